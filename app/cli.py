@@ -1,0 +1,266 @@
+"""The `amicale` command: no command opens the window; sub-commands work headlessly.
+
+The command line is a contract (DESIGN.md §4): outputs and exit codes are stable. Exit 0 on
+success, 1 on a failure explained in one line on stderr, 2 on a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from app import __version__
+from app.errors import AmicaleError
+from app.paths import default_db_path
+
+log = logging.getLogger("amicale")
+
+
+def _query(words: Sequence[str]) -> str:
+    return " ".join(words).strip()
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from app.store import open_store
+
+    return open_store(args.db)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from app.demo import build_demo
+
+    store = _open(args)
+    try:
+        report = build_demo(store, members=args.members, seed=args.seed)
+    finally:
+        store.close()
+    print(
+        f"demo: {report.members} members, {report.tags} tags, {report.communities} communities "
+        f"in {report.seconds:.1f} s"
+    )
+    return 0
+
+
+def cmd_count(args: argparse.Namespace) -> int:
+    from app.members.service import MemberDirectory
+
+    store = _open(args)
+    try:
+        print(MemberDirectory(store).count(_query(args.query)))
+    finally:
+        store.close()
+    return 0
+
+
+def _default_backup_path(db: Path) -> Path:
+    stamp = datetime.now(UTC).astimezone().strftime("%Y%m%d-%H%M%S")
+    return db.parent / "backups" / f"amicale-{stamp}.sqlite3"
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from app.store import sqlite
+
+    store = _open(args)
+    store.close()
+    target = Path(args.output) if args.output else _default_backup_path(Path(args.db))
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    counts = sqlite.backup_file(Path(args.db), target)
+    print(f"backup: {target} ({counts.get('member', 0)} members)")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from app.store import migrations, open_store, sqlite
+    from app.store.schema import SCHEMA_HEAD
+
+    source = Path(args.file)
+    if not source.is_file():
+        raise AmicaleError(f"{source} does not exist")
+    revision = sqlite.read_revision(source)
+    if revision is None:
+        raise AmicaleError(f"{source} is not an Amicale backup (no schema)")
+    if revision != SCHEMA_HEAD and not migrations.is_known(revision):
+        raise AmicaleError(f"{source} was written by a newer version of Amicale")
+    db = Path(args.db)
+    if db.exists() and sqlite.read_revision(db) is not None:
+        safety = _default_backup_path(db).with_name(
+            "before-restore-" + _default_backup_path(db).name
+        )
+        safety.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        sqlite.backup_file(db, safety)
+        print(f"restore: the current data was saved to {safety}")
+    sqlite.restore_file(source, db)
+    store = open_store(db)  # upgrades an older backup, after backing it up
+    store.close()
+    print(f"restore: {db} restored from {source}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from app.store import sqlite
+
+    store = _open(args)
+    try:
+        with store.read() as conn:
+            problems = sqlite.integrity_problems(conn.connection.dbapi_connection)  # type: ignore[arg-type]
+    finally:
+        store.close()
+    if problems:
+        for problem in problems:
+            print(problem)
+        raise AmicaleError(f"{len(problems)} problem(s) found in {args.db}")
+    print("ok")
+    return 0
+
+
+def cmd_member(args: argparse.Namespace) -> int:
+    from app.members import gdpr
+    from app.members.service import MemberDirectory
+
+    store = _open(args)
+    try:
+        directory = MemberDirectory(store)
+        if args.action == "show":
+            found = directory.get(args.id)
+            if args.json:
+                print(
+                    json.dumps(
+                        {
+                            "id": found.id,
+                            **found.values,
+                            "tags": found.tags,
+                            "communities": [n for n, _ in found.communities],
+                        },
+                        ensure_ascii=False,
+                        indent=2,
+                    )
+                )
+            else:
+                print(f"#{found.id} {found.display_name}")
+                for key, value in found.values.items():
+                    if value not in (None, ""):
+                        print(f"  {key}: {value}")
+                if found.tags:
+                    print(f"  tags: {', '.join(found.tags)}")
+                if found.communities:
+                    print(f"  communities: {', '.join(f'{n} ({r})' for n, r in found.communities)}")
+        elif args.action == "export-data":
+            print(json.dumps(gdpr.export_member_data(store, args.id), ensure_ascii=False, indent=2))
+        elif args.action == "erase":
+            gdpr.erase_member(store, args.id)
+            print(f"erased: member {args.id}")
+    finally:
+        store.close()
+    return 0
+
+
+def cmd_smoke_test(args: argparse.Namespace) -> int:
+    from ui.application import smoke_test
+
+    return smoke_test(Path(args.db))
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from ui.application import run_window
+
+    return run_window(Path(args.db))
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # one line, exit 2 (argparse's own convention)
+        self.print_usage(sys.stderr)
+        print(f"amicale: {message}", file=sys.stderr)
+        sys.exit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="amicale",
+        description="Amicale: the alumni association's directory, offline. "
+        "Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"amicale {__version__}")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        help="the data file (default: $AMICALE_DB, else amicale.sqlite3 in the user data folder)",
+    )
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="open the window on the store, show every panel, quit (packaging checks)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("demo", help="fill the store with a fictional association")
+    p.add_argument("--members", type=int, default=2000, metavar="N")
+    p.add_argument("--seed", type=int, default=1, metavar="S")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("count", help="number of members matching QUERY (all without one)")
+    p.add_argument("query", nargs="*", metavar="QUERY")
+    p.set_defaults(func=cmd_count)
+
+    p = sub.add_parser("backup", help="a verified copy of the store")
+    p.add_argument("-o", "--output", metavar="FILE")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("restore", help="replace the store with a backup (the current one is kept)")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("check", help="integrity check of the store")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("member", help="one member: show, export-data (GDPR), erase")
+    p.add_argument("action", choices=["show", "export-data", "erase"])
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("--json", action="store_true", help="with show: one JSON document")
+    p.set_defaults(func=cmd_member)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.db is None:
+        args.db = default_db_path()
+    logging.basicConfig(level=logging.WARNING, format="amicale: %(message)s")
+    try:
+        if args.smoke_test:
+            return cmd_smoke_test(args)
+        if args.command is None:
+            return cmd_gui(args)
+        return int(args.func(args))
+    except AmicaleError as exc:
+        print(f"amicale: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("amicale: interrupted", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug: still one line, the details go to the log file
+        _log_crash()
+        print(f"amicale: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+
+
+def _log_crash() -> None:
+    import traceback
+
+    from app.paths import log_dir
+
+    try:
+        folder = log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        with (folder / "crash.log").open("a", encoding="utf-8") as handle:
+            handle.write(f"--- {datetime.now(UTC).isoformat()} amicale {__version__}\n")
+            handle.write(traceback.format_exc())
+    except OSError:
+        pass

@@ -1,0 +1,1 @@
+"""Members: the directory's services, the search language, validation."""

@@ -1,0 +1,65 @@
+"""A member's rights: a copy of everything we hold on them, and erasure."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import sqlalchemy as sa
+
+from app import __version__, audit
+from app.clock import now_iso
+from app.errors import NotFoundError
+from app.members.service import MemberDirectory
+from app.store import Store
+from app.store.schema import audit_event, member
+
+
+def export_member_data(store: Store, member_id: int) -> dict[str, Any]:
+    """Everything the store holds about one member, as plain JSON-able data (logged)."""
+    found = MemberDirectory(store).get(member_id)
+    with store.write() as conn:
+        events = [
+            {
+                "at": at,
+                "action": action,
+                "by": actor,
+                "detail": json.loads(detail) if detail else None,
+            }
+            for at, action, actor, detail in conn.execute(
+                sa.select(
+                    audit_event.c.at,
+                    audit_event.c.action,
+                    audit_event.c.actor,
+                    audit_event.c.detail,
+                )
+                .where(audit_event.c.entity == "member", audit_event.c.entity_id == member_id)
+                .order_by(audit_event.c.id)
+            )
+        ]
+        audit.record(conn, "export-data", "member", member_id)
+    return {
+        "exported_at": now_iso(),
+        "exported_by": f"Amicale {__version__}",
+        "member": {"id": found.id, **found.values},
+        "tags": found.tags,
+        "communities": [{"name": n, "role": r} for n, r in found.communities],
+        "history": events,
+    }
+
+
+def erase_member(store: Store, member_id: int) -> None:
+    """Delete the member and their links for good (secure_delete overwrites the pages).
+
+    The audit log keeps that an erasure happened, never what was erased.
+    """
+    with store.write() as conn:
+        deleted = conn.execute(member.delete().where(member.c.id == member_id)).rowcount
+        if not deleted:
+            raise NotFoundError(f"member {member_id} does not exist")
+        conn.execute(
+            audit_event.update()
+            .where(audit_event.c.entity == "member", audit_event.c.entity_id == member_id)
+            .values(detail=None)
+        )
+        audit.record(conn, "erase", "member", member_id)

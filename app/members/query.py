@@ -1,0 +1,376 @@
+"""From the search tree to a parameterised SQLAlchemy condition on ``member``.
+
+Every value reaches SQL as a bound parameter (FTS5 MATCH strings included, built from
+quoted, folded tokens). Each leaf is NULL-safe, so ``-promo:2005`` keeps members without a
+class year instead of dropping them through SQL's three-valued logic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+
+from app.members.search import And, Field, Node, Not, Or, QuerySyntaxError, Text, parse
+from app.store.schema import (
+    FREE_TEXT_COLUMNS,
+    community,
+    member,
+    member_community,
+    member_fts,
+    member_tag,
+    tag,
+    tag_category,
+)
+from app.store.sqlite import fts_phrase
+from app.text import fold, like_prefix, words
+
+Condition = sa.ColumnElement[bool]
+
+
+@dataclass(frozen=True)
+class QueryContext:
+    """What "today" means for birthday:, dues: and added: (local date of the user)."""
+
+    today: date = field(default_factory=date.today)
+
+
+# Field names as the user may type them (English, and French for the CMs), folded.
+FIELD_ALIASES: dict[str, str] = {
+    "tag": "tag", "etiquette": "tag",
+    "promo": "promo", "annee": "promo",
+    "city": "city", "ville": "city",
+    "region": "region",
+    "country": "country", "pays": "country",
+    "company": "company", "entreprise": "company", "societe": "company",
+    "title": "title", "poste": "title", "fonction": "title",
+    "school": "school", "ecole": "school",
+    "community": "community", "communaute": "community",
+    "dues": "dues", "cotisation": "dues",
+    "status": "status", "statut": "status",
+    "verified": "verified", "verifie": "verified",
+    "consent": "consent", "consentement": "consent",
+    "has": "has", "a": "has",
+    "birthday": "birthday", "anniversaire": "birthday",
+    "added": "added", "ajoute": "added",
+    "updated": "updated", "modifie": "updated",
+    "source": "source",
+}  # fmt: skip
+FIELDS = sorted(set(FIELD_ALIASES.values()))
+
+# Text fields answered by the full-text index, anchored at the start of the column.
+FTS_FIELDS = {
+    "city": "city",
+    "region": "region",
+    "country": "country",
+    "company": "company",
+    "title": "job_title",
+    "school": "school",
+}
+
+_YES = {"yes", "oui", "true", "1", "y", "o"}
+_NO = {"no", "non", "false", "0", "n"}
+
+
+def _fts_in(match: str) -> Condition:
+    subquery = sa.select(member_fts.c.rowid).where(
+        sa.literal_column("member_fts").op("MATCH")(sa.bindparam("fts", match, unique=True))
+    )
+    return member.c.id.in_(subquery)
+
+
+def _not_empty(column: sa.ColumnElement[Any]) -> Condition:
+    return sa.and_(column.is_not(None), column != "")
+
+
+@dataclass(frozen=True)
+class _Range:
+    low: Any
+    high: Any
+    low_inclusive: bool = True
+    high_inclusive: bool = True
+
+
+_COMPARISON = re.compile(r"^(>=|<=|>|<)(.+)$")
+
+
+def _parse_range(raw: str, scalar: Callable[[str], Any]) -> _Range:
+    """``N``, ``N..M``, ``N..``, ``..M``, ``>=N``, ``<=N``, ``>N``, ``<N``."""
+    if ".." in raw:
+        low, _, high = raw.partition("..")
+        if not low and not high:
+            raise ValueError(raw)
+        return _Range(scalar(low) if low else None, scalar(high) if high else None)
+    match = _COMPARISON.match(raw)
+    if match:
+        op, value = match.groups()
+        v = scalar(value)
+        return {
+            ">=": _Range(v, None),
+            ">": _Range(v, None, low_inclusive=False),
+            "<=": _Range(None, v),
+            "<": _Range(None, v, high_inclusive=False),
+        }[op]
+    v = scalar(raw)
+    return _Range(v, v)
+
+
+def _range_condition(column: sa.ColumnElement[Any], r: _Range) -> Condition:
+    parts: list[Condition] = [column.is_not(None)]
+    if r.low is not None:
+        parts.append(column >= r.low if r.low_inclusive else column > r.low)
+    if r.high is not None:
+        parts.append(column <= r.high if r.high_inclusive else column < r.high)
+    return sa.and_(*parts)
+
+
+def _year(text: str) -> int:
+    value = int(text)
+    if not 1900 <= value <= 2100:
+        raise ValueError(text)
+    return value
+
+
+def _date_span(text: str, today: date) -> tuple[date, date]:
+    """A date as typed → [first day, day after the last) : 2024, 2024-03, 2024-03-05, today."""
+    text = text.strip().lower()
+    if text in ("today", "aujourdhui"):
+        return today, today + timedelta(days=1)
+    if text in ("yesterday", "hier"):
+        return today - timedelta(days=1), today
+    if re.fullmatch(r"\d{4}", text):
+        return date(int(text), 1, 1), date(int(text) + 1, 1, 1)
+    if re.fullmatch(r"\d{4}-\d{1,2}", text):
+        y, m = map(int, text.split("-"))
+        first = date(y, m, 1)
+        return first, date(y + (m == 12), m % 12 + 1, 1)
+    day = date.fromisoformat(text)
+    return day, day + timedelta(days=1)
+
+
+def _utc_iso(day: date) -> str:
+    """Local midnight of ``day`` as the UTC text the timestamps are stored in."""
+    local_midnight = datetime.combine(day, time()).astimezone()  # naive → the user's zone
+    return local_midnight.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def _md(day: date) -> str:
+    return day.strftime("%m-%d")
+
+
+def _birthday_days(value: str, today: date) -> list[str]:
+    value = value.lower()
+    if value in ("today", "aujourdhui"):
+        days = [today]
+    elif value in ("this-week", "week", "semaine"):
+        days = [today + timedelta(days=i) for i in range(7)]
+    elif re.fullmatch(r"\d{2}-\d{2}", value):
+        date(2000, int(value[:2]), int(value[3:]))  # validates (2000 is a leap year)
+        return [value]
+    else:
+        raise ValueError(value)
+    mds = [_md(d) for d in days]
+    # February 29 birthdays are wished on February 28 in other years.
+    is_leap = (today.year % 4 == 0 and today.year % 100 != 0) or today.year % 400 == 0
+    if "02-28" in mds and not is_leap:
+        mds.append("02-29")
+    return mds
+
+
+class _Compiler:
+    def __init__(self, context: QueryContext) -> None:
+        self.context = context
+
+    def compile(self, node: Node) -> Condition:
+        if isinstance(node, And):
+            return self._and(node)
+        if isinstance(node, Or):
+            return sa.or_(*(self.compile(child) for child in node.children))
+        if isinstance(node, Not):
+            return sa.not_(self.compile(node.child))
+        if isinstance(node, Text):
+            match = self._text_match(node)
+            return _fts_in(match) if match else sa.true()
+        return self._field(node)
+
+    def _and(self, node: And) -> Condition:
+        # Positive full-text leaves share one MATCH: one index lookup instead of several.
+        matches: list[str] = []
+        others: list[Condition] = []
+        for child in node.children:
+            match = self._fts_match(child)
+            if match is not None:
+                if match:
+                    matches.append(match)
+            else:
+                others.append(self.compile(child))
+        if matches:
+            others.insert(0, _fts_in(" AND ".join(matches)))
+        return sa.and_(*others) if others else sa.true()
+
+    def _fts_match(self, node: Node) -> str | None:
+        """The MATCH text for a full-text leaf ('' if it has no words), None otherwise."""
+        if isinstance(node, Text):
+            return self._text_match(node)
+        if isinstance(node, Field) and self._resolve(node) in FTS_FIELDS:
+            return self._field_match(node)
+        return None
+
+    @staticmethod
+    def _text_match(node: Text) -> str:
+        tokens = words(node.value)
+        if not tokens:
+            return ""
+        return "{" + " ".join(FREE_TEXT_COLUMNS) + "} : " + fts_phrase(tokens)
+
+    def _field_match(self, node: Field) -> str:
+        column = FTS_FIELDS[self._resolve(node)]
+        tokens = words(node.value)
+        if not tokens:
+            raise QuerySyntaxError(f"'{node.name}:' needs letters or digits", node.value_position)
+        return f"{column} : ^ " + fts_phrase(tokens)
+
+    @staticmethod
+    def _resolve(node: Field) -> str:
+        name = FIELD_ALIASES.get(fold(node.name))
+        if name is None:
+            raise QuerySyntaxError(
+                f"unknown field '{node.name}:' (known: {', '.join(FIELDS)})", node.position
+            )
+        return name
+
+    def _field(self, node: Field) -> Condition:
+        name = self._resolve(node)
+        if name in FTS_FIELDS:
+            return _fts_in(self._field_match(node))
+        handler = getattr(self, f"_field_{name}")
+        try:
+            condition: Condition = handler(node.value)
+        except (ValueError, KeyError) as exc:
+            raise QuerySyntaxError(
+                f"'{node.value}' is not a valid value for '{node.name}:'", node.value_position
+            ) from exc
+        return condition
+
+    def _field_tag(self, value: str) -> Condition:
+        category, slash, name = value.rpartition("/")
+        tags = sa.select(tag.c.id).where(tag.c.name_key == fold(name).strip())
+        if slash:
+            tags = tags.join(tag_category, tag_category.c.id == tag.c.category_id).where(
+                tag_category.c.name_key == fold(category).strip()
+            )
+        members = sa.select(member_tag.c.member_id).where(member_tag.c.tag_id.in_(tags))
+        return member.c.id.in_(members)
+
+    def _field_promo(self, value: str) -> Condition:
+        return _range_condition(member.c.promo, _parse_range(value, _year))
+
+    def _field_community(self, value: str) -> Condition:
+        key = fold(value).strip()
+        communities = sa.select(community.c.id).where(
+            sa.or_(
+                community.c.name_key.like(like_prefix(key), escape="\\"),
+                community.c.name_key.like("% " + like_prefix(key), escape="\\"),
+                community.c.network == key,
+            )
+        )
+        members = sa.select(member_community.c.member_id).where(
+            member_community.c.community_id.in_(communities)
+        )
+        return member.c.id.in_(members)
+
+    def _field_dues(self, value: str) -> Condition:
+        year = self.context.today.year
+        paid = member.c.dues_last_year
+        kind = {
+            "paid": "paid", "payee": "paid", "paye": "paid", "ajour": "paid",
+            "unpaid": "unpaid", "impayee": "unpaid", "impaye": "unpaid",
+            "lapsed": "lapsed", "expiree": "lapsed", "echue": "lapsed",
+        }[fold(value).replace("-", "").replace(" ", "")]  # fmt: skip
+        if kind == "paid":
+            return sa.and_(paid.is_not(None), paid >= year)
+        if kind == "lapsed":
+            return sa.and_(paid.is_not(None), paid < year)
+        return sa.or_(paid.is_(None), paid < year)
+
+    def _field_status(self, value: str) -> Condition:
+        status = {
+            "member": "member", "membre": "member", "active": "member",
+            "former": "former", "ancien": "former", "ancienne": "former",
+            "lost": "lost", "losttouch": "lost", "perdu": "lost", "perdue": "lost",
+        }[fold(value).replace("-", "").replace(" ", "")]  # fmt: skip
+        return member.c.status == status
+
+    def _field_verified(self, value: str) -> Condition:
+        key = fold(value)
+        if key in _YES:
+            return member.c.verification == "verified"
+        if key in _NO:
+            return member.c.verification == "unverified"
+        if key in ("rejected", "rejete", "refuse"):
+            return member.c.verification == "rejected"
+        raise ValueError(value)
+
+    def _field_consent(self, value: str) -> Condition:
+        key = fold(value)
+        if key in _YES:
+            return member.c.consent.is_(True)
+        if key in _NO:
+            return member.c.consent.is_(False)
+        raise ValueError(value)
+
+    def _field_has(self, value: str) -> Condition:
+        column = {
+            "email": member.c.email, "courriel": member.c.email, "mail": member.c.email,
+            "phone": member.c.phone, "telephone": member.c.phone, "tel": member.c.phone,
+            "birthday": member.c.birthday, "anniversaire": member.c.birthday,
+            "linkedin": member.c.linkedin_url,
+        }[fold(value)]  # fmt: skip
+        return _not_empty(column)
+
+    def _field_birthday(self, value: str) -> Condition:
+        mds = _birthday_days(value, self.context.today)
+        md = sa.func.substr(member.c.birthday, 6, 5)
+        return sa.and_(member.c.birthday.is_not(None), md.in_(mds))
+
+    def _timestamp(self, column: sa.ColumnElement[Any], value: str) -> Condition:
+        today = self.context.today
+        r = _parse_range(value, lambda text: _date_span(text, today))
+        parts: list[Condition] = []
+        if r.low is not None:
+            first, after = r.low
+            parts.append(
+                column >= _utc_iso(first) if r.low_inclusive else column >= _utc_iso(after)
+            )
+        if r.high is not None:
+            first, after = r.high
+            parts.append(column < _utc_iso(after) if r.high_inclusive else column < _utc_iso(first))
+        return sa.and_(*parts)
+
+    def _field_added(self, value: str) -> Condition:
+        return self._timestamp(member.c.created_at, value)
+
+    def _field_updated(self, value: str) -> Condition:
+        return self._timestamp(member.c.updated_at, value)
+
+    def _field_source(self, value: str) -> Condition:
+        return sa.and_(
+            member.c.source.is_not(None),
+            sa.func.lower(member.c.source).like(like_prefix(value.lower()), escape="\\"),
+        )
+
+
+def compile_query(node: Node | None, context: QueryContext | None = None) -> Condition:
+    """The WHERE condition for a parsed query (everyone for None)."""
+    if node is None:
+        return sa.true()
+    return _Compiler(context or QueryContext()).compile(node)
+
+
+def condition_for(query: str, context: QueryContext | None = None) -> Condition:
+    """Parse and compile in one step; raises QuerySyntaxError with a position."""
+    return compile_query(parse(query), context)

@@ -1,0 +1,401 @@
+"""The member directory's services: queries return ids and plain data, operations say what
+changed. The window and the command line both go through here; neither writes SQL.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+
+from app import audit
+from app.clock import now_iso
+from app.errors import NotFoundError, ValidationError
+from app.members.query import QueryContext, compile_query
+from app.members.search import parse
+from app.members.validation import normalise, require_identity
+from app.store import Store
+from app.store.schema import (
+    community,
+    member,
+    member_community,
+    member_tag,
+    tag,
+    tag_category,
+)
+from app.store.sqlite import CancelToken, fold_sql, interruptible
+from app.text import fold, sort_name
+
+# Columns the member list can show. "tags" and "communities" are computed per page.
+DATA_COLUMNS = (
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "city",
+    "region",
+    "country",
+    "company",
+    "job_title",
+    "school",
+    "promo",
+    "birthday",
+    "linkedin_url",
+    "dues_last_year",
+    "status",
+    "verification",
+    "consent",
+    "source",
+    "created_at",
+    "updated_at",
+)
+LIST_COLUMNS = (*DATA_COLUMNS, "tags", "communities")
+_FOLDED_SORT = {
+    "first_name", "email", "phone", "city", "region", "country", "company", "job_title",
+    "school", "linkedin_url", "status", "verification", "source",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Sort:
+    column: str = "last_name"
+    descending: bool = False
+
+    def order_by(self) -> list[sa.ColumnElement[Any]]:
+        if self.column in ("last_name", "name"):
+            keys = [member.c.sort_name]
+        elif self.column in _FOLDED_SORT:
+            col = member.c[self.column]
+            keys = [sa.func.coalesce(col, "") == "", fold_sql(col)]
+        elif self.column in member.c and self.column not in ("tags", "communities"):
+            col = member.c[self.column]
+            keys = [col.is_(None), col]
+        else:
+            raise ValueError(f"cannot sort by {self.column}")
+        ordered = [
+            k.desc() if self.descending and i == len(keys) - 1 else k for i, k in enumerate(keys)
+        ]
+        return [*ordered, member.c.sort_name, member.c.id]
+
+
+@dataclass
+class Member:
+    """One member's file, as the card shows it."""
+
+    id: int
+    values: dict[str, Any]
+    tags: list[str] = field(default_factory=list)
+    communities: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def display_name(self) -> str:
+        first = self.values.get("first_name") or ""
+        last = self.values.get("last_name") or ""
+        return f"{first} {last}".strip() or (self.values.get("email") or f"#{self.id}")
+
+
+@dataclass(frozen=True)
+class DeletedMembers:
+    """Everything needed to undo a deletion exactly (same ids, tags and communities)."""
+
+    rows: list[dict[str, Any]]
+    tags: list[dict[str, Any]]
+    communities: list[dict[str, Any]]
+
+    @property
+    def ids(self) -> list[int]:
+        return [row["id"] for row in self.rows]
+
+
+def _chunks(items: Sequence[int], size: int = 500) -> Iterable[Sequence[int]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def fetch_ids(conn: sa.Connection, statement: sa.Select[Any]) -> array[int]:
+    """Run a one-column integer SELECT through the driver's cursor into a compact array.
+
+    A million Row objects would cost far more than the query; an array of 64-bit ints is
+    8 MB for a million members.
+    """
+    compiled = statement.compile(
+        dialect=conn.dialect, compile_kwargs={"render_postcompile": True}
+    )
+    params = compiled.construct_params()
+    positional = tuple(params[name] for name in compiled.positiontup or ())
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(str(compiled), positional)
+        ids: array[int] = array("q")
+        while chunk := cursor.fetchmany(65536):
+            ids.extend([row[0] for row in chunk])
+        return ids
+    finally:
+        cursor.close()
+
+
+class MemberDirectory:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    # --- queries -------------------------------------------------------------------------
+
+    def total(self) -> int:
+        with self.store.read() as conn:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(member)).scalar_one())
+
+    def count(self, query: str = "", context: QueryContext | None = None) -> int:
+        condition = compile_query(parse(query), context)
+        with self.store.read() as conn:
+            stmt = sa.select(sa.func.count()).select_from(member).where(condition)
+            return int(conn.execute(stmt).scalar_one())
+
+    def search_ids(
+        self,
+        query: str = "",
+        sort: Sort | None = None,
+        cancel: CancelToken | None = None,
+        context: QueryContext | None = None,
+    ) -> array[int]:
+        """Ids of the members matching ``query``, in ``sort`` order.
+
+        Raises QuerySyntaxError before touching the store, Cancelled if ``cancel`` fires.
+        """
+        condition = compile_query(parse(query), context)
+        stmt = sa.select(member.c.id).where(condition).order_by(*(sort or Sort()).order_by())
+        with self.store.read() as conn:
+            raw = conn.connection.dbapi_connection
+            with interruptible(raw, cancel):  # type: ignore[arg-type]
+                return fetch_ids(conn, stmt)
+
+    def fetch_rows(self, ids: Sequence[int], columns: Sequence[str]) -> dict[int, tuple[Any, ...]]:
+        """Values of ``columns`` for each id (missing ids are simply absent)."""
+        plain = [c for c in columns if c in DATA_COLUMNS]
+        rows: dict[int, dict[str, Any]] = {}
+        with self.store.read() as conn:
+            for chunk in _chunks(list(ids)):
+                stmt = sa.select(member.c.id, *(member.c[c] for c in plain)).where(
+                    member.c.id.in_(chunk)
+                )
+                for row in conn.execute(stmt):
+                    rows[row[0]] = dict(zip(plain, row[1:], strict=True))
+                if "tags" in columns:
+                    for member_id, names in self._tag_names(conn, chunk).items():
+                        if member_id in rows:
+                            rows[member_id]["tags"] = ", ".join(names)
+                if "communities" in columns:
+                    for member_id, names in self._community_names(conn, chunk).items():
+                        if member_id in rows:
+                            rows[member_id]["communities"] = ", ".join(n for n, _ in names)
+        return {i: tuple(r.get(c) for c in columns) for i, r in rows.items()}
+
+    @staticmethod
+    def _tag_names(conn: sa.Connection, ids: Sequence[int]) -> dict[int, list[str]]:
+        stmt = (
+            sa.select(member_tag.c.member_id, tag.c.name)
+            .join(tag, tag.c.id == member_tag.c.tag_id)
+            .where(member_tag.c.member_id.in_(ids))
+            .order_by(member_tag.c.member_id, tag.c.name_key)
+        )
+        out: dict[int, list[str]] = {}
+        for member_id, name in conn.execute(stmt):
+            out.setdefault(member_id, []).append(name)
+        return out
+
+    @staticmethod
+    def _community_names(
+        conn: sa.Connection, ids: Sequence[int]
+    ) -> dict[int, list[tuple[str, str]]]:
+        stmt = (
+            sa.select(member_community.c.member_id, community.c.name, member_community.c.role)
+            .join(community, community.c.id == member_community.c.community_id)
+            .where(member_community.c.member_id.in_(ids))
+            .order_by(member_community.c.member_id, community.c.name_key)
+        )
+        out: dict[int, list[tuple[str, str]]] = {}
+        for member_id, name, role in conn.execute(stmt):
+            out.setdefault(member_id, []).append((name, role))
+        return out
+
+    def get(self, member_id: int) -> Member:
+        with self.store.read() as conn:
+            row = conn.execute(sa.select(member).where(member.c.id == member_id)).mappings().first()
+            if row is None:
+                raise NotFoundError(f"member {member_id} does not exist")
+            tags = self._tag_labels(conn, member_id)
+            communities = self._community_names(conn, [member_id]).get(member_id, [])
+        values = {k: v for k, v in row.items() if k not in ("id", "sort_name")}
+        return Member(member_id, values, tags, communities)
+
+    @staticmethod
+    def _tag_labels(conn: sa.Connection, member_id: int) -> list[str]:
+        stmt = (
+            sa.select(tag_category.c.name, tag.c.name)
+            .select_from(member_tag)
+            .join(tag, tag.c.id == member_tag.c.tag_id)
+            .join(tag_category, tag_category.c.id == tag.c.category_id, isouter=True)
+            .where(member_tag.c.member_id == member_id)
+            .order_by(tag_category.c.position, tag.c.name_key)
+        )
+        return [f"{cat}/{name}" if cat else name for cat, name in conn.execute(stmt)]
+
+    # --- operations ----------------------------------------------------------------------
+
+    def create(self, values: dict[str, Any], tags: Sequence[str] = ()) -> int:
+        clean = normalise(values)
+        require_identity(clean)
+        now = now_iso()
+        with self.store.write() as conn:
+            result = conn.execute(
+                member.insert().values(
+                    **clean,
+                    sort_name=sort_name(clean.get("first_name"), clean.get("last_name")),
+                    created_at=now,
+                    updated_at=now,
+                    consent_at=now if clean.get("consent") else None,
+                )
+            )
+            member_id = int(result.inserted_primary_key[0])
+            if tags:
+                _set_tags(conn, member_id, tags)
+            audit.record(conn, "create", "member", member_id)
+        return member_id
+
+    def update(
+        self, member_id: int, values: dict[str, Any], tags: Sequence[str] | None = None
+    ) -> list[str]:
+        """Apply the changed fields; return their names (empty when nothing changed)."""
+        clean = normalise(values)
+        with self.store.write() as conn:
+            current = conn.execute(sa.select(member).where(member.c.id == member_id)).mappings()
+            row = current.first()
+            if row is None:
+                raise NotFoundError(f"member {member_id} does not exist")
+            changed = {k: v for k, v in clean.items() if row[k] != v}
+            merged = {**dict(row), **changed}
+            require_identity(merged)
+            tag_changed = tags is not None and _set_tags(conn, member_id, tags)
+            if changed:
+                extra: dict[str, Any] = {}
+                if "first_name" in changed or "last_name" in changed:
+                    extra["sort_name"] = sort_name(merged["first_name"], merged["last_name"])
+                if "consent" in changed:
+                    extra["consent_at"] = now_iso()
+                if changed.get("verification") == "verified":
+                    extra["verified_at"] = now_iso()
+                conn.execute(
+                    member.update()
+                    .where(member.c.id == member_id)
+                    .values(**changed, **extra, updated_at=now_iso())
+                )
+            names = sorted(changed) + (["tags"] if tag_changed else [])
+            if names:
+                audit.record(conn, "update", "member", member_id, {"fields": names})
+        return names
+
+    def delete(self, ids: Sequence[int]) -> DeletedMembers:
+        ids = list(ids)
+        with self.store.write() as conn:
+            rows, tags, communities = [], [], []
+            for chunk in _chunks(ids):
+                rows += [
+                    dict(r)
+                    for r in conn.execute(
+                        sa.select(member).where(member.c.id.in_(chunk))
+                    ).mappings()
+                ]
+                tags += [
+                    dict(r)
+                    for r in conn.execute(
+                        sa.select(member_tag).where(member_tag.c.member_id.in_(chunk))
+                    ).mappings()
+                ]
+                communities += [
+                    dict(r)
+                    for r in conn.execute(
+                        sa.select(member_community).where(member_community.c.member_id.in_(chunk))
+                    ).mappings()
+                ]
+                conn.execute(member.delete().where(member.c.id.in_(chunk)))
+            audit.record(conn, "delete", "member", None, {"ids": [r["id"] for r in rows]})
+        return DeletedMembers(rows, tags, communities)
+
+    def restore(self, deleted: DeletedMembers) -> None:
+        """Undo a deletion: the same members come back with the same ids and links."""
+        if not deleted.rows:
+            return
+        with self.store.write() as conn:
+            conn.execute(member.insert(), deleted.rows)
+            existing_tags = {r[0] for r in conn.execute(sa.select(tag.c.id))}
+            links = [t for t in deleted.tags if t["tag_id"] in existing_tags]
+            if links:
+                conn.execute(member_tag.insert(), links)
+            existing = {r[0] for r in conn.execute(sa.select(community.c.id))}
+            memberships = [c for c in deleted.communities if c["community_id"] in existing]
+            if memberships:
+                conn.execute(member_community.insert(), memberships)
+            audit.record(conn, "restore", "member", None, {"ids": deleted.ids})
+
+
+def _set_tags(conn: sa.Connection, member_id: int, labels: Sequence[str]) -> bool:
+    """Make the member's tags exactly ``labels`` ("Name" or "Category/Name"); True if changed."""
+    wanted: set[int] = set()
+    for label in labels:
+        label = label.strip()
+        if not label:
+            continue
+        category_name, slash, name = label.rpartition("/")
+        name = name.strip()
+        if not name:
+            raise ValidationError({"tags": f"'{label}' has no tag name"})
+        wanted.add(ensure_tag(conn, name, category_name.strip() if slash else None))
+    current = {
+        r[0]
+        for r in conn.execute(
+            sa.select(member_tag.c.tag_id).where(member_tag.c.member_id == member_id)
+        )
+    }
+    removed, added = current - wanted, wanted - current
+    if removed:
+        conn.execute(
+            member_tag.delete().where(
+                member_tag.c.member_id == member_id, member_tag.c.tag_id.in_(removed)
+            )
+        )
+    if added:
+        conn.execute(member_tag.insert(), [{"member_id": member_id, "tag_id": t} for t in added])
+    return bool(removed or added)
+
+
+def ensure_category(conn: sa.Connection, name: str) -> int:
+    key = fold(name).strip()
+    found = conn.execute(sa.select(tag_category.c.id).where(tag_category.c.name_key == key))
+    category_id = found.scalar()
+    if category_id is None:
+        position = conn.execute(sa.select(sa.func.count()).select_from(tag_category)).scalar_one()
+        result = conn.execute(
+            tag_category.insert().values(name=name, name_key=key, position=position)
+        )
+        category_id = result.inserted_primary_key[0]
+    return int(category_id)
+
+
+def ensure_tag(conn: sa.Connection, name: str, category: str | None) -> int:
+    """The id of tag ``name`` (in ``category`` if given), created when new.
+
+    Without a category, an existing tag of that name in any category is reused.
+    """
+    key = fold(name).strip()
+    stmt = sa.select(tag.c.id).where(tag.c.name_key == key)
+    category_id: int | None = None
+    if category:
+        category_id = ensure_category(conn, category)
+        stmt = stmt.where(tag.c.category_id == category_id)
+    found = conn.execute(stmt.order_by(tag.c.id)).scalar()
+    if found is not None:
+        return int(found)
+    result = conn.execute(tag.insert().values(name=name, name_key=key, category_id=category_id))
+    return int(result.inserted_primary_key[0])

@@ -1,0 +1,137 @@
+"""Checking and normalising what a user typed about a member, field by field."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any
+
+from app.errors import ValidationError
+
+TEXT_FIELDS = (
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "city",
+    "region",
+    "country",
+    "company",
+    "job_title",
+    "school",
+    "linkedin_url",
+    "verification_source",
+    "notes",
+    "source",
+)
+EDITABLE_FIELDS = (
+    *TEXT_FIELDS,
+    "promo",
+    "birthday",
+    "dues_last_year",
+    "status",
+    "verification",
+    "consent",
+    "last_contacted_at",
+)
+STATUSES = ("member", "former", "lost")
+VERIFICATIONS = ("unverified", "verified", "rejected")
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE = re.compile(r"^\+?[\d\s().\-/]{6,30}$")
+MAX_TEXT = 10_000
+
+
+def parse_birthday(text: str, today: date | None = None) -> str:
+    """A birthday as typed (2001-03-05, 05/03/2001, 5.3.2001) → ISO, or ValueError."""
+    text = text.strip()
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y"):
+        try:
+            day = datetime.strptime(text, pattern).date()
+            break
+        except ValueError:
+            continue
+    else:
+        raise ValueError("use the form YYYY-MM-DD or DD/MM/YYYY")
+    today = today or date.today()
+    if day > today:
+        raise ValueError("a birthday cannot be in the future")
+    if day.year < 1900:
+        raise ValueError("the year must be 1900 or later")
+    return day.isoformat()
+
+
+def _year(value: Any, low: int, high: int) -> int:
+    try:
+        year = int(str(value).strip())
+    except ValueError:
+        raise ValueError("must be a year such as 2005") from None
+    if not low <= year <= high:
+        raise ValueError(f"must be between {low} and {high}")
+    return year
+
+
+def normalise(values: dict[str, Any], today: date | None = None) -> dict[str, Any]:
+    """Clean ``values`` (a subset of EDITABLE_FIELDS); raise ValidationError listing problems."""
+    today = today or date.today()
+    problems: dict[str, str] = {}
+    clean: dict[str, Any] = {}
+    for key, value in values.items():
+        if key not in EDITABLE_FIELDS:
+            problems[key] = "unknown field"
+            continue
+        if isinstance(value, str):
+            value = value.strip()
+            if len(value) > MAX_TEXT:
+                problems[key] = f"too long (over {MAX_TEXT} characters)"
+                continue
+        if value in ("", None):
+            clean[key] = False if key == "consent" else None
+            continue
+        try:
+            clean[key] = _field(key, value, today)
+        except ValueError as exc:
+            problems[key] = str(exc)
+    if problems:
+        raise ValidationError(problems)
+    return clean
+
+
+def _field(key: str, value: Any, today: date) -> Any:
+    if key == "email":
+        if not _EMAIL.match(value):
+            raise ValueError("not a valid email address")
+        return value
+    if key == "phone":
+        if not _PHONE.match(value) or sum(c.isdigit() for c in value) < 6:
+            raise ValueError("not a valid phone number")
+        return value
+    if key == "linkedin_url":
+        if not re.match(r"^https?://", value, re.I):
+            value = "https://" + value
+        if "linkedin." not in value.lower():
+            raise ValueError("not a LinkedIn address")
+        return value
+    if key == "promo":
+        return _year(value, 1900, today.year + 6)
+    if key == "dues_last_year":
+        return _year(value, 1900, today.year + 1)
+    if key == "birthday":
+        return parse_birthday(str(value), today)
+    if key == "status":
+        if value not in STATUSES:
+            raise ValueError(f"must be one of {', '.join(STATUSES)}")
+        return value
+    if key == "verification":
+        if value not in VERIFICATIONS:
+            raise ValueError(f"must be one of {', '.join(VERIFICATIONS)}")
+        return value
+    if key == "consent":
+        return bool(value)
+    return value
+
+
+def require_identity(record: dict[str, Any]) -> None:
+    """A member is someone: a first or last name, or an email."""
+    if not any(record.get(k) for k in ("first_name", "last_name", "email")):
+        raise ValidationError({"last_name": "a member needs a name or an email"})

@@ -1,0 +1,130 @@
+"""Opening the store: checks, backup-before-upgrade, migrations, then an engine.
+
+Order matters: a file is inspected read-only first, so that a damaged file or one written by
+a newer Amicale is refused without a single byte changed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event
+
+from app.errors import NotAStoreError, StoreError, StoreTooNewError
+from app.store import sqlite
+from app.store.schema import SCHEMA_HEAD
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class OpenReport:
+    """What happened while opening: shown in the status bar and logged."""
+
+    created: bool
+    upgraded_from: str | None
+    backup: Path | None
+
+
+class Store:
+    """An open store. `read()` and `write()` hand out connections in a transaction.
+
+    Reads begin DEFERRED, so searches in a worker never block the writer; writes begin
+    IMMEDIATE and are serialised in-process, so two writers never deadlock on upgrade.
+    """
+
+    def __init__(self, path: Path, engine: sa.Engine, report: OpenReport) -> None:
+        self.path = path
+        self.engine = engine
+        self.report = report
+        self._write_lock = threading.Lock()
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[sa.Connection]:
+        with (
+            self.engine.connect().execution_options(amicale_begin="DEFERRED") as conn,
+            conn.begin(),
+        ):
+            yield conn
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[sa.Connection]:
+        with self._write_lock, self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _make_engine(path: Path) -> sa.Engine:
+    engine = sa.create_engine(f"sqlite:///{path}", pool_size=4, max_overflow=4)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        sqlite.configure_connection(dbapi_connection)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: sa.Connection) -> None:
+        mode = conn.get_execution_options().get("amicale_begin", "IMMEDIATE")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+def backup_path_for(path: Path, revision: str) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    return path.with_name(f"{path.stem}.before-{revision}-{stamp}.sqlite3")
+
+
+def open_store(path: Path, *, migrate: bool = True) -> Store:
+    """Open (creating if needed) the store at ``path`` and bring its schema up to date."""
+    path = Path(path)
+    created = not path.exists()
+    if created:
+        try:
+            sqlite.create_private_file(path)
+        except OSError as exc:
+            raise StoreError(f"cannot create {path}: {exc.strerror}") from exc
+    elif path.is_dir():
+        raise NotAStoreError(f"{path} is a folder, not an Amicale data file")
+    revision = sqlite.read_revision(path)
+    sqlite.make_private(path)
+
+    backup: Path | None = None
+    if revision is not None and revision != SCHEMA_HEAD:
+        from app.store import migrations
+
+        if not migrations.is_known(revision):
+            raise StoreTooNewError(
+                f"{path} was written by a newer version of Amicale (schema {revision}); "
+                "update Amicale to open it. The file was not changed."
+            )
+        backup = backup_path_for(path, revision)
+        sqlite.backup_file(path, backup)
+        log.info("backed up %s to %s before upgrading from %s", path, backup, revision)
+
+    engine = _make_engine(path)
+    try:
+        with engine.connect() as conn:
+            sqlite.enable_wal(conn.connection.dbapi_connection)  # type: ignore[arg-type]
+        if revision != SCHEMA_HEAD:
+            if not migrate:
+                raise StoreError(f"{path} needs an upgrade (schema {revision or 'empty'})")
+            from app.store import migrations
+
+            migrations.upgrade(engine)
+    except sa.exc.DatabaseError as exc:
+        engine.dispose()
+        raise NotAStoreError(f"{path} is damaged or not an Amicale data file: {exc.orig}") from exc
+    except BaseException:
+        engine.dispose()
+        raise
+    return Store(path, engine, OpenReport(created, revision if backup else None, backup))

@@ -1,0 +1,251 @@
+"""Everything that only SQLite has, behind small functions.
+
+A later PostgreSQL backend for teams replaces this module, not the services: pragmas, the
+folding function, the FTS5 index, interrupting a query, the file header and the backup API.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from app.errors import Cancelled, NotAStoreError
+from app.store.schema import FTS_COLUMNS
+from app.text import fold
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+def check_header(path: Path) -> None:
+    """Refuse early, with a clear message, a file that is not a SQLite database."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise NotAStoreError(f"cannot read {path}: {exc.strerror}") from exc
+    if head and head != SQLITE_HEADER:
+        raise NotAStoreError(f"{path} is not an Amicale data file (not a SQLite database)")
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty file readable by its owner only (the store holds personal data)."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+
+
+def make_private(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        os.chmod(path, 0o600)
+
+
+def configure_connection(dbapi_connection: sqlite3.Connection) -> None:
+    """Per-connection set-up: run for every connection the engine opens."""
+    # SQLAlchemy's documented fix for pysqlite: let SQLAlchemy emit BEGIN itself so that DDL
+    # and rows share one real transaction.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA secure_delete = ON")
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA temp_store = MEMORY")
+        cursor.execute("PRAGMA cache_size = -32768")
+    finally:
+        cursor.close()
+    dbapi_connection.create_function("amicale_fold", 1, fold, deterministic=True)
+
+
+def enable_wal(dbapi_connection: sqlite3.Connection) -> None:
+    """WAL is a property of the file: set once, when the file is created or upgraded."""
+    dbapi_connection.execute("PRAGMA journal_mode = WAL")
+
+
+def fold_sql(column: Any) -> Any:
+    """SQL expression folding ``column`` the way app.text.fold does."""
+    import sqlalchemy as sa
+
+    return sa.func.amicale_fold(column)
+
+
+_FTS_COLS = ", ".join(FTS_COLUMNS)
+_NEW = ", ".join(f"new.{c}" for c in FTS_COLUMNS)
+_OLD = ", ".join(f"old.{c}" for c in FTS_COLUMNS)
+
+FTS_CREATE = (
+    f"CREATE VIRTUAL TABLE member_fts USING fts5({_FTS_COLS}, content='member', "
+    "content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')"
+)
+FTS_TRIGGERS = (
+    f"CREATE TRIGGER member_fts_ai AFTER INSERT ON member BEGIN "
+    f"INSERT INTO member_fts(rowid, {_FTS_COLS}) VALUES (new.id, {_NEW}); END",
+    f"CREATE TRIGGER member_fts_ad AFTER DELETE ON member BEGIN "
+    f"INSERT INTO member_fts(member_fts, rowid, {_FTS_COLS}) VALUES ('delete', old.id, {_OLD}); "
+    "END",
+    f"CREATE TRIGGER member_fts_au AFTER UPDATE OF {_FTS_COLS} ON member BEGIN "
+    f"INSERT INTO member_fts(member_fts, rowid, {_FTS_COLS}) VALUES ('delete', old.id, {_OLD}); "
+    f"INSERT INTO member_fts(rowid, {_FTS_COLS}) VALUES (new.id, {_NEW}); END",
+)
+FTS_TRIGGER_NAMES = ("member_fts_ai", "member_fts_ad", "member_fts_au")
+
+
+def fts_phrase(tokens: list[str], prefix: bool = True) -> str:
+    """An FTS5 phrase for already-folded tokens; quoted so user text is never syntax."""
+    phrase = '"' + " ".join(t.replace('"', '""') for t in tokens) + '"'
+    return phrase + ("*" if prefix else "")
+
+
+class CancelToken:
+    """Set from any thread; a running query sees it within a few thousand VM steps."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+
+@contextlib.contextmanager
+def interruptible(
+    dbapi_connection: sqlite3.Connection, token: CancelToken | None
+) -> Iterator[None]:
+    """Abort the statements run inside when ``token`` is cancelled (raises Cancelled)."""
+    if token is None:
+        yield
+        return
+    if token.cancelled:
+        raise Cancelled()
+    dbapi_connection.set_progress_handler(lambda: 1 if token.cancelled else 0, 5000)
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if token.cancelled or "interrupt" in str(exc):
+            raise Cancelled() from exc
+        raise
+    except Exception as exc:  # SQLAlchemy wraps the driver's error
+        if token.cancelled and "interrupt" in str(exc):
+            raise Cancelled() from exc
+        raise
+    finally:
+        dbapi_connection.set_progress_handler(None, 0)
+
+
+def read_revision(path: Path) -> str | None:
+    """The schema revision written in the file, read without changing anything.
+
+    None for an empty (new) file. Raises NotAStoreError for a damaged or foreign file.
+    """
+    check_header(path)
+    if path.stat().st_size == 0:
+        return None
+    uri = f"file:{path}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error as exc:
+        raise NotAStoreError(f"cannot open {path}: {exc}") from exc
+    try:
+        tables = {
+            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        if not tables:
+            return None
+        if "alembic_version" not in tables:
+            raise NotAStoreError(f"{path} is a SQLite database but not an Amicale data file")
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        return row[0] if row else None
+    except sqlite3.DatabaseError as exc:
+        raise NotAStoreError(f"{path} is damaged or not an Amicale data file: {exc}") from exc
+    finally:
+        conn.close()
+
+
+def table_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """Row count of each ordinary table (used to verify a backup against its source)."""
+    names = [
+        row[0]
+        for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'"
+            " AND name NOT LIKE 'member_fts%' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        )
+    ]
+    return {name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
+
+
+def backup_file(source: Path, target: Path) -> dict[str, int]:
+    """Copy ``source`` to ``target`` with SQLite's online backup API, then verify the copy.
+
+    Returns the verified row counts. Raises StoreError when the copy does not match.
+    """
+    from app.errors import StoreError
+
+    if target.exists():
+        target.unlink()
+    create_private_file(target)
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+            # A backup is a single file: no WAL beside it to lose when it is copied.
+            dst.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dst.close()
+        expected = table_counts(src)
+    finally:
+        src.close()
+    check = sqlite3.connect(f"file:{target}?mode=ro", uri=True)
+    try:
+        ok = check.execute("PRAGMA quick_check").fetchone()[0]
+        actual = table_counts(check)
+        tables = {r[0] for r in check.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    finally:
+        check.close()
+    if ok != "ok" or actual != expected or "alembic_version" not in tables:
+        raise StoreError(f"the backup {target} does not match its source; it was not kept")
+    return actual
+
+
+def integrity_problems(dbapi_connection: sqlite3.Connection) -> list[str]:
+    """Everything `amicale check` reports: SQLite's own check, foreign keys, the text index."""
+    problems = [
+        row[0] for row in dbapi_connection.execute("PRAGMA integrity_check") if row[0] != "ok"
+    ]
+    problems += [
+        f"foreign key: {table} row {rowid} points to a missing {parent}"
+        for table, rowid, parent, _ in dbapi_connection.execute("PRAGMA foreign_key_check")
+    ]
+    try:
+        dbapi_connection.execute(
+            "INSERT INTO member_fts(member_fts, rank) VALUES ('integrity-check', 1)"
+        )
+    except sqlite3.DatabaseError as exc:
+        problems.append(f"search index: {exc}")
+    return problems
+
+
+def restore_file(source: Path, target: Path) -> None:
+    """Replace the content of ``target`` with ``source`` (SQLite backup API, page by page)."""
+    if not target.exists():
+        create_private_file(target)
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode = WAL")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    make_private(target)
