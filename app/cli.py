@@ -58,47 +58,23 @@ def cmd_count(args: argparse.Namespace) -> int:
     return 0
 
 
-def _default_backup_path(db: Path) -> Path:
-    stamp = datetime.now(UTC).astimezone().strftime("%Y%m%d-%H%M%S")
-    return db.parent / "backups" / f"amicale-{stamp}.sqlite3"
-
-
 def cmd_backup(args: argparse.Namespace) -> int:
-    from app.store import sqlite
+    from app.store import backup
 
-    store = _open(args)
-    store.close()
-    target = Path(args.output) if args.output else _default_backup_path(Path(args.db))
-    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    counts = sqlite.backup_file(Path(args.db), target)
+    _open(args).close()  # refuses a damaged or too-new file with its own message
+    target, counts = backup.backup(Path(args.db), Path(args.output) if args.output else None)
     print(f"backup: {target} ({counts.get('member', 0)} members)")
     return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from app.store import migrations, open_store, sqlite
-    from app.store.schema import SCHEMA_HEAD
+    from app.store import backup, open_store
 
-    source = Path(args.file)
-    if not source.is_file():
-        raise AmicaleError(f"{source} does not exist")
-    revision = sqlite.read_revision(source)
-    if revision is None:
-        raise AmicaleError(f"{source} is not an Amicale backup (no schema)")
-    if revision != SCHEMA_HEAD and not migrations.is_known(revision):
-        raise AmicaleError(f"{source} was written by a newer version of Amicale")
-    db = Path(args.db)
-    if db.exists() and sqlite.read_revision(db) is not None:
-        safety = _default_backup_path(db).with_name(
-            "before-restore-" + _default_backup_path(db).name
-        )
-        safety.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        sqlite.backup_file(db, safety)
-        print(f"restore: the current data was saved to {safety}")
-    sqlite.restore_file(source, db)
-    store = open_store(db)  # upgrades an older backup, after backing it up
-    store.close()
-    print(f"restore: {db} restored from {source}")
+    kept = backup.restore(Path(args.file), Path(args.db))
+    if kept is not None:
+        print(f"restore: the previous data file was kept as {kept}")
+    open_store(Path(args.db)).close()  # upgrades an older backup, after backing it up
+    print(f"restore: {args.db} restored from {args.file}")
     return 0
 
 

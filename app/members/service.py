@@ -121,9 +121,7 @@ def fetch_ids(conn: sa.Connection, statement: sa.Select[Any]) -> array[int]:
     A million Row objects would cost far more than the query; an array of 64-bit ints is
     8 MB for a million members.
     """
-    compiled = statement.compile(
-        dialect=conn.dialect, compile_kwargs={"render_postcompile": True}
-    )
+    compiled = statement.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
     params = compiled.construct_params()
     positional = tuple(params[name] for name in compiled.positiontup or ())
     cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]

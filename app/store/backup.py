@@ -1,0 +1,50 @@
+"""Safe copies of the store: back up, restore (keeping what was there), and where they go."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from app.errors import AmicaleError
+from app.store import migrations, sqlite
+from app.store.schema import SCHEMA_HEAD
+
+
+def default_backup_path(db: Path, prefix: str = "amicale") -> Path:
+    stamp = datetime.now().astimezone().strftime("%Y%m%d-%H%M%S")
+    return db.parent / "backups" / f"{prefix}-{stamp}.sqlite3"
+
+
+def backup(db: Path, target: Path | None = None) -> tuple[Path, dict[str, int]]:
+    """A verified copy of ``db``; returns where it went and its row counts."""
+    target = target or default_backup_path(db)
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return target, sqlite.backup_file(db, target)
+
+
+def restore(source: Path, db: Path) -> Path | None:
+    """Replace ``db`` with the backup ``source``; return where the previous file was kept.
+
+    A readable previous store is backed up; a damaged one is moved aside untouched.
+    """
+    if not source.is_file():
+        raise AmicaleError(f"{source} does not exist")
+    revision = sqlite.read_revision(source)
+    if revision is None:
+        raise AmicaleError(f"{source} is not an Amicale backup (it holds no schema)")
+    if revision != SCHEMA_HEAD and not migrations.is_known(revision):
+        raise AmicaleError(f"{source} was written by a newer version of Amicale")
+    kept: Path | None = None
+    if db.exists():
+        kept = default_backup_path(db, "before-restore")
+        kept.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        try:
+            sqlite.read_revision(db)
+            sqlite.backup_file(db, kept)
+        except AmicaleError:
+            kept = kept.with_suffix(".damaged")
+            db.rename(kept)
+            for extra in ("-wal", "-shm"):
+                Path(f"{db}{extra}").unlink(missing_ok=True)
+    sqlite.restore_file(source, db)
+    return kept

@@ -1,0 +1,53 @@
+"""Save a screenshot of the main window on a store: `python tools/screenshot.py DB OUT.png [QUERY]`.
+
+Used to look at what we build (offscreen, no display needed).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+
+from app.store import open_store  # noqa: E402
+from ui import i18n  # noqa: E402
+from ui.application import build_window, make_application  # noqa: E402
+from ui.settings import UiSettings  # noqa: E402
+
+
+def main() -> int:
+    db, out = Path(sys.argv[1]), Path(sys.argv[2])
+    query = sys.argv[3] if len(sys.argv) > 3 else ""
+    app = make_application()
+    i18n.install(app, os.environ.get("AMICALE_LANG", "en"))
+    store = open_store(db)
+    window = build_window(store, UiSettings())
+    window.resize(1400, 850)
+    window.show()
+
+    def wait_search() -> None:
+        loop = QEventLoop()
+        window.members.searchFinished.connect(loop.quit)
+        QTimer.singleShot(10000, loop.quit)
+        loop.exec()
+
+    wait_search()
+    if query:
+        window.members.search.setText(query)
+        wait_search()
+    if window.members.model.rowCount():
+        window.members.table.selectRow(min(2, window.members.model.rowCount() - 1))
+    app.processEvents()
+    window.grab().save(str(out))
+    print(out)
+    window.close()
+    store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The window: main window, panels, Qt models, dialogs, workers. Never writes SQL."""

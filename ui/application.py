@@ -1,0 +1,133 @@
+"""Starting the window: application object, language, store (with its problems), first start."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QEventLoop,
+    QMessageLogContext,
+    QtMsgType,
+    QTimer,
+    qInstallMessageHandler,
+)
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QDialog
+
+from app import APP_ID, APP_NAME, __version__, association
+from app.errors import AmicaleError
+from app.members.service import MemberDirectory
+from app.store import Store, open_store
+from ui import i18n
+from ui.main_window import MainWindow
+from ui.resources import icon_path
+from ui.settings import UiSettings
+
+SMOKE_TIMEOUT_MS = 20000
+log = logging.getLogger(__name__)
+
+
+# Qt messages that say nothing about Amicale (the offscreen platform used by tests and the
+# smoke test cannot move windows).
+HARMLESS_QT_MESSAGES = ("This plugin does not support",)
+
+
+def _on_qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    if any(message.startswith(prefix) for prefix in HARMLESS_QT_MESSAGES):
+        return
+    level = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+    }.get(kind, logging.ERROR)
+    log.log(level, "Qt: %s", message)
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    qInstallMessageHandler(_on_qt_message)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_ID)
+    app.setApplicationVersion(__version__)
+    icon = icon_path("amicale.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def open_with_dialogs(path: Path) -> Store | None:
+    """Open the store; on failure let the user pick another file or a backup."""
+    from ui.dialogs.store_problem import ask_what_next
+
+    while True:
+        try:
+            return open_store(path)
+        except AmicaleError as exc:
+            chosen = ask_what_next(path, exc)
+            if chosen is None:
+                return None
+            path = chosen
+
+
+def build_window(store: Store, settings: UiSettings) -> MainWindow:
+    return MainWindow(store, settings, association.load(store))
+
+
+def run_window(db: Path) -> int:
+    settings = UiSettings()
+    app = make_application()
+    i18n.install(app, i18n.choose_language(settings.language))
+    store = open_with_dialogs(db)
+    if store is None:
+        return 1
+    try:
+        if association.load(store) is None and MemberDirectory(store).total() == 0:
+            from ui.dialogs.first_start import FirstStartDialog
+
+            if FirstStartDialog(store).exec() != QDialog.DialogCode.Accepted:
+                return 0
+        window = build_window(store, settings)
+        window.show()
+        return app.exec()
+    finally:
+        store.close()
+
+
+def smoke_test(db: Path) -> int:
+    """Open the window on ``db``, show every panel, quit: 0 when all went well."""
+    settings = UiSettings()
+    app = make_application()
+    i18n.install(app, i18n.choose_language(settings.language))
+    try:
+        store = open_store(db)
+    except AmicaleError as exc:
+        print(f"amicale: {exc}", file=sys.stderr)
+        return 1
+    try:
+        window = build_window(store, settings)
+        window.show()
+        loop = QEventLoop()
+        window.members.searchFinished.connect(loop.quit)
+        QTimer.singleShot(SMOKE_TIMEOUT_MS, loop.quit)
+        if window.members.last_result is None:
+            loop.exec()
+        if window.members.last_result is None:
+            print("amicale: smoke test: the member list did not load", file=sys.stderr)
+            return 1
+        for row in range(window.sidebar.count()):
+            window.sidebar.setCurrentRow(row)
+            app.processEvents()
+            window.stack.currentWidget().grab()
+        window.close()
+        app.processEvents()
+        print(
+            f"smoke test: {window.sidebar.count()} panel(s) shown, "
+            f"{len(window.members.last_result.ids)} members listed"
+        )
+        return 0
+    finally:
+        store.close()

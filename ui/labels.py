@@ -1,0 +1,51 @@
+"""Translated names for the values and fields the store keeps in English."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+FIELD_TITLES = {
+    "first_name": QT_TRANSLATE_NOOP("Fields", "First name"),
+    "last_name": QT_TRANSLATE_NOOP("Fields", "Last name"),
+    "email": QT_TRANSLATE_NOOP("Fields", "Email"),
+    "phone": QT_TRANSLATE_NOOP("Fields", "Phone"),
+    "city": QT_TRANSLATE_NOOP("Fields", "City"),
+    "region": QT_TRANSLATE_NOOP("Fields", "Region"),
+    "country": QT_TRANSLATE_NOOP("Fields", "Country"),
+    "company": QT_TRANSLATE_NOOP("Fields", "Company"),
+    "job_title": QT_TRANSLATE_NOOP("Fields", "Job title"),
+    "school": QT_TRANSLATE_NOOP("Fields", "School / programme"),
+    "promo": QT_TRANSLATE_NOOP("Fields", "Class year"),
+    "birthday": QT_TRANSLATE_NOOP("Fields", "Birthday"),
+    "linkedin_url": QT_TRANSLATE_NOOP("Fields", "LinkedIn"),
+    "dues_last_year": QT_TRANSLATE_NOOP("Fields", "Dues paid for"),
+    "status": QT_TRANSLATE_NOOP("Fields", "Status"),
+    "verification": QT_TRANSLATE_NOOP("Fields", "Verification"),
+    "verification_source": QT_TRANSLATE_NOOP("Fields", "Verified through"),
+    "consent": QT_TRANSLATE_NOOP("Fields", "Newsletter consent"),
+    "notes": QT_TRANSLATE_NOOP("Fields", "Notes"),
+    "source": QT_TRANSLATE_NOOP("Fields", "Source"),
+    "created_at": QT_TRANSLATE_NOOP("Fields", "Added"),
+    "updated_at": QT_TRANSLATE_NOOP("Fields", "Updated"),
+    "last_contacted_at": QT_TRANSLATE_NOOP("Fields", "Last contacted"),
+    "tags": QT_TRANSLATE_NOOP("Fields", "Tags"),
+    "communities": QT_TRANSLATE_NOOP("Fields", "Communities"),
+}
+
+VALUE_LABELS = {
+    ("status", "member"): QT_TRANSLATE_NOOP("Values", "Member"),
+    ("status", "former"): QT_TRANSLATE_NOOP("Values", "Former member"),
+    ("status", "lost"): QT_TRANSLATE_NOOP("Values", "Lost touch"),
+    ("verification", "unverified"): QT_TRANSLATE_NOOP("Values", "Not verified"),
+    ("verification", "verified"): QT_TRANSLATE_NOOP("Values", "Verified graduate"),
+    ("verification", "rejected"): QT_TRANSLATE_NOOP("Values", "Rejected"),
+}
+
+
+def field_title(field: str) -> str:
+    return QCoreApplication.translate("Fields", FIELD_TITLES.get(field, field))
+
+
+def value_label(field: str, value: str) -> str:
+    source = VALUE_LABELS.get((field, value))
+    return QCoreApplication.translate("Values", source) if source else value

@@ -1,0 +1,222 @@
+"""The main window: a sidebar of panels, the current panel, a status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from app import APP_NAME, __version__
+from app.association import Association
+from app.errors import AmicaleError
+from app.members.service import MemberDirectory
+from app.store import Store, backup
+from ui.panels.members import MembersPanel
+from ui.settings import UiSettings
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        store: Store,
+        settings: UiSettings,
+        association: Association | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.settings = settings
+        self.setObjectName("mainWindow")
+        title = f"{association.name} — {APP_NAME}" if association else APP_NAME
+        self.setWindowTitle(title)
+        self.resize(1280, 800)
+
+        self.directory = MemberDirectory(store)
+        self.members = MembersPanel(self.directory, settings)
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setMaximumWidth(200)
+        self.stack = QStackedWidget()
+        self.add_panel(self.tr("Members"), self.members)
+        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sidebar.setCurrentRow(0)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([160, 1120])
+        self.setCentralWidget(splitter)
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self.count_label)
+        self.members.countChanged.connect(self.count_label.setText)
+        self.members.undoAvailable.connect(self._on_undo_available)
+
+        self._build_menus()
+        geometry = settings.state("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if store.report.backup is not None:
+            self.statusBar().showMessage(
+                self.tr("Your data file was upgraded; the previous version is kept in %1").replace(
+                    "%1", str(store.report.backup)
+                ),
+                15000,
+            )
+        self.members.refresh()
+
+    def add_panel(self, title: str, panel: QWidget) -> None:
+        QListWidgetItem(title, self.sidebar)
+        self.stack.addWidget(panel)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        new = file_menu.addAction(self.tr("&New member"))
+        new.setShortcut(QKeySequence.StandardKey.New)
+        new.triggered.connect(self._on_new_member)
+        file_menu.addSeparator()
+        backup_action = file_menu.addAction(self.tr("&Back up the data file…"))
+        backup_action.triggered.connect(self._on_backup)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(self.tr("&Quit"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+
+        edit = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_action = edit.addAction(self.tr("&Undo deletion"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setEnabled(False)
+        self.undo_action.triggered.connect(self._on_undo)
+        find = edit.addAction(self.tr("&Find members"))
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self._on_find)
+
+        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        language = settings_menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        for code, label in (
+            ("", self.tr("System language")),
+            ("fr", "Français"),
+            ("en", "English"),
+        ):
+            action = QAction(label, self, checkable=True)
+            action.setChecked(self.settings.language == code)
+            action.triggered.connect(lambda _=False, c=code: self._on_language(c))
+            group.addAction(action)
+            language.addAction(action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = help_menu.addAction(self.tr("&About Amicale"))
+        about.triggered.connect(self._on_about)
+
+    def panels(self) -> list[QWidget]:
+        return [self.stack.widget(i) for i in range(self.stack.count())]
+
+    @Slot()
+    def _on_new_member(self) -> None:
+        self.sidebar.setCurrentRow(0)
+        self.members.new_member()
+
+    @Slot()
+    def _on_find(self) -> None:
+        self.sidebar.setCurrentRow(0)
+        self.members.focus_search()
+
+    @Slot(int)
+    def _on_undo_available(self, count: int) -> None:
+        self.undo_action.setEnabled(count > 0)
+        if count:
+            self.statusBar().showMessage(
+                self.tr("%n member(s) deleted. Ctrl+Z to undo.", "", count), 10000
+            )
+
+    @Slot()
+    def _on_undo(self) -> None:
+        self.members.undo_delete()
+
+    @Slot()
+    def _on_backup(self) -> None:
+        suggested = backup.default_backup_path(self.store.path)
+        suggested.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        target, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Back up the data file"),
+            str(suggested),
+            self.tr("Amicale data (*.sqlite3 *.amicale)"),
+        )
+        if not target:
+            return
+        try:
+            path, counts = backup.backup(self.store.path, Path(target))
+        except AmicaleError as exc:
+            QMessageBox.warning(self, self.tr("Backup failed"), str(exc))
+            return
+        self.statusBar().showMessage(
+            self.tr("Backup written to %1 (%2 members).")
+            .replace("%1", str(path))
+            .replace("%2", str(counts.get("member", 0))),
+            10000,
+        )
+
+    def _on_language(self, code: str) -> None:
+        self.settings.language = code
+        QMessageBox.information(
+            self,
+            self.tr("Language"),
+            self.tr("The new language will be used the next time Amicale starts."),
+        )
+
+    @Slot()
+    def _on_about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("About Amicale"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            self.tr(
+                "Amicale %1\n\nThe offline toolbox of alumni associations' community managers."
+                "\n\nData file: %2\n\nBuilt with Qt and PySide6 (LGPLv3), SQLAlchemy (MIT), "
+                "Alembic (MIT), platformdirs (MIT), SQLite (public domain)."
+            )
+            .replace("%1", __version__)
+            .replace("%2", str(self.store.path))
+        )
+        box.exec()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.members.card.dirty:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Unsaved changes"),
+                self.tr("The member card has unsaved changes. Save them before quitting?"),
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+            )
+            if answer == QMessageBox.StandardButton.Cancel:
+                event.ignore()
+                return
+            if answer == QMessageBox.StandardButton.Save and not self.members.card.save():
+                event.ignore()
+                return
+        self.members.save_layout()
+        self.settings.set_state("window/geometry", self.saveGeometry())
+        self.settings.sync()
+        self.members.searches.wait()
+        event.accept()

@@ -1,0 +1,202 @@
+"""The member list: a lazy table over an id array, fetching rows a page at a time.
+
+After Anki's browser model: one search gives the ordered ids; `data()` fetches the page a
+row belongs to (a primary-key lookup of PAGE_SIZE rows) into a bounded LRU cache and
+formats it through per-column converters built once; `flags()` never fetches. A member
+deleted meanwhile shows as a disabled, empty row instead of raising.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from app.clock import to_local
+from app.members.service import LIST_COLUMNS, MemberDirectory
+from ui.labels import field_title, value_label
+
+PAGE_SIZE = 128
+MAX_PAGES = 64  # ≈ 8,000 rows cached: a few screens either way, bounded memory
+
+Index = QModelIndex | QPersistentModelIndex
+MEMBER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_KEY_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def _converters(locale: QLocale) -> dict[str, Callable[[Any], str]]:
+    def date_text(value: Any) -> str:
+        if not value:
+            return ""
+        day = QDate.fromString(str(value)[:10], "yyyy-MM-dd")
+        return locale.toString(day, QLocale.FormatType.ShortFormat) if day.isValid() else ""
+
+    def timestamp_text(value: Any) -> str:
+        local = to_local(value)
+        return date_text(local.date().isoformat()) if local else ""
+
+    def plain(value: Any) -> str:
+        return "" if value is None else str(value)
+
+    convert: dict[str, Callable[[Any], str]] = {column: plain for column in LIST_COLUMNS}
+    convert.update(
+        birthday=date_text,
+        created_at=timestamp_text,
+        updated_at=timestamp_text,
+        consent=lambda v: "✓" if v else "",
+        status=lambda v: value_label("status", v) if v else "",
+        verification=lambda v: value_label("verification", v) if v else "",
+    )
+    return convert
+
+
+class MemberTableModel(QAbstractTableModel):
+    # The user asked for another order: (column key, descending).
+    sortRequested = Signal(str, bool)
+
+    def __init__(self, directory: MemberDirectory, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.directory = directory
+        self.columns: tuple[str, ...] = LIST_COLUMNS
+        self._ids: array[int] = array("q")
+        self._pages: OrderedDict[int, dict[int, tuple[str, ...]]] = OrderedDict()
+        self._convert = _converters(QLocale())
+        self.sort_column = "last_name"
+        self.sort_descending = False
+        self.page_fetches = 0  # for the benchmarks and tests
+
+    # --- content -------------------------------------------------------------------------
+
+    @property
+    def ids(self) -> array[int]:
+        return self._ids
+
+    def set_ids(self, ids: array[int]) -> None:
+        self.beginResetModel()
+        self._ids = ids
+        self._pages.clear()
+        self.endResetModel()
+
+    def refresh_rows(self) -> None:
+        """Forget cached rows (after an edit); visible ones are fetched again on repaint."""
+        self._pages.clear()
+        if self._ids:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._ids) - 1, len(self.columns) - 1)
+            )
+
+    def member_id(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_of(self, member_id: int) -> int:
+        """Row of a member, -1 if not listed. A C-speed scan: no 1M-entry dict to keep."""
+        try:
+            return self._ids.index(member_id)
+        except ValueError:
+            return -1
+
+    def _page(self, page: int) -> dict[int, tuple[str, ...]]:
+        cached = self._pages.get(page)
+        if cached is not None:
+            self._pages.move_to_end(page)
+            return cached
+        start = page * PAGE_SIZE
+        ids = self._ids[start : start + PAGE_SIZE]
+        raw = self.directory.fetch_rows(ids, self.columns)
+        converters = [self._convert[c] for c in self.columns]
+        formatted = {
+            member_id: tuple(conv(v) for conv, v in zip(converters, values, strict=True))
+            for member_id, values in raw.items()
+        }
+        self._pages[page] = formatted
+        self.page_fetches += 1
+        if len(self._pages) > MAX_PAGES:
+            self._pages.popitem(last=False)
+        return formatted
+
+    def _row(self, row: int) -> tuple[str, ...] | None:
+        return self._page(row // PAGE_SIZE).get(self._ids[row])
+
+    # --- Qt model ------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            row = self._row(index.row())
+            return row[index.column()] if row is not None else ""
+        if role == MEMBER_ID_ROLE:
+            return self._ids[index.row()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and self.columns[index.column()] in (
+            "promo",
+            "dues_last_year",
+            "consent",
+        ):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        page = self._pages.get(index.row() // PAGE_SIZE)
+        if page is not None and self._ids[index.row()] not in page:
+            return Qt.ItemFlag.NoItemFlags  # deleted since the search ran
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self.columns):
+                return field_title(self.columns[section])
+            return None
+        return str(section + 1)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns):
+            return
+        key = self.columns[column]
+        if key in ("tags", "communities"):
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key == self.sort_column and descending == self.sort_descending:
+            return
+        if key == self.sort_column:
+            # Same column, other direction: flip the ids rather than asking SQLite again.
+            self.layoutAboutToBeChanged.emit()
+            last = len(self._ids) - 1
+            old = self.persistentIndexList()
+            new = [self.index(last - i.row(), i.column()) for i in old]
+            self._ids.reverse()
+            self._pages.clear()
+            self.changePersistentIndexList(old, new)
+            self.sort_descending = descending
+            self.layoutChanged.emit()
+            return
+        self.sort_column, self.sort_descending = key, descending
+        self.sortRequested.emit(key, descending)
+
+    def sortable(self, column: int) -> bool:
+        return self.columns[column] not in ("tags", "communities")
+
+    def visible_ids(self, rows: Sequence[int]) -> list[int]:
+        return [self._ids[r] for r in rows if 0 <= r < len(self._ids)]

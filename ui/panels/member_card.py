@@ -1,0 +1,334 @@
+"""The member card beside the table: view and edit one member, or summarise a selection."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.clock import to_local
+from app.errors import AmicaleError, NotFoundError, ValidationError
+from app.members.service import Member, MemberDirectory
+from app.members.validation import STATUSES, VERIFICATIONS
+from ui.labels import field_title, value_label
+
+LINE_FIELDS = (
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "linkedin_url",
+    "company",
+    "job_title",
+    "school",
+    "promo",
+    "city",
+    "region",
+    "country",
+    "birthday",
+    "dues_last_year",
+    "verification_source",
+    "source",
+)
+ERROR_STYLE = "color: #b00020;"
+
+
+def plain_label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+class MemberCard(QWidget):
+    # A member was created (its id) or saved: the list should refresh.
+    memberSaved = Signal(int)
+    # The user asked to delete what the card shows (the current selection).
+    deleteRequested = Signal()
+
+    def __init__(self, directory: MemberDirectory, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.directory = directory
+        self.member_id: int | None = None
+        self._loaded: dict[str, Any] = {}
+        self._loaded_tags = ""
+
+        self.title = plain_label()
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+
+        self.stack = QStackedWidget()
+        self.empty = plain_label(self.tr("Select a member to see their file, or press Ctrl+N."))
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.many = plain_label()
+        self.many.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.many_delete = QPushButton(self.tr("Delete the selected members…"))
+        self.many_delete.clicked.connect(self.deleteRequested)
+        many_box = QWidget()
+        many_layout = QVBoxLayout(many_box)
+        many_layout.addStretch()
+        many_layout.addWidget(self.many)
+        many_layout.addWidget(self.many_delete, 0, Qt.AlignmentFlag.AlignCenter)
+        many_layout.addStretch()
+
+        self.editors: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        form_box = QWidget()
+        form = QFormLayout(form_box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for key in LINE_FIELDS:
+            editor = QLineEdit()
+            editor.setMinimumWidth(80)
+            editor.setObjectName(f"edit_{key}")
+            editor.textEdited.connect(self._on_edited)
+            self._add_row(form, key, editor)
+        self.editors["birthday"].setPlaceholderText(self.tr("DD/MM/YYYY"))  # type: ignore[attr-defined]
+        self.editors["promo"].setPlaceholderText(self.tr("e.g. 2005"))  # type: ignore[attr-defined]
+        self.status = QComboBox()
+        for value in STATUSES:
+            self.status.addItem(value_label("status", value), value)
+        self.status.activated.connect(self._on_edited)
+        self._add_row(form, "status", self.status)
+        self.verification = QComboBox()
+        for value in VERIFICATIONS:
+            self.verification.addItem(value_label("verification", value), value)
+        self.verification.activated.connect(self._on_edited)
+        self._add_row(form, "verification", self.verification)
+        self.consent = QCheckBox(self.tr("Agrees"))
+        self.consent.toggled.connect(self._on_edited)
+        self._add_row(form, "consent", self.consent)
+        self.tags = QLineEdit()
+        self.tags.setObjectName("edit_tags")
+        self.tags.setPlaceholderText(self.tr("Category/Tag, Tag, …"))
+        self.tags.textEdited.connect(self._on_edited)
+        self._add_row(form, "tags", self.tags)
+        self.communities = plain_label()
+        self.communities.setWordWrap(True)
+        form.addRow(field_title("communities"), self.communities)
+        self.notes = QPlainTextEdit()
+        self.notes.setObjectName("edit_notes")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(80)
+        self.notes.textChanged.connect(self._on_edited)
+        self._add_row(form, "notes", self.notes)
+        self.history = plain_label()
+        self.history.setWordWrap(True)
+        form.addRow(self.history)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form_box)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton(self.tr("Revert"))
+        self.revert_button.clicked.connect(self.revert)
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button.clicked.connect(self.deleteRequested)
+        self.message = plain_label()
+        self.message.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch()
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        editor_box = QWidget()
+        editor_layout = QVBoxLayout(editor_box)
+        editor_layout.setContentsMargins(0, 0, 0, 0)
+        editor_layout.addWidget(scroll, 1)
+        editor_layout.addWidget(self.message)
+        editor_layout.addLayout(buttons)
+
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(many_box)
+        self.stack.addWidget(editor_box)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.stack, 1)
+        self.show_nothing()
+
+    def _add_row(self, form: QFormLayout, key: str, editor: QWidget) -> None:
+        self.editors[key] = editor
+        error = plain_label()
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.hide()
+        self.errors[key] = error
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(1)
+        column.addWidget(editor)
+        column.addWidget(error)
+        form.addRow(field_title(key), box)
+
+    # --- what the card shows -------------------------------------------------------------
+
+    def show_nothing(self) -> None:
+        self.member_id = None
+        self.title.setText(self.tr("Member"))
+        self.stack.setCurrentIndex(0)
+
+    def show_many(self, count: int) -> None:
+        self.member_id = None
+        self.title.setText(self.tr("%n members selected", "", count))
+        self.many.setText(self.tr("Tags and exports apply to the whole selection."))
+        self.stack.setCurrentIndex(1)
+
+    def show_member(self, member_id: int) -> None:
+        try:
+            found = self.directory.get(member_id)
+        except NotFoundError:
+            self.show_nothing()
+            return
+        self._fill(found)
+
+    def start_new(self) -> None:
+        """An empty card; Save creates the member."""
+        self._fill(None)
+        self.editors["first_name"].setFocus()
+
+    def _fill(self, found: Member | None) -> None:
+        self.member_id = found.id if found else None
+        values: dict[str, Any] = dict(found.values) if found else {}
+        for key in LINE_FIELDS:
+            value = values.get(key)
+            editor = self.editors[key]
+            assert isinstance(editor, QLineEdit)
+            editor.setText(_display(key, value))
+        self.status.setCurrentIndex(max(0, self.status.findData(values.get("status", "member"))))
+        self.verification.setCurrentIndex(
+            max(0, self.verification.findData(values.get("verification", "unverified")))
+        )
+        self.consent.blockSignals(True)
+        self.consent.setChecked(bool(values.get("consent")))
+        self.consent.blockSignals(False)
+        self.notes.blockSignals(True)
+        self.notes.setPlainText(values.get("notes") or "")
+        self.notes.blockSignals(False)
+        tags = ", ".join(found.tags) if found else ""
+        self.tags.setText(tags)
+        self._loaded_tags = tags
+        self.communities.setText(
+            ", ".join(f"{n} ({r})" if r != "member" else n for n, r in found.communities)
+            if found and found.communities
+            else "—"
+        )
+        if found:
+            added, updated = to_local(values.get("created_at")), to_local(values.get("updated_at"))
+            self.history.setText(
+                self.tr("Added %1, updated %2.")
+                .replace("%1", added.strftime("%d/%m/%Y") if added else "?")
+                .replace("%2", updated.strftime("%d/%m/%Y %H:%M") if updated else "?")
+            )
+            self.title.setText(found.display_name)
+        else:
+            self.history.setText("")
+            self.title.setText(self.tr("New member"))
+        self._loaded = self.values()
+        self._clear_errors()
+        self.message.setText("")
+        self.delete_button.setEnabled(found is not None)
+        self._update_buttons()
+        self.stack.setCurrentIndex(2)
+
+    def values(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key in LINE_FIELDS:
+            editor = self.editors[key]
+            assert isinstance(editor, QLineEdit)
+            out[key] = editor.text()
+        out["status"] = self.status.currentData()
+        out["verification"] = self.verification.currentData()
+        out["consent"] = self.consent.isChecked()
+        out["notes"] = self.notes.toPlainText()
+        return out
+
+    @property
+    def dirty(self) -> bool:
+        return self.stack.currentIndex() == 2 and (
+            self.values() != self._loaded or self.tags.text() != self._loaded_tags
+        )
+
+    def _update_buttons(self) -> None:
+        dirty = self.dirty
+        self.save_button.setEnabled(dirty or self.member_id is None)
+        self.revert_button.setEnabled(dirty)
+
+    @Slot()
+    def _on_edited(self, *_: Any) -> None:
+        self._update_buttons()
+
+    def _clear_errors(self) -> None:
+        for label in self.errors.values():
+            label.hide()
+
+    @Slot()
+    def revert(self) -> None:
+        if self.member_id is not None:
+            self.show_member(self.member_id)
+        else:
+            self.start_new()
+
+    @Slot()
+    def save(self) -> bool:
+        if self.stack.currentIndex() != 2:
+            return False
+        self._clear_errors()
+        changed = {k: v for k, v in self.values().items() if v != self._loaded.get(k)}
+        tags = [t for t in self.tags.text().split(",") if t.strip()]
+        tags_changed = self.tags.text() != self._loaded_tags
+        try:
+            if self.member_id is None:
+                member_id = self.directory.create(self.values(), tags)
+            else:
+                member_id = self.member_id
+                self.directory.update(member_id, changed, tags if tags_changed else None)
+        except ValidationError as exc:
+            for key, why in exc.problems.items():
+                label = self.errors.get(key)
+                if label is not None:
+                    label.setText(why)
+                    label.show()
+            self.message.setText(self.tr("Please correct the fields in red."))
+            self.message.setStyleSheet(ERROR_STYLE)
+            return False
+        except AmicaleError as exc:
+            self.message.setText(str(exc))
+            self.message.setStyleSheet(ERROR_STYLE)
+            return False
+        self.show_member(member_id)
+        self.message.setStyleSheet("")
+        self.message.setText(self.tr("Saved."))
+        self.memberSaved.emit(member_id)
+        return True
+
+
+def _display(key: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if key == "birthday" and isinstance(value, str) and len(value) == 10:
+        return f"{value[8:10]}/{value[5:7]}/{value[0:4]}"
+    return str(value)

@@ -1,0 +1,352 @@
+"""The member directory panel: search box, lazy member table, member card."""
+
+from __future__ import annotations
+
+import time
+from array import array
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QStringListModel, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCompleter,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import AmicaleError
+from app.members.search import QuerySyntaxError
+from app.members.service import DeletedMembers, MemberDirectory, Sort
+from ui.labels import field_title
+from ui.models.member_table import MemberTableModel
+from ui.panels.member_card import ERROR_STYLE, MemberCard, plain_label
+from ui.settings import UiSettings
+from ui.workers import Job, LatestOnly
+
+DEFAULT_COLUMNS = ("last_name", "first_name", "promo", "email", "city", "company", "tags")
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    ids: array[int]
+    total: int
+    seconds: float
+
+
+def run_search(
+    directory: MemberDirectory, query: str, sort: Sort, cancel: Any = None
+) -> SearchResult:
+    """Worker side of a search: the ordered ids and the store's total."""
+    started = time.perf_counter()
+    ids = directory.search_ids(query, sort, cancel=cancel)
+    total = len(ids) if not query.strip() else directory.total()
+    return SearchResult(query, ids, total, time.perf_counter() - started)
+
+
+class MembersPanel(QWidget):
+    # "12,345 of 1,000,000 members" for the status bar.
+    countChanged = Signal(str)
+    # The newest search finished and its rows are in the model (for tests and benchmarks).
+    searchFinished = Signal()
+    # A deletion happened and can be undone (its size), or undo is no longer possible (0).
+    undoAvailable = Signal(int)
+
+    def __init__(
+        self, directory: MemberDirectory, settings: UiSettings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.directory = directory
+        self.settings = settings
+        self.last_result: SearchResult | None = None
+        self._last_deleted: DeletedMembers | None = None
+        self._pending_select: list[int] = []
+        self.searches = LatestOnly(self)
+        self.searches.finished.connect(self._on_search_finished)
+        self.searches.failed.connect(self._on_search_failed)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(
+            self.tr('Search: dup, tag:lyon promo:2005..2010 -dues:paid, "saint étienne"…')
+        )
+        self.history = QStringListModel(settings.search_history, self)
+        completer = QCompleter(self.history, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.search.setCompleter(completer)
+        self.search.textChanged.connect(self._on_query_changed)
+        self.search.returnPressed.connect(self._on_query_committed)
+        self.error = plain_label()
+        self.error.setObjectName("searchError")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.hide()
+
+        self.model = MemberTableModel(directory, self)
+        self.model.sortRequested.connect(self._on_sort_requested)
+        self.table = QTableView()
+        self.table.setObjectName("memberTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._on_header_menu)
+        header.sortIndicatorChanged.connect(self._on_sort_indicator)
+        self._restore_header()
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+
+        self.card = MemberCard(directory)
+        self.card.memberSaved.connect(self._on_member_saved)
+        self.card.deleteRequested.connect(self.delete_selected)
+
+        delete = QAction(self.tr("Delete"), self.table)
+        delete.setShortcut(QKeySequence.StandardKey.Delete)
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(self.delete_selected)
+        self.table.addAction(delete)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(top)
+        left_layout.addWidget(self.error)
+        left_layout.addWidget(self.table, 1)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.card)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        state = settings.state("members/splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+        else:
+            self.splitter.setSizes([900, 360])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+
+    # --- layout memory -------------------------------------------------------------------
+
+    def _restore_header(self) -> None:
+        header = self.table.horizontalHeader()
+        self.model.blockSignals(True)  # the window runs the first search itself
+        state = self.settings.state("members/header")
+        if state is None or not header.restoreState(state):
+            for section, key in enumerate(self.model.columns):
+                header.setSectionHidden(section, key not in DEFAULT_COLUMNS)
+            for position, key in enumerate(DEFAULT_COLUMNS):
+                header.moveSection(header.visualIndex(self.model.columns.index(key)), position)
+            header.resizeSection(self.model.columns.index("email"), 220)
+            header.setSortIndicator(
+                self.model.columns.index("last_name"), Qt.SortOrder.AscendingOrder
+            )
+        self.model.blockSignals(False)
+        section = header.sortIndicatorSection()
+        if 0 <= section < len(self.model.columns):
+            self.model.sort_column = self.model.columns[section]
+            self.model.sort_descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+
+    def save_layout(self) -> None:
+        self.settings.set_state("members/header", self.table.horizontalHeader().saveState())
+        self.settings.set_state("members/splitter", self.splitter.saveState())
+
+    @Slot("QPoint")
+    def _on_header_menu(self, pos: Any) -> None:
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        menu.setTitle(self.tr("Columns"))
+        for section, key in enumerate(self.model.columns):
+            action = menu.addAction(field_title(key))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(section))
+            action.toggled.connect(
+                lambda checked, s=section: header.setSectionHidden(s, not checked)
+            )
+        menu.exec(header.mapToGlobal(pos))
+
+    # --- searching -----------------------------------------------------------------------
+
+    @property
+    def sort(self) -> Sort:
+        return Sort(self.model.sort_column, self.model.sort_descending)
+
+    def refresh(self) -> None:
+        """Run the current query again (after an edit, a deletion, an import…)."""
+        self._start_search(self.search.text())
+
+    def _start_search(self, query: str) -> None:
+        self.searches.start(run_search, self.directory, query, self.sort)
+
+    @Slot(str)
+    def _on_query_changed(self, text: str) -> None:
+        self._start_search(text)
+
+    @Slot()
+    def _on_query_committed(self) -> None:
+        self.history.setStringList(self.settings.remember_search(self.search.text()))
+        self._start_search(self.search.text())
+
+    @Slot(str, bool)
+    def _on_sort_requested(self, _column: str, _descending: bool) -> None:
+        self.refresh()
+
+    @Slot(int, Qt.SortOrder)
+    def _on_sort_indicator(self, section: int, _order: Qt.SortOrder) -> None:
+        if not self.model.sortable(section):
+            # Tags cannot be ordered: put the indicator back where the order really is.
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(
+                self.model.columns.index(self.model.sort_column),
+                Qt.SortOrder.DescendingOrder
+                if self.model.sort_descending
+                else Qt.SortOrder.AscendingOrder,
+            )
+            header.blockSignals(False)
+
+    def _selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return self.model.visible_ids(rows)
+
+    @Slot(object)
+    def _on_search_finished(self, result: SearchResult) -> None:
+        keep = self._pending_select or self._selected_ids()[:1000]
+        current = self.table.currentIndex()
+        current_id = self.model.member_id(current.row()) if current.isValid() else None
+        self._pending_select = []
+        self.error.hide()
+        self.last_result = result
+        self.model.set_ids(result.ids)
+        self._select_ids(keep, current_id)
+        shown, total = len(result.ids), result.total
+        text = self.tr("%1 of %2 members") if result.query.strip() else self.tr("%2 members")
+        locale = self.locale()
+        self.countChanged.emit(
+            text.replace("%1", locale.toString(shown)).replace("%2", locale.toString(total))
+        )
+        self.searchFinished.emit()
+
+    def _select_ids(self, ids: list[int], current_id: int | None) -> None:
+        selection = QItemSelection()
+        last_column = self.model.columnCount() - 1
+        for member_id in ids:
+            row = self.model.row_of(member_id)
+            if row >= 0:
+                selection.select(self.model.index(row, 0), self.model.index(row, last_column))
+        model = self.table.selectionModel()
+        if not selection.isEmpty():
+            model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            row = self.model.row_of(current_id) if current_id is not None else -1
+            if row < 0:
+                row = self.model.row_of(ids[0])
+            model.setCurrentIndex(
+                self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+            self.table.scrollTo(self.model.index(row, 0))
+        else:
+            self._on_selection_changed()
+
+    @Slot(object)
+    def _on_search_failed(self, error: BaseException) -> None:
+        # The previous results stay in place; the error says what and where.
+        if isinstance(error, QuerySyntaxError):
+            message = (
+                self.tr("Search error at character %1: %2")
+                .replace("%1", str(error.position + 1))
+                .replace("%2", error.message)
+            )
+        else:
+            message = self.tr("The search failed: %1").replace("%1", str(error))
+        self.error.setText(message)
+        self.error.show()
+
+    # --- selection, card, deletion -------------------------------------------------------
+
+    @Slot()
+    def _on_selection_changed(self, *_: Any) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if len(rows) == 1:
+            self.card.show_member(self.model.member_id(rows[0].row()))
+        elif rows:
+            self.card.show_many(len(rows))
+        else:
+            self.card.show_nothing()
+
+    def new_member(self) -> None:
+        self.table.clearSelection()
+        self.card.start_new()
+
+    @Slot(int)
+    def _on_member_saved(self, member_id: int) -> None:
+        self._pending_select = [member_id]
+        self.model.refresh_rows()
+        self.refresh()
+
+    @Slot()
+    def delete_selected(self) -> None:
+        ids = self._selected_ids()
+        if not ids:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete members"),
+            self.tr("Delete %n member(s)? You can undo the last deletion (Ctrl+Z).", "", len(ids)),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.delete_ids(ids)
+
+    def delete_ids(self, ids: list[int]) -> Job:
+        job = Job(self.directory.delete, ids)
+        job.signals.finished.connect(self._on_deleted)
+        job.signals.failed.connect(self._on_operation_failed)
+        return job.start()
+
+    @Slot(object)
+    def _on_deleted(self, deleted: DeletedMembers) -> None:
+        self._last_deleted = deleted
+        self.undoAvailable.emit(len(deleted.rows))
+        self.refresh()
+
+    def undo_delete(self) -> Job | None:
+        deleted, self._last_deleted = self._last_deleted, None
+        if deleted is None:
+            return None
+        self._pending_select = deleted.ids[:1000]
+        job = Job(self.directory.restore, deleted)
+        job.signals.finished.connect(lambda _: self.refresh())
+        job.signals.failed.connect(self._on_operation_failed)
+        self.undoAvailable.emit(0)
+        return job.start()
+
+    @Slot(object)
+    def _on_operation_failed(self, error: BaseException) -> None:
+        text = str(error) if isinstance(error, AmicaleError) else repr(error)
+        QMessageBox.warning(self, self.tr("Amicale"), text)
+        self.refresh()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()

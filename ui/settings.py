@@ -1,0 +1,59 @@
+"""The window's preferences (language, column layout, search history), in an INI file.
+
+Kept apart from the store: they belong to this laptop's user, not to the association. The
+folder follows AMICALE_CONFIG_DIR, so tests never touch the real preferences.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from app.paths import config_dir
+
+HISTORY_SIZE = 30
+
+
+class UiSettings:
+    def __init__(self) -> None:
+        folder = config_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        self._qs = QSettings(str(folder / "amicale.ini"), QSettings.Format.IniFormat)
+
+    def _get(self, key: str, default: Any = None) -> Any:
+        return self._qs.value(key, default)
+
+    @property
+    def language(self) -> str:
+        """'' follows the system; otherwise 'fr' or 'en'."""
+        return str(self._get("ui/language", "") or "")
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._qs.setValue("ui/language", value)
+
+    def state(self, key: str) -> QByteArray | None:
+        value = self._get(f"state/{key}")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_state(self, key: str, value: QByteArray) -> None:
+        self._qs.setValue(f"state/{key}", value)
+
+    @property
+    def search_history(self) -> list[str]:
+        value = self._get("search/history", [])
+        if isinstance(value, str):
+            return [value]
+        return [str(v) for v in value or []]
+
+    def remember_search(self, query: str) -> list[str]:
+        query = query.strip()
+        if not query:
+            return self.search_history
+        history = [query, *(q for q in self.search_history if q != query)][:HISTORY_SIZE]
+        self._qs.setValue("search/history", history)
+        return history
+
+    def sync(self) -> None:
+        self._qs.sync()

@@ -1,0 +1,109 @@
+"""Running store work off the GUI thread, with progress, result, error and cancel.
+
+A `Job` wraps a plain function from `app/`. Its signals arrive on the GUI thread (queued).
+`LatestOnly` keeps one job of a kind alive: starting a new one cancels the older, whose
+result is then dropped even if it finished anyway — the search box uses it per keystroke.
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from app.errors import Cancelled
+from app.store.sqlite import CancelToken
+
+log = logging.getLogger(__name__)
+
+
+class JobSignals(QObject):
+    # The function's return value.
+    finished = Signal(object)
+    # The exception it raised (Cancelled included).
+    failed = Signal(object)
+    # (done, total) as reported by the function.
+    progress = Signal(int, int)
+
+
+class Job(QRunnable):
+    """Run ``fn(*args, **kwargs)`` in the pool. ``fn`` may accept ``cancel`` and ``progress``."""
+
+    _alive: set[Job] = set()  # the pool does not keep Python wrappers alive
+
+    def __init__(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.fn, self.args, self.kwargs = fn, args, kwargs
+        self.token = CancelToken()
+        self.signals = JobSignals()
+        params = inspect.signature(fn).parameters
+        if "cancel" in params:
+            self.kwargs["cancel"] = self.token
+        if "progress" in params:
+            self.kwargs["progress"] = self.signals.progress.emit
+
+    def start(self, pool: QThreadPool | None = None) -> Job:
+        Job._alive.add(self)
+        (pool or QThreadPool.globalInstance()).start(self)
+        return self
+
+    def cancel(self) -> None:
+        self.token.cancel()
+
+    def run(self) -> None:
+        try:
+            if self.token.cancelled:
+                raise Cancelled()
+            result = self.fn(*self.args, **self.kwargs)
+        except Exception as exc:  # delivered to the GUI thread, which decides what to show
+            if not isinstance(exc, Cancelled):
+                log.debug("job %s failed", getattr(self.fn, "__name__", self.fn), exc_info=True)
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.finished.emit(result)
+        finally:
+            Job._alive.discard(self)
+
+
+class LatestOnly(QObject):
+    """At most one live job; a newer one cancels and silences the older."""
+
+    # Result of the newest job.
+    finished = Signal(object)
+    # Error of the newest job (never Cancelled).
+    failed = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._current: Job | None = None
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(2)
+
+    @property
+    def busy(self) -> bool:
+        return self._current is not None
+
+    def start(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Job:
+        if self._current is not None:
+            self._current.cancel()
+        job = Job(fn, *args, **kwargs)
+        self._current = job
+        job.signals.finished.connect(lambda result, job=job: self._done(job, result, None))
+        job.signals.failed.connect(lambda exc, job=job: self._done(job, None, exc))
+        return job.start(self.pool)
+
+    def _done(self, job: Job, result: Any, error: BaseException | None) -> None:
+        if job is not self._current:
+            return  # superseded: a newer keystroke owns the table now
+        self._current = None
+        if error is None:
+            self.finished.emit(result)
+        elif not isinstance(error, Cancelled):
+            self.failed.emit(error)
+
+    def wait(self, msecs: int = 5000) -> bool:
+        return self.pool.waitForDone(msecs)
