@@ -46,3 +46,9 @@ def is_known(revision: str) -> bool:
 def upgrade(engine: sa.Engine, target: str = "head") -> None:
     with engine.connect() as connection:
         command.upgrade(_config(connection), target)
+
+
+def downgrade(engine: sa.Engine, target: str) -> None:
+    """Only for tests of the upgrade path: builds a file as an older Amicale left it."""
+    with engine.connect() as connection:
+        command.downgrade(_config(connection), target)
