@@ -1,0 +1,423 @@
+"""The in-process benchmarks, on the real main window: memory, scroll and search.
+
+Run by ``python -m bench`` as ``python -m bench.gui DB --out FILE`` in a process of its own,
+so that the resident memory it reports is the window's, not the benchmark driver's (which
+may just have built a million members). Writes a JSON list of result rows to FILE.
+
+Order: the bare QApplication's memory (baseline) → the window shows the whole list → memory
+→ scroll benchmark → memory → search benchmark (the raw-SQL references run last, so their
+result lists never count in the memory figures).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sqlite3
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+
+from bench.common import WINDOW_SIZE, Row, mb, median, ms, rss_bytes, spread
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+    from ui.panels.members import MembersPanel
+
+WAIT_TIMEOUT_S = 120.0
+# Search: median keystroke → repainted table with its count.
+SELECTIVE_TARGET_S = 0.120
+ONE_LETTER_TARGET_S = 0.400
+RAW_FACTOR, RAW_SLACK_S = 1.5, 0.016
+# Scroll: median jump → repainted table.
+SCROLL_TARGET_S = 0.060
+SCROLL_JUMPS = 50
+SCROLL_SEED = 20261126
+PAGE = 128  # rows per page fetch: ui.models.member_table.PAGE_SIZE (checked at start)
+# Memory: resident set with the whole list loaded, painted and scrolled.
+MEMORY_TARGET = 250 * 2**20
+TEXT_QUERIES = ("dupont", "dup", "d")
+
+
+def log(message: str) -> None:
+    print(f"  {message}", file=sys.stderr, flush=True)
+
+
+class SearchWaiter:
+    """Waits, in a local event loop, for the newest search to finish (or fail).
+
+    On success the table's viewport is repainted right after ``searchFinished``, so the time
+    taken includes the first page fetched and drawn. No sleeps, no polling.
+    """
+
+    def __init__(self, panel: MembersPanel) -> None:
+        self.panel = panel
+        self.loop = QEventLoop()
+        self.timer = QTimer()
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.loop.quit)
+        self.done = False
+        self.failed: BaseException | None = None
+        self.at = 0.0
+        panel.searchFinished.connect(self._on_finished)
+        panel.searches.failed.connect(self._on_failed)
+
+    def arm(self) -> None:
+        self.done, self.failed = False, None
+
+    def _on_finished(self) -> None:
+        self.panel.table.viewport().repaint()
+        self.at = time.perf_counter()
+        self.done = True
+        self.loop.quit()
+
+    def _on_failed(self, error: BaseException) -> None:
+        self.at = time.perf_counter()
+        self.done, self.failed = True, error
+        self.loop.quit()
+
+    def wait(self) -> None:
+        if not self.done:
+            self.timer.start(int(WAIT_TIMEOUT_S * 1000))
+            self.loop.exec()
+            self.timer.stop()
+        if not self.done:
+            raise TimeoutError(f"no search result within {WAIT_TIMEOUT_S:.0f} s")
+
+
+class WindowBench:
+    def __init__(self, app: QApplication, db: Path, runs: int) -> None:
+        from app.store import open_store
+        from app.store.sqlite import configure_connection
+        from ui import i18n
+        from ui.application import build_window, make_application
+        from ui.models.member_table import PAGE_SIZE
+        from ui.settings import UiSettings
+
+        self.app = app
+        self.runs = runs
+        make_application()
+        settings = UiSettings()
+        i18n.install(app, i18n.choose_language(settings.language))
+        self.store = open_store(db)
+        self.window: MainWindow = build_window(self.store, settings)
+        self.panel = self.window.members
+        self.waiter = SearchWaiter(self.panel)
+        if PAGE_SIZE != PAGE:
+            raise RuntimeError(f"the table now fetches {PAGE_SIZE} rows a page, not {PAGE}")
+        # The physical reference: the same file through Python's sqlite3, set up like the
+        # app's own connections (same pragmas and functions), without SQLAlchemy or Qt.
+        self.raw = sqlite3.connect(db)
+        configure_connection(self.raw)
+
+    def close(self) -> None:
+        self.window.close()
+        self.app.processEvents()
+        self.raw.close()
+        self.store.close()
+
+    def settle(self) -> None:
+        """Let stragglers finish: cancelled searches, pending paints."""
+        self.panel.searches.wait()
+        self.app.processEvents()
+
+    # --- the whole list ------------------------------------------------------------------
+
+    def show(self) -> float:
+        """Show the window at its benchmark size; seconds until the list is painted."""
+        started = time.perf_counter()
+        self.waiter.arm()
+        self.window.resize(*WINDOW_SIZE)
+        self.window.show()
+        self.window.activateWindow()
+        self.panel.search.setFocus()
+        if self.panel.last_result is None:
+            self.waiter.wait()
+        else:
+            self.panel.table.viewport().repaint()
+            self.waiter.at = time.perf_counter()
+        seconds = self.waiter.at - started
+        self.settle()
+        rows = self.panel.model.rowCount()
+        log(f"window: {rows:,} members listed and painted {ms(seconds)} after show()")
+        return seconds
+
+    # --- scroll ----------------------------------------------------------------------------
+
+    def scroll(self) -> tuple[list[Row], int]:
+        """Rows for the scroll benchmark, and the resident memory right after the jumps."""
+        table, model = self.panel.table, self.panel.model
+        viewport = table.viewport()
+        rows = model.rowCount()
+        column = next(c for c in range(model.columnCount()) if not table.isColumnHidden(c))
+        table.scrollToTop()
+        viewport.repaint()
+        self.app.processEvents()
+
+        started = time.perf_counter()
+        table.scrollToBottom()
+        viewport.repaint()
+        bottom = time.perf_counter() - started
+        self.app.processEvents()
+
+        rng = random.Random(SCROLL_SEED)
+        jumps: list[float] = []
+        targets: list[int] = []
+        fetches = 0
+        for _ in range(SCROLL_JUMPS):
+            row = rng.randrange(rows)
+            targets.append(row)
+            before = model.page_fetches
+            started = time.perf_counter()
+            table.scrollTo(model.index(row, column))
+            viewport.repaint()
+            jumps.append(time.perf_counter() - started)
+            fetches += model.page_fetches - before
+            self.app.processEvents()
+        scrolled = rss_bytes()  # before the reference's own connection adds its page cache
+        log(f"scroll: bottom {ms(bottom)}, jumps {spread(jumps)}, {fetches} page fetches")
+
+        reference = self._page_reference(targets)
+        log(f"scroll reference: one page of {PAGE} rows by id, {spread(reference)}")
+        ref_text = f"raw SQL, one page of {PAGE} rows by id (+ tags, communities): " + spread(
+            reference
+        )
+        return [
+            Row(
+                f"scroll: `scrollToBottom()` + repaint, {rows:,} rows",
+                ref_text,
+                ms(bottom),
+                f"≤ {ms(SCROLL_TARGET_S)}",
+                bottom <= SCROLL_TARGET_S,
+            ),
+            Row(
+                f"scroll: {SCROLL_JUMPS} random jumps (`scrollTo` + repaint), "
+                f"{fetches / SCROLL_JUMPS:.1f} page fetches per jump",
+                ref_text,
+                spread(jumps),
+                f"median ≤ {ms(SCROLL_TARGET_S)}",
+                median(jumps) <= SCROLL_TARGET_S,
+            ),
+        ], scrolled
+
+    def _captured_page_sql(self, ids: Sequence[int]) -> list[str]:
+        """The statements ``fetch_rows`` runs for one page, as the driver receives them."""
+        from sqlalchemy import event
+
+        seen: list[tuple[str, Any]] = []
+
+        def capture(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+            seen.append((statement, parameters))
+
+        engine = self.store.engine
+        event.listen(engine, "before_cursor_execute", capture)
+        try:
+            self.panel.directory.fetch_rows(ids, self.panel.model.columns)
+        finally:
+            event.remove(engine, "before_cursor_execute", capture)
+        statements = []
+        for statement, parameters in seen:
+            if statement.lstrip().upper().startswith(("BEGIN", "COMMIT", "ROLLBACK")):
+                continue
+            if list(parameters) != list(ids):
+                raise RuntimeError(f"unexpected parameters for {statement!r}")
+            statements.append(statement)
+        return statements
+
+    def _page_reference(self, rows: Sequence[int]) -> list[float]:
+        """Raw time to fetch the page holding each of ``rows``, with the app's own SQL."""
+        ids = self.panel.model.ids
+        statements = self._captured_page_sql(list(ids[:PAGE]))
+        timings: list[float] = []
+        for row in rows:
+            start = min(row // PAGE * PAGE, len(ids) - PAGE)
+            page = tuple(ids[start : start + PAGE])
+            started = time.perf_counter()
+            for statement in statements:
+                self.raw.execute(statement, page).fetchall()
+            timings.append(time.perf_counter() - started)
+        return timings
+
+    # --- search ----------------------------------------------------------------------------
+
+    def geography_query(self) -> str:
+        """`tag:<the most used Géographie tag> promo:2000..2010`."""
+        found = self.raw.execute(
+            "SELECT t.name FROM tag AS t JOIN tag_category AS c ON c.id = t.category_id "
+            "WHERE c.name_key = 'geographie' "
+            "ORDER BY (SELECT count(*) FROM member_tag AS mt WHERE mt.tag_id = t.id) DESC, "
+            "t.name LIMIT 1"
+        ).fetchone()
+        if found is None:
+            raise RuntimeError("the store has no Géographie tag")
+        name = str(found[0])
+        if any(c in name for c in ' \t()"'):
+            name = f'"{name}"'
+        return f"tag:{name} promo:2000..2010"
+
+    def _type(self, text: str) -> None:
+        from PySide6.QtTest import QTest
+
+        self.waiter.arm()
+        QTest.keyClicks(self.panel.search, text)
+        self.waiter.wait()
+
+    def keystroke(self, query: str) -> float:
+        """Seconds from the last keystroke of ``query`` to its table repainted with its count."""
+        from PySide6.QtTest import QTest
+
+        search = self.panel.search
+        if search.text():
+            self.waiter.arm()
+            search.clear()
+            self.waiter.wait()
+            self.settle()
+        if len(query) > 1:
+            # The query minus its last letter; it may be a syntax error (…promo:2000..201),
+            # in which case the list of everyone stays on screen, as it would for the user.
+            self._type(query[:-1])
+            self.settle()
+        self.waiter.arm()
+        started = time.perf_counter()
+        QTest.keyClicks(search, query[-1])
+        self.waiter.wait()
+        if self.waiter.failed is not None:
+            raise RuntimeError(f"the search {query!r} failed: {self.waiter.failed}")
+        return self.waiter.at - started
+
+    def raw_search(self, query: str) -> tuple[Callable[[], int], str]:
+        """The app's search SQL, compiled once, run through sqlite3 (ids, then the total)."""
+        import sqlalchemy as sa
+        from sqlalchemy.dialects import sqlite as sqlite_dialect
+
+        from app.members.query import compile_query
+        from app.members.search import parse
+        from app.members.service import Sort
+        from app.store.schema import member
+
+        stmt = (
+            sa.select(member.c.id).where(compile_query(parse(query))).order_by(*Sort().order_by())
+        )
+        compiled = stmt.compile(
+            dialect=sqlite_dialect.dialect(), compile_kwargs={"render_postcompile": True}
+        )
+        params = compiled.construct_params()
+        positional = tuple(params[name] for name in compiled.positiontup or ())
+        sql = str(compiled)
+
+        def run() -> int:
+            rows = self.raw.execute(sql, positional).fetchall()
+            self.raw.execute("SELECT count(*) FROM member").fetchone()
+            return len(rows)
+
+        return run, sql
+
+    def search(self) -> tuple[list[Row], list[str]]:
+        queries = [*TEXT_QUERIES, self.geography_query()]
+        rows: list[Row] = []
+        notes: list[str] = []
+        for query in queries:
+            raw_run, sql = self.raw_search(query)
+            # One warm-up of each, then app and raw alternately so both see the same caches.
+            self.keystroke(query)
+            raw_run()
+            app_times: list[float] = []
+            raw_times: list[float] = []
+            for _ in range(self.runs):
+                app_times.append(self.keystroke(query))
+                started = time.perf_counter()
+                found = raw_run()
+                raw_times.append(time.perf_counter() - started)
+            assert self.panel.last_result is not None
+            listed = len(self.panel.last_result.ids)
+            if listed != found:
+                raise RuntimeError(f"{query!r}: the window lists {listed}, raw SQL finds {found}")
+            limit = ONE_LETTER_TARGET_S if len(query) == 1 else SELECTIVE_TARGET_S
+            bound = RAW_FACTOR * median(raw_times) + RAW_SLACK_S
+            result = median(app_times)
+            log(f"search {query!r}: {listed:,} rows, app {spread(app_times)}")
+            log(f"search {query!r}: raw SQL {spread(raw_times)}")
+            rows.append(
+                Row(
+                    f"search: `{query}` → {listed:,} rows",
+                    f"raw SQL (sqlite3) + `count(*)`: {spread(raw_times)}",
+                    spread(app_times),
+                    f"median ≤ {ms(limit)} and ≤ 1.5×raw+16 ms = {ms(bound)}",
+                    result <= limit and result <= bound,
+                )
+            )
+            notes.append(f"`{query}`: `{' '.join(sql.split())}`")
+        return rows, notes
+
+
+def run(db: Path, only: set[str], runs: int) -> dict[str, Any]:
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+    app.processEvents()
+    baseline = rss_bytes()
+    log(f"memory: bare QApplication {mb(baseline)}")
+
+    bench = WindowBench(app, db, runs)
+    rows: list[Row] = []
+    notes: list[str] = []
+    try:
+        bench.show()
+        loaded = rss_bytes()
+        scrolled = loaded
+        if "scroll" in only:
+            scroll_rows, scrolled = bench.scroll()
+            rows += scroll_rows
+        if "memory" in only:
+            reference = f"bare QApplication (after `import PySide6.QtWidgets`): {mb(baseline)}"
+            total = bench.panel.model.rowCount()
+            rows.append(
+                Row(
+                    f"memory: {total:,} members listed and painted",
+                    reference,
+                    f"{mb(loaded)} (+{mb(loaded - baseline)})",
+                    f"≤ {mb(MEMORY_TARGET)}",
+                    loaded <= MEMORY_TARGET,
+                )
+            )
+            if "scroll" in only:
+                rows.append(
+                    Row(
+                        "memory: after the scroll benchmark",
+                        reference,
+                        f"{mb(scrolled)} (+{mb(scrolled - baseline)})",
+                        f"≤ {mb(MEMORY_TARGET)}",
+                        scrolled <= MEMORY_TARGET,
+                    )
+                )
+            log(f"memory: listed {mb(loaded)}, after scrolling {mb(scrolled)}")
+        if "search" in only:
+            search_rows, search_notes = bench.search()
+            rows = search_rows + rows
+            notes += search_notes
+    finally:
+        bench.close()
+    return {"rows": [r.to_json() for r in rows], "notes": notes}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.gui")
+    parser.add_argument("db", type=Path)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--only", default="search,scroll,memory")
+    parser.add_argument("--runs", type=int, default=10)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    result = run(args.db, set(args.only.split(",")), args.runs)
+    args.out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
