@@ -192,3 +192,30 @@ def test_user_text_never_reaches_sql_unparameterised(store: Store, query: str) -
             assert fragment not in sql.replace('"member_fts"', "")
     with store.read() as conn:
         conn.execute(statement).fetchall()  # runs without a syntax error
+
+
+def test_cached_name_order_gives_the_same_answers_as_sql(store: Store) -> None:
+    directory = MemberDirectory(store)
+    for i in range(300):
+        directory.create(
+            {
+                "first_name": f"Prénom{i % 7}",
+                "last_name": ["Durand", "Dupré", "Éluard", "Morel"][i % 4],
+                "promo": 1990 + i % 30,
+                "city": ["Lyon", "Dijon"][i % 2],
+            }
+        )
+    warm = MemberDirectory(store)
+    assert list(warm.search_ids("")) == list(MemberDirectory(store).search_ids(""))
+    for query in ("d", "dur", "promo:2000..2005", "-city:lyon", "eluard prenom3", "zzz"):
+        for descending in (False, True):
+            sort = Sort("last_name", descending)
+            assert list(warm.search_ids(query, sort)) == list(
+                MemberDirectory(store).search_ids(query, sort)
+            ), (query, descending)
+    # A write makes the cached order stale: new members are placed where they belong.
+    newcomer = warm.create({"first_name": "Aaron", "last_name": "Aaa", "city": "Dijon"})
+    assert warm.search_ids("dijon")[0] == newcomer
+    renamed = warm.search_ids("morel")[0]
+    warm.update(renamed, {"last_name": "Zola"})
+    assert warm.search_ids("prenom")[-1] == renamed

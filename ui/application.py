@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import (
     QEventLoop,
     QMessageLogContext,
-    QtMsgType,
     QTimer,
+    QtMsgType,
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QIcon

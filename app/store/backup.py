@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 from app.errors import AmicaleError
-from app.store import migrations, sqlite
+from app.store import sqlite
 from app.store.schema import SCHEMA_HEAD
 
 
@@ -32,6 +32,8 @@ def restore(source: Path, db: Path) -> Path | None:
     revision = sqlite.read_revision(source)
     if revision is None:
         raise AmicaleError(f"{source} is not an Amicale backup (it holds no schema)")
+    from app.store import migrations  # Alembic costs ~0.1 s: not at every start-up
+
     if revision != SCHEMA_HEAD and not migrations.is_known(revision):
         raise AmicaleError(f"{source} was written by a newer version of Amicale")
     kept: Path | None = None

@@ -46,6 +46,9 @@ class Store:
         self.engine = engine
         self.report = report
         self._write_lock = threading.Lock()
+        # Bumped after every committed write from this process: caches derived from the
+        # store (the member order) compare it to know they are stale.
+        self.generation = 0
 
     @contextlib.contextmanager
     def read(self) -> Iterator[sa.Connection]:
@@ -57,8 +60,10 @@ class Store:
 
     @contextlib.contextmanager
     def write(self) -> Iterator[sa.Connection]:
-        with self._write_lock, self.engine.connect() as conn, conn.begin():
-            yield conn
+        with self._write_lock:
+            with self.engine.connect() as conn, conn.begin():
+                yield conn
+            self.generation += 1
 
     def close(self) -> None:
         self.engine.dispose()

@@ -69,6 +69,7 @@ class MemberTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.directory = directory
         self.columns: tuple[str, ...] = LIST_COLUMNS
+        self._shown: tuple[str, ...] = LIST_COLUMNS  # only these are fetched and formatted
         self._ids: array[int] = array("q")
         self._pages: OrderedDict[int, dict[int, tuple[str, ...]]] = OrderedDict()
         self._convert = _converters(QLocale())
@@ -87,6 +88,12 @@ class MemberTableModel(QAbstractTableModel):
         self._ids = ids
         self._pages.clear()
         self.endResetModel()
+
+    def set_shown_columns(self, shown: Sequence[str]) -> None:
+        """Fetch only what the view shows (hidden dates and communities cost time)."""
+        shown_set = set(shown)
+        self._shown = tuple(c for c in self.columns if c in shown_set)
+        self._pages.clear()
 
     def refresh_rows(self) -> None:
         """Forget cached rows (after an edit); visible ones are fetched again on repaint."""
@@ -113,12 +120,17 @@ class MemberTableModel(QAbstractTableModel):
             return cached
         start = page * PAGE_SIZE
         ids = self._ids[start : start + PAGE_SIZE]
-        raw = self.directory.fetch_rows(ids, self.columns)
-        converters = [self._convert[c] for c in self.columns]
-        formatted = {
-            member_id: tuple(conv(v) for conv, v in zip(converters, values, strict=True))
-            for member_id, values in raw.items()
-        }
+        shown = set(self._shown)
+        raw = self.directory.fetch_rows(ids, self._shown)
+        converters = [self._convert[c] for c in self._shown]
+        positions = [i for i, c in enumerate(self.columns) if c in shown]
+        width = len(self.columns)
+        formatted: dict[int, tuple[str, ...]] = {}
+        for member_id, values in raw.items():
+            row = [""] * width
+            for position, convert, value in zip(positions, converters, values, strict=True):
+                row[position] = convert(value)
+            formatted[member_id] = tuple(row)
         self._pages[page] = formatted
         self.page_fetches += 1
         if len(self._pages) > MAX_PAGES:

@@ -41,16 +41,21 @@ class SearchResult:
     ids: array[int]
     total: int
     seconds: float
+    generation: int  # the store's write generation the search started at
 
 
 def run_search(
-    directory: MemberDirectory, query: str, sort: Sort, cancel: Any = None
+    directory: MemberDirectory, query: str, sort: Sort, total: int | None, cancel: Any = None
 ) -> SearchResult:
-    """Worker side of a search: the ordered ids and the store's total."""
+    """Worker side of a search: the ordered ids, and the store's total unless known."""
     started = time.perf_counter()
+    generation = directory.store.generation
     ids = directory.search_ids(query, sort, cancel=cancel)
-    total = len(ids) if not query.strip() else directory.total()
-    return SearchResult(query, ids, total, time.perf_counter() - started)
+    if not query.strip():
+        total = len(ids)
+    elif total is None:
+        total = directory.total()
+    return SearchResult(query, ids, total, time.perf_counter() - started, generation)
 
 
 class MembersPanel(QWidget):
@@ -70,6 +75,9 @@ class MembersPanel(QWidget):
         self.last_result: SearchResult | None = None
         self._last_deleted: DeletedMembers | None = None
         self._pending_select: list[int] = []
+        # The store's member count, valid while no write happened since (store.generation).
+        self._total: int | None = None
+        self._total_generation = -1
         self.searches = LatestOnly(self)
         self.searches.finished.connect(self._on_search_finished)
         self.searches.failed.connect(self._on_search_failed)
@@ -99,7 +107,6 @@ class MembersPanel(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setSortingEnabled(True)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
@@ -146,12 +153,12 @@ class MembersPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
-
     # --- layout memory -------------------------------------------------------------------
 
     def _restore_header(self) -> None:
         header = self.table.horizontalHeader()
         self.model.blockSignals(True)  # the window runs the first search itself
+        self.table.setSortingEnabled(True)
         state = self.settings.state("members/header")
         if state is None or not header.restoreState(state):
             for section, key in enumerate(self.model.columns):
@@ -163,6 +170,8 @@ class MembersPanel(QWidget):
                 self.model.columns.index("last_name"), Qt.SortOrder.AscendingOrder
             )
         self.model.blockSignals(False)
+        header.sectionCountChanged.connect(self._on_columns_shown)
+        self._on_columns_shown()
         section = header.sortIndicatorSection()
         if 0 <= section < len(self.model.columns):
             self.model.sort_column = self.model.columns[section]
@@ -181,10 +190,19 @@ class MembersPanel(QWidget):
             action = menu.addAction(field_title(key))
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(section))
-            action.toggled.connect(
-                lambda checked, s=section: header.setSectionHidden(s, not checked)
-            )
+            action.toggled.connect(lambda checked, s=section: self._show_column(s, checked))
         menu.exec(header.mapToGlobal(pos))
+
+    def _show_column(self, section: int, shown: bool) -> None:
+        self.table.horizontalHeader().setSectionHidden(section, not shown)
+        self._on_columns_shown()
+
+    @Slot()
+    def _on_columns_shown(self, *_: Any) -> None:
+        header = self.table.horizontalHeader()
+        self.model.set_shown_columns(
+            [k for i, k in enumerate(self.model.columns) if not header.isSectionHidden(i)]
+        )
 
     # --- searching -----------------------------------------------------------------------
 
@@ -197,7 +215,8 @@ class MembersPanel(QWidget):
         self._start_search(self.search.text())
 
     def _start_search(self, query: str) -> None:
-        self.searches.start(run_search, self.directory, query, self.sort)
+        known = self._total if self._total_generation == self.directory.store.generation else None
+        self.searches.start(run_search, self.directory, query, self.sort, known)
 
     @Slot(str)
     def _on_query_changed(self, text: str) -> None:
@@ -238,6 +257,7 @@ class MembersPanel(QWidget):
         self._pending_select = []
         self.error.hide()
         self.last_result = result
+        self._total, self._total_generation = result.total, result.generation
         self.model.set_ids(result.ids)
         self._select_ids(keep, current_id)
         shown, total = len(result.ids), result.total
