@@ -45,7 +45,9 @@ def test_window_lists_everyone_with_the_count(window: MainWindow) -> None:
     assert window.windowTitle().startswith("Amicale Test")
 
 
-def test_member_model_passes_qtmodeltester(qtmodeltester, store: Store, people: dict[str, int]) -> None:
+def test_member_model_passes_qtmodeltester(
+    qtmodeltester, store: Store, people: dict[str, int]
+) -> None:
     model = MemberTableModel(MemberDirectory(store))
     model.set_ids(MemberDirectory(store).search_ids(""))
     qtmodeltester.check(model, force_py=True)
@@ -66,7 +68,9 @@ def test_model_fetches_pages_lazily_and_bounds_its_cache(store: Store) -> None:
     assert model.page_fetches == 1  # same page: served from the cache
 
 
-def test_deleted_row_shows_disabled_instead_of_failing(store: Store, people: dict[str, int]) -> None:
+def test_deleted_row_shows_disabled_instead_of_failing(
+    store: Store, people: dict[str, int]
+) -> None:
     directory = MemberDirectory(store)
     model = MemberTableModel(directory)
     model.set_ids(directory.search_ids(""))
@@ -120,8 +124,9 @@ def select_last_name(qtbot: QtBot, win: MainWindow, name: str) -> None:
     qtbot.waitUntil(lambda: win.members.card.member_id is not None)
 
 
-def test_card_edits_and_validates(qtbot: QtBot, window: MainWindow, store: Store,
-                                  people: dict[str, int]) -> None:
+def test_card_edits_and_validates(
+    qtbot: QtBot, window: MainWindow, store: Store, people: dict[str, int]
+) -> None:
     select_last_name(qtbot, window, "Martin")
     card = window.members.card
     email = card.editors["email"]
@@ -130,7 +135,9 @@ def test_card_edits_and_validates(qtbot: QtBot, window: MainWindow, store: Store
     qtbot.keyClicks(email, "not-an-email")
     qtbot.mouseClick(card.save_button, Qt.MouseButton.LeftButton)
     assert card.errors["email"].isVisible()
-    assert MemberDirectory(store).get(people["Martin"]).values["email"] == "helene.martin@example.org"
+    assert (
+        MemberDirectory(store).get(people["Martin"]).values["email"] == "helene.martin@example.org"
+    )
 
     email.clear()
     qtbot.keyClicks(email, "helene@example.net")
@@ -213,7 +220,9 @@ def test_delete_asks_then_undo_brings_back(
     assert not window.undo_action.isEnabled()
 
 
-def test_columns_and_widths_are_remembered(qtbot: QtBot, store: Store, people: dict[str, int]) -> None:
+def test_columns_and_widths_are_remembered(
+    qtbot: QtBot, store: Store, people: dict[str, int]
+) -> None:
     settings = UiSettings()
     first = MainWindow(store, settings)
     qtbot.addWidget(first)
@@ -262,6 +271,7 @@ def test_screenshot_is_not_blank(qtbot: QtBot, window: MainWindow, tmp_path: Pat
     window.members.table.selectRow(1)
     image = window.grab().toImage()
     assert image.width() > 600
-    colours = {image.pixel(x, y) for x in range(0, image.width(), 37)
-               for y in range(0, image.height(), 29)}
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, image.height(), 29)
+    }
     assert len(colours) > 5
