@@ -11,12 +11,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer
 
-from app.store import open_store  # noqa: E402
-from ui import i18n  # noqa: E402
-from ui.application import build_window, make_application  # noqa: E402
-from ui.settings import UiSettings  # noqa: E402
+from app.store import open_store
+from ui import i18n
+from ui.application import build_window, make_application
+from ui.settings import UiSettings
 
 
 def main() -> int:

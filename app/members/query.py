@@ -371,6 +371,23 @@ def compile_query(node: Node | None, context: QueryContext | None = None) -> Con
     return _Compiler(context or QueryContext()).compile(node)
 
 
+def unordered_ids(node: Node | None, context: QueryContext | None = None) -> sa.Select[Any]:
+    """A SELECT of matching member ids in no particular order.
+
+    A query that is only full text is answered by the index alone: its rowids are the
+    members' ids (the triggers keep them in step), with no lookup per match in ``member``.
+    """
+    compiler = _Compiler(context or QueryContext())
+    leaves = node.children if isinstance(node, And) else (node,) if node is not None else ()
+    matches = [compiler._fts_match(leaf) for leaf in leaves]
+    if leaves and all(m is not None for m in matches) and any(matches):
+        match = " AND ".join(m for m in matches if m)
+        return sa.select(member_fts.c.rowid).where(
+            sa.literal_column("member_fts").op("MATCH")(sa.bindparam("fts", match, unique=True))
+        )
+    return sa.select(member.c.id).where(compile_query(node, context))
+
+
 def condition_for(query: str, context: QueryContext | None = None) -> Condition:
     """Parse and compile in one step; raises QuerySyntaxError with a position."""
     return compile_query(parse(query), context)

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from app import audit
 from app.clock import now_iso
 from app.errors import NotFoundError, ValidationError
-from app.members.query import QueryContext, compile_query
+from app.members.query import QueryContext, compile_query, unordered_ids
 from app.members.search import parse
 from app.members.validation import normalise, require_identity
 from app.store import Store
@@ -27,7 +27,7 @@ from app.store.schema import (
     tag,
     tag_category,
 )
-from app.store.sqlite import CancelToken, fold_sql, interruptible
+from app.store.sqlite import CancelToken, fold_sql, id_array, interruptible
 from app.text import fold, sort_name
 
 # Columns the member list can show. "tags" and "communities" are computed per page.
@@ -117,15 +117,17 @@ class _NameOrder:
         """``ids`` in name order, or None when some id is unknown to this order."""
         if any(i >= self.size for i in ids):
             return None
+        rank = self.rank
         if len(ids) * 8 > len(self.order):
-            mark = bytearray(self.size)
+            # Large match: flag each position, then keep the flagged ids (C speed).
+            selected = bytearray(len(self.order))
             for member_id in ids:
-                mark[member_id] = 1
-            arranged = array("q", compress(self.order, map(mark.__getitem__, self.order)))
-            if len(arranged) != len(ids):
-                return None
+                position = rank[member_id]
+                if position < 0:
+                    return None
+                selected[position] = 1
+            arranged = array("q", compress(self.order, selected))
         else:
-            rank = self.rank
             if any(rank[i] < 0 for i in ids):
                 return None
             arranged = array("q", sorted(ids, key=rank.__getitem__))
@@ -169,23 +171,16 @@ def _chunks(items: Sequence[int], size: int = 500) -> Iterable[Sequence[int]]:
 
 
 def fetch_ids(conn: sa.Connection, statement: sa.Select[Any]) -> array[int]:
-    """Run a one-column integer SELECT through the driver's cursor into a compact array.
+    """Run a one-column integer SELECT into a compact array (8 MB for a million ids).
 
-    A million Row objects would cost far more than the query; an array of 64-bit ints is
-    8 MB for a million members.
+    A million Row objects would cost far more than the query itself.
     """
-    compiled = statement.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+    labelled = statement.with_only_columns(statement.selected_columns[0].label("x"))
+    compiled = labelled.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
     params = compiled.construct_params()
     positional = tuple(params[name] for name in compiled.positiontup or ())
-    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cursor.execute(str(compiled), positional)
-        ids: array[int] = array("q")
-        while chunk := cursor.fetchmany(65536):
-            ids.extend([row[0] for row in chunk])
-        return ids
-    finally:
-        cursor.close()
+    raw = conn.connection.dbapi_connection
+    return id_array(raw, str(compiled), positional)  # type: ignore[arg-type]
 
 
 class MemberDirectory:
@@ -216,13 +211,14 @@ class MemberDirectory:
 
         Raises QuerySyntaxError before touching the store, Cancelled if ``cancel`` fires.
         """
-        condition = compile_query(parse(query), context)
+        tree = parse(query)
+        condition = compile_query(tree, context)
         sort = sort or Sort()
         cached = self._name_order
         if cached is not None and cached.generation != self.store.generation:
             cached = self._name_order = None
         if sort.by_name and cached is not None and query.strip():
-            ids = self._run_ids(sa.select(member.c.id).where(condition), cancel)
+            ids = self._run_ids(unordered_ids(tree, context), cancel)
             arranged = cached.arrange(ids, sort.descending)
             if arranged is not None:
                 return arranged
@@ -234,6 +230,12 @@ class MemberDirectory:
             order = array("q", reversed(ids)) if sort.descending else ids
             self._name_order = _NameOrder(generation, order)
         return ids
+
+    def prepare_order(self) -> None:
+        """Build the name-order index ahead of the first filtered search (worker side)."""
+        cached = self._name_order
+        if cached is not None:
+            _ = cached.rank
 
     def _run_ids(self, stmt: sa.Select[Any], cancel: CancelToken | None) -> array[int]:
         with self.store.read() as conn:

@@ -10,6 +10,7 @@ import contextlib
 import os
 import sqlite3
 import threading
+from array import array
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -139,6 +140,20 @@ def interruptible(
         raise
     finally:
         dbapi_connection.set_progress_handler(None, 0)
+
+
+def id_array(dbapi_connection: sqlite3.Connection, sql: str, params: tuple[Any, ...]) -> array[int]:
+    """The integers of a one-column SELECT (its column named x), in its order, as an array.
+
+    SQLite joins them into one string (group_concat over the ordered subquery keeps its
+    order: SQLite does not flatten an ORDER BY subquery into an aggregate), which is parsed
+    at C speed: about three times faster than a tuple per row.
+    """
+    row = dbapi_connection.execute(f"SELECT group_concat(x) FROM ({sql})", params)
+    text = row.fetchone()[0]
+    if not text:
+        return array("q")
+    return array("q", map(int, text.split(",")))
 
 
 def read_revision(path: Path) -> str | None:
