@@ -259,6 +259,9 @@ class MembersPanel(QWidget):
         self.last_result = result
         self._total, self._total_generation = result.total, result.generation
         self.model.set_ids(result.ids)
+        if not result.query.strip():
+            # Ready the name order now, so the first keystroke does not pay for it.
+            Job(self.directory.prepare_order).start()
         self._select_ids(keep, current_id)
         shown, total = len(result.ids), result.total
         text = self.tr("%1 of %2 members") if result.query.strip() else self.tr("%2 members")
