@@ -218,6 +218,7 @@ class MemberCard(QWidget):
             editor = self.editors[key]
             assert isinstance(editor, QLineEdit)
             editor.setText(_display(key, value))
+            editor.setCursorPosition(0)  # show the start of long values
         self.status.setCurrentIndex(max(0, self.status.findData(values.get("status", "member"))))
         self.verification.setCurrentIndex(
             max(0, self.verification.findData(values.get("verification", "unverified")))
@@ -230,6 +231,7 @@ class MemberCard(QWidget):
         self.notes.blockSignals(False)
         tags = ", ".join(found.tags) if found else ""
         self.tags.setText(tags)
+        self.tags.setCursorPosition(0)
         self._loaded_tags = tags
         self.communities.setText(
             ", ".join(f"{n} ({r})" if r != "member" else n for n, r in found.communities)
