@@ -11,43 +11,53 @@ from app.errors import AmicaleError
 from app.store import backup
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StoreProblem", text)
-
-
 def ask_what_next(path: Path, error: AmicaleError, parent: QWidget | None = None) -> Path | None:
     """Show the problem; return the file to open instead, or None to quit."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("Cannot open the data file"))
+    box.setWindowTitle(QCoreApplication.translate("StoreProblem", "Cannot open the data file"))
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(str(error))
-    other = box.addButton(_tr("Open another file…"), QMessageBox.ButtonRole.AcceptRole)
-    restore = box.addButton(_tr("Restore a backup…"), QMessageBox.ButtonRole.ActionRole)
-    box.addButton(_tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+    other = box.addButton(
+        QCoreApplication.translate("StoreProblem", "Open another file…"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    restore = box.addButton(
+        QCoreApplication.translate("StoreProblem", "Restore a backup…"),
+        QMessageBox.ButtonRole.ActionRole,
+    )
+    box.addButton(
+        QCoreApplication.translate("StoreProblem", "Quit"), QMessageBox.ButtonRole.RejectRole
+    )
     box.exec()
     clicked = box.clickedButton()
     if clicked is other:
         chosen, _ = QFileDialog.getOpenFileName(
             parent,
-            _tr("Open a data file"),
+            QCoreApplication.translate("StoreProblem", "Open a data file"),
             str(path.parent),
-            _tr("Amicale data (*.sqlite3 *.amicale);;All files (*)"),
+            QCoreApplication.translate(
+                "StoreProblem", "Amicale data (*.sqlite3 *.amicale);;All files (*)"
+            ),
         )
         return Path(chosen) if chosen else None
     if clicked is restore:
         chosen, _ = QFileDialog.getOpenFileName(
             parent,
-            _tr("Restore a backup"),
+            QCoreApplication.translate("StoreProblem", "Restore a backup"),
             str(path.parent / "backups"),
-            _tr("Amicale backups (*.sqlite3 *.amicale);;All files (*)"),
+            QCoreApplication.translate(
+                "StoreProblem", "Amicale backups (*.sqlite3 *.amicale);;All files (*)"
+            ),
         )
         if not chosen:
             return None
         try:
             backup.restore(Path(chosen), path)
         except AmicaleError as exc:
-            QMessageBox.warning(parent, _tr("Restore failed"), str(exc))
+            QMessageBox.warning(
+                parent, QCoreApplication.translate("StoreProblem", "Restore failed"), str(exc)
+            )
             return None
         return path
     return None

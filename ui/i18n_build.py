@@ -1,0 +1,137 @@
+"""Refresh the French translation from the sources, and compile it (``./dev tr``).
+
+``python -m ui.i18n_build`` runs lupdate over ui/ into amicale_fr.ts (translations kept,
+obsolete ones dropped), then lrelease into amicale_fr.qm. ``--check`` changes nothing: it
+exits 1 listing each source text missing from the committed .ts, left unfinished, or whose
+placeholders differ; a translate() context lupdate extracts nothing for; a stale .qm.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from ui.resources import translations_dir
+
+ROOT = Path(__file__).resolve().parent.parent
+TS = translations_dir() / "amicale_fr.ts"
+QM = TS.with_suffix(".qm")
+# app/ should hold no translatable text; a file of it is scanned only if it does.
+_MARKS = re.compile(r"\btr\(|\bQT_TR\w*NOOP|\btranslate\(\s*[\"']")
+_PLACEHOLDER = re.compile(r"%(?:\d+|n)")
+_LOOKUP = re.compile(r"\btranslate\(\s*[\"'](\w+)[\"']")  # the context of a translate call
+
+Key = tuple[str, str, str]  # context, source, disambiguation
+
+
+def _tool(name: str) -> str:
+    """The PySide6 tool beside this interpreter (the venv), else the one on PATH."""
+    for folder in (Path(sys.executable).parent, Path(sys.prefix) / "bin"):
+        for candidate in (folder / name, folder / f"{name}.exe"):
+            if candidate.exists():
+                return str(candidate)
+    found = shutil.which(name)
+    if found is None:
+        raise SystemExit(f"i18n_build: {name} not found (is PySide6 installed in this venv?)")
+    return found
+
+
+def source_files() -> list[Path]:
+    in_app = [p for p in (ROOT / "app").rglob("*.py") if _MARKS.search(p.read_text("utf-8"))]
+    return [p.relative_to(ROOT) for p in sorted((ROOT / "ui").rglob("*.py")) + sorted(in_app)]
+
+
+def lupdate(ts: Path, silent: bool = False) -> None:
+    args = [_tool("pyside6-lupdate"), *map(str, source_files()), "-no-obsolete"]
+    args += ["-locations", "relative", "-target-language", "fr_FR", "-ts", str(ts)]
+    subprocess.run(args + (["-silent"] if silent else []), cwd=ROOT, check=True)
+
+
+def lrelease(ts: Path, qm: Path, silent: bool = False) -> None:
+    args = [_tool("pyside6-lrelease"), "-nounfinished", str(ts), "-qm", str(qm)]
+    subprocess.run(args + (["-silent"] if silent else []), cwd=ROOT, check=True)
+
+
+def messages(ts: Path) -> dict[Key, list[str] | None]:
+    """Every message of a .ts: its finished translation(s), or None when not translated."""
+    out: dict[Key, list[str] | None] = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            key = (name, message.findtext("source", ""), message.findtext("comment", ""))
+            translation = message.find("translation")
+            if translation is None or translation.get("type") in ("unfinished", "obsolete"):
+                out[key] = None
+                continue
+            forms = [f.text or "" for f in translation.iter("numerusform")]
+            texts = forms if message.get("numerus") == "yes" else [translation.text or ""]
+            out[key] = texts if all(t.strip() for t in texts) else None
+    return out
+
+
+def check() -> list[str]:
+    """The problems ``--check`` reports; an empty list when the translation is complete."""
+    if not TS.exists():
+        return [f"{TS.relative_to(ROOT)} does not exist: run ./dev tr"]
+    committed = messages(TS)
+    problems: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh_ts = Path(tmp) / TS.name
+        shutil.copyfile(TS, fresh_ts)
+        lupdate(fresh_ts, silent=True)
+        fresh = messages(fresh_ts)
+        for key, texts in fresh.items():
+            context, source, _ = key
+            where = f"[{context}] {source!r}"
+            if key not in committed:
+                problems.append(f"missing from {TS.name}: {where}")
+            elif texts is None:
+                problems.append(f"not translated: {where}")
+            elif any(
+                sorted(set(_PLACEHOLDER.findall(t))) != sorted(set(_PLACEHOLDER.findall(source)))
+                for t in texts
+            ):
+                problems.append(f"placeholders differ: {where} → {texts!r}")
+        # Text passed to translate through a wrapper or a variable is hidden from lupdate.
+        sources = (ROOT / f for f in source_files())
+        looked_up = {c for f in sources for c in _LOOKUP.findall(f.read_text("utf-8"))}
+        problems += [
+            f"context {c!r} is looked up by translate() but lupdate finds no text for it: "
+            "give translate() literal strings, or declare them with QT_TRANSLATE_NOOP"
+            for c in sorted(looked_up - {context for context, _, _ in fresh})
+        ]
+        if not problems:
+            fresh_qm = Path(tmp) / QM.name
+            lrelease(TS, fresh_qm, silent=True)
+            if not QM.exists() or QM.read_bytes() != fresh_qm.read_bytes():
+                problems.append(f"{QM.name} is out of date with {TS.name}: run ./dev tr")
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if args not in ([], ["--check"]):
+        print("usage: python -m ui.i18n_build [--check]", file=sys.stderr)
+        return 2
+    if args:
+        problems = check()
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(f"{TS.name}: {len(problems)} problem(s)" if problems else f"{TS.name}: complete")
+        return 1 if problems else 0
+    TS.parent.mkdir(parents=True, exist_ok=True)
+    lupdate(TS)
+    lrelease(TS, QM)
+    untranslated = [k for k, v in messages(TS).items() if v is None]
+    if untranslated:
+        print(f"{len(untranslated)} message(s) still to translate in {TS.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
