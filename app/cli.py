@@ -84,7 +84,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     store = _open(args)
     try:
         with store.read() as conn:
-            problems = sqlite.integrity_problems(conn.connection.dbapi_connection)  # type: ignore[arg-type]
+            problems = sqlite.integrity_problems(conn.connection.dbapi_connection)
     finally:
         store.close()
     if problems:

@@ -219,3 +219,10 @@ def test_cached_name_order_gives_the_same_answers_as_sql(store: Store) -> None:
     renamed = warm.search_ids("morel")[0]
     warm.update(renamed, {"last_name": "Zola"})
     assert warm.search_ids("prenom")[-1] == renamed
+
+
+def test_ligatures_match_either_spelling(store: Store) -> None:
+    directory = MemberDirectory(store)
+    heart = directory.create({"first_name": "Anne", "last_name": "Lecœur", "city": "Œuilly"})
+    for query in ("lecoeur", "lecœur", "LECŒUR", "city:oeuilly", "ville:œuilly", "anne lecoeur"):
+        assert list(directory.search_ids(query)) == [heart], query

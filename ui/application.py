@@ -118,10 +118,10 @@ def smoke_test(db: Path) -> int:
         if window.members.last_result is None:
             print("amicale: smoke test: the member list did not load", file=sys.stderr)
             return 1
-        for row in range(window.sidebar.count()):
+        for row, panel in enumerate(window.panels()):
             window.sidebar.setCurrentRow(row)
             app.processEvents()
-            window.stack.currentWidget().grab()
+            panel.grab()
         window.close()
         app.processEvents()
         print(

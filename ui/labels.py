@@ -43,9 +43,9 @@ VALUE_LABELS = {
 
 
 def field_title(field: str) -> str:
-    return QCoreApplication.translate("Fields", FIELD_TITLES.get(field, field))
+    return QCoreApplication.translate("Fields", str(FIELD_TITLES.get(field, field)))
 
 
 def value_label(field: str, value: str) -> str:
     source = VALUE_LABELS.get((field, value))
-    return QCoreApplication.translate("Values", source) if source else value
+    return QCoreApplication.translate("Values", str(source)) if source else value

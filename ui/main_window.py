@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._on_about)
 
     def panels(self) -> list[QWidget]:
-        return [self.stack.widget(i) for i in range(self.stack.count())]
+        return [w for i in range(self.stack.count()) if (w := self.stack.widget(i)) is not None]
 
     @Slot()
     def _on_new_member(self) -> None:

@@ -26,7 +26,7 @@ from app.store.schema import (
     tag,
     tag_category,
 )
-from app.store.sqlite import fts_phrase
+from app.store.sqlite import fts_match
 from app.text import fold, like_prefix, words
 
 Condition = sa.ColumnElement[bool]
@@ -247,14 +247,14 @@ class _Compiler:
         tokens = words(node.value)
         if not tokens:
             return ""
-        return "{" + " ".join(FREE_TEXT_COLUMNS) + "} : " + fts_phrase(tokens)
+        return fts_match("{" + " ".join(FREE_TEXT_COLUMNS) + "}", tokens)
 
     def _field_match(self, node: Field) -> str:
         column = FTS_FIELDS[self._resolve(node)]
         tokens = words(node.value)
         if not tokens:
             raise QuerySyntaxError(f"'{node.name}:' needs letters or digits", node.value_position)
-        return f"{column} : ^ " + fts_phrase(tokens)
+        return fts_match(column, tokens, initial=True)
 
     @staticmethod
     def _resolve(node: Field) -> str:

@@ -259,9 +259,9 @@ class MemberDirectory:
                         if member_id in rows:
                             rows[member_id]["tags"] = ", ".join(names)
                 if "communities" in columns:
-                    for member_id, names in self._community_names(conn, chunk).items():
+                    for member_id, memberships in self._community_names(conn, chunk).items():
                         if member_id in rows:
-                            rows[member_id]["communities"] = ", ".join(n for n, _ in names)
+                            rows[member_id]["communities"] = ", ".join(n for n, _ in memberships)
         return {i: tuple(r.get(c) for c in columns) for i, r in rows.items()}
 
     @staticmethod
@@ -330,7 +330,7 @@ class MemberDirectory:
                     consent_at=now if clean.get("consent") else None,
                 )
             )
-            member_id = int(result.inserted_primary_key[0])
+            member_id = int(_new_id(result))
             if tags:
                 _set_tags(conn, member_id, tags)
             audit.record(conn, "create", "member", member_id)
@@ -412,6 +412,12 @@ class MemberDirectory:
             audit.record(conn, "restore", "member", None, {"ids": deleted.ids})
 
 
+def _new_id(result: sa.CursorResult[Any]) -> int:
+    key = result.inserted_primary_key
+    assert key is not None  # single-row INSERT on a table with an integer key
+    return int(key[0])
+
+
 def _set_tags(conn: sa.Connection, member_id: int, labels: Sequence[str]) -> bool:
     """Make the member's tags exactly ``labels`` ("Name" or "Category/Name"); True if changed."""
     wanted: set[int] = set()
@@ -451,7 +457,7 @@ def ensure_category(conn: sa.Connection, name: str) -> int:
         result = conn.execute(
             tag_category.insert().values(name=name, name_key=key, position=position)
         )
-        category_id = result.inserted_primary_key[0]
+        category_id = _new_id(result)
     return int(category_id)
 
 
@@ -470,4 +476,4 @@ def ensure_tag(conn: sa.Connection, name: str, category: str | None) -> int:
     if found is not None:
         return int(found)
     result = conn.execute(tag.insert().values(name=name, name_key=key, category_id=category_id))
-    return int(result.inserted_primary_key[0])
+    return int(_new_id(result))

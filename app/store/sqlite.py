@@ -103,6 +103,31 @@ def fts_phrase(tokens: list[str], prefix: bool = True) -> str:
     return phrase + ("*" if prefix else "")
 
 
+# unicode61 folds accents but keeps the ligatures œ and æ, which app.text.fold spells out.
+_LIGATURES = (("oe", "œ"), ("ae", "æ"))
+MAX_SPELLINGS = 8
+
+
+def _spellings(token: str) -> list[str]:
+    spellings = [token]
+    for plain, ligature in _LIGATURES:
+        if plain in token:
+            spellings += [s.replace(plain, ligature) for s in spellings]
+    return spellings[:MAX_SPELLINGS]
+
+
+def fts_match(column_filter: str, tokens: list[str], initial: bool = False) -> str:
+    """``column_filter : phrase`` matching the tokens spelled either way ("lecoeur" finds
+    "Lecœur"); ``initial`` anchors the phrase at the start of the column."""
+    anchor = "^ " if initial else ""
+    variants: list[list[str]] = [[]]
+    for token in tokens:
+        variants = [[*v, s] for v in variants for s in _spellings(token)][:MAX_SPELLINGS]
+    phrases = [anchor + fts_phrase(v) for v in variants]
+    body = phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")"
+    return f"{column_filter} : {body}"
+
+
 class CancelToken:
     """Set from any thread; a running query sees it within a few thousand VM steps."""
 
