@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
-from app import association
+from app import association, messages
 from app.members.query import condition_for
 from app.store import Store
 from ui import i18n, i18n_build
@@ -148,5 +148,30 @@ def test_every_context_is_one_the_app_looks_up() -> None:
     sources = "\n".join(p.read_text("utf-8") for p in ui.rglob("*.py"))
     known = set(re.findall(r"^class (\w+)", sources, re.M))
     known |= set(re.findall(r"(?:QT_TRANSLATE_NOOP|translate)\(\s*\"(\w+)\"", sources))
+    known.add(messages.CONTEXT)  # app/ messages, looked up by ui.labels.message_text
     contexts = {context for context, _ in translated()}
     assert contexts <= known, sorted(contexts - known)
+
+
+def test_messages_from_app_are_shown_in_french(
+    french: QApplication, qtbot: QtBot, store: Store, people: dict[str, int]
+) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    window = MainWindow(store, UiSettings(), association.Association("Amicale Test", "CM"))
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.members.last_result is not None, timeout=10000)
+    with qtbot.waitSignal(window.members.searches.failed, timeout=10000):
+        window.members.search.setText("promo:abc")
+    assert window.members.error.text() == (
+        "Erreur de recherche au caractère 7\u00a0: «\u00a0abc\u00a0» n’est pas une valeur "
+        "possible pour «\u00a0promo:\u00a0»"
+    )
+    window.members.new_member()
+    email = window.members.card.editors["email"]
+    assert isinstance(email, QLineEdit)
+    qtbot.keyClicks(email, "pas-une-adresse")
+    window.members.card.save()
+    assert window.members.card.errors["email"].text() == "adresse e-mail invalide"
+    window.members.card.revert()
+    window.members.searches.wait()

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from app.messages import CONTEXT as MESSAGES_CONTEXT
+from app.messages import Message
+
 FIELD_TITLES = {
     "first_name": QT_TRANSLATE_NOOP("Fields", "First name"),
     "last_name": QT_TRANSLATE_NOOP("Fields", "Last name"),
@@ -39,6 +42,9 @@ VALUE_LABELS = {
     ("verification", "unverified"): QT_TRANSLATE_NOOP("Values", "Not verified"),
     ("verification", "verified"): QT_TRANSLATE_NOOP("Values", "Verified graduate"),
     ("verification", "rejected"): QT_TRANSLATE_NOOP("Values", "Rejected"),
+    ("role", "member"): QT_TRANSLATE_NOOP("Values", "member"),
+    ("role", "moderator"): QT_TRANSLATE_NOOP("Values", "moderator"),
+    ("role", "animator"): QT_TRANSLATE_NOOP("Values", "community manager"),
 }
 
 
@@ -49,3 +55,14 @@ def field_title(field: str) -> str:
 def value_label(field: str, value: str) -> str:
     source = VALUE_LABELS.get((field, value))
     return QCoreApplication.translate("Values", str(source)) if source else value
+
+
+def message_text(message: object) -> str:
+    """A message from app/ in the interface language (see app/messages.py)."""
+    if isinstance(message, Message):
+        template = QCoreApplication.translate(MESSAGES_CONTEXT, message.template)
+        try:
+            return template.format(*message.args)
+        except (IndexError, KeyError, ValueError):  # a translation that lost a placeholder
+            return str(message)
+    return str(message)

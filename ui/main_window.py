@@ -169,9 +169,9 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Backup failed"), str(exc))
             return
         self.statusBar().showMessage(
-            self.tr("Backup written to %1 (%2 members).")
-            .replace("%1", str(path))
-            .replace("%2", str(counts.get("member", 0))),
+            self.tr("Backup written to %1 (%Ln members).", "", counts.get("member", 0)).replace(
+                "%1", str(path)
+            ),
             10000,
         )
 

@@ -16,6 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from app.members.search import And, Field, Node, Not, Or, QuerySyntaxError, Text, parse
+from app.messages import QT_TRANSLATE_NOOP, Message
 from app.store.schema import (
     FREE_TEXT_COLUMNS,
     community,
@@ -253,7 +254,10 @@ class _Compiler:
         column = FTS_FIELDS[self._resolve(node)]
         tokens = words(node.value)
         if not tokens:
-            raise QuerySyntaxError(f"'{node.name}:' needs letters or digits", node.value_position)
+            raise QuerySyntaxError(
+                Message(QT_TRANSLATE_NOOP("Messages", "'{0}:' needs letters or digits"), node.name),
+                node.value_position,
+            )
         return fts_match(column, tokens, initial=True)
 
     @staticmethod
@@ -261,7 +265,12 @@ class _Compiler:
         name = FIELD_ALIASES.get(fold(node.name))
         if name is None:
             raise QuerySyntaxError(
-                f"unknown field '{node.name}:' (known: {', '.join(FIELDS)})", node.position
+                Message(
+                    QT_TRANSLATE_NOOP("Messages", "unknown field '{0}:' (known: {1})"),
+                    node.name,
+                    ", ".join(FIELDS),
+                ),
+                node.position,
             )
         return name
 
@@ -274,7 +283,12 @@ class _Compiler:
             condition: Condition = handler(node.value)
         except (ValueError, KeyError) as exc:
             raise QuerySyntaxError(
-                f"'{node.value}' is not a valid value for '{node.name}:'", node.value_position
+                Message(
+                    QT_TRANSLATE_NOOP("Messages", "'{0}' is not a valid value for '{1}:'"),
+                    node.value,
+                    node.name,
+                ),
+                node.value_position,
             ) from exc
         return condition
 

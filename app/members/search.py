@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from typing import Union
 
 from app.errors import AmicaleError
+from app.messages import QT_TRANSLATE_NOOP, Message
 
 
 class QuerySyntaxError(AmicaleError):
     """A malformed query; ``position`` is the 0-based offset of the culprit."""
 
     def __init__(self, message: str, position: int) -> None:
-        self.message = message
+        self.message = message  # a Message: the window translates it
         self.position = position
         super().__init__(f"{message} (at character {position + 1})")
 
@@ -76,7 +77,7 @@ def _read_quoted(query: str, start: int) -> tuple[str, int]:
     """Read a "quoted string" starting at ``start`` (the quote); return text and end index."""
     end = query.find('"', start + 1)
     if end < 0:
-        raise QuerySyntaxError("unclosed quote", start)
+        raise QuerySyntaxError(Message(QT_TRANSLATE_NOOP("Messages", "unclosed quote")), start)
     return query[start + 1 : end], end + 1
 
 
@@ -94,7 +95,9 @@ def _tokens(query: str) -> list[_Token]:
             text, i = _read_quoted(query, i)
             tokens.append(_Token("TEXT", i - len(text) - 2, text, quoted=True))
         elif c == "-" and (i + 1 >= n or query[i + 1].isspace() or query[i + 1] == ")"):
-            raise QuerySyntaxError("'-' must be followed by what to exclude", i)
+            raise QuerySyntaxError(
+                Message(QT_TRANSLATE_NOOP("Messages", "'-' must be followed by what to exclude")), i
+            )
         elif c == "-":  # at the start of a term: exclusion (inside a word it is a letter)
             tokens.append(_Token("-", i))
             i += 1
@@ -109,9 +112,15 @@ def _tokens(query: str) -> list[_Token]:
                 if not value and i < n and query[i] == '"':
                     value, i = _read_quoted(query, i)
                     if not value:
-                        raise QuerySyntaxError(f"'{name}:' needs a value", value_position)
+                        raise QuerySyntaxError(
+                            Message(QT_TRANSLATE_NOOP("Messages", "'{0}:' needs a value"), name),
+                            value_position,
+                        )
                 elif not value:
-                    raise QuerySyntaxError(f"'{name}:' needs a value", value_position)
+                    raise QuerySyntaxError(
+                        Message(QT_TRANSLATE_NOOP("Messages", "'{0}:' needs a value"), name),
+                        value_position,
+                    )
                 tokens.append(
                     _Token("FIELD", start, value, field=name, value_position=value_position)
                 )
@@ -143,20 +152,32 @@ class _Parser:
         token = self.peek()
         if token is not None:
             if token.kind == ")":
-                raise QuerySyntaxError("')' without a matching '('", token.position)
-            raise QuerySyntaxError(f"unexpected '{token.kind}'", token.position)
+                raise QuerySyntaxError(
+                    Message(QT_TRANSLATE_NOOP("Messages", "')' without a matching '('")),
+                    token.position,
+                )
+            raise QuerySyntaxError(
+                Message(QT_TRANSLATE_NOOP("Messages", "unexpected '{0}'"), token.kind),
+                token.position,
+            )
         return node
 
     def parse_or(self) -> Node:
         first = self.peek()
         if first is not None and first.kind == "OR":
-            raise QuerySyntaxError("OR needs something on its left", first.position)
+            raise QuerySyntaxError(
+                Message(QT_TRANSLATE_NOOP("Messages", "OR needs something on its left")),
+                first.position,
+            )
         children = [self.parse_and()]
         while (token := self.peek()) is not None and token.kind == "OR":
             self.take()
             nxt = self.peek()
             if nxt is None or nxt.kind in (")", "OR"):
-                raise QuerySyntaxError("OR needs something on its right", token.position)
+                raise QuerySyntaxError(
+                    Message(QT_TRANSLATE_NOOP("Messages", "OR needs something on its right")),
+                    token.position,
+                )
             children.append(self.parse_and())
         return children[0] if len(children) == 1 else Or(tuple(children))
 
@@ -167,18 +188,28 @@ class _Parser:
                 self.take()
                 nxt = self.peek()
                 if nxt is None or nxt.kind in (")", "OR", "AND"):
-                    raise QuerySyntaxError("AND needs something on its right", token.position)
+                    raise QuerySyntaxError(
+                        Message(QT_TRANSLATE_NOOP("Messages", "AND needs something on its right")),
+                        token.position,
+                    )
             children.append(self.parse_unary())
         return children[0] if len(children) == 1 else And(tuple(children))
 
     def parse_unary(self) -> Node:
         token = self.peek()
         if token is None:
-            raise QuerySyntaxError("the query ends too early", len(self.query))
+            raise QuerySyntaxError(
+                Message(QT_TRANSLATE_NOOP("Messages", "the query ends too early")), len(self.query)
+            )
         if token.kind in ("-", "NOT"):
             self.take()
             if self.peek() is None:
-                raise QuerySyntaxError(f"'{token.kind}' needs something after it", token.position)
+                raise QuerySyntaxError(
+                    Message(
+                        QT_TRANSLATE_NOOP("Messages", "'{0}' needs something after it"), token.kind
+                    ),
+                    token.position,
+                )
             return Not(self.parse_unary())
         return self.parse_atom()
 
@@ -187,13 +218,21 @@ class _Parser:
         if token.kind == "(":
             inner = self.peek()
             if inner is None:
-                raise QuerySyntaxError("'(' without a matching ')'", token.position)
+                raise QuerySyntaxError(
+                    Message(QT_TRANSLATE_NOOP("Messages", "'(' without a matching ')'")),
+                    token.position,
+                )
             if inner.kind == ")":
-                raise QuerySyntaxError("empty parentheses", token.position)
+                raise QuerySyntaxError(
+                    Message(QT_TRANSLATE_NOOP("Messages", "empty parentheses")), token.position
+                )
             node = self.parse_or()
             closing = self.peek()
             if closing is None or closing.kind != ")":
-                raise QuerySyntaxError("'(' without a matching ')'", token.position)
+                raise QuerySyntaxError(
+                    Message(QT_TRANSLATE_NOOP("Messages", "'(' without a matching ')'")),
+                    token.position,
+                )
             self.take()
             return node
         if token.kind == "TEXT":
@@ -201,8 +240,13 @@ class _Parser:
         if token.kind == "FIELD":
             return Field(token.field, token.text, token.position, token.value_position)
         if token.kind == ")":
-            raise QuerySyntaxError("')' without a matching '('", token.position)
-        raise QuerySyntaxError(f"'{token.kind}' cannot stand here", token.position)
+            raise QuerySyntaxError(
+                Message(QT_TRANSLATE_NOOP("Messages", "')' without a matching '('")), token.position
+            )
+        raise QuerySyntaxError(
+            Message(QT_TRANSLATE_NOOP("Messages", "'{0}' cannot stand here"), token.kind),
+            token.position,
+        )
 
 
 def parse(query: str) -> Node | None:

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 from app.errors import ValidationError
+from app.messages import QT_TRANSLATE_NOOP, Message
 
 TEXT_FIELDS = (
     "first_name",
@@ -52,12 +53,16 @@ def parse_birthday(text: str, today: date | None = None) -> str:
         except ValueError:
             continue
     else:
-        raise ValueError("use the form YYYY-MM-DD or DD/MM/YYYY")
+        raise ValueError(
+            Message(QT_TRANSLATE_NOOP("Messages", "use the form YYYY-MM-DD or DD/MM/YYYY"))
+        )
     today = today or date.today()
     if day > today:
-        raise ValueError("a birthday cannot be in the future")
+        raise ValueError(
+            Message(QT_TRANSLATE_NOOP("Messages", "a birthday cannot be in the future"))
+        )
     if day.year < 1900:
-        raise ValueError("the year must be 1900 or later")
+        raise ValueError(Message(QT_TRANSLATE_NOOP("Messages", "the year must be 1900 or later")))
     return day.isoformat()
 
 
@@ -65,9 +70,13 @@ def _year(value: Any, low: int, high: int) -> int:
     try:
         year = int(str(value).strip())
     except ValueError:
-        raise ValueError("must be a year such as 2005") from None
+        raise ValueError(
+            Message(QT_TRANSLATE_NOOP("Messages", "must be a year such as 2005"))
+        ) from None
     if not low <= year <= high:
-        raise ValueError(f"must be between {low} and {high}")
+        raise ValueError(
+            Message(QT_TRANSLATE_NOOP("Messages", "must be between {0} and {1}"), low, high)
+        )
     return year
 
 
@@ -78,12 +87,14 @@ def normalise(values: dict[str, Any], today: date | None = None) -> dict[str, An
     clean: dict[str, Any] = {}
     for key, value in values.items():
         if key not in EDITABLE_FIELDS:
-            problems[key] = "unknown field"
+            problems[key] = Message(QT_TRANSLATE_NOOP("Messages", "unknown field"))
             continue
         if isinstance(value, str):
             value = value.strip()
             if len(value) > MAX_TEXT:
-                problems[key] = f"too long (over {MAX_TEXT} characters)"
+                problems[key] = Message(
+                    QT_TRANSLATE_NOOP("Messages", "too long (over {0} characters)"), MAX_TEXT
+                )
                 continue
         if value in ("", None):
             clean[key] = False if key == "consent" else None
@@ -91,7 +102,7 @@ def normalise(values: dict[str, Any], today: date | None = None) -> dict[str, An
         try:
             clean[key] = _field(key, value, today)
         except ValueError as exc:
-            problems[key] = str(exc)
+            problems[key] = exc.args[0] if exc.args else str(exc)
     if problems:
         raise ValidationError(problems)
     return clean
@@ -100,17 +111,17 @@ def normalise(values: dict[str, Any], today: date | None = None) -> dict[str, An
 def _field(key: str, value: Any, today: date) -> Any:
     if key == "email":
         if not _EMAIL.match(value):
-            raise ValueError("not a valid email address")
+            raise ValueError(Message(QT_TRANSLATE_NOOP("Messages", "not a valid email address")))
         return value
     if key == "phone":
         if not _PHONE.match(value) or sum(c.isdigit() for c in value) < 6:
-            raise ValueError("not a valid phone number")
+            raise ValueError(Message(QT_TRANSLATE_NOOP("Messages", "not a valid phone number")))
         return value
     if key == "linkedin_url":
         if not re.match(r"^https?://", value, re.I):
             value = "https://" + value
         if "linkedin." not in value.lower():
-            raise ValueError("not a LinkedIn address")
+            raise ValueError(Message(QT_TRANSLATE_NOOP("Messages", "not a LinkedIn address")))
         return value
     if key == "promo":
         return _year(value, 1900, today.year + 6)
@@ -120,11 +131,17 @@ def _field(key: str, value: Any, today: date) -> Any:
         return parse_birthday(str(value), today)
     if key == "status":
         if value not in STATUSES:
-            raise ValueError(f"must be one of {', '.join(STATUSES)}")
+            raise ValueError(
+                Message(QT_TRANSLATE_NOOP("Messages", "must be one of {0}"), ", ".join(STATUSES))
+            )
         return value
     if key == "verification":
         if value not in VERIFICATIONS:
-            raise ValueError(f"must be one of {', '.join(VERIFICATIONS)}")
+            raise ValueError(
+                Message(
+                    QT_TRANSLATE_NOOP("Messages", "must be one of {0}"), ", ".join(VERIFICATIONS)
+                )
+            )
         return value
     if key == "consent":
         return bool(value)
@@ -134,4 +151,10 @@ def _field(key: str, value: Any, today: date) -> Any:
 def require_identity(record: dict[str, Any]) -> None:
     """A member is someone: a first or last name, or an email."""
     if not any(record.get(k) for k in ("first_name", "last_name", "email")):
-        raise ValidationError({"last_name": "a member needs a name or an email"})
+        raise ValidationError(
+            {
+                "last_name": Message(
+                    QT_TRANSLATE_NOOP("Messages", "a member needs a name or an email")
+                )
+            }
+        )

@@ -4,7 +4,7 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../ui/labels.py" line="+8"/>
+        <location filename="../../ui/labels.py" line="+11"/>
         <source>First name</source>
         <translation>Prénom</translation>
     </message>
@@ -289,10 +289,13 @@
         <source>Backup failed</source>
         <translation>Échec de la sauvegarde</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
-        <source>Backup written to %1 (%2 members).</source>
-        <translation>Sauvegarde enregistrée dans %1 (%2 membres).</translation>
+        <source>Backup written to %1 (%Ln members).</source>
+        <translation>
+            <numerusform>Sauvegarde écrite dans %1 (%Ln membre).</numerusform>
+            <numerusform>Sauvegarde écrite dans %1 (%Ln membres).</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+10"/>
@@ -340,7 +343,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>MemberCard</name>
     <message>
-        <location filename="../../ui/panels/member_card.py" line="+78"/>
+        <location filename="../../ui/panels/member_card.py" line="+79"/>
         <source>Select a member to see their file, or press Ctrl+N.</source>
         <translation>Sélectionnez un membre pour afficher sa fiche, ou appuyez sur Ctrl+N.</translation>
     </message>
@@ -403,7 +406,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Les étiquettes et les exports s’appliquent à toute la sélection.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+50"/>
         <source>Added %1, updated %2.</source>
         <translation>Ajouté le %1, modifié le %2.</translation>
     </message>
@@ -440,18 +443,24 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <source>Columns</source>
         <translation>Colonnes</translation>
     </message>
-    <message>
-        <location line="+79"/>
-        <source>%1 of %2 members</source>
-        <translation>%1 sur %2 membres</translation>
+    <message numerus="yes">
+        <location line="+81"/>
+        <source>%1 of %Ln members</source>
+        <translation>
+            <numerusform>%1 sur %Ln membre</numerusform>
+            <numerusform>%1 sur %Ln membres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%Ln members</source>
+        <translation>
+            <numerusform>%Ln membre</numerusform>
+            <numerusform>%Ln membres</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>%2 members</source>
-        <translation>%2 membres</translation>
-    </message>
-    <message>
-        <location line="+32"/>
+        <location line="+29"/>
         <source>Search error at character %1: %2</source>
         <translation>Erreur de recherche au caractère %1&#xa0;: %2</translation>
     </message>
@@ -477,6 +486,153 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <location line="+32"/>
         <source>Amicale</source>
         <translation>Amicale</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../app/members/query.py" line="+258"/>
+        <source>&apos;{0}:&apos; needs letters or digits</source>
+        <translation>«&#xa0;{0}:&#xa0;» demande des lettres ou des chiffres</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>unknown field &apos;{0}:&apos; (known: {1})</source>
+        <translation>champ inconnu «&#xa0;{0}:&#xa0;» (champs connus&#xa0;: {1})</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&apos;{0}&apos; is not a valid value for &apos;{1}:&apos;</source>
+        <translation>«&#xa0;{0}&#xa0;» n’est pas une valeur possible pour «&#xa0;{1}:&#xa0;»</translation>
+    </message>
+    <message>
+        <location filename="../../app/members/search.py" line="+80"/>
+        <source>unclosed quote</source>
+        <translation>guillemet non fermé</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&apos;-&apos; must be followed by what to exclude</source>
+        <translation>«&#xa0;-&#xa0;» doit être suivi de ce qu’il faut exclure</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+5"/>
+        <source>&apos;{0}:&apos; needs a value</source>
+        <translation>«&#xa0;{0}:&#xa0;» demande une valeur</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location line="+88"/>
+        <source>&apos;)&apos; without a matching &apos;(&apos;</source>
+        <translation>«&#xa0;)&#xa0;» sans «&#xa0;(&#xa0;» correspondante</translation>
+    </message>
+    <message>
+        <location line="-84"/>
+        <source>unexpected &apos;{0}&apos;</source>
+        <translation>«&#xa0;{0}&#xa0;» inattendu</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>OR needs something on its left</source>
+        <translation>OR demande un terme à sa gauche</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>OR needs something on its right</source>
+        <translation>OR demande un terme à sa droite</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>AND needs something on its right</source>
+        <translation>AND demande un terme à sa droite</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the query ends too early</source>
+        <translation>la recherche s’arrête trop tôt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&apos;{0}&apos; needs something after it</source>
+        <translation>«&#xa0;{0}&#xa0;» doit être suivi d’un terme</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+11"/>
+        <source>&apos;(&apos; without a matching &apos;)&apos;</source>
+        <translation>«&#xa0;(&#xa0;» sans «&#xa0;)&#xa0;» correspondante</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>empty parentheses</source>
+        <translation>parenthèses vides</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&apos;{0}&apos; cannot stand here</source>
+        <translation>«&#xa0;{0}&#xa0;» ne peut pas se trouver ici</translation>
+    </message>
+    <message>
+        <location filename="../../app/members/validation.py" line="+57"/>
+        <source>use the form YYYY-MM-DD or DD/MM/YYYY</source>
+        <translation>utilisez la forme JJ/MM/AAAA ou AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a birthday cannot be in the future</source>
+        <translation>une date de naissance ne peut pas être dans le futur</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the year must be 1900 or later</source>
+        <translation>l’année doit être 1900 ou après</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>must be a year such as 2005</source>
+        <translation>doit être une année, par exemple 2005</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>must be between {0} and {1}</source>
+        <translation>doit être entre {0} et {1}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>unknown field</source>
+        <translation>champ inconnu</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>too long (over {0} characters)</source>
+        <translation>trop long (plus de {0} caractères)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>not a valid email address</source>
+        <translation>adresse e-mail invalide</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not a valid phone number</source>
+        <translation>numéro de téléphone invalide</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>not a LinkedIn address</source>
+        <translation>ce n’est pas une adresse LinkedIn</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+7"/>
+        <source>must be one of {0}</source>
+        <translation>doit être l’une des valeurs&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>a member needs a name or an email</source>
+        <translation>un membre doit avoir un nom ou une adresse e-mail</translation>
     </message>
 </context>
 <context>
@@ -558,6 +714,21 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <location line="+1"/>
         <source>Rejected</source>
         <translation>Refusé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>member</source>
+        <translation>membre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>moderator</source>
+        <translation>modérateur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>community manager</source>
+        <translation>animateur</translation>
     </message>
 </context>
 </TS>

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from app.demo import build_demo
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import association
+from app.demo import build_demo
 from app.errors import AmicaleError, Cancelled, ValidationError
 from app.store import Store
 from ui.workers import Job

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, Signal, Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,7 +26,7 @@ from app.clock import to_local
 from app.errors import AmicaleError, NotFoundError, ValidationError
 from app.members.service import Member, MemberDirectory
 from app.members.validation import STATUSES, VERIFICATIONS
-from ui.labels import field_title, value_label
+from ui.labels import field_title, message_text, value_label
 
 LINE_FIELDS = (
     "first_name",
@@ -234,7 +235,10 @@ class MemberCard(QWidget):
         self.tags.setCursorPosition(0)
         self._loaded_tags = tags
         self.communities.setText(
-            ", ".join(f"{n} ({r})" if r != "member" else n for n, r in found.communities)
+            ", ".join(
+                f"{n} ({value_label('role', r)})" if r != "member" else n
+                for n, r in found.communities
+            )
             if found and found.communities
             else "—"
         )
@@ -242,8 +246,8 @@ class MemberCard(QWidget):
             added, updated = to_local(values.get("created_at")), to_local(values.get("updated_at"))
             self.history.setText(
                 self.tr("Added %1, updated %2.")
-                .replace("%1", added.strftime("%d/%m/%Y") if added else "?")
-                .replace("%2", updated.strftime("%d/%m/%Y %H:%M") if updated else "?")
+                .replace("%1", _local_text(added, with_time=False))
+                .replace("%2", _local_text(updated, with_time=True))
             )
             self.title.setText(found.display_name)
         else:
@@ -312,7 +316,7 @@ class MemberCard(QWidget):
             for key, why in exc.problems.items():
                 label = self.errors.get(key)
                 if label is not None:
-                    label.setText(why)
+                    label.setText(message_text(why))
                     label.show()
             self.message.setText(self.tr("Please correct the fields in red."))
             self.message.setStyleSheet(ERROR_STYLE)
@@ -326,6 +330,17 @@ class MemberCard(QWidget):
         self.message.setText(self.tr("Saved."))
         self.memberSaved.emit(member_id)
         return True
+
+
+def _local_text(moment: datetime | None, with_time: bool) -> str:
+    if moment is None:
+        return "—"
+    stamp = QDateTime(
+        QDate(moment.year, moment.month, moment.day),
+        QTime(moment.hour, moment.minute),
+    )
+    fmt = QLocale.FormatType.ShortFormat
+    return QLocale().toString(stamp, fmt) if with_time else QLocale().toString(stamp.date(), fmt)
 
 
 def _display(key: str, value: Any) -> str:

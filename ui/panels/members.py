@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from app.errors import AmicaleError
 from app.members.search import QuerySyntaxError
 from app.members.service import DeletedMembers, MemberDirectory, Sort
-from ui.labels import field_title
+from ui.labels import field_title, message_text
 from ui.models.member_table import MemberTableModel
 from ui.panels.member_card import ERROR_STYLE, MemberCard, plain_label
 from ui.settings import UiSettings
@@ -264,11 +264,14 @@ class MembersPanel(QWidget):
             Job(self.directory.prepare_order).start()
         self._select_ids(keep, current_id)
         shown, total = len(result.ids), result.total
-        text = self.tr("%1 of %2 members") if result.query.strip() else self.tr("%2 members")
-        locale = self.locale()
-        self.countChanged.emit(
-            text.replace("%1", locale.toString(shown)).replace("%2", locale.toString(total))
-        )
+        if result.query.strip():
+            # %Ln: the total, with the locale's digit grouping and plural form.
+            text = self.tr("%1 of %Ln members", "", total).replace(
+                "%1", self.locale().toString(shown)
+            )
+        else:
+            text = self.tr("%Ln members", "", total)
+        self.countChanged.emit(text)
         self.searchFinished.emit()
 
     def _select_ids(self, ids: list[int], current_id: int | None) -> None:
@@ -298,7 +301,7 @@ class MembersPanel(QWidget):
             message = (
                 self.tr("Search error at character %1: %2")
                 .replace("%1", str(error.position + 1))
-                .replace("%2", error.message)
+                .replace("%2", message_text(error.message))
             )
         else:
             message = self.tr("The search failed: %1").replace("%1", str(error))
