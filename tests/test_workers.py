@@ -1,0 +1,74 @@
+"""Work off the GUI thread: cancellation reaches SQLite, newer searches supersede older."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.errors import Cancelled
+from app.store import Store
+from app.store.sqlite import CancelToken, interruptible
+from ui.workers import Job, LatestOnly
+
+ENDLESS = (
+    "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 10000000000) "
+    "SELECT count(*) FROM c"
+)
+
+
+def test_cancel_interrupts_a_running_query(store: Store) -> None:
+    token = CancelToken()
+    timer = threading.Timer(0.2, token.cancel)
+    with store.read() as conn:
+        raw = conn.connection.dbapi_connection
+        timer.start()
+        with pytest.raises(Cancelled), interruptible(raw, token):  # type: ignore[arg-type]
+            raw.execute(ENDLESS).fetchone()  # type: ignore[union-attr]
+        # The connection is usable afterwards.
+        assert raw.execute("SELECT 1").fetchone() == (1,)  # type: ignore[union-attr]
+
+
+def _wait_until_cancelled(label: str, cancel: CancelToken) -> str:
+    for _ in range(500):
+        if cancel.cancelled:
+            raise Cancelled()
+        threading.Event().wait(0.01)
+    return label
+
+
+def _quick(label: str) -> str:
+    return label
+
+
+def test_newer_job_supersedes_the_older(qtbot: QtBot) -> None:
+    latest = LatestOnly()
+    results: list[str] = []
+    errors: list[BaseException] = []
+    latest.finished.connect(results.append)
+    latest.failed.connect(errors.append)
+    old = latest.start(_wait_until_cancelled, "old")
+    with qtbot.waitSignal(latest.finished, timeout=5000):
+        latest.start(_quick, "new")
+    assert latest.wait(5000)
+    qtbot.wait(50)  # let any late signal of the old job arrive
+    assert results == ["new"]
+    assert errors == []  # a cancelled job is silent
+    assert old.token.cancelled
+
+
+def test_job_reports_progress_and_errors(qtbot: QtBot) -> None:
+    def work(progress) -> int:  # type: ignore[no-untyped-def]
+        for i in range(3):
+            progress(i + 1, 3)
+        raise ValueError("boom")
+
+    job = Job(work)
+    seen: list[tuple[int, int]] = []
+    job.signals.progress.connect(lambda done, total: seen.append((done, total)))
+    with qtbot.waitSignal(job.signals.failed, timeout=5000) as blocker:
+        job.start()
+    assert isinstance(blocker.args[0], ValueError)
+    qtbot.waitUntil(lambda: len(seen) == 3)
+    assert seen[-1] == (3, 3)
