@@ -322,10 +322,11 @@ COLUMNS = (
     "country", "company", "job_title", "school", "promo", "birthday", "linkedin_url",
     "dues_last_year", "status", "verification", "verification_source", "verified_at",
     "consent", "consent_at", "notes", "source", "created_at", "updated_at",
-    "last_contacted_at",
+    "last_contacted_at", "linkedin_key",
 )
 # fmt: on
 
+_LINKEDIN_PREFIX = "https://www.linkedin.com/in/"
 _INSERT_MEMBER = (
     f"INSERT INTO member ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
 )
@@ -681,7 +682,7 @@ class _Generator:
         info = (
             sort_name(self.first[fi], self.last[li]),
             f"{self.first_slugs[fi]}.{self.last_slugs[li]}",
-            f"https://www.linkedin.com/in/{self.first_link[fi]}-{self.last_link[li]}-",
+            f"{_LINKEDIN_PREFIX}{self.first_link[fi]}-{self.last_link[li]}-",
             key * len(self.domains),
         )
         self.pairs[fi * len(self.last) + li] = info
@@ -815,6 +816,8 @@ class _Generator:
                 company, job_title, school, promo, birthday, linkedin, dues, status,
                 verification, verification_source, verified_at, consent,
                 created if consent else None, notes, "demo", created, updated, contacted,
+                # app.text.linkedin_key of the address built above, without the regex.
+                "linkedin.com/in/" + linkedin[len(_LINKEDIN_PREFIX):] if linkedin else None,
             ))  # fmt: skip
 
             # One tag per category, except Loisirs (two distinct at most): no duplicate rows.

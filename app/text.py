@@ -43,3 +43,24 @@ def like_prefix(value: str) -> str:
     """A LIKE pattern matching values that start with ``value`` (escape character '\\')."""
     escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return escaped + "%"
+
+
+_LINKEDIN = re.compile(
+    r"^(?:https?://)?(?:[a-z]{2,3}\.)?(?:www\.)?linkedin\.com/(?:in|pub)/([^/?#\s]+)", re.I
+)
+
+
+def linkedin_key(url: str | None) -> str | None:
+    """The canonical form of a LinkedIn profile address, for matching; None if it is not one.
+
+    "https://fr.linkedin.com/in/Jean-Dupont/?trk=x" and "linkedin.com/in/jean-dupont" are
+    the same person.
+    """
+    if not url:
+        return None
+    match = _LINKEDIN.match(url.strip())
+    if match is None:
+        return None
+    from urllib.parse import unquote
+
+    return "linkedin.com/in/" + unquote(match.group(1)).strip().lower()

@@ -154,3 +154,17 @@ def test_restore_replaces_a_damaged_file(
         assert MemberDirectory(reopened).total() == len(people)
     finally:
         reopened.close()
+
+
+def test_linkedin_key_is_kept_in_step(store: Store) -> None:
+    directory = MemberDirectory(store)
+    member_id = directory.create(
+        {"first_name": "Jean", "linkedin_url": "https://fr.linkedin.com/in/Jean-Dupont/?trk=x"}
+    )
+    with store.read() as conn:
+        key = conn.execute(sa.select(member.c.linkedin_key).where(member.c.id == member_id))
+        assert key.scalar() == "linkedin.com/in/jean-dupont"
+    directory.update(member_id, {"linkedin_url": "linkedin.com/in/autre"})
+    with store.read() as conn:
+        key = conn.execute(sa.select(member.c.linkedin_key).where(member.c.id == member_id))
+        assert key.scalar() == "linkedin.com/in/autre"

@@ -28,7 +28,7 @@ from app.store.schema import (
     tag_category,
 )
 from app.store.sqlite import CancelToken, fold_sql, id_array, interruptible
-from app.text import fold, sort_name
+from app.text import fold, linkedin_key, sort_name
 
 # Columns the member list can show. "tags" and "communities" are computed per page.
 DATA_COLUMNS = (
@@ -299,7 +299,7 @@ class MemberDirectory:
                 raise NotFoundError(f"member {member_id} does not exist")
             tags = self._tag_labels(conn, member_id)
             communities = self._community_names(conn, [member_id]).get(member_id, [])
-        values = {k: v for k, v in row.items() if k not in ("id", "sort_name")}
+        values = {k: v for k, v in row.items() if k not in ("id", "sort_name", "linkedin_key")}
         return Member(member_id, values, tags, communities)
 
     @staticmethod
@@ -325,6 +325,7 @@ class MemberDirectory:
                 member.insert().values(
                     **clean,
                     sort_name=sort_name(clean.get("first_name"), clean.get("last_name")),
+                    linkedin_key=linkedin_key(clean.get("linkedin_url")),
                     created_at=now,
                     updated_at=now,
                     consent_at=now if clean.get("consent") else None,
@@ -354,6 +355,8 @@ class MemberDirectory:
                 extra: dict[str, Any] = {}
                 if "first_name" in changed or "last_name" in changed:
                     extra["sort_name"] = sort_name(merged["first_name"], merged["last_name"])
+                if "linkedin_url" in changed:
+                    extra["linkedin_key"] = linkedin_key(merged["linkedin_url"])
                 if "consent" in changed:
                     extra["consent_at"] = now_iso()
                 if changed.get("verification") == "verified":

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 # Bump with every new migration; checked against Alembic's head by the tests. Kept here so a
 # start-up on an up-to-date file does not need to load Alembic at all.
-SCHEMA_HEAD = "0002"
+SCHEMA_HEAD = "0003"
 
 metadata = sa.MetaData()
 
@@ -48,6 +48,8 @@ member = sa.Table(
     sa.Column("created_at", sa.Text, nullable=False),
     sa.Column("updated_at", sa.Text, nullable=False),
     sa.Column("last_contacted_at", sa.Text),
+    # app.text.linkedin_key(linkedin_url): the import matches profiles on it.
+    sa.Column("linkedin_key", sa.Text),
     sa.CheckConstraint("status IN ('member', 'former', 'lost')", name="ck_member_status"),
     sa.CheckConstraint(
         "verification IN ('unverified', 'verified', 'rejected')", name="ck_member_verification"
@@ -57,6 +59,8 @@ sa.Index("ix_member_sort_name", member.c.sort_name, member.c.id)
 sa.Index("ix_member_promo", member.c.promo)
 sa.Index("ix_member_created_at", member.c.created_at)
 sa.Index("ix_member_birthday_md", sa.func.substr(member.c.birthday, 6, 5))
+sa.Index("ix_member_linkedin_key", member.c.linkedin_key)
+sa.Index("ix_member_email_lower", sa.func.lower(member.c.email))
 
 setting = sa.Table(
     "setting",
@@ -140,6 +144,59 @@ segment = sa.Table(
     sa.Column("query", sa.Text, nullable=False),
     sa.Column("created_at", sa.Text, nullable=False),
     sa.Column("updated_at", sa.Text, nullable=False),
+)
+
+import_journal = sa.Table(
+    "import_journal",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("file_name", sa.Text, nullable=False),
+    sa.Column("sha256", sa.Text, nullable=False),
+    sa.Column("size", sa.Integer, nullable=False),
+    sa.Column("preset", sa.Text, nullable=False),
+    sa.Column("imported_at", sa.Text, nullable=False),
+    sa.Column("created", sa.Integer, nullable=False),
+    sa.Column("updated", sa.Integer, nullable=False),
+    sa.Column("rejected", sa.Integer, nullable=False),
+    sa.Column("duplicates", sa.Integer, nullable=False),
+)
+sa.Index("ix_import_journal_sha256", import_journal.c.sha256)
+
+# Rows an import did not create because they look like an existing member (same folded
+# name and class year, no email): the Duplicates view decides.
+duplicate_candidate = sa.Table(
+    "duplicate_candidate",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "member_id", sa.Integer, sa.ForeignKey("member.id", ondelete="CASCADE"), nullable=False
+    ),
+    sa.Column("incoming", sa.Text, nullable=False),  # JSON: the row's values and tags
+    sa.Column("source", sa.Text),
+    sa.Column("line", sa.Integer),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("status", sa.Text, nullable=False, server_default="pending"),
+    sa.Column("created_at", sa.Text, nullable=False),
+    sa.Column("decided_at", sa.Text),
+    sa.CheckConstraint(
+        "status IN ('pending', 'merged', 'created', 'dismissed')", name="ck_dup_status"
+    ),
+)
+sa.Index("ix_duplicate_candidate_member", duplicate_candidate.c.member_id)
+
+# Pairs the CM said are different people: the duplicate scan never proposes them again.
+not_duplicate = sa.Table(
+    "not_duplicate",
+    metadata,
+    sa.Column(
+        "member_a", sa.Integer, sa.ForeignKey("member.id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Column(
+        "member_b", sa.Integer, sa.ForeignKey("member.id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Column("decided_at", sa.Text, nullable=False),
+    sa.CheckConstraint("member_a < member_b", name="ck_not_duplicate_order"),
+    sqlite_with_rowid=False,
 )
 
 audit_event = sa.Table(
