@@ -47,6 +47,41 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from app.io.importer import import_file, previous_imports, write_rejects
+    from app.io.readers import open_source
+
+    source = open_source(Path(args.file), args.preset)
+    store = _open(args)
+    try:
+        earlier = previous_imports(store, source.sha256)
+        report = import_file(store, source, tags=args.tag, dry_run=args.dry_run)
+    finally:
+        store.close()
+    if args.rejects:
+        write_rejects(report, Path(args.rejects), source.headers)
+    if args.json:
+        print(json.dumps(report.as_json()))
+        return 0
+    if earlier:
+        print(f"note: this file was already imported on {earlier[0].imported_at}")
+    for reject in report.rejects[:20]:
+        print(f"rejected line {reject.line}: {reject.reason}")
+    if report.rejected > 20:
+        print(f"… {report.rejected - 20} more rejected rows (use --rejects FILE)")
+    for conflict in report.conflicts[:20]:
+        print(
+            f"conflict line {conflict.line}: member {conflict.member_id} {conflict.field} "
+            f"kept {conflict.kept!r}, file has {conflict.incoming!r}"
+        )
+    if report.duplicates:
+        print(f"probable duplicates queued for review: {report.duplicates}")
+    if args.dry_run:
+        print("dry run: nothing was written")
+    print(report.summary_line())
+    return 0
+
+
 def cmd_count(args: argparse.Namespace) -> int:
     from app.members.service import MemberDirectory
 
@@ -179,6 +214,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--members", type=int, default=2000, metavar="N")
     p.add_argument("--seed", type=int, default=1, metavar="S")
     p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("import", help="import members from CSV, XLSX, vCard, LinkedIn, Mailchimp")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument(
+        "--preset",
+        choices=["auto", "csv", "xlsx", "vcard", "linkedin", "mailchimp"],
+        default="auto",
+    )
+    p.add_argument("--tag", action="append", default=[], metavar="T", help="tag every row")
+    p.add_argument("--dry-run", action="store_true", help="report what would happen, write nothing")
+    p.add_argument("--rejects", metavar="FILE", help="write the rejected rows to this CSV")
+    p.add_argument("--json", action="store_true", help="one JSON object with the counts")
+    p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("count", help="number of members matching QUERY (all without one)")
     p.add_argument("query", nargs="*", metavar="QUERY")

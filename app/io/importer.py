@@ -1,0 +1,512 @@
+"""Importing members: one file, one transaction, nobody created twice.
+
+A row is the same person as a member when it has the same email (case-insensitive) or the
+same LinkedIn profile (normalised). Such a member is completed, never overwritten: empty
+fields are filled, tags added, and a differing value is kept and listed as a conflict. A row
+without email that has the name and class year of a member is a *probable duplicate*: it is
+queued for the Duplicates view instead of being created. Only a row with neither a name nor
+an email (or one the reader could not parse) is rejected; other defects are warnings.
+
+Rows go in by batches, each looked up with a few indexed queries; new members get their ids
+from the importer (the transaction holds the write lock), so inserts are plain executemany.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from app.io.mapping import guess_mapping, to_record
+from app.io.readers import ImportSource, RowError, SourceRow
+
+from app import audit
+from app.clock import now_iso
+from app.errors import AmicaleError, Cancelled, ValidationError
+from app.members.service import ensure_tag
+from app.members.validation import EDITABLE_FIELDS, normalise
+from app.store import Store
+from app.store.schema import duplicate_candidate, import_journal, member
+from app.store.sqlite import CancelToken, create_private_file
+from app.text import linkedin_key, sort_name
+
+BATCH_SIZE = 2000
+_IN_CHUNK = 500  # bound parameters per IN (…) list
+# Fields an import may fill in; status and verification belong to the CM's own decisions.
+IMPORT_FIELDS = tuple(f for f in EDITABLE_FIELDS if f not in ("status", "verification"))
+_MEMBER_COLUMNS = (
+    "id", *IMPORT_FIELDS, "sort_name", "linkedin_key", "consent_at", "created_at", "updated_at",
+)  # fmt: skip
+_INSERT = (
+    f"INSERT INTO member ({', '.join(_MEMBER_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * len(_MEMBER_COLUMNS))})"
+)
+
+
+@dataclass(frozen=True)
+class Conflict:
+    line: int
+    member_id: int
+    field: str
+    kept: str
+    incoming: str
+
+
+@dataclass(frozen=True)
+class Reject:
+    line: int
+    reason: str
+    values: dict[str, str] | None = None
+
+
+@dataclass
+class ImportReport:
+    file_name: str
+    preset: str
+    dry_run: bool
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    rejects: list[Reject] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    warnings: list[tuple[int, str]] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def rejected(self) -> int:
+        return len(self.rejects)
+
+    def summary_line(self) -> str:
+        """The command line's last line (a contract)."""
+        return f"created: {self.created}, updated: {self.updated}, rejected: {self.rejected}"
+
+    def as_json(self) -> dict[str, int]:
+        return {
+            "created": self.created,
+            "updated": self.updated,
+            "rejected": self.rejected,
+            "duplicates": self.duplicates,
+        }
+
+
+@dataclass(frozen=True)
+class PreviousImport:
+    imported_at: str
+    file_name: str
+    created: int
+    updated: int
+    rejected: int
+
+
+def previous_imports(store: Store, sha256: str) -> list[PreviousImport]:
+    """When this very file (same bytes) was imported before, newest first."""
+    with store.read() as conn:
+        rows = conn.execute(
+            sa.select(
+                import_journal.c.imported_at,
+                import_journal.c.file_name,
+                import_journal.c.created,
+                import_journal.c.updated,
+                import_journal.c.rejected,
+            )
+            .where(import_journal.c.sha256 == sha256)
+            .order_by(import_journal.c.id.desc())
+        )
+        return [PreviousImport(*row) for row in rows]
+
+
+class _Rollback(Exception):
+    """Raised inside the transaction of a dry run, so that nothing stays."""
+
+
+@dataclass
+class _Incoming:
+    line: int
+    values: dict[str, Any]
+    tags: list[str]
+    raw: dict[str, str]
+    member_id: int | None = None  # reserved when the row is to be created
+
+
+def _chunks(items: Sequence[Any], size: int = _IN_CHUNK) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value is False
+
+
+class _Importer:
+    def __init__(
+        self,
+        conn: sa.Connection,
+        report: ImportReport,
+        extra_tags: Sequence[str],
+        source_label: str,
+        today: date,
+    ) -> None:
+        self.conn = conn
+        self.raw: Any = conn.connection.dbapi_connection  # sqlite3: executemany, total_changes
+        self.report = report
+        self.today = today
+        self.source_label = source_label
+        self.now = now_iso()
+        self._tag_ids: dict[str, int] = {}
+        self.extra_tag_ids = [self._tag_id(t) for t in extra_tags]
+        next_id = conn.execute(sa.select(sa.func.max(member.c.id))).scalar()
+        self.next_id = int(next_id or 0) + 1
+        self._reserved: dict[int, _Incoming] = {}  # ids given to rows not yet inserted
+
+    def _tag_id(self, label: str) -> int:
+        found = self._tag_ids.get(label)
+        if found is None:
+            category, slash, name = label.rpartition("/")
+            found = ensure_tag(self.conn, name.strip(), category.strip() if slash else None)
+            self._tag_ids[label] = found
+        return found
+
+    # --- one row -------------------------------------------------------------------------
+
+    def prepare(
+        self, row: SourceRow, mapping: dict[str, str | None], preset: str
+    ) -> _Incoming | None:
+        values, tags, warnings = to_record(row, mapping, preset)
+        for warning in warnings:
+            self.report.warnings.append((row.line, warning))
+        values = {k: v for k, v in values.items() if k in IMPORT_FIELDS}
+        try:
+            clean = normalise(values, self.today)
+        except ValidationError as exc:
+            for key, why in exc.problems.items():
+                self.report.warnings.append((row.line, f"{key}: {why} ({values.get(key)!r})"))
+                values.pop(key, None)
+            clean = normalise(values, self.today)
+        clean = {k: v for k, v in clean.items() if not (_empty(v) and k != "consent")}
+        if not any(clean.get(k) for k in ("first_name", "last_name", "email")):
+            self.report.rejects.append(Reject(row.line, "neither a name nor an email", row.values))
+            return None
+        return _Incoming(row.line, clean, tags, row.values)
+
+    # --- a batch -------------------------------------------------------------------------
+
+    def flush(self, batch: list[_Incoming]) -> None:
+        emails = {r.values["email"].lower() for r in batch if r.values.get("email")}
+        by_email = self._existing("email", emails)
+        keys = {r.line: linkedin_key(r.values.get("linkedin_url")) for r in batch}
+        by_linkedin = self._existing("linkedin", {k for k in keys.values() if k})
+        local_email: dict[str, _Incoming] = {}
+        local_linkedin: dict[str, _Incoming] = {}
+        matched: list[tuple[_Incoming, int]] = []
+        fresh: list[_Incoming] = []
+        nameless: list[_Incoming] = []
+        for incoming in batch:
+            email = (incoming.values.get("email") or "").lower()
+            key = keys[incoming.line]
+            member_id = by_email.get(email) if email else None
+            if member_id is None and key:
+                member_id = by_linkedin.get(key)
+            if member_id is not None:
+                matched.append((incoming, member_id))
+                continue
+            twin = (local_email.get(email) if email else None) or (
+                local_linkedin.get(key) if key else None
+            )
+            if twin is not None:  # the same person twice in this batch: complete the first
+                self._complete_pending(twin, incoming)
+                continue
+            if email:
+                local_email[email] = incoming
+            if key:
+                local_linkedin[key] = incoming
+            if not email and not key and incoming.values.get("promo"):
+                nameless.append(incoming)
+            else:
+                fresh.append(incoming)
+        self._update(matched)
+        self._insert(fresh)
+        self._insert(self._sift_probable_duplicates(nameless))
+
+    @staticmethod
+    def _sort_name(values: dict[str, Any]) -> str:
+        return sort_name(values.get("first_name"), values.get("last_name"))
+
+    def _existing(self, kind: str, keys: set[str]) -> dict[str, int]:
+        if not keys:
+            return {}
+        column = sa.func.lower(member.c.email) if kind == "email" else member.c.linkedin_key
+        found: dict[str, int] = {}
+        for chunk in _chunks(sorted(keys)):
+            for member_id, key in self.conn.execute(
+                sa.select(member.c.id, column).where(column.in_(chunk))
+            ):
+                found.setdefault(key, member_id)
+        return found
+
+    def _complete_pending(self, first: _Incoming, again: _Incoming) -> None:
+        for key, value in again.values.items():
+            current = first.values.get(key)
+            if _empty(current):
+                first.values[key] = value
+            elif current != value and key != "consent":
+                self.report.warnings.append(
+                    (again.line, f"{key}: {value!r} differs from line {first.line}; kept the first")
+                )
+        first.tags = [*first.tags, *(t for t in again.tags if t not in first.tags)]
+
+    def _sift_probable_duplicates(self, rows: list[_Incoming]) -> list[_Incoming]:
+        """Of rows without email, those to create; the others look like a member already
+        there (same folded name and class year) and are queued for review instead — or are
+        that very member again, unchanged."""
+        if not rows:
+            return []
+        wanted = sorted({self._sort_name(r.values) for r in rows})
+        existing: dict[tuple[str, int], int] = {}
+        for chunk in _chunks(wanted):
+            for member_id, name, promo in self.conn.execute(
+                sa.select(member.c.id, member.c.sort_name, member.c.promo)
+                .where(member.c.sort_name.in_(chunk), member.c.promo.is_not(None))
+                .order_by(member.c.id)
+            ):
+                existing.setdefault((name, promo), member_id)
+        known = self._rows(sorted(set(existing.values())))
+        to_create: list[_Incoming] = []
+        for incoming in rows:
+            name_key = (self._sort_name(incoming.values), incoming.values["promo"])
+            member_id = existing.get(name_key)
+            if member_id is None:
+                # New: later rows of this batch with the same name and year are its twins.
+                member_id = self._reserve_id(incoming)
+                existing[name_key] = member_id
+                known[member_id] = incoming.values
+                to_create.append(incoming)
+                continue
+            current = known[member_id]
+            if all(current.get(k) == v for k, v in incoming.values.items() if k != "consent"):
+                if member_id in self._reserved:
+                    self._complete_pending(self._reserved[member_id], incoming)
+                else:
+                    self._update([(incoming, member_id)])  # the same row again: tags at most
+                continue
+            self._queue_duplicate(incoming, member_id)
+        return to_create
+
+    def _queue_duplicate(self, incoming: _Incoming, member_id: int) -> None:
+        self.report.duplicates += 1
+        payload = json.dumps(
+            {"values": incoming.values, "tags": incoming.tags}, ensure_ascii=False, sort_keys=True
+        )
+        already = self.conn.execute(
+            sa.select(duplicate_candidate.c.id).where(
+                duplicate_candidate.c.member_id == member_id,
+                duplicate_candidate.c.incoming == payload,
+                duplicate_candidate.c.status == "pending",
+            )
+        ).first()
+        if already is not None:
+            return
+        if member_id in self._reserved:  # its twin is created in this batch: insert it first
+            self._insert([self._reserved[member_id]])
+        self.conn.execute(
+            duplicate_candidate.insert().values(
+                member_id=member_id,
+                incoming=payload,
+                source=self.source_label,
+                line=incoming.line,
+                reason="same name and class year, no email",
+                created_at=self.now,
+            )
+        )
+
+    def _reserve_id(self, incoming: _Incoming) -> int:
+        member_id = self.next_id
+        self.next_id += 1
+        incoming.member_id = member_id
+        self._reserved[member_id] = incoming
+        return member_id
+
+    def _rows(self, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+        out: dict[int, dict[str, Any]] = {}
+        for chunk in _chunks(list(ids)):
+            for row in self.conn.execute(
+                sa.select(member).where(member.c.id.in_(chunk))
+            ).mappings():
+                out[row["id"]] = dict(row)
+        return out
+
+    def _update(self, matched: list[tuple[_Incoming, int]]) -> None:
+        if not matched:
+            return
+        current = self._rows(sorted({m for _, m in matched}))
+        for incoming, member_id in matched:
+            row = current.get(member_id)
+            if row is None:
+                continue
+            changes: dict[str, Any] = {}
+            for key, value in incoming.values.items():
+                kept = row.get(key)
+                if key == "consent":
+                    if bool(kept) != bool(value):  # a withdrawal (or a new opt-in) is honoured
+                        changes["consent"] = bool(value)
+                        changes["consent_at"] = self.now
+                elif _empty(kept):
+                    changes[key] = value
+                elif kept != value and not (
+                    key == "email" and str(kept).lower() == str(value).lower()
+                ):
+                    self.report.conflicts.append(
+                        Conflict(incoming.line, member_id, key, str(kept), str(value))
+                    )
+            if "first_name" in changes or "last_name" in changes:
+                merged = {**row, **changes}
+                changes["sort_name"] = sort_name(merged["first_name"], merged["last_name"])
+            if "linkedin_url" in changes:
+                changes["linkedin_key"] = linkedin_key(changes["linkedin_url"])
+            tagged = self._tag(member_id, incoming.tags)
+            if changes:
+                changes["updated_at"] = self.now
+                self.conn.execute(member.update().where(member.c.id == member_id).values(**changes))
+                row.update(changes)
+            if changes or tagged:
+                self.report.updated += 1
+            else:
+                self.report.unchanged += 1
+
+    def _tag(self, member_id: int, labels: Sequence[str]) -> bool:
+        """Add tags; True when at least one was new to the member."""
+        tag_ids = {*self.extra_tag_ids, *(self._tag_id(t) for t in labels if t.strip())}
+        if not tag_ids:
+            return False
+        before = self.raw.total_changes
+        self.raw.executemany(
+            "INSERT OR IGNORE INTO member_tag (member_id, tag_id) VALUES (?, ?)",
+            [(member_id, t) for t in tag_ids],
+        )
+        return bool(self.raw.total_changes - before)
+
+    def _insert(self, rows: list[_Incoming]) -> None:
+        if not rows:
+            return
+        records = []
+        links: list[tuple[int, int]] = []
+        for incoming in rows:
+            if incoming.member_id is None:
+                self._reserve_id(incoming)
+            member_id = incoming.member_id
+            assert member_id is not None
+            if self._reserved.pop(member_id, None) is None:
+                continue  # inserted already (a queued duplicate's twin)
+            values = incoming.values
+            record = [member_id, *(values.get(f) for f in IMPORT_FIELDS)]
+            consent_index = 1 + IMPORT_FIELDS.index("consent")
+            record[consent_index] = bool(values.get("consent"))
+            source_index = 1 + IMPORT_FIELDS.index("source")
+            record[source_index] = values.get("source") or self.source_label
+            record += [
+                self._sort_name(values),
+                linkedin_key(values.get("linkedin_url")),
+                self.now if values.get("consent") else None,
+                self.now,
+                self.now,
+            ]
+            records.append(record)
+            tag_ids = {*self.extra_tag_ids, *(self._tag_id(t) for t in incoming.tags if t.strip())}
+            links += [(member_id, t) for t in tag_ids]
+        self.raw.executemany(_INSERT, records)
+        if links:
+            self.raw.executemany(
+                "INSERT OR IGNORE INTO member_tag (member_id, tag_id) VALUES (?, ?)", links
+            )
+        self.report.created += len(records)
+
+
+def import_file(
+    store: Store,
+    source: ImportSource,
+    mapping: dict[str, str | None] | None = None,
+    *,
+    tags: Sequence[str] = (),
+    dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: CancelToken | None = None,
+    today: date | None = None,
+) -> ImportReport:
+    """Import ``source`` in one transaction; a dry run rolls it back and reports the same."""
+    started = time.perf_counter()
+    mapping = mapping if mapping is not None else guess_mapping(source.headers, source.preset)
+    if not any(mapping.values()):
+        raise AmicaleError(f"no column of {source.path.name} could be matched to a member field")
+    report = ImportReport(source.path.name, source.preset, dry_run)
+    total = source.count_hint() or 0
+    label = f"import:{source.path.name}"
+    try:
+        with store.write() as conn:
+            importer = _Importer(conn, report, tags, label, today or date.today())
+            batch: list[_Incoming] = []
+            done = 0
+            for item in source.rows():
+                done += 1
+                if isinstance(item, RowError):
+                    report.rejects.append(Reject(item.line, item.reason))
+                    continue
+                incoming = importer.prepare(item, mapping, source.preset)
+                if incoming is not None:
+                    batch.append(incoming)
+                if len(batch) >= BATCH_SIZE:
+                    if cancel is not None and cancel.cancelled:
+                        raise Cancelled()
+                    importer.flush(batch)
+                    batch = []
+                    if progress is not None:
+                        progress(done, max(total, done))
+            if cancel is not None and cancel.cancelled:
+                raise Cancelled()
+            importer.flush(batch)
+            if progress is not None:
+                progress(done, done)
+            if dry_run:
+                raise _Rollback()
+            conn.execute(
+                import_journal.insert().values(
+                    file_name=source.path.name,
+                    sha256=source.sha256,
+                    size=source.size,
+                    preset=source.preset,
+                    imported_at=importer.now,
+                    created=report.created,
+                    updated=report.updated,
+                    rejected=report.rejected,
+                    duplicates=report.duplicates,
+                )
+            )
+            audit.record(
+                conn,
+                "import",
+                "member",
+                None,
+                {"file": source.path.name, "preset": source.preset, **report.as_json()},
+            )
+    except _Rollback:
+        pass
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def write_rejects(report: ImportReport, path: Path, headers: Sequence[str]) -> None:
+    """The rejected rows with their line number and reason, as a CSV Excel opens."""
+    if path.exists():
+        path.unlink()
+    create_private_file(path)
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["line", "reason", *headers])
+        for reject in report.rejects:
+            values = reject.values or {}
+            writer.writerow([reject.line, reject.reason, *(values.get(h, "") for h in headers)])
