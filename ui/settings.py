@@ -6,6 +6,7 @@ folder follows AMICALE_CONFIG_DIR, so tests never touch the real preferences.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -39,6 +40,20 @@ class UiSettings:
 
     def set_state(self, key: str, value: QByteArray) -> None:
         self._qs.setValue(f"state/{key}", value)
+
+    def import_mapping(self, key: str) -> dict[str, str | None] | None:
+        """The column mapping the CM last chose for files with these headers."""
+        value = self._get(f"import/mapping/{key}")
+        if not value:
+            return None
+        try:
+            mapping = json.loads(str(value))
+        except ValueError:
+            return None
+        return mapping if isinstance(mapping, dict) else None
+
+    def set_import_mapping(self, key: str, mapping: dict[str, str | None]) -> None:
+        self._qs.setValue(f"import/mapping/{key}", json.dumps(mapping, ensure_ascii=False))
 
     @property
     def search_history(self) -> list[str]:

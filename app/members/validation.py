@@ -43,9 +43,29 @@ _PHONE = re.compile(r"^\+?[\d\s().\-/]{6,30}$")
 MAX_TEXT = 10_000
 
 
+# A birthday known without its year (vCard "--0312", "12/03") is kept as 0000-MM-DD, so the
+# month-day index and birthday: searches still work; the year reads as unknown.
+NO_YEAR = "0000"
+_NO_YEAR = re.compile(
+    r"^(?:--(?P<m1>\d{2})-?(?P<d1>\d{2})|0000-(?P<m3>\d{2})-(?P<d3>\d{2})|"
+    r"(?P<d2>\d{1,2})/(?P<m2>\d{1,2}))$"
+)
+
+
 def parse_birthday(text: str, today: date | None = None) -> str:
     """A birthday as typed (2001-03-05, 05/03/2001, 5.3.2001) → ISO, or ValueError."""
     text = text.strip()
+    no_year = _NO_YEAR.match(text)
+    if no_year:
+        month = no_year["m1"] or no_year["m2"] or no_year["m3"]
+        day_of_month = no_year["d1"] or no_year["d2"] or no_year["d3"]
+        try:
+            date(2000, int(month), int(day_of_month))  # 2000: February 29 exists
+        except ValueError:
+            raise ValueError(
+                Message(QT_TRANSLATE_NOOP("Messages", "use the form YYYY-MM-DD or DD/MM/YYYY"))
+            ) from None
+        return f"{NO_YEAR}-{int(month):02}-{int(day_of_month):02}"
     for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y"):
         try:
             day = datetime.strptime(text, pattern).date()

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 
 from app.clock import to_local
 from app.members.service import LIST_COLUMNS, MemberDirectory
+from app.members.validation import NO_YEAR
 from ui.labels import field_title, value_label
 
 PAGE_SIZE = 128
@@ -39,6 +40,9 @@ def _converters(locale: QLocale) -> dict[str, Callable[[Any], str]]:
     def date_text(value: Any) -> str:
         if not value:
             return ""
+        if str(value).startswith(NO_YEAR):  # a birthday known without its year: "12 Mar"
+            day = QDate.fromString("2000" + str(value)[4:10], "yyyy-MM-dd")
+            return locale.toString(day, "d MMM") if day.isValid() else ""
         day = QDate.fromString(str(value)[:10], "yyyy-MM-dd")
         return locale.toString(day, QLocale.FormatType.ShortFormat) if day.isValid() else ""
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from app.clock import to_local
 from app.errors import AmicaleError, NotFoundError, ValidationError
 from app.members.service import Member, MemberDirectory
-from app.members.validation import STATUSES, VERIFICATIONS
+from app.members.validation import NO_YEAR, STATUSES, VERIFICATIONS
 from ui.labels import field_title, message_text, value_label
 
 LINE_FIELDS = (
@@ -347,5 +347,7 @@ def _display(key: str, value: Any) -> str:
     if value is None:
         return ""
     if key == "birthday" and isinstance(value, str) and len(value) == 10:
+        if value.startswith(NO_YEAR):
+            return f"{value[8:10]}/{value[5:7]}"
         return f"{value[8:10]}/{value[5:7]}/{value[0:4]}"
     return str(value)
