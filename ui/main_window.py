@@ -92,6 +92,10 @@ class MainWindow(QMainWindow):
         new.setShortcut(QKeySequence.StandardKey.New)
         new.triggered.connect(self._on_new_member)
         file_menu.addSeparator()
+        import_action = file_menu.addAction(self.tr("&Import members…"))
+        import_action.setShortcut("Ctrl+I")
+        import_action.triggered.connect(self._on_import)
+        file_menu.addSeparator()
         backup_action = file_menu.addAction(self.tr("&Back up the data file…"))
         backup_action.triggered.connect(self._on_backup)
         file_menu.addSeparator()
@@ -133,6 +137,14 @@ class MainWindow(QMainWindow):
     def _on_new_member(self) -> None:
         self.sidebar.setCurrentRow(0)
         self.members.new_member()
+
+    @Slot()
+    def _on_import(self) -> None:
+        from ui.dialogs.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.store, self.settings, self)
+        dialog.imported.connect(lambda _report: self.members.refresh())
+        dialog.exec()
 
     @Slot()
     def _on_find(self) -> None:
