@@ -93,6 +93,26 @@ def cmd_count(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from app.io.export import DEFAULT_COLUMNS, export_members
+
+    columns = DEFAULT_COLUMNS
+    if args.columns is not None:
+        columns = tuple(c.strip() for c in args.columns.split(",") if c.strip())
+    store = _open(args)
+    try:
+        report = export_members(
+            store, Path(args.output), query=_query(args.query), fmt=args.format, columns=columns
+        )
+    finally:
+        store.close()
+    line = f"export: {report.rows} members → {report.path}"
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    print(line.encode(encoding, "replace").decode(encoding))  # a cp1252 pipe has no arrow
+    print(report.rows)  # the contract: the row count alone on the last line
+    return 0
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     from app.store import backup
 
@@ -231,6 +251,21 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("count", help="number of members matching QUERY (all without one)")
     p.add_argument("query", nargs="*", metavar="QUERY")
     p.set_defaults(func=cmd_count)
+
+    p = sub.add_parser("export", help="write the members matching QUERY to a file")
+    p.add_argument("query", nargs="*", metavar="QUERY")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument(
+        "--format",
+        choices=("csv", "csv-fr", "xlsx", "vcf", "mailchimp"),  # app.io.export.EXPORT_FORMATS
+        help="default: from the extension (.csv, .xlsx, .vcf); csv-fr uses ';' for French Excel",
+    )
+    p.add_argument(
+        "--columns",
+        metavar="A,B,C",
+        help="CSV/XLSX columns, e.g. first_name,last_name,email,tags (default: the usual ones)",
+    )
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("backup", help="a verified copy of the store")
     p.add_argument("-o", "--output", metavar="FILE")

@@ -95,6 +95,9 @@ class MainWindow(QMainWindow):
         import_action = file_menu.addAction(self.tr("&Import members…"))
         import_action.setShortcut("Ctrl+I")
         import_action.triggered.connect(self._on_import)
+        export_action = file_menu.addAction(self.tr("E&xport members…"))
+        export_action.setShortcut("Ctrl+E")
+        export_action.triggered.connect(self._on_export)
         file_menu.addSeparator()
         backup_action = file_menu.addAction(self.tr("&Back up the data file…"))
         backup_action.triggered.connect(self._on_backup)
@@ -144,6 +147,33 @@ class MainWindow(QMainWindow):
 
         dialog = ImportDialog(self.store, self.settings, self)
         dialog.imported.connect(lambda _report: self.members.refresh())
+        dialog.exec()
+
+    @Slot()
+    def _on_export(self) -> None:
+        from ui.dialogs.export_dialog import ExportDialog
+
+        panel = self.members
+        result = panel.last_result
+        query = panel.search.text()
+        known = len(result.ids) if result is not None and result.query == query else None
+        dialog = ExportDialog(
+            self.store,
+            self.directory,
+            query,
+            panel.selected_ids(),
+            self,
+            sort=panel.sort,
+            search_count=known,
+        )
+        dialog.exported.connect(
+            lambda report: self.statusBar().showMessage(
+                self.tr("%Ln member(s) exported to %1", "", report.rows).replace(
+                    "%1", str(report.path)
+                ),
+                10000,
+            )
+        )
         dialog.exec()
 
     @Slot()

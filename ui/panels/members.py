@@ -245,13 +245,13 @@ class MembersPanel(QWidget):
             )
             header.blockSignals(False)
 
-    def _selected_ids(self) -> list[int]:
+    def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         return self.model.visible_ids(rows)
 
     @Slot(object)
     def _on_search_finished(self, result: SearchResult) -> None:
-        keep = self._pending_select or self._selected_ids()[:1000]
+        keep = self._pending_select or self.selected_ids()[:1000]
         current = self.table.currentIndex()
         current_id = self.model.member_id(current.row()) if current.isValid() else None
         self._pending_select = []
@@ -332,7 +332,7 @@ class MembersPanel(QWidget):
 
     @Slot()
     def delete_selected(self) -> None:
-        ids = self._selected_ids()
+        ids = self.selected_ids()
         if not ids:
             return
         answer = QMessageBox.question(
