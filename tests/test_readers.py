@@ -300,7 +300,15 @@ def test_mailchimp_audience_csv() -> None:
     rows = rows_of(source)
     assert rows[0].values["TAGS"] == '"Géographie/Lyon","Chimie"'
     assert rows[1].values["TAGS"] == "Lyon, Bureau 2019"
-    assert all("__consent" not in r.values for r in rows)  # a lone CSV says nothing of it
+    # A lone audience CSV is the list of the subscribed, unless its name says otherwise.
+    assert all(r.values["__consent"] == "subscribed" for r in rows)
+
+
+def test_lone_mailchimp_csv_named_unsubscribed(tmp_path: Path) -> None:
+    target = tmp_path / "unsubscribed_members_export_1.csv"
+    target.write_bytes(fixture("mailchimp_audience.csv").read_bytes())
+    rows = rows_of(open_source(target))
+    assert {r.values["__consent"] for r in rows} == {"unsubscribed"}
 
 
 def test_mailchimp_export_zip_sets_consent_per_file() -> None:

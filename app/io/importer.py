@@ -13,6 +13,7 @@ from the importer (the transaction holds the write lock), so inserts are plain e
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import time
@@ -23,17 +24,17 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-from app.io.mapping import guess_mapping, to_record
-from app.io.readers import ImportSource, RowError, SourceRow
 
 from app import audit
 from app.clock import now_iso
 from app.errors import AmicaleError, Cancelled, ValidationError
+from app.io.mapping import guess_mapping, record_converter
+from app.io.readers import ImportSource, RowError, SourceRow
 from app.members.service import ensure_tag
 from app.members.validation import EDITABLE_FIELDS, normalise
 from app.store import Store
 from app.store.schema import duplicate_candidate, import_journal, member
-from app.store.sqlite import CancelToken, create_private_file
+from app.store.sqlite import CancelToken, bulk_inserts, create_private_file
 from app.text import linkedin_key, sort_name
 
 BATCH_SIZE = 2000
@@ -132,6 +133,7 @@ class _Incoming:
     values: dict[str, Any]
     tags: list[str]
     raw: dict[str, str]
+    linkedin: str | None = None  # linkedin_key of the row's profile, computed once
     member_id: int | None = None  # reserved when the row is to be created
 
 
@@ -164,6 +166,7 @@ class _Importer:
         next_id = conn.execute(sa.select(sa.func.max(member.c.id))).scalar()
         self.next_id = int(next_id or 0) + 1
         self._reserved: dict[int, _Incoming] = {}  # ids given to rows not yet inserted
+        self.index_for_search: Callable[[list[int]], None] = lambda ids: None
 
     def _tag_id(self, label: str) -> int:
         found = self._tag_ids.get(label)
@@ -175,10 +178,8 @@ class _Importer:
 
     # --- one row -------------------------------------------------------------------------
 
-    def prepare(
-        self, row: SourceRow, mapping: dict[str, str | None], preset: str
-    ) -> _Incoming | None:
-        values, tags, warnings = to_record(row, mapping, preset)
+    def prepare(self, row: SourceRow, convert: Callable[[SourceRow], Any]) -> _Incoming | None:
+        values, tags, warnings = convert(row)
         for warning in warnings:
             self.report.warnings.append((row.line, warning))
         values = {k: v for k, v in values.items() if k in IMPORT_FIELDS}
@@ -191,16 +192,17 @@ class _Importer:
             clean = normalise(values, self.today)
         clean = {k: v for k, v in clean.items() if not (_empty(v) and k != "consent")}
         if not any(clean.get(k) for k in ("first_name", "last_name", "email")):
-            self.report.rejects.append(Reject(row.line, "neither a name nor an email", row.values))
+            shown = {k: v for k, v in row.values.items() if not k.startswith("__")}
+            self.report.rejects.append(Reject(row.line, "neither a name nor an email", shown))
             return None
-        return _Incoming(row.line, clean, tags, row.values)
+        return _Incoming(row.line, clean, tags, row.values, linkedin_key(clean.get("linkedin_url")))
 
     # --- a batch -------------------------------------------------------------------------
 
     def flush(self, batch: list[_Incoming]) -> None:
         emails = {r.values["email"].lower() for r in batch if r.values.get("email")}
         by_email = self._existing("email", emails)
-        keys = {r.line: linkedin_key(r.values.get("linkedin_url")) for r in batch}
+        keys = {r.line: r.linkedin for r in batch}
         by_linkedin = self._existing("linkedin", {k for k in keys.values() if k})
         local_email: dict[str, _Incoming] = {}
         local_linkedin: dict[str, _Incoming] = {}
@@ -255,6 +257,8 @@ class _Importer:
             current = first.values.get(key)
             if _empty(current):
                 first.values[key] = value
+                if key == "linkedin_url":
+                    first.linkedin = again.linkedin
             elif current != value and key != "consent":
                 self.report.warnings.append(
                     (again.line, f"{key}: {value!r} differs from line {first.line}; kept the first")
@@ -395,6 +399,7 @@ class _Importer:
         if not rows:
             return
         records = []
+        new_ids: list[int] = []
         links: list[tuple[int, int]] = []
         for incoming in rows:
             if incoming.member_id is None:
@@ -411,15 +416,17 @@ class _Importer:
             record[source_index] = values.get("source") or self.source_label
             record += [
                 self._sort_name(values),
-                linkedin_key(values.get("linkedin_url")),
+                incoming.linkedin,
                 self.now if values.get("consent") else None,
                 self.now,
                 self.now,
             ]
             records.append(record)
+            new_ids.append(member_id)
             tag_ids = {*self.extra_tag_ids, *(self._tag_id(t) for t in incoming.tags if t.strip())}
             links += [(member_id, t) for t in tag_ids]
         self.raw.executemany(_INSERT, records)
+        self.index_for_search(new_ids)
         if links:
             self.raw.executemany(
                 "INSERT OR IGNORE INTO member_tag (member_id, tag_id) VALUES (?, ?)", links
@@ -447,8 +454,11 @@ def import_file(
     total = source.count_hint() or 0
     label = f"import:{source.path.name}"
     try:
-        with store.write() as conn:
+        with store.write() as conn, contextlib.ExitStack() as stack:
             importer = _Importer(conn, report, tags, label, today or date.today())
+            convert = record_converter(mapping, source.preset)
+            bulk = stack.enter_context(bulk_inserts(importer.raw))
+            importer.index_for_search = bulk
             batch: list[_Incoming] = []
             done = 0
             for item in source.rows():
@@ -456,7 +466,7 @@ def import_file(
                 if isinstance(item, RowError):
                     report.rejects.append(Reject(item.line, item.reason))
                     continue
-                incoming = importer.prepare(item, mapping, source.preset)
+                incoming = importer.prepare(item, convert)
                 if incoming is not None:
                     batch.append(incoming)
                 if len(batch) >= BATCH_SIZE:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import hashlib
 import io
 import re
@@ -182,6 +183,15 @@ def open_source(path: Path, preset: str = "auto") -> ImportSource:
     encoding = _detect_encoding(head, bad_chunk, path.name)
     part, flavour = _csv_part(head, size, encoding, None, suffix, full=size <= len(head))
     chosen = flavour if preset == "auto" else preset
+    if chosen == "mailchimp" and part.consent is None:
+        # A lone audience CSV says its list in its name (unsubscribed_…, cleaned_…); without
+        # one it is the usual export of the subscribed, as Amicale's own Mailchimp export is.
+        stem = path.name.lower()
+        listed = next(
+            (k for k in ("unsubscribed", "cleaned", "subscribed") if stem.startswith(k)),
+            "subscribed",
+        )
+        part = dataclasses.replace(part, consent=_consent_of(listed))
     return ImportSource(
         preset=chosen, headers=list(part.headers), encoding=part.encoding,
         delimiter=part.delimiter, _parts=(part,), **base,

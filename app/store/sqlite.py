@@ -7,11 +7,12 @@ folding function, the FTS5 index, interrupting a query, the file header and the 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
 import threading
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -95,6 +96,29 @@ FTS_TRIGGERS = (
     f"INSERT INTO member_fts(rowid, {_FTS_COLS}) VALUES (new.id, {_NEW}); END",
 )
 FTS_TRIGGER_NAMES = ("member_fts_ai", "member_fts_ad", "member_fts_au")
+
+
+@contextlib.contextmanager
+def bulk_inserts(dbapi_connection: sqlite3.Connection) -> Iterator[Callable[[list[int]], None]]:
+    """Inside a write transaction: members inserted in bulk are indexed for search in bulk.
+
+    The per-row insert trigger is dropped (the update and delete ones stay, so changes to
+    indexed rows are still mirrored) and the caller hands each batch of new ids to the
+    function yielded here, which indexes them in one statement. The trigger is put back at
+    the end; a rollback puts it back too, since DDL is part of the transaction.
+    """
+    dbapi_connection.execute("DROP TRIGGER IF EXISTS member_fts_ai")
+
+    def index(ids: list[int]) -> None:
+        if ids:
+            dbapi_connection.execute(
+                f"INSERT INTO member_fts (rowid, {_FTS_COLS}) SELECT id, {_FTS_COLS} FROM member "
+                "WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(ids),),
+            )
+
+    yield index
+    dbapi_connection.execute(FTS_TRIGGERS[0])
 
 
 def fts_phrase(tokens: list[str], prefix: bool = True) -> str:
