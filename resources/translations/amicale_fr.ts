@@ -2,6 +2,419 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>Duplicates</name>
+    <message>
+        <location filename="../../ui/models/duplicate_pairs.py" line="+36"/>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Names</source>
+        <translation>Noms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Same email</source>
+        <translation>Même e-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Same LinkedIn profile</source>
+        <translation>Même profil LinkedIn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Same name and phone</source>
+        <translation>Même nom et même téléphone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Same name and class year</source>
+        <translation>Même nom et même promo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First and last name swapped</source>
+        <translation>Prénom et nom inversés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Similar name, same class year</source>
+        <translation>Nom proche, même promo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import: same name and class year</source>
+        <translation>Import&#xa0;: même nom et même promo</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPanel</name>
+    <message>
+        <location filename="../../ui/panels/duplicates.py" line="+120"/>
+        <source>Scan the whole directory</source>
+        <translation>Analyser tout l’annuaire</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Look for members who may be the same person: same email, same LinkedIn profile, same name and class year or phone, or a name one typo apart.</source>
+        <translation>Chercher les membres qui pourraient être la même personne&#xa0;: même e-mail, même profil LinkedIn, même nom et même promo ou même téléphone, ou un nom à une faute de frappe près.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>Amber: both members have a different value; a merge keeps the one of the member merged into. Green: a merge fills it in or combines the lists. Tags, communities and history are always kept.</source>
+        <translation>Orange&#xa0;: les deux membres ont une valeur différente&#xa0;; la fusion garde celle du membre conservé. Vert&#xa0;: la fusion complète le champ ou réunit les listes. Les étiquettes, les communautés et l’historique sont toujours conservés.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Merge into left</source>
+        <translation>Fusionner à gauche</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep the left member, fill its empty fields and add the tags and communities of the right one, then delete the right one</source>
+        <translation>Garder le membre de gauche, compléter ses champs vides et lui ajouter les étiquettes et communautés de celui de droite, puis supprimer celui de droite</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Merge into right</source>
+        <translation>Fusionner à droite</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep the right member, fill its empty fields and add the tags and communities of the left one, then delete the left one</source>
+        <translation>Garder le membre de droite, compléter ses champs vides et lui ajouter les étiquettes et communautés de celui de gauche, puis supprimer celui de gauche</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not the same person</source>
+        <translation>Pas la même personne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep both members; this pair will not be proposed again</source>
+        <translation>Garder les deux membres&#xa0;; cette paire ne sera plus proposée</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add to this member</source>
+        <translation>Ajouter à ce membre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fill the member&apos;s empty fields and add the tags from the imported row; values the member already has are kept</source>
+        <translation>Compléter les champs vides du membre et ajouter les étiquettes de la ligne importée&#xa0;; les valeurs déjà présentes sont conservées</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Create as new member</source>
+        <translation>Créer un nouveau membre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The imported row is someone else: create it as a new member</source>
+        <translation>La ligne importée est une autre personne&#xa0;: en faire un nouveau membre</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Discard</source>
+        <translation>Ignorer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drop the imported row; the member is left as it is</source>
+        <translation>Abandonner la ligne importée&#xa0;; le membre reste tel quel</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Skip</source>
+        <translation>Passer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave this pair for later and show the next one (Down in the list too)</source>
+        <translation>Garder cette paire pour plus tard et afficher la suivante (aussi avec Bas dans la liste)</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>No duplicates to review. Imports put the rows they were unsure about here; scan the whole directory to look for more.</source>
+        <translation>Aucun doublon à examiner. Les imports placent ici les lignes dont ils ne sont pas sûrs&#xa0;; analysez tout l’annuaire pour en chercher d’autres.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>That pair no longer exists; it was removed.</source>
+        <translation>Cette paire n’existe plus&#xa0;; elle a été retirée.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 — name likeness %2</source>
+        <translation>%1 — ressemblance des noms %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+14"/>
+        <source>%1 (no. %2)</source>
+        <translation>%1 (n°&#xa0;%2)</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>an import</source>
+        <translation>un import</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (from %2, line %3)</source>
+        <translation>%1 (de %2, ligne %3)</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>Noted: they are different people; this pair will not come back.</source>
+        <translation>C’est noté&#xa0;: ce sont deux personnes différentes&#xa0;; cette paire ne reviendra pas.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Created as a new member (no. %1).</source>
+        <translation>Créé comme nouveau membre (n°&#xa0;%1).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The imported row was discarded.</source>
+        <translation>La ligne importée a été abandonnée.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Merged.</source>
+        <translation>Fusionné.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Filled in: %1.</source>
+        <translation>Complété&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Kept as they were: %1 (the other values are in the log).</source>
+        <translation>Conservé tel quel&#xa0;: %1 (les autres valeurs sont dans l’historique).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tags and communities added: %1.</source>
+        <translation>Étiquettes et communautés ajoutées&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Scanning the directory…</source>
+        <translation>Analyse de l’annuaire…</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Scan finished in %1 s. Pairs found: %2.</source>
+        <translation>Analyse terminée en %1&#xa0;s. Paires trouvées&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Scan cancelled.</source>
+        <translation>Analyse annulée.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The scan failed: %1</source>
+        <translation>L’analyse a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Pairs to review: %1.</source>
+        <translation>Paires à examiner&#xa0;: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="+84"/>
+        <location line="+206"/>
+        <source>Export members</source>
+        <translation>Exporter des membres</translation>
+    </message>
+    <message>
+        <location line="-202"/>
+        <source>Members to export</source>
+        <translation>Membres à exporter</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>The selected members (%Ln)</source>
+        <translation>
+            <numerusform>Le membre sélectionné (%Ln)</numerusform>
+            <numerusform>Les membres sélectionnés (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CSV (comma-separated, UTF-8)</source>
+        <translation>CSV (virgules, UTF-8)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV for Excel in French (semicolon-separated)</source>
+        <translation>CSV pour Excel en français (points-virgules)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Classeur Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vCard contacts (.vcf)</source>
+        <translation>Contacts vCard (.vcf)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mailchimp audience (CSV)</source>
+        <translation>Audience Mailchimp (CSV)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tick the columns to export; drag to reorder.</source>
+        <translation>Cochez les colonnes à exporter&#xa0;; faites-les glisser pour changer l’ordre.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Columns</source>
+        <translation>Colonnes</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Open folder</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Classeurs Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>vCard files (*.vcf)</source>
+        <translation>Fichiers vCard (*.vcf)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The current search (counting…)</source>
+        <translation>La recherche en cours (décompte…)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The current search (%Ln)</source>
+        <translation>
+            <numerusform>La recherche en cours (%Ln)</numerusform>
+            <numerusform>La recherche en cours (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All members (counting…)</source>
+        <translation>Tous les membres (décompte…)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>All members (%Ln)</source>
+        <translation>
+            <numerusform>Tous les membres (%Ln)</numerusform>
+            <numerusform>Tous les membres (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>A vCard holds the name, email, phone, company, address, birthday, LinkedIn profile, school, class year and tags.</source>
+        <translation>Une vCard contient le nom, l’e-mail, le téléphone, l’entreprise, l’adresse, la date de naissance, le profil LinkedIn, l’école, la promo et les étiquettes.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Columns Email Address, First Name, Last Name and TAGS; only members with an email address who gave their newsletter consent.</source>
+        <translation>Colonnes Email Address, First Name, Last Name et TAGS&#xa0;; seulement les membres qui ont une adresse e-mail et ont accepté la newsletter.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The current search (cannot be run)</source>
+        <translation>La recherche en cours (impossible à exécuter)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+67"/>
+        <source>%Ln member(s) exported to %1</source>
+        <translation>
+            <numerusform>%Ln membre exporté vers %1</numerusform>
+            <numerusform>%Ln membres exportés vers %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export cancelled: no file was written.</source>
+        <translation>Export annulé&#xa0;: aucun fichier n’a été écrit.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Search error at character %1: %2</source>
+        <translation>Erreur de recherche au caractère %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The export failed: %1</source>
+        <translation>L’export a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+</context>
+<context>
     <name>Fields</name>
     <message>
         <location filename="../../ui/labels.py" line="+11"/>
@@ -195,6 +608,180 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="+62"/>
+        <location line="+86"/>
+        <location line="+205"/>
+        <source>Import members</source>
+        <translation>Importer des membres</translation>
+    </message>
+    <message>
+        <location line="-285"/>
+        <source>CSV, Excel, vCard, LinkedIn or Mailchimp file</source>
+        <translation>Fichier CSV, Excel, vCard, LinkedIn ou Mailchimp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a file…</source>
+        <translation>Choisir un fichier…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Tags for every imported member, e.g. Source/Gala 2026</source>
+        <translation>Étiquettes pour chaque membre importé, par ex. Source/Gala 2026</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Check (nothing is written)</source>
+        <translation>Vérifier (rien n’est écrit)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the rejected rows…</source>
+        <translation>Enregistrer les lignes rejetées…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Recognise the format</source>
+        <translation>Reconnaître le format</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (any separator)</source>
+        <translation>CSV (tout séparateur)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel (.xlsx)</source>
+        <translation>Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vCard (phone, Outlook)</source>
+        <translation>vCard (téléphone, Outlook)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LinkedIn connections</source>
+        <translation>Relations LinkedIn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mailchimp audience</source>
+        <translation>Audience Mailchimp</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Member lists (*.csv *.tsv *.txt *.xlsx *.vcf *.vcard *.zip);;All files (*)</source>
+        <translation>Listes de membres (*.csv *.tsv *.txt *.xlsx *.vcf *.vcard *.zip);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Format: %1.</source>
+        <translation>Format&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This file was already imported on %1.</source>
+        <translation>Ce fichier a déjà été importé le %1.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>(ignore)</source>
+        <translation>(ignorer)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+79"/>
+        <source>Line %1: %2</source>
+        <translation>Ligne %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choose at least one column to import.</source>
+        <translation>Choisissez au moins une colonne à importer.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Importing…</source>
+        <translation>Import en cours…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Check: %1 to create, %2 to complete, %3 unchanged, %4 rejected, %5 probable duplicates. Nothing was written.</source>
+        <translation>Vérification&#xa0;: %1 à créer, %2 à compléter, %3 inchangés, %4 rejetés, %5 doublons probables. Rien n’a été écrit.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Imported: %1 created, %2 completed, %3 unchanged, %4 rejected, %5 probable duplicates to review.</source>
+        <translation>Import terminé&#xa0;: %1 créés, %2 complétés, %3 inchangés, %4 rejetés, %5 doublons probables à examiner.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n value(s) differ from the directory and were kept as they were.</source>
+        <translation>
+            <numerusform>%n valeur diffère de l’annuaire et a été conservée telle quelle.</numerusform>
+            <numerusform>%n valeurs diffèrent de l’annuaire et ont été conservées telles quelles.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Line %1: %2 kept “%3”, the file says “%4”</source>
+        <translation>Ligne %1&#xa0;: %2 garde «&#xa0;%3&#xa0;», le fichier indique «&#xa0;%4&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Stopped: nothing was written.</source>
+        <translation>Arrêté&#xa0;: rien n’a été écrit.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The import failed and nothing was written: %1</source>
+        <translation>L’import a échoué et rien n’a été écrit&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Save the rejected rows</source>
+        <translation>Enregistrer les lignes rejetées</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="+54"/>
@@ -215,6 +802,16 @@
         <location line="+1"/>
         <source>&amp;New member</source>
         <translation>&amp;Nouveau membre</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Import members…</source>
+        <translation>&amp;Importer des membres…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>E&amp;xport members…</source>
+        <translation>E&amp;xporter des membres…</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -267,7 +864,15 @@
         <translation>À &amp;propos d’Amicale</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+38"/>
+        <source>%Ln member(s) exported to %1</source>
+        <translation>
+            <numerusform>%Ln membre exporté vers %1</numerusform>
+            <numerusform>%Ln membres exportés vers %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
         <source>%n member(s) deleted. Ctrl+Z to undo.</source>
         <translation>
             <numerusform>%n membre supprimé. Ctrl+Z pour annuler.</numerusform>
@@ -574,12 +1179,13 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>«&#xa0;{0}&#xa0;» ne peut pas se trouver ici</translation>
     </message>
     <message>
-        <location filename="../../app/members/validation.py" line="+57"/>
+        <location filename="../../app/members/validation.py" line="+72"/>
+        <location line="+11"/>
         <source>use the form YYYY-MM-DD or DD/MM/YYYY</source>
         <translation>utilisez la forme JJ/MM/AAAA ou AAAA-MM-JJ</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>a birthday cannot be in the future</source>
         <translation>une date de naissance ne peut pas être dans le futur</translation>
     </message>
@@ -633,6 +1239,36 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <location line="+15"/>
         <source>a member needs a name or an email</source>
         <translation>un membre doit avoir un nom ou une adresse e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/io/export.py" line="+182"/>
+        <source>unknown export format &apos;{0}&apos; (known: {1})</source>
+        <translation>format d’export inconnu «&#xa0;{0}&#xa0;» (formats connus&#xa0;: {1})</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>cannot tell the export format from the name &apos;{0}&apos;: use .csv, .xlsx or .vcf, or give the format</source>
+        <translation>impossible de déduire le format d’export du nom «&#xa0;{0}&#xa0;»&#xa0;: utilisez .csv, .xlsx ou .vcf, ou indiquez le format</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>{0} is a folder, not a file</source>
+        <translation>{0} est un dossier, pas un fichier</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>no column to export</source>
+        <translation>aucune colonne à exporter</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>unknown column &apos;{0}&apos; (known: {1})</source>
+        <translation>colonne inconnue «&#xa0;{0}&#xa0;» (colonnes connues&#xa0;: {1})</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>cannot write {0}: {1}</source>
+        <translation>impossible d’écrire {0}&#xa0;: {1}</translation>
     </message>
 </context>
 <context>
