@@ -23,6 +23,7 @@ from app.association import Association
 from app.errors import AmicaleError
 from app.members.service import MemberDirectory
 from app.store import Store, backup
+from ui.panels.history import HistoryPanel
 from ui.panels.members import MembersPanel
 from ui.settings import UiSettings
 
@@ -52,6 +53,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setMaximumWidth(200)
         self.stack = QStackedWidget()
         self.add_panel(self.tr("Members"), self.members)
+        self.history = HistoryPanel(store)
+        self.add_panel(self.tr("History"), self.history)
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.sidebar.setCurrentRow(0)
 
@@ -261,4 +264,5 @@ class MainWindow(QMainWindow):
         self.settings.set_state("window/geometry", self.saveGeometry())
         self.settings.sync()
         self.members.searches.wait()
+        self.history.loader.wait()
         event.accept()

@@ -608,6 +608,112 @@
     </message>
 </context>
 <context>
+    <name>HistoryPanel</name>
+    <message>
+        <location filename="../../ui/panels/history.py" line="+35"/>
+        <source>Everything</source>
+        <translation>Tout</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exports</source>
+        <translation>Exports</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imports</source>
+        <translation>Imports</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deletions and erasures</source>
+        <translation>Suppressions et effacements</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merges</source>
+        <translation>Fusions</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every export, import, deletion and merge is recorded here, on this computer.</source>
+        <translation>Chaque export, import, suppression et fusion est consigné ici, sur cet ordinateur.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTableModel</name>
+    <message>
+        <location filename="../../ui/models/history_table.py" line="+22"/>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Member created</source>
+        <translation>Membre créé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member changed</source>
+        <translation>Membre modifié</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Members deleted</source>
+        <translation>Membres supprimés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deletion undone</source>
+        <translation>Suppression annulée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member erased (GDPR)</source>
+        <translation>Membre effacé (RGPD)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personal data exported (GDPR)</source>
+        <translation>Données personnelles exportées (RGPD)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicates merged</source>
+        <translation>Doublons fusionnés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sample association created</source>
+        <translation>Association d’exemple créée</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../ui/dialogs/import_dialog.py" line="+62"/>
@@ -784,9 +890,14 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+54"/>
+        <location filename="../../ui/main_window.py" line="+55"/>
         <source>Members</source>
         <translation>Membres</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>History</source>
+        <translation>Historique</translation>
     </message>
     <message>
         <location line="+24"/>

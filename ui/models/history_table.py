@@ -1,0 +1,122 @@
+"""The History panel's table: audit events, newest first (a small table: held in memory)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from app.audit import AuditEntry
+from app.clock import to_local
+
+Index = QModelIndex | QPersistentModelIndex
+COL_WHEN, COL_WHO, COL_WHAT, COL_DETAIL = range(4)
+HEADERS = (
+    QT_TRANSLATE_NOOP("HistoryTableModel", "When"),
+    QT_TRANSLATE_NOOP("HistoryTableModel", "Who"),
+    QT_TRANSLATE_NOOP("HistoryTableModel", "What"),
+    QT_TRANSLATE_NOOP("HistoryTableModel", "Details"),
+)
+ACTIONS = {
+    "create": QT_TRANSLATE_NOOP("HistoryTableModel", "Member created"),
+    "update": QT_TRANSLATE_NOOP("HistoryTableModel", "Member changed"),
+    "delete": QT_TRANSLATE_NOOP("HistoryTableModel", "Members deleted"),
+    "restore": QT_TRANSLATE_NOOP("HistoryTableModel", "Deletion undone"),
+    "erase": QT_TRANSLATE_NOOP("HistoryTableModel", "Member erased (GDPR)"),
+    "export-data": QT_TRANSLATE_NOOP("HistoryTableModel", "Personal data exported (GDPR)"),
+    "export": QT_TRANSLATE_NOOP("HistoryTableModel", "Export"),
+    "import": QT_TRANSLATE_NOOP("HistoryTableModel", "Import"),
+    "merge": QT_TRANSLATE_NOOP("HistoryTableModel", "Duplicates merged"),
+    "demo": QT_TRANSLATE_NOOP("HistoryTableModel", "Sample association created"),
+}
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("HistoryTableModel", text)
+
+
+def describe(entry: AuditEntry) -> str:
+    """One line a CM can read: which file, how many members, which search."""
+    d = entry.detail or {}
+    if entry.action == "export":
+        text = (
+            _tr("%1 members to %2")
+            .replace("%1", str(d.get("rows", "?")))
+            .replace("%2", str(d.get("file", "?")))
+        )
+        if d.get("query"):
+            text += " — " + _tr("search: %1").replace("%1", str(d["query"]))
+        return text
+    if entry.action == "import":
+        return (
+            _tr("%1: %2 created, %3 updated, %4 rejected")
+            .replace("%1", str(d.get("file", "?")))
+            .replace("%2", str(d.get("created", 0)))
+            .replace("%3", str(d.get("updated", 0)))
+            .replace("%4", str(d.get("rejected", 0)))
+        )
+    if entry.action in ("delete", "restore") and "ids" in d:
+        return _tr("%1 member(s)").replace("%1", str(len(d["ids"])))
+    if entry.action == "update" and "fields" in d:
+        return (
+            _tr("no. %1: %2")
+            .replace("%1", str(entry.entity_id))
+            .replace("%2", ", ".join(d["fields"]))
+        )
+    if entry.entity_id is not None:
+        return _tr("no. %1").replace("%1", str(entry.entity_id))
+    return ""
+
+
+class HistoryTableModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._entries: list[AuditEntry] = []
+        self._text: list[tuple[str, str, str, str]] = []
+
+    def set_entries(self, entries: list[AuditEntry]) -> None:
+        self.beginResetModel()
+        self._entries = entries
+        self._text = [self._row_text(e) for e in entries]
+        self.endResetModel()
+
+    @staticmethod
+    def _row_text(entry: AuditEntry) -> tuple[str, str, str, str]:
+        local = to_local(entry.at)
+        when = local.strftime("%Y-%m-%d %H:%M") if local else entry.at
+        what = _tr(ACTIONS[entry.action]) if entry.action in ACTIONS else entry.action
+        return when, entry.actor, what, describe(entry)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._text[index.row()][index.column()]
+        if role == ENTRY_ROLE:
+            return self._entries[index.row()]
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(HEADERS)
+        ):
+            return _tr(HEADERS[section])
+        return None
