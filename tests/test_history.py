@@ -44,7 +44,7 @@ def test_history_panel_shows_the_log(
     window.show()
     qtbot.waitUntil(lambda: window.members.last_result is not None)
     with qtbot.waitSignal(window.history.loader.finished, timeout=5000):
-        window.sidebar.setCurrentRow(1)
+        window.sidebar.setCurrentRow(window.panels().index(window.history))
     model = window.history.model
     assert model.index(0, 2).data() == "Export"
     assert "all.csv" in model.index(0, 3).data()

@@ -23,6 +23,7 @@ from app.association import Association
 from app.errors import AmicaleError
 from app.members.service import MemberDirectory
 from app.store import Store, backup
+from ui.panels.duplicates import DuplicatesPanel
 from ui.panels.history import HistoryPanel
 from ui.panels.members import MembersPanel
 from ui.settings import UiSettings
@@ -53,6 +54,9 @@ class MainWindow(QMainWindow):
         self.sidebar.setMaximumWidth(200)
         self.stack = QStackedWidget()
         self.add_panel(self.tr("Members"), self.members)
+        self.duplicates = DuplicatesPanel(store, self.directory)
+        self.add_panel(self.tr("Duplicates"), self.duplicates)
+        self.duplicates.membersChanged.connect(self.members.refresh)
         self.history = HistoryPanel(store)
         self.add_panel(self.tr("History"), self.history)
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
@@ -150,6 +154,7 @@ class MainWindow(QMainWindow):
 
         dialog = ImportDialog(self.store, self.settings, self)
         dialog.imported.connect(lambda _report: self.members.refresh())
+        dialog.imported.connect(lambda _report: self.duplicates.reload_queue())
         dialog.exec()
 
     @Slot()
@@ -265,4 +270,5 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.members.searches.wait()
         self.history.loader.wait()
+        self.duplicates.cancel_scan()
         event.accept()

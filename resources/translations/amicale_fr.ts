@@ -890,12 +890,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+55"/>
+        <location filename="../../ui/main_window.py" line="+56"/>
         <source>Members</source>
         <translation>Membres</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Duplicates</source>
+        <translation>Doublons</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
@@ -975,7 +980,7 @@
         <translation>À &amp;propos d’Amicale</translation>
     </message>
     <message numerus="yes">
-        <location line="+38"/>
+        <location line="+39"/>
         <source>%Ln member(s) exported to %1</source>
         <translation>
             <numerusform>%Ln membre exporté vers %1</numerusform>

@@ -92,7 +92,7 @@ class HistoryTableModel(QAbstractTableModel):
     def _row_text(entry: AuditEntry) -> tuple[str, str, str, str]:
         local = to_local(entry.at)
         when = local.strftime("%Y-%m-%d %H:%M") if local else entry.at
-        what = _tr(ACTIONS[entry.action]) if entry.action in ACTIONS else entry.action
+        what = _tr(str(ACTIONS[entry.action])) if entry.action in ACTIONS else entry.action
         return when, entry.actor, what, describe(entry)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -118,5 +118,5 @@ class HistoryTableModel(QAbstractTableModel):
             and orientation == Qt.Orientation.Horizontal
             and 0 <= section < len(HEADERS)
         ):
-            return _tr(HEADERS[section])
+            return _tr(str(HEADERS[section]))
         return None
