@@ -242,6 +242,16 @@
         <source>Pairs to review: %1.</source>
         <translation>Paires à examiner&#xa0;: %1.</translation>
     </message>
+    <message>
+        <location line="+35"/>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>

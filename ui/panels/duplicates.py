@@ -781,7 +781,9 @@ def _display(key: str, value: Any) -> str:
     if key in ("status", "verification"):
         return value_label(key, str(value))
     if key == "consent":
-        return QCoreApplication.translate("DuplicatesPanel", "Yes" if value else "No")
+        if value:
+            return QCoreApplication.translate("DuplicatesPanel", "Yes")
+        return QCoreApplication.translate("DuplicatesPanel", "No")
     if key == "birthday":
         if str(value).startswith("0000-"):  # a birthday known without its year
             return f"{str(value)[8:10]}/{str(value)[5:7]}"
