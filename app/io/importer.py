@@ -409,7 +409,7 @@ class _Importer:
             if self._reserved.pop(member_id, None) is None:
                 continue  # inserted already (a queued duplicate's twin)
             values = incoming.values
-            record = [member_id, *(values.get(f) for f in IMPORT_FIELDS)]
+            record = [member_id, *map(values.get, IMPORT_FIELDS)]
             consent_index = 1 + IMPORT_FIELDS.index("consent")
             record[consent_index] = bool(values.get("consent"))
             source_index = 1 + IMPORT_FIELDS.index("source")
