@@ -93,6 +93,39 @@ def cmd_count(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_segments(args: argparse.Namespace) -> int:
+    from app import segments
+
+    store = _open(args)
+    try:
+        if args.segments_action == "save":
+            saved = segments.save(store, args.name, _query(args.query))
+            found, counted = [saved], segments.counts(store, [saved])
+        else:
+            found = segments.list_segments(store)
+            counted = segments.counts(store, found)
+    finally:
+        store.close()
+    if args.segments_action == "save":
+        lines = [f"saved: {saved.name} ({counted.get(saved.id, '?')} members)"]
+    elif args.json:
+        rows = [{"name": str(s.name), "query": s.query, "count": counted.get(s.id)} for s in found]
+        lines = [json.dumps(rows)]  # ASCII: exact on any console encoding
+    else:  # ready-made ones first, marked with *
+        width = max(len(s.name) for s in found)
+        digits = max(len(str(counted.get(s.id, "?"))) for s in found)
+        lines = [
+            f"{'*' if s.ready_made else ' '} {s.name:<{width}}  "
+            f"{counted.get(s.id, '?'):>{digits}}  {s.query}"
+            for s in found
+        ]
+        lines.append("* ready-made (cannot be renamed, edited or deleted)")
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    for line in lines:  # a cp1252 pipe cannot print every name
+        print(line.encode(encoding, "replace").decode(encoding))
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from app.io.export import DEFAULT_COLUMNS, export_members
 
@@ -191,6 +224,40 @@ def cmd_member(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_birthdays(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from app import birthdays
+
+    try:
+        day = date.fromisoformat(args.date) if args.date else birthdays.local_today()
+    except ValueError:
+        raise AmicaleError(f"invalid date {args.date!r}: use YYYY-MM-DD") from None
+    if not 1 <= args.days <= 366:
+        raise AmicaleError(f"--days must be between 1 and 366, not {args.days}")
+    store = _open(args)
+    try:
+        due = birthdays.due(store, day, days=args.days, language=args.language)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps([b.as_json() for b in due]))  # ASCII: safe on any console encoding
+        return 0
+    french = args.language == "fr"
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    for b in due:
+        about = [f"promo {b.promo}" if french else f"class of {b.promo}"] if b.promo else []
+        if b.age is not None:
+            about.append(f"{b.age} ans" if french else f"{b.age} years old")
+        line = b.display_name + (f" ({', '.join(about)})" if about else "") + f" — {b.message}"
+        if args.days > 1:
+            line = f"{b.day.isoformat()} {line}"
+        print(line.encode(encoding, "replace").decode(encoding))
+    if not due:
+        print("aucun anniversaire" if french else "no birthdays")
+    return 0
+
+
 def cmd_smoke_test(args: argparse.Namespace) -> int:
     from ui.application import smoke_test
 
@@ -252,6 +319,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", nargs="*", metavar="QUERY")
     p.set_defaults(func=cmd_count)
 
+    p = sub.add_parser("segments", help="list the segments with their live counts; save one")
+    p.add_argument("--json", action="store_true", help="a list of {name, query, count}")
+    actions = p.add_subparsers(dest="segments_action", metavar="ACTION", parser_class=_Parser)
+    save = actions.add_parser("save", help="save QUERY as segment NAME (replaces its query)")
+    save.add_argument("name", metavar="NAME")
+    save.add_argument("query", nargs="+", metavar="QUERY")
+    p.set_defaults(func=cmd_segments)
+
     p = sub.add_parser("export", help="write the members matching QUERY to a file")
     p.add_argument("query", nargs="*", metavar="QUERY")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
@@ -283,6 +358,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", type=int, metavar="ID")
     p.add_argument("--json", action="store_true", help="with show: one JSON document")
     p.set_defaults(func=cmd_member)
+
+    p = sub.add_parser("birthdays", help="who to wish that day, with the message filled in")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="default: today (local time)")
+    p.add_argument("--days", type=int, default=1, metavar="N", help="N days from the date")
+    p.add_argument("--language", choices=["fr", "en"], default="fr", help="of the message")
+    p.add_argument("--json", action="store_true", help="a list of JSON objects")
+    p.set_defaults(func=cmd_birthdays)
     return parser
 
 

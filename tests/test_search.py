@@ -226,3 +226,19 @@ def test_ligatures_match_either_spelling(store: Store) -> None:
     heart = directory.create({"first_name": "Anne", "last_name": "Lecœur", "city": "Œuilly"})
     for query in ("lecoeur", "lecœur", "LECŒUR", "city:oeuilly", "ville:œuilly", "anne lecoeur"):
         assert list(directory.search_ids(query)) == [heart], query
+
+
+def test_birthday_search_uses_the_month_day_index(store: Store) -> None:
+    statement = sa.select(member.c.id).where(
+        compile_query(parse("birthday:11-26"), QueryContext(TODAY))
+    )
+    compiled = statement.compile(
+        dialect=store.engine.dialect, compile_kwargs={"render_postcompile": True}
+    )
+    params = compiled.construct_params()
+    with store.read() as conn:
+        plan = conn.exec_driver_sql(
+            "EXPLAIN QUERY PLAN " + str(compiled),
+            tuple(params[name] for name in compiled.positiontup or ()),
+        ).all()
+    assert any("ix_member_birthday_md" in str(row) for row in plan), plan

@@ -275,3 +275,23 @@ def test_screenshot_is_not_blank(qtbot: QtBot, window: MainWindow, tmp_path: Pat
         image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, image.height(), 29)
     }
     assert len(colours) > 5
+
+
+def test_segment_in_the_sidebar_runs_its_search(qtbot: QtBot, window: MainWindow) -> None:
+    window.segments.save_current("Lyonnais", "city:lyon")
+    with qtbot.waitSignal(window.members.searchFinished, timeout=10000):
+        window.segments.segmentActivated.emit("city:lyon")
+    assert window.stack.currentWidget() is window.members
+    assert sorted(listed_names(window)) == ["Dupuis", "Martin"]
+    window.segments.wait()
+
+
+def test_birthdays_of_the_day_show_in_the_sidebar(qtbot: QtBot, window: MainWindow) -> None:
+    from datetime import date
+
+    item = window.sidebar.item(window.panels().index(window.today))
+    assert item is not None
+    window.today.set_day(date(2026, 6, 1))
+    qtbot.waitUntil(lambda: item.text() == "Birthdays", timeout=10000)
+    window.today.set_day(date(2026, 11, 26))  # Émilie Dupont, born 1982-11-26
+    qtbot.waitUntil(lambda: item.text() == "Birthdays (1)", timeout=10000)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -26,6 +27,8 @@ from app.store import Store, backup
 from ui.panels.duplicates import DuplicatesPanel
 from ui.panels.history import HistoryPanel
 from ui.panels.members import MembersPanel
+from ui.panels.segments import SegmentList
+from ui.panels.today import TodayPanel
 from ui.settings import UiSettings
 
 
@@ -51,9 +54,11 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setIconSize(QSize(20, 20))
-        self.sidebar.setMaximumWidth(200)
         self.stack = QStackedWidget()
         self.add_panel(self.tr("Members"), self.members)
+        self.today = TodayPanel(store)
+        self.add_panel(self.tr("Birthdays"), self.today)
+        self.today.countChanged.connect(self._on_birthdays_today)
         self.duplicates = DuplicatesPanel(store, self.directory)
         self.add_panel(self.tr("Duplicates"), self.duplicates)
         self.duplicates.membersChanged.connect(self.members.refresh)
@@ -62,11 +67,29 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.sidebar.setCurrentRow(0)
 
+        # Left column: the panels, then the saved segments (each one a search).
+        self.segments = SegmentList(store)
+        self.segments.segmentActivated.connect(self._on_segment)
+        self.members.search.textChanged.connect(self.segments.set_current_query)
+        rows = self.sidebar.count()
+        self.sidebar.setFixedHeight(
+            self.sidebar.sizeHintForRow(0) * rows + 2 * self.sidebar.frameWidth() + 4
+        )
+        segments_title = QLabel(self.tr("Segments"))
+        segments_title.setTextFormat(Qt.TextFormat.PlainText)
+        left = QWidget()
+        left.setMaximumWidth(280)
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.sidebar)
+        column.addWidget(segments_title)
+        column.addWidget(self.segments, 1)
+
         splitter = QSplitter()
-        splitter.addWidget(self.sidebar)
+        splitter.addWidget(left)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([160, 1120])
+        splitter.setSizes([220, 1060])
         self.setCentralWidget(splitter)
 
         self.count_label = QLabel()
@@ -121,6 +144,8 @@ class MainWindow(QMainWindow):
         find = edit.addAction(self.tr("&Find members"))
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self._on_find)
+        edit.addSeparator()
+        edit.addAction(self.segments.save_action)
 
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
         language = settings_menu.addMenu(self.tr("&Language"))
@@ -183,6 +208,22 @@ class MainWindow(QMainWindow):
             )
         )
         dialog.exec()
+
+    @Slot(int)
+    def _on_birthdays_today(self, count: int) -> None:
+        item = self.sidebar.item(self.panels().index(self.today))
+        if item is None:
+            return
+        if count:
+            item.setText(self.tr("Birthdays (%1)").replace("%1", str(count)))
+            self.statusBar().showMessage(self.tr("%n birthday(s) today", "", count), 15000)
+        else:
+            item.setText(self.tr("Birthdays"))
+
+    @Slot(str)
+    def _on_segment(self, query: str) -> None:
+        self.sidebar.setCurrentRow(self.panels().index(self.members))
+        self.members.search.setText(query)
 
     @Slot()
     def _on_find(self) -> None:
@@ -270,5 +311,6 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.members.searches.wait()
         self.history.loader.wait()
+        self.segments.wait()
         self.duplicates.cancel_scan()
         event.accept()

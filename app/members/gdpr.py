@@ -12,7 +12,7 @@ from app.clock import now_iso
 from app.errors import NotFoundError
 from app.members.service import MemberDirectory
 from app.store import Store
-from app.store.schema import audit_event, member
+from app.store.schema import audit_event, birthday_wish, member
 
 
 def export_member_data(store: Store, member_id: int) -> dict[str, Any]:
@@ -37,6 +37,14 @@ def export_member_data(store: Store, member_id: int) -> dict[str, Any]:
                 .order_by(audit_event.c.id)
             )
         ]
+        wishes = [
+            {"year": year, "channel": channel, "wished_at": at}
+            for year, channel, at in conn.execute(
+                sa.select(birthday_wish.c.year, birthday_wish.c.channel, birthday_wish.c.wished_at)
+                .where(birthday_wish.c.member_id == member_id)
+                .order_by(birthday_wish.c.year)
+            )
+        ]
         audit.record(conn, "export-data", "member", member_id)
     return {
         "exported_at": now_iso(),
@@ -45,6 +53,7 @@ def export_member_data(store: Store, member_id: int) -> dict[str, Any]:
         "tags": found.tags,
         "communities": [{"name": n, "role": r} for n, r in found.communities],
         "history": events,
+        "birthday_wishes": wishes,
     }
 
 

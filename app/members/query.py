@@ -293,6 +293,9 @@ class _Compiler:
         return condition
 
     def _field_tag(self, value: str) -> Condition:
+        if value.startswith("#") and value[1:].isdigit():  # a saved segment's tag, by id
+            by_id = sa.select(member_tag.c.member_id).where(member_tag.c.tag_id == int(value[1:]))
+            return self._id_in(by_id)
         category, slash, name = value.rpartition("/")
         tags = sa.select(tag.c.id).where(tag.c.name_key == fold(name).strip())
         if slash:
@@ -370,7 +373,8 @@ class _Compiler:
 
     def _field_birthday(self, value: str) -> Condition:
         mds = _birthday_days(value, self.context.today)
-        md = sa.func.substr(member.c.birthday, 6, 5)
+        # Literal 6 and 5: bound parameters would not match the expression index.
+        md = sa.func.substr(member.c.birthday, sa.literal_column("6"), sa.literal_column("5"))
         return sa.and_(member.c.birthday.is_not(None), md.in_(mds))
 
     def _timestamp(self, column: sa.ColumnElement[Any], value: str) -> Condition:

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 # Bump with every new migration; checked against Alembic's head by the tests. Kept here so a
 # start-up on an up-to-date file does not need to load Alembic at all.
-SCHEMA_HEAD = "0003"
+SCHEMA_HEAD = "0004"
 
 metadata = sa.MetaData()
 
@@ -211,6 +211,22 @@ audit_event = sa.Table(
     sa.Column("detail", sa.Text),
 )
 sa.Index("ix_audit_event_entity", audit_event.c.entity, audit_event.c.entity_id)
+
+# One birthday wish per member and year: a member wished this year is no longer pending.
+birthday_wish = sa.Table(
+    "birthday_wish",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "member_id", sa.Integer, sa.ForeignKey("member.id", ondelete="CASCADE"), nullable=False
+    ),
+    # The year of the birthday wished (not of the day the wish was sent).
+    sa.Column("year", sa.Integer, nullable=False),
+    # linkedin, facebook, email, phone, other (app.birthdays.CHANNELS)
+    sa.Column("channel", sa.Text, nullable=False),
+    sa.Column("wished_at", sa.Text, nullable=False),
+    sa.UniqueConstraint("member_id", "year", name="uq_birthday_wish_member_year"),
+)
 
 # Full-text index over the member columns the search box and the text fields read. It is
 # SQLite-only (FTS5); see app/store/sqlite.py. Columns: free text reads the first six.

@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>BirthdayListModel</name>
+    <message>
+        <location filename="../../ui/panels/today.py" line="+118"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>age %1</source>
+        <translation>%1 ans</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>class of %1</source>
+        <translation>promo %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>wished via %1 at %2</source>
+        <translation>vœux envoyés via %1 à %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no contact details</source>
+        <translation>aucun moyen de contact</translation>
+    </message>
+</context>
+<context>
     <name>Duplicates</name>
     <message>
         <location filename="../../ui/models/duplicate_pairs.py" line="+36"/>
@@ -900,12 +928,18 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+56"/>
+        <location filename="../../ui/main_window.py" line="+58"/>
         <source>Members</source>
         <translation>Membres</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+161"/>
+        <source>Birthdays</source>
+        <translation>Anniversaires</translation>
+    </message>
+    <message>
+        <location line="-158"/>
         <source>Duplicates</source>
         <translation>Doublons</translation>
     </message>
@@ -915,7 +949,12 @@
         <translation>Historique</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+12"/>
+        <source>Segments</source>
+        <translation>Segments</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Your data file was upgraded; the previous version is kept in %1</source>
         <translation>Votre fichier de données a été mis à jour&#xa0;; la version précédente est conservée dans %1</translation>
     </message>
@@ -965,7 +1004,7 @@
         <translation>&amp;Rechercher des membres</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;Settings</source>
         <translation>&amp;Paramètres</translation>
     </message>
@@ -997,8 +1036,21 @@
             <numerusform>%Ln membres exportés vers %1</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+14"/>
+        <source>Birthdays (%1)</source>
+        <translation>Anniversaires (%1)</translation>
+    </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+1"/>
+        <source>%n birthday(s) today</source>
+        <translation>
+            <numerusform>%n anniversaire aujourd’hui</numerusform>
+            <numerusform>%n anniversaires aujourd’hui</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
         <source>%n member(s) deleted. Ctrl+Z to undo.</source>
         <translation>
             <numerusform>%n membre supprimé. Ctrl+Z pour annuler.</numerusform>
@@ -1396,6 +1448,217 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <source>cannot write {0}: {1}</source>
         <translation>impossible d’écrire {0}&#xa0;: {1}</translation>
     </message>
+    <message>
+        <location filename="../../app/birthdays.py" line="+216"/>
+        <source>the “}}” at character {0} closes nothing (for a lone brace, write “}}}}”)</source>
+        <translation>l’accolade «&#xa0;}}&#xa0;» au caractère {0} ne ferme rien (pour une accolade seule, écrivez «&#xa0;}}}}&#xa0;»)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the “{{” at character {0} is never closed (for a lone brace, write “{{{{”)</source>
+        <translation>l’accolade «&#xa0;{{&#xa0;» au caractère {0} n’est jamais fermée (pour une accolade seule, écrivez «&#xa0;{{{{&#xa0;»)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not a known field: {0}. Fields you can use: {1}</source>
+        <translation>champ inconnu&#xa0;: {0}. Champs possibles&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <location line="+335"/>
+        <source>unknown channel “{0}”; use one of: {1}</source>
+        <translation>canal inconnu «&#xa0;{0}&#xa0;»&#xa0;; canaux possibles&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/segments.py" line="+77"/>
+        <source>Lost touch</source>
+        <translation>Perdus de vue</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Dues unpaid this year</source>
+        <translation>Cotisation non payée cette année</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New this month</source>
+        <translation>Nouveaux ce mois-ci</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not verified</source>
+        <translation>Non vérifiés</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No consent</source>
+        <translation>Sans consentement</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>a segment needs a search</source>
+        <translation>un segment a besoin d’une recherche</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>a segment needs a name</source>
+        <translation>un segment a besoin d’un nom</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&apos;{0}&apos; is the name of a ready-made segment</source>
+        <translation>«&#xa0;{0}&#xa0;» est le nom d’un segment prédéfini</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>a segment named &apos;{0}&apos; already exists</source>
+        <translation>un segment nommé «&#xa0;{0}&#xa0;» existe déjà</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&apos;{0}&apos; is a ready-made segment: it cannot be changed</source>
+        <translation>«&#xa0;{0}&#xa0;» est un segment prédéfini&#xa0;: il ne peut pas être modifié</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>no segment &apos;{0}&apos;</source>
+        <translation>aucun segment «&#xa0;{0}&#xa0;»</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentList</name>
+    <message>
+        <location filename="../../ui/panels/segments.py" line="+163"/>
+        <source>Segments</source>
+        <translation>Segments</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save the current search as a segment…</source>
+        <translation>Enregistrer la recherche actuelle comme segment…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+1"/>
+        <source>Save the current search as a segment</source>
+        <translation>Enregistrer la recherche actuelle comme segment</translation>
+    </message>
+    <message>
+        <location line="+107"/>
+        <source>The segments could not be counted: %1</source>
+        <translation>Impossible de compter les segments&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <location line="+8"/>
+        <source>Save the search as a segment</source>
+        <translation>Enregistrer la recherche comme segment</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Name of the segment:</source>
+        <translation>Nom du segment&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A segment named “%1” already exists. Replace its search?</source>
+        <translation>Un segment nommé «&#xa0;%1&#xa0;» existe déjà. Remplacer sa recherche&#xa0;?</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Export the segment “%1”</source>
+        <translation>Exporter le segment «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>“%1” is a ready-made segment: it cannot be changed.</source>
+        <translation>«&#xa0;%1&#xa0;» est un segment prédéfini&#xa0;: il ne peut pas être modifié.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>“%1” is the name of a ready-made segment: choose another name.</source>
+        <translation>«&#xa0;%1&#xa0;» est le nom d’un segment prédéfini&#xa0;: choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Search error at character %1: %2</source>
+        <translation>Erreur de recherche au caractère %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Show the members</source>
+        <translation>Afficher les membres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit the search…</source>
+        <translation>Modifier la recherche…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename…</source>
+        <translation>Renommer…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Duplicate</source>
+        <translation>Dupliquer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Rename the segment</source>
+        <translation>Renommer le segment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New name:</source>
+        <translation>Nouveau nom&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Delete the segment</source>
+        <translation>Supprimer le segment</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete the segment “%1”? Its members stay; only the saved search goes.</source>
+        <translation>Supprimer le segment «&#xa0;%1&#xa0;»&#xa0;? Ses membres restent&#xa0;; seule la recherche enregistrée disparaît.</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentListModel</name>
+    <message>
+        <location filename="../../ui/models/segment_list.py" line="+143"/>
+        <source>This search cannot be run any more: edit its query.</source>
+        <translation>Cette recherche ne peut plus être lancée&#xa0;: modifiez-la.</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentQueryDialog</name>
+    <message>
+        <location filename="../../ui/panels/segments.py" line="-460"/>
+        <source>Edit the segment’s search</source>
+        <translation>Modifier la recherche du segment</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search of the segment “%1”:</source>
+        <translation>Recherche du segment «&#xa0;%1&#xa0;»&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Search error at character %1: %2</source>
+        <translation>Erreur de recherche au caractère %1&#xa0;: %2</translation>
+    </message>
 </context>
 <context>
     <name>StoreProblem</name>
@@ -1443,6 +1706,204 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <location line="+10"/>
         <source>Restore failed</source>
         <translation>Échec de la restauration</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPanel</name>
+    <message>
+        <location filename="../../ui/panels/today.py" line="-86"/>
+        <source>LinkedIn</source>
+        <translation>LinkedIn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Facebook</source>
+        <translation>Facebook</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <location line="+145"/>
+        <source>The language of the messages and of the template you edit below</source>
+        <translation>La langue des messages et du modèle modifié ci-dessous</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Messages in:</source>
+        <translation>Messages en&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nobody left to wish today.</source>
+        <translation>Plus personne à fêter aujourd’hui.</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>Birthday message</source>
+        <translation>Message d’anniversaire</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Select someone in a list.</source>
+        <translation>Choisissez une personne dans une liste.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You can change this message before copying it; the template stays as it is</source>
+        <translation>Vous pouvez modifier ce message avant de le copier&#xa0;; le modèle reste tel quel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy message</source>
+        <translation>Copier le message</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Put the message on the clipboard, to paste it</source>
+        <translation>Mettre le message dans le presse-papiers, pour le coller</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open profile</source>
+        <translation>Ouvrir le profil</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>How you wished them</source>
+        <translation>Par quel moyen vous avez souhaité l’anniversaire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>Fait</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record the wish: they will not be listed again before next year</source>
+        <translation>Noter les vœux envoyés&#xa0;: la personne ne sera plus proposée avant l’an prochain</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not done yet</source>
+        <translation>Pas encore fait</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Forget this wish: they are listed as pending again</source>
+        <translation>Oublier ces vœux&#xa0;: la personne est de nouveau à fêter</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Wished via</source>
+        <translation>Vœux envoyés via</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Message template</source>
+        <translation>Modèle de message</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Save template</source>
+        <translation>Enregistrer le modèle</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Default text</source>
+        <translation>Texte par défaut</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Put the default text in the editor (saved only with Save template)</source>
+        <translation>Remettre le texte par défaut dans l’éditeur (enregistré seulement avec «&#xa0;Enregistrer le modèle&#xa0;»)</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Birthdays of %1</source>
+        <translation>Anniversaires du %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The birthdays could not be read: %1</source>
+        <translation>Impossible de lire les anniversaires&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Today (%1)</source>
+        <translation>Aujourd’hui (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next %1 days (%2)</source>
+        <translation>Les %1 prochains jours (%2)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Done (%1)</source>
+        <translation>Déjà fêtés (%1)</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>No LinkedIn profile on file for this member</source>
+        <translation>Aucun profil LinkedIn enregistré pour ce membre</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Message copied: paste it into LinkedIn, Facebook or an email.</source>
+        <translation>Message copié&#xa0;: collez-le dans LinkedIn, Facebook ou un e-mail.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1: wish recorded (%2).</source>
+        <translation>%1&#xa0;: vœux notés (%2).</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 is pending again.</source>
+        <translation>%1 est de nouveau à fêter.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Fields: %1. Text in brackets around a field is left out when its value is unknown, e.g. %2.</source>
+        <translation>Champs&#xa0;: %1. Le texte entre crochets autour d’un champ est omis quand sa valeur est inconnue, par exemple %2.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Preview for %1:</source>
+        <translation>Aperçu pour %1&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>When the age or class year is unknown: %1</source>
+        <translation>Si l’âge ou la promo est inconnu&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Template saved; the messages use it now.</source>
+        <translation>Modèle enregistré&#xa0;; les messages l’utilisent désormais.</translation>
     </message>
 </context>
 <context>
