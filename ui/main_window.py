@@ -75,14 +75,11 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedHeight(
             self.sidebar.sizeHintForRow(0) * rows + 2 * self.sidebar.frameWidth() + 4
         )
-        segments_title = QLabel(self.tr("Segments"))
-        segments_title.setTextFormat(Qt.TextFormat.PlainText)
         left = QWidget()
         left.setMaximumWidth(280)
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.sidebar)
-        column.addWidget(segments_title)
         column.addWidget(self.segments, 1)
 
         splitter = QSplitter()

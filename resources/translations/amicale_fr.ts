@@ -934,12 +934,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+161"/>
+        <location line="+158"/>
         <source>Birthdays</source>
         <translation>Anniversaires</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-155"/>
         <source>Duplicates</source>
         <translation>Doublons</translation>
     </message>
@@ -949,12 +949,7 @@
         <translation>Historique</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Segments</source>
-        <translation>Segments</translation>
-    </message>
-    <message>
-        <location line="+30"/>
+        <location line="+39"/>
         <source>Your data file was upgraded; the previous version is kept in %1</source>
         <translation>Votre fichier de données a été mis à jour&#xa0;; la version précédente est conservée dans %1</translation>
     </message>
