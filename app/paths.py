@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -12,6 +13,22 @@ from app import APP_ID
 DB_FILENAME = "amicale.sqlite3"
 DB_ENV = "AMICALE_DB"
 CONFIG_ENV = "AMICALE_CONFIG_DIR"
+PORTABLE_MARKER = "portable"
+
+
+def portable_dir() -> Path | None:
+    """`data/` beside the frozen program when a file named `portable` sits next to it.
+
+    Portable mode, for a USB key: the store, the preferences and the logs travel with the
+    program instead of going to this computer's user folders. Only a frozen build has a
+    program folder of its own; AMICALE_DB, --db and AMICALE_CONFIG_DIR still win.
+    """
+    if not getattr(sys, "frozen", False):
+        return None
+    folder = Path(sys.executable).resolve().parent
+    if (folder / PORTABLE_MARKER).exists():
+        return folder / "data"
+    return None
 
 
 def default_db_path() -> Path:
@@ -19,6 +36,9 @@ def default_db_path() -> Path:
     env = os.environ.get(DB_ENV)
     if env:
         return Path(env).expanduser()
+    portable = portable_dir()
+    if portable is not None:
+        return portable / DB_FILENAME
     return Path(platformdirs.user_data_dir(APP_ID, appauthor=False)) / DB_FILENAME
 
 
@@ -27,8 +47,14 @@ def config_dir() -> Path:
     env = os.environ.get(CONFIG_ENV)
     if env:
         return Path(env).expanduser()
+    portable = portable_dir()
+    if portable is not None:
+        return portable
     return Path(platformdirs.user_config_dir(APP_ID, appauthor=False))
 
 
 def log_dir() -> Path:
+    portable = portable_dir()
+    if portable is not None:
+        return portable / "logs"
     return Path(platformdirs.user_log_dir(APP_ID, appauthor=False))

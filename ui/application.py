@@ -53,6 +53,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_ID)
     app.setApplicationVersion(__version__)
+    # Matches the installed desktop file (packaging/linux), so docks group the window with it.
+    app.setDesktopFileName("org.amicale.Amicale")
     icon = icon_path("amicale.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
