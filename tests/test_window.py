@@ -295,3 +295,17 @@ def test_birthdays_of_the_day_show_in_the_sidebar(qtbot: QtBot, window: MainWind
     qtbot.waitUntil(lambda: item.text() == "Birthdays", timeout=10000)
     window.today.set_day(date(2026, 11, 26))  # Émilie Dupont, born 1982-11-26
     qtbot.waitUntil(lambda: item.text() == "Birthdays (1)", timeout=10000)
+
+
+def test_clicking_a_tag_filters_the_members(qtbot: QtBot, window: MainWindow) -> None:
+    from app import tags as tag_service
+
+    lyon = next(
+        t for c in tag_service.tag_tree(window.store) for t in c.tags if t.name == "Lyon"
+    )
+    with qtbot.waitSignal(window.members.searchFinished, timeout=10000):
+        window.tags.queryRequested.emit(lyon.query)
+    assert sorted(listed_names(window)) == ["Dupuis", "Martin"]
+    with qtbot.waitSignal(window.members.searchFinished, timeout=10000):
+        window.tags.combineRequested.emit("promo:2005..2010")
+    assert listed_names(window) == ["Martin"]

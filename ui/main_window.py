@@ -28,6 +28,7 @@ from ui.panels.duplicates import DuplicatesPanel
 from ui.panels.history import HistoryPanel
 from ui.panels.members import MembersPanel
 from ui.panels.segments import SegmentList
+from ui.panels.tags import TagsPanel
 from ui.panels.today import TodayPanel
 from ui.settings import UiSettings
 
@@ -56,6 +57,12 @@ class MainWindow(QMainWindow):
         self.sidebar.setIconSize(QSize(20, 20))
         self.stack = QStackedWidget()
         self.add_panel(self.tr("Members"), self.members)
+        self.tags = TagsPanel(store)
+        self.add_panel(self.tr("Tags"), self.tags)
+        self.members.search.textChanged.connect(self.tags.set_query)
+        self.tags.queryRequested.connect(self._on_segment)
+        self.tags.combineRequested.connect(self._on_combine)
+        self.tags.tagsChanged.connect(self.members.refresh)
         self.today = TodayPanel(store)
         self.add_panel(self.tr("Birthdays"), self.today)
         self.today.countChanged.connect(self._on_birthdays_today)
@@ -221,6 +228,11 @@ class MainWindow(QMainWindow):
     def _on_segment(self, query: str) -> None:
         self.sidebar.setCurrentRow(self.panels().index(self.members))
         self.members.search.setText(query)
+
+    @Slot(str)
+    def _on_combine(self, term: str) -> None:
+        current = self.members.search.text().strip()
+        self._on_segment(f"{current} {term}" if current else term)
 
     @Slot()
     def _on_find(self) -> None:

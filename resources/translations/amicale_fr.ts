@@ -282,6 +282,29 @@
     </message>
 </context>
 <context>
+    <name>EmailsDialog</name>
+    <message>
+        <location filename="../../ui/panels/tags.py" line="+60"/>
+        <source>Tag a list of emails</source>
+        <translation>Étiqueter une liste d’e-mails</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paste the emails of the members to tag with “%1”:</source>
+        <translation>Collez les e-mails des membres qui recevront l’étiquette «&#xa0;%1&#xa0;»&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>one email per line, or separated by , or ;</source>
+        <translation>un e-mail par ligne, ou séparés par , ou ;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tag</source>
+        <translation>Étiqueter</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../ui/dialogs/export_dialog.py" line="+84"/>
@@ -928,12 +951,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+58"/>
+        <location filename="../../ui/main_window.py" line="+59"/>
         <source>Members</source>
         <translation>Membres</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <location line="+158"/>
         <source>Birthdays</source>
         <translation>Anniversaires</translation>
@@ -1045,7 +1073,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+24"/>
         <source>%n member(s) deleted. Ctrl+Z to undo.</source>
         <translation>
             <numerusform>%n membre supprimé. Ctrl+Z pour annuler.</numerusform>
@@ -1518,6 +1546,36 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <source>no segment &apos;{0}&apos;</source>
         <translation>aucun segment «&#xa0;{0}&#xa0;»</translation>
     </message>
+    <message>
+        <location filename="../../app/tags.py" line="+73"/>
+        <source>no tag #{0}</source>
+        <translation>aucune étiquette n°{0}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>a tag needs a name</source>
+        <translation>une étiquette doit avoir un nom</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a tag name cannot contain / or &quot;</source>
+        <translation>un nom d’étiquette ne peut pas contenir / ni &quot;</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>a tag named &apos;{0}&apos; already exists in &apos;{1}&apos;</source>
+        <translation>une étiquette «&#xa0;{0}&#xa0;» existe déjà dans «&#xa0;{1}&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>a tag named &apos;{0}&apos; already exists</source>
+        <translation>une étiquette «&#xa0;{0}&#xa0;» existe déjà</translation>
+    </message>
+    <message>
+        <location line="+217"/>
+        <source>a tag cannot merge into itself</source>
+        <translation>une étiquette ne peut pas fusionner avec elle-même</translation>
+    </message>
 </context>
 <context>
     <name>SegmentList</name>
@@ -1701,6 +1759,255 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <location line="+10"/>
         <source>Restore failed</source>
         <translation>Échec de la restauration</translation>
+    </message>
+</context>
+<context>
+    <name>TagsPanel</name>
+    <message>
+        <location filename="../../ui/panels/tags.py" line="+34"/>
+        <source>No category</source>
+        <translation>Sans catégorie</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>New tag…</source>
+        <translation>Nouvelle étiquette…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename…</source>
+        <translation>Renommer…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Colour…</source>
+        <translation>Couleur…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move to category…</source>
+        <translation>Déplacer vers une catégorie…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Merge into…</source>
+        <translation>Fusionner avec…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tag the current search…</source>
+        <translation>Étiqueter la recherche en cours…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Untag the current search…</source>
+        <translation>Retirer l’étiquette de la recherche en cours…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tag a pasted list of emails…</source>
+        <translation>Étiqueter une liste d’e-mails collée…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Tag actions</source>
+        <translation>Actions sur les étiquettes</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+119"/>
+        <source>The counts could not be computed: %1</source>
+        <translation>Les effectifs n’ont pas pu être calculés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+5"/>
+        <source>New tag</source>
+        <translation>Nouvelle étiquette</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Name of the new tag:</source>
+        <translation>Nom de la nouvelle étiquette&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Category:</source>
+        <translation>Catégorie&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tag “%1” created.</source>
+        <translation>Étiquette «&#xa0;%1&#xa0;» créée.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Rename tag</source>
+        <translation>Renommer l’étiquette</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New name:</source>
+        <translation>Nouveau nom&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Tag renamed.</source>
+        <translation>Étiquette renommée.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Colour of “%1”</source>
+        <translation>Couleur de «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Move tag</source>
+        <translation>Déplacer l’étiquette</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move “%1” to the category:</source>
+        <translation>Déplacer «&#xa0;%1&#xa0;» vers la catégorie&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tag moved.</source>
+        <translation>Étiquette déplacée.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Merge tags</source>
+        <translation>Fusionner des étiquettes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge “%1” into:</source>
+        <translation>Fusionner «&#xa0;%1&#xa0;» avec&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>“%1” merged into “%2”.</source>
+        <translation>«&#xa0;%1&#xa0;» fusionnée avec «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Delete tag</source>
+        <translation>Supprimer l’étiquette</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Delete the tag “%1”? It will be removed from %n member(s); the members stay.</source>
+        <translation>
+            <numerusform>Supprimer l’étiquette «&#xa0;%1&#xa0;»&#xa0;? Elle sera retirée de %n membre&#xa0;; le membre reste dans le fichier.</numerusform>
+            <numerusform>Supprimer l’étiquette «&#xa0;%1&#xa0;»&#xa0;? Elle sera retirée de %n membres&#xa0;; les membres restent dans le fichier.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Tag “%1” deleted.</source>
+        <translation>Étiquette «&#xa0;%1&#xa0;» supprimée.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Tag “%1” restored.</source>
+        <translation>Étiquette «&#xa0;%1&#xa0;» rétablie.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Remove the tag “%1” from every member of the current search?</source>
+        <translation>Retirer l’étiquette «&#xa0;%1&#xa0;» de tous les membres de la recherche en cours&#xa0;?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove the tag “%1” from every member?</source>
+        <translation>Retirer l’étiquette «&#xa0;%1&#xa0;» de tous les membres&#xa0;?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tag every member of the current search with “%1”?</source>
+        <translation>Ajouter l’étiquette «&#xa0;%1&#xa0;» à tous les membres de la recherche en cours&#xa0;?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tag every member with “%1”? There is no search.</source>
+        <translation>Ajouter l’étiquette «&#xa0;%1&#xa0;» à tous les membres&#xa0;? Aucune recherche n’est en cours.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tag the current search</source>
+        <translation>Étiqueter la recherche en cours</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Untag the current search</source>
+        <translation>Retirer l’étiquette de la recherche en cours</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Untagging…</source>
+        <translation>Retrait de l’étiquette…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tagging…</source>
+        <translation>Étiquetage…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n member(s) untagged from “%1”.</source>
+        <translation>
+            <numerusform>Étiquette «&#xa0;%1&#xa0;» retirée de %n membre.</numerusform>
+            <numerusform>Étiquette «&#xa0;%1&#xa0;» retirée de %n membres.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n member(s) newly tagged with “%1”.</source>
+        <translation>
+            <numerusform>Étiquette «&#xa0;%1&#xa0;» ajoutée à %n membre.</numerusform>
+            <numerusform>Étiquette «&#xa0;%1&#xa0;» ajoutée à %n membres.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The current search is not valid; nothing was tagged.</source>
+        <translation>La recherche en cours n’est pas valide&#xa0;; rien n’a été étiqueté.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>%n member(s) tagged.</source>
+        <translation>
+            <numerusform>%n membre étiqueté.</numerusform>
+            <numerusform>%n membres étiquetés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Emails not found</source>
+        <translation>E-mails introuvables</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n email(s) match no member:</source>
+        <translation>
+            <numerusform>%n e-mail ne correspond à aucun membre&#xa0;:</numerusform>
+            <numerusform>%n e-mails ne correspondent à aucun membre&#xa0;:</numerusform>
+        </translation>
     </message>
 </context>
 <context>

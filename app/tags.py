@@ -1,0 +1,514 @@
+"""Tags: the browser's tree with member counts, tag management and bulk tagging.
+
+A tag in the browser *is* a query: ``tag:#ID``, so renaming or moving a tag never breaks
+the search box nor a saved segment (segments store tags by id, see app/segments.py).
+Merging rewrites the saved segments that name the merged tag. Bulk tagging of a search is
+one set-based statement (``INSERT OR IGNORE … SELECT``), never a loop over members.
+Every write goes through `Store.write` and is recorded in the audit log.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+
+from app import audit
+from app.errors import AmicaleError, NotFoundError
+from app.members.query import QueryContext, unordered_ids
+from app.members.search import parse
+from app.members.service import ensure_category
+from app.messages import QT_TRANSLATE_NOOP, Message
+from app.segments import _splice, _tag_fields
+from app.store import Store
+from app.store.schema import member, member_tag, segment, tag, tag_category
+from app.store.sqlite import CancelToken, interruptible
+from app.text import fold
+
+
+@dataclass(frozen=True)
+class TagInfo:
+    id: int
+    name: str
+    category: str  # "" for a tag without a category
+    color: str | None
+    count: int  # members carrying it (within the search, when there is one)
+
+    @property
+    def query(self) -> str:
+        """The search that selects this tag's members, safe from renames."""
+        return query_for(self.id)
+
+
+@dataclass(frozen=True)
+class CategoryInfo:
+    name: str  # "" for the tags without a category (listed last)
+    position: int
+    tags: list[TagInfo]
+
+
+@dataclass(frozen=True)
+class DeletedTag:
+    """A deleted tag with its member links, enough for `restore`."""
+
+    id: int
+    name: str
+    category: str
+    color: str | None
+    member_ids: list[int]
+
+
+def query_for(tag_id: int) -> str:
+    return f"tag:#{tag_id}"
+
+
+# --- errors --------------------------------------------------------------------------------
+
+
+def _not_found(tag_id: int) -> NotFoundError:
+    return NotFoundError(Message(QT_TRANSLATE_NOOP("Messages", "no tag #{0}"), tag_id))
+
+
+def _clean_name(name: str) -> str:
+    text = " ".join(name.split())
+    if not text:
+        raise AmicaleError(Message(QT_TRANSLATE_NOOP("Messages", "a tag needs a name")))
+    if "/" in text or '"' in text:
+        raise AmicaleError(
+            Message(QT_TRANSLATE_NOOP("Messages", 'a tag name cannot contain / or "'))
+        )
+    return text
+
+
+def _clash(name: str, category: str) -> AmicaleError:
+    if category:
+        return AmicaleError(
+            Message(
+                QT_TRANSLATE_NOOP("Messages", "a tag named '{0}' already exists in '{1}'"),
+                name,
+                category,
+            )
+        )
+    return AmicaleError(
+        Message(QT_TRANSLATE_NOOP("Messages", "a tag named '{0}' already exists"), name)
+    )
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+def _ids_select(query: str, context: QueryContext | None) -> sa.Select[Any] | None:
+    """The ids matching ``query``, or None for an empty query (everyone)."""
+    tree = parse(query)
+    if tree is None:
+        return None
+    ids = unordered_ids(tree, context).subquery()
+    return sa.select(next(iter(ids.c)))
+
+
+def tag_tree(
+    store: Store,
+    query: str = "",
+    cancel: CancelToken | None = None,
+    context: QueryContext | None = None,
+) -> list[CategoryInfo]:
+    """Categories (by position) with their tags (by name) and member counts.
+
+    Without a query, one GROUP BY over the (tag_id, member_id) index; with one, the counts
+    within the matching members. Raises QuerySyntaxError, Cancelled if ``cancel`` fires.
+    """
+    ids = _ids_select(query, context)
+    counting = sa.select(member_tag.c.tag_id, sa.func.count()).group_by(member_tag.c.tag_id)
+    if ids is not None:
+        counting = counting.where(member_tag.c.member_id.in_(ids))
+    with store.read() as conn:
+        categories = conn.execute(
+            sa.select(tag_category.c.id, tag_category.c.name, tag_category.c.position).order_by(
+                tag_category.c.position, tag_category.c.name_key
+            )
+        ).all()
+        tags = conn.execute(
+            sa.select(tag.c.id, tag.c.name, tag.c.color, tag.c.category_id).order_by(
+                tag.c.name_key, tag.c.id
+            )
+        ).all()
+        raw = conn.connection.dbapi_connection
+        with interruptible(raw, cancel):  # type: ignore[arg-type]
+            counts = {int(t): int(n) for t, n in conn.execute(counting)}
+    by_category: dict[int | None, list[Any]] = {}
+    for row in tags:
+        by_category.setdefault(row.category_id, []).append(row)
+    out: list[CategoryInfo] = []
+    last = 0
+    for cat in categories:
+        last = max(last, cat.position + 1)
+        out.append(
+            CategoryInfo(
+                cat.name,
+                cat.position,
+                [
+                    TagInfo(r.id, r.name, cat.name, r.color, counts.get(r.id, 0))
+                    for r in by_category.get(cat.id, [])
+                ],
+            )
+        )
+    loose = by_category.get(None, [])
+    if loose:
+        out.append(
+            CategoryInfo(
+                "", last, [TagInfo(r.id, r.name, "", r.color, counts.get(r.id, 0)) for r in loose]
+            )
+        )
+    return out
+
+
+def categories(store: Store) -> list[str]:
+    """The category names, in the browser's order."""
+    with store.read() as conn:
+        rows = conn.execute(
+            sa.select(tag_category.c.name).order_by(
+                tag_category.c.position, tag_category.c.name_key
+            )
+        )
+        return [r[0] for r in rows]
+
+
+def get(store: Store, tag_id: int) -> TagInfo:
+    """One tag with its total member count. Raises NotFoundError."""
+    with store.read() as conn:
+        return _info(conn, tag_id)
+
+
+def _info(conn: sa.Connection, tag_id: int) -> TagInfo:
+    row = conn.execute(
+        sa.select(tag.c.id, tag.c.name, tag.c.color, tag_category.c.name.label("category"))
+        .join(tag_category, tag_category.c.id == tag.c.category_id, isouter=True)
+        .where(tag.c.id == tag_id)
+    ).first()
+    if row is None:
+        raise _not_found(tag_id)
+    count = conn.execute(
+        sa.select(sa.func.count()).select_from(member_tag).where(member_tag.c.tag_id == tag_id)
+    ).scalar_one()
+    return TagInfo(row.id, row.name, row.category or "", row.color, int(count))
+
+
+# --- management ----------------------------------------------------------------------------
+
+
+def _category_id(conn: sa.Connection, category: str | None) -> int | None:
+    name = " ".join((category or "").split())
+    return ensure_category(conn, name) if name else None
+
+
+def _check_free(
+    conn: sa.Connection, name: str, category_id: int | None, category: str, own_id: int | None
+) -> None:
+    stmt = sa.select(tag.c.id).where(
+        tag.c.name_key == fold(name).strip(),
+        tag.c.category_id.is_(None) if category_id is None else tag.c.category_id == category_id,
+    )
+    if own_id is not None:
+        stmt = stmt.where(tag.c.id != own_id)
+    if conn.execute(stmt).first() is not None:
+        raise _clash(name, category)
+
+
+def create(store: Store, name: str, category: str | None = None, color: str | None = None) -> int:
+    """A new tag; refused when its category already has a tag of that name."""
+    clean = _clean_name(name)
+    with store.write() as conn:
+        category_id = _category_id(conn, category)
+        _check_free(conn, clean, category_id, category or "", None)
+        result = conn.execute(
+            tag.insert().values(
+                name=clean, name_key=fold(clean).strip(), category_id=category_id, color=color
+            )
+        )
+        assert result.inserted_primary_key is not None
+        tag_id = int(result.inserted_primary_key[0])
+        audit.record(conn, "tag-create", "tag", tag_id, {"name": clean, "category": category})
+    return tag_id
+
+
+def _row(conn: sa.Connection, tag_id: int) -> Any:
+    row = conn.execute(
+        sa.select(tag, tag_category.c.name.label("category"))
+        .join(tag_category, tag_category.c.id == tag.c.category_id, isouter=True)
+        .where(tag.c.id == tag_id)
+    ).first()
+    if row is None:
+        raise _not_found(tag_id)
+    return row
+
+
+def rename(store: Store, tag_id: int, new_name: str) -> None:
+    """Rename a tag (saved segments keep working: they refer to it by id)."""
+    clean = _clean_name(new_name)
+    with store.write() as conn:
+        row = _row(conn, tag_id)
+        _check_free(conn, clean, row.category_id, row.category or "", tag_id)
+        if row.name == clean:
+            return
+        conn.execute(
+            tag.update().where(tag.c.id == tag_id).values(name=clean, name_key=fold(clean).strip())
+        )
+        audit.record(conn, "tag-rename", "tag", tag_id, {"from": row.name, "to": clean})
+
+
+def set_color(store: Store, tag_id: int, color: str | None) -> None:
+    """Give a tag a colour ("#rrggbb"), or none."""
+    with store.write() as conn:
+        row = _row(conn, tag_id)
+        conn.execute(tag.update().where(tag.c.id == tag_id).values(color=color or None))
+        audit.record(conn, "tag-color", "tag", tag_id, {"from": row.color, "to": color})
+
+
+def move(store: Store, tag_id: int, category_name: str | None) -> None:
+    """Move a tag to another category (created if new; "" or None: no category)."""
+    with store.write() as conn:
+        row = _row(conn, tag_id)
+        category_id = _category_id(conn, category_name)
+        if category_id == row.category_id:
+            return
+        _check_free(conn, row.name, category_id, category_name or "", tag_id)
+        conn.execute(tag.update().where(tag.c.id == tag_id).values(category_id=category_id))
+        audit.record(
+            conn, "tag-move", "tag", tag_id, {"from": row.category, "to": category_name or None}
+        )
+
+
+def _rewrite_segments(conn: sa.Connection, source_id: int, target_id: int) -> int:
+    """Saved segments naming ``tag:#source`` now name ``tag:#target``; how many changed."""
+    wanted = f"#{source_id}"
+    changed = 0
+    rows = conn.execute(
+        sa.select(segment.c.id, segment.c.query).where(segment.c.query.contains(wanted))
+    ).all()
+    for row in rows:
+        edits = [
+            (start, end, query_for(target_id))
+            for leaf, start, end in _tag_fields(row.query)
+            if leaf.value == wanted
+        ]
+        if edits:
+            conn.execute(
+                segment.update()
+                .where(segment.c.id == row.id)
+                .values(query=_splice(row.query, edits))
+            )
+            changed += 1
+    return changed
+
+
+def merge(store: Store, source_id: int, target_id: int) -> int:
+    """Give the members of ``source`` the tag ``target``, then delete ``source``.
+
+    Saved segments that used ``source`` use ``target``. Returns the members newly tagged.
+    """
+    if source_id == target_id:
+        raise AmicaleError(Message(QT_TRANSLATE_NOOP("Messages", "a tag cannot merge into itself")))
+    with store.write() as conn:
+        source = _row(conn, source_id)
+        target = _row(conn, target_id)
+        moved = conn.execute(
+            member_tag.insert()
+            .prefix_with("OR IGNORE")
+            .from_select(
+                ["member_id", "tag_id"],
+                sa.select(member_tag.c.member_id, sa.literal(target_id)).where(
+                    member_tag.c.tag_id == source_id
+                ),
+            )
+        ).rowcount
+        conn.execute(member_tag.delete().where(member_tag.c.tag_id == source_id))
+        conn.execute(tag.delete().where(tag.c.id == source_id))
+        rewritten = _rewrite_segments(conn, source_id, target_id)
+        audit.record(
+            conn,
+            "tag-merge",
+            "tag",
+            target_id,
+            {
+                "source": source.name,
+                "source_id": source_id,
+                "target": target.name,
+                "added": moved,
+                "segments": rewritten,
+            },
+        )
+    return int(moved)
+
+
+def delete(store: Store, tag_id: int) -> DeletedTag:
+    """Delete a tag and its member links (never members); returns what `restore` needs."""
+    with store.write() as conn:
+        row = _row(conn, tag_id)
+        members = [
+            int(r[0])
+            for r in conn.execute(
+                sa.select(member_tag.c.member_id).where(member_tag.c.tag_id == tag_id)
+            )
+        ]
+        conn.execute(member_tag.delete().where(member_tag.c.tag_id == tag_id))
+        conn.execute(tag.delete().where(tag.c.id == tag_id))
+        audit.record(
+            conn,
+            "tag-delete",
+            "tag",
+            tag_id,
+            {"name": row.name, "category": row.category, "members": len(members)},
+        )
+    return DeletedTag(tag_id, row.name, row.category or "", row.color, members)
+
+
+def _link(conn: sa.Connection, tag_id: int, ids: Iterable[int]) -> int:
+    """Tag the existing members among ``ids``; the number newly tagged."""
+    payload = json.dumps(sorted({int(i) for i in ids}))
+    existing = sa.select(member.c.id, sa.literal(tag_id)).where(member.c.id.in_(_values(payload)))
+    result = conn.execute(
+        member_tag.insert().prefix_with("OR IGNORE").from_select(["member_id", "tag_id"], existing)
+    )
+    return int(result.rowcount)
+
+
+def _values(payload: str) -> sa.Select[Any]:
+    """SELECT value FROM json_each(:payload): a list as one bound parameter."""
+    each = sa.func.json_each(sa.bindparam("ids", payload, unique=True)).table_valued("value")
+    return sa.select(each.c.value)
+
+
+def restore(store: Store, deleted: DeletedTag) -> None:
+    """Put a deleted tag back, with the same id, category, colour and members."""
+    with store.write() as conn:
+        category_id = _category_id(conn, deleted.category)
+        _check_free(conn, deleted.name, category_id, deleted.category, None)
+        conn.execute(
+            tag.insert().values(
+                id=deleted.id,
+                name=deleted.name,
+                name_key=fold(deleted.name).strip(),
+                category_id=category_id,
+                color=deleted.color,
+            )
+        )
+        linked = _link(conn, deleted.id, deleted.member_ids)
+        audit.record(
+            conn, "tag-restore", "tag", deleted.id, {"name": deleted.name, "members": linked}
+        )
+
+
+# --- bulk tagging --------------------------------------------------------------------------
+
+
+def tag_members(store: Store, tag_id: int, ids: Sequence[int]) -> int:
+    """Tag members by id; the number newly tagged."""
+    with store.write() as conn:
+        _row(conn, tag_id)
+        added = _link(conn, tag_id, ids)
+        audit.record(conn, "tag-members", "tag", tag_id, {"added": added})
+    return added
+
+
+def untag_members(store: Store, tag_id: int, ids: Sequence[int]) -> int:
+    """Remove a tag from members by id; the number untagged."""
+    payload = json.dumps(sorted({int(i) for i in ids}))
+    with store.write() as conn:
+        _row(conn, tag_id)
+        removed = conn.execute(
+            member_tag.delete().where(
+                member_tag.c.tag_id == tag_id,
+                member_tag.c.member_id.in_(_values(payload)),
+            )
+        ).rowcount
+        audit.record(conn, "tag-untag-members", "tag", tag_id, {"removed": removed})
+    return int(removed)
+
+
+def tag_query(
+    store: Store,
+    tag_id: int,
+    query: str,
+    cancel: CancelToken | None = None,
+    context: QueryContext | None = None,
+) -> int:
+    """Tag every member matching ``query`` (everyone if empty) in one statement; the number
+    newly tagged. Raises QuerySyntaxError before writing, Cancelled (nothing written)."""
+    ids = _ids_select(query, context)
+    source = ids.subquery() if ids is not None else sa.select(member.c.id).subquery()
+    stmt = (
+        member_tag.insert()
+        .prefix_with("OR IGNORE")
+        .from_select(["member_id", "tag_id"], sa.select(next(iter(source.c)), sa.literal(tag_id)))
+    )
+    with store.write() as conn:
+        _row(conn, tag_id)
+        raw = conn.connection.dbapi_connection
+        with interruptible(raw, cancel):  # type: ignore[arg-type]
+            added = int(conn.execute(stmt).rowcount)
+        audit.record(conn, "tag-query", "tag", tag_id, {"query": query, "added": added})
+    return added
+
+
+def untag_query(
+    store: Store,
+    tag_id: int,
+    query: str,
+    cancel: CancelToken | None = None,
+    context: QueryContext | None = None,
+) -> int:
+    """Remove the tag from every member matching ``query``; the number untagged."""
+    ids = _ids_select(query, context)
+    condition = member_tag.c.tag_id == tag_id
+    if ids is not None:
+        condition = sa.and_(condition, member_tag.c.member_id.in_(ids))
+    with store.write() as conn:
+        _row(conn, tag_id)
+        raw = conn.connection.dbapi_connection
+        with interruptible(raw, cancel):  # type: ignore[arg-type]
+            removed = int(conn.execute(member_tag.delete().where(condition)).rowcount)
+        audit.record(conn, "tag-untag-query", "tag", tag_id, {"query": query, "removed": removed})
+    return removed
+
+
+_EMAIL = re.compile(r"[^\s<>,;:\"'()\[\]]+@[^\s<>,;:\"'()\[\]]+")
+
+
+def parse_emails(text: str) -> list[str]:
+    """The email addresses in pasted text (one per line, or separated by , or ;), lowered,
+    without repeats, in their order; "Name <a@b.fr>" and "mailto:a@b.fr" are understood."""
+    seen: dict[str, None] = {}
+    for found in _EMAIL.findall(text.replace("mailto:", " ")):
+        seen.setdefault(found.strip(".").lower(), None)
+    return list(seen)
+
+
+def tag_emails(store: Store, tag_id: int, text: str) -> tuple[int, list[str]]:
+    """Tag the members whose email is in ``text`` (case ignored).
+
+    Returns (members matched, who now all carry the tag; emails matching no member).
+    """
+    emails = parse_emails(text)
+    payload = json.dumps(emails)
+    listed = _values(payload)
+    matching = sa.func.lower(member.c.email).in_(listed)
+    with store.write() as conn:
+        _row(conn, tag_id)
+        found_rows = conn.execute(
+            sa.select(member.c.id, sa.func.lower(member.c.email)).where(matching)
+        ).all()
+        found = {r[1] for r in found_rows}
+        ids = [int(r[0]) for r in found_rows]
+        added = _link(conn, tag_id, ids)
+        audit.record(
+            conn,
+            "tag-emails",
+            "tag",
+            tag_id,
+            {"emails": len(emails), "matched": len(ids), "added": added},
+        )
+    return len(ids), [e for e in emails if e not in found]
