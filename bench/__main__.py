@@ -18,10 +18,21 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from bench.common import BENCHMARKS, REPO, RESULTS, WINDOW_SIZE, Row, machine, secs
-from bench.store import Build, build, demo_in_temp_file, demo_rows, store_path
+from bench.common import (
+    BENCHMARKS,
+    REPO,
+    RESULTS,
+    WINDOW_SIZE,
+    Row,
+    load_average,
+    machine,
+    secs,
+)
+from bench.store import Build, build, demo_in_temp_file, demo_rows, store_path, upgrade
 
 GUI_BENCHMARKS = ("search", "scroll", "memory")
+# The benchmarks that run on the store of --members (export has a 100,000-member one).
+STORE_BENCHMARKS = frozenset({*GUI_BENCHMARKS, "startup", "import", "dedup"})
 
 RESULTS_HEADER = """\
 # Benchmark results
@@ -65,6 +76,19 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--no-record", action="store_true", help="print the table without appending it"
+    )
+    parser.add_argument(
+        "--import-rows",
+        type=int,
+        metavar="N",
+        help="import: the CSV holds the first N members of the store (default: all of them)",
+    )
+    parser.add_argument(
+        "--export-members",
+        type=int,
+        default=100_000,
+        metavar="N",
+        help="export: the members of a demo store of their own (default 100,000)",
     )
     return parser.parse_args(argv)
 
@@ -114,10 +138,17 @@ def _cell(text: str) -> str:
 
 
 def render(
-    rows: Sequence[Row], notes: Sequence[str], context: str, when: datetime | None = None
+    rows: Sequence[Row],
+    notes: Sequence[str],
+    context: str,
+    when: datetime | None = None,
+    load: str | None = None,
 ) -> str:
     stamp = (when or datetime.now()).strftime("%Y-%m-%d %H:%M")
-    lines = [f"## {stamp} — {machine()}", "", context, ""]
+    header = f"## {stamp} — {machine()}"
+    if load is not None:
+        header += f" — load average {load} at start"
+    lines = [header, "", context, ""]
     lines += ["| benchmark | reference | result | target | verdict |", "|---|---|---|---|---|"]
     for row in rows:
         cells = (row.benchmark, row.reference, row.result, row.target, row.verdict)
@@ -141,16 +172,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     selected = list(dict.fromkeys(args.only or BENCHMARKS))
-    started, begun = time.perf_counter(), datetime.now()
+    started, begun, load = time.perf_counter(), datetime.now(), load_average()
     rows: list[Row] = []
     notes: list[str] = []
     facts: list[str] = []
 
     path = store_path(args.members, args.seed)
     built: Build | None = None
-    if set(selected) - {"demo"}:
+    if STORE_BENCHMARKS.intersection(selected):
         built = _store(path, args.members, args.seed, args.keep)
         state = f"built for this run in {secs(built.seconds)}" if built else "reused (`--keep`)"
+        if built is None:
+            upgrading = time.perf_counter()
+            old = upgrade(path)
+            if old is not None:
+                state += f", upgraded in place from schema {old} in "
+                state += secs(time.perf_counter() - upgrading)
+                _log(f"cached store upgraded from schema {old}")
         facts.append(f"store `{path.relative_to(REPO)}` {state}")
     if "demo" in selected:
         if built is not None:
@@ -178,11 +216,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         rows += startup_rows(path)
         facts.append(f"startup: {RUNS} runs after one warm-up")
 
+    if "import" in selected:
+        from bench.io_bench import import_rows
+
+        _log("import (CSV into a new store; sqlite3 .import and sqlite-utils beside it)")
+        import_table, import_facts = import_rows(path, args.import_rows or args.members)
+        rows += import_table
+        facts += import_facts
+    if "export" in selected:
+        from bench.io_bench import export_rows
+        from bench.store import cached_store
+
+        _log(f"export ({args.export_members:,} members: CSV, XLSX)")
+        export_db, export_state = cached_store(args.export_members, args.seed)
+        rows += export_rows(export_db, args.export_members)
+        facts.append(f"export store `{export_db.relative_to(REPO)}` {export_state}, run on a copy")
+    if "dedup" in selected:
+        from bench.io_bench import dedup_rows
+
+        _log("dedup (scan of the whole store)")
+        rows += dedup_rows(path)
+
     order = {name: i for i, name in enumerate(BENCHMARKS)}
     rows.sort(key=lambda r: order.get(r.benchmark.split(":")[0], len(order)))
     facts.append(f"whole run {secs(time.perf_counter() - started)}")
     context = f"{args.members:,} members (seed {args.seed}); " + "; ".join(facts) + "."
-    section = render(rows, notes, context, begun)
+    section = render(rows, notes, context, begun, load)
     print(section)
     if not args.no_record:
         append_results(section)

@@ -19,7 +19,7 @@ BENCH_DIR = Path(__file__).resolve().parent
 REPO = BENCH_DIR.parent
 DATA_DIR = BENCH_DIR / ".data"
 RESULTS = BENCH_DIR / "RESULTS.md"
-BENCHMARKS = ("demo", "search", "startup", "scroll", "memory")
+BENCHMARKS = ("demo", "search", "startup", "scroll", "memory", "import", "export", "dedup")
 WINDOW_SIZE = (1400, 850)
 
 
@@ -47,13 +47,27 @@ def spread(samples: Sequence[float]) -> str:
     return f"median {ms(median(samples))} · p90 {ms(p90(samples))}"
 
 
-def rss_bytes() -> int:
-    """Resident memory of this process (VmRSS), in bytes."""
+def _status_bytes(field: str) -> int:
     with open("/proc/self/status", encoding="ascii") as status:
         for line in status:
-            if line.startswith("VmRSS:"):
+            if line.startswith(f"{field}:"):
                 return int(line.split()[1]) * 1024
-    raise RuntimeError("no VmRSS in /proc/self/status")
+    raise RuntimeError(f"no {field} in /proc/self/status")
+
+
+def rss_bytes() -> int:
+    """Resident memory of this process (VmRSS), in bytes."""
+    return _status_bytes("VmRSS")
+
+
+def peak_rss_bytes() -> int:
+    """The most resident memory this process has had so far (VmHWM), in bytes."""
+    return _status_bytes("VmHWM")
+
+
+def load_average() -> str:
+    """'1.78, 2.16, 1.99': the 1, 5 and 15 minute load averages (other work on the machine)."""
+    return ", ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 def mb(size: float) -> str:
