@@ -241,15 +241,21 @@ class _Importer:
         return sort_name(values.get("first_name"), values.get("last_name"))
 
     def _existing(self, kind: str, keys: set[str]) -> dict[str, int]:
+        """Members already there for these emails (lower-cased) or LinkedIn keys.
+
+        One statement per batch, its keys passed as one JSON parameter, read through the
+        expression index on lower(email) or the index on linkedin_key.
+        """
         if not keys:
             return {}
-        column = sa.func.lower(member.c.email) if kind == "email" else member.c.linkedin_key
+        column = "lower(email)" if kind == "email" else "linkedin_key"
         found: dict[str, int] = {}
-        for chunk in _chunks(sorted(keys)):
-            for member_id, key in self.conn.execute(
-                sa.select(member.c.id, column).where(column.in_(chunk))
-            ):
-                found.setdefault(key, member_id)
+        for member_id, key in self.raw.execute(
+            f"SELECT id, {column} FROM member "
+            f"WHERE {column} IN (SELECT value FROM json_each(?)) ORDER BY id",
+            (json.dumps(sorted(keys)),),
+        ):
+            found.setdefault(key, member_id)
         return found
 
     def _complete_pending(self, first: _Incoming, again: _Incoming) -> None:
@@ -271,15 +277,17 @@ class _Importer:
         that very member again, unchanged."""
         if not rows:
             return []
-        wanted = sorted({self._sort_name(r.values) for r in rows})
+        # Exact (name, class year) pairs, one statement for the batch: only the members that
+        # really share both are read, not every namesake of every year.
+        wanted = sorted({(self._sort_name(r.values), r.values["promo"]) for r in rows})
         existing: dict[tuple[str, int], int] = {}
-        for chunk in _chunks(wanted):
-            for member_id, name, promo in self.conn.execute(
-                sa.select(member.c.id, member.c.sort_name, member.c.promo)
-                .where(member.c.sort_name.in_(chunk), member.c.promo.is_not(None))
-                .order_by(member.c.id)
-            ):
-                existing.setdefault((name, promo), member_id)
+        for member_id, name, promo in self.raw.execute(
+            "SELECT m.id, m.sort_name, m.promo FROM json_each(?) AS pair "
+            "JOIN member AS m ON m.sort_name = json_extract(pair.value, '$[0]') "
+            "AND m.promo = json_extract(pair.value, '$[1]') ORDER BY m.id",
+            (json.dumps(wanted),),
+        ):
+            existing.setdefault((name, promo), member_id)
         known = self._rows(sorted(set(existing.values())))
         to_create: list[_Incoming] = []
         for incoming in rows:
