@@ -284,7 +284,7 @@ class _Importer:
         for member_id, name, promo in self.raw.execute(
             "SELECT m.id, m.sort_name, m.promo FROM json_each(?) AS pair "
             "JOIN member AS m ON m.sort_name = json_extract(pair.value, '$[0]') "
-            "AND m.promo = json_extract(pair.value, '$[1]') ORDER BY m.id",
+            "AND +m.promo = json_extract(pair.value, '$[1]') ORDER BY m.id",  # by name, not year
             (json.dumps(wanted),),
         ):
             existing.setdefault((name, promo), member_id)
