@@ -359,7 +359,7 @@ def test_pragmas_are_restored(open_new: Any) -> None:
         for conn in pooled:
             raw = _raw(conn)
             assert raw.execute("PRAGMA ignore_check_constraints").fetchone() == (0,)
-            assert raw.execute("PRAGMA cache_size").fetchone() == (-32768,)
+            assert raw.execute("PRAGMA cache_size").fetchone() == (-16384,)
             assert raw.execute("PRAGMA analysis_limit").fetchone() == (0,)
             with pytest.raises(sqlite3.IntegrityError):
                 raw.execute("UPDATE member SET status = 'gone' WHERE id = 1")

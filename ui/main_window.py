@@ -57,13 +57,13 @@ class MainWindow(QMainWindow):
         self.sidebar.setIconSize(QSize(20, 20))
         self.stack = QStackedWidget()
         self.add_panel(self.tr("Members"), self.members)
-        self.tags = TagsPanel(store)
+        self.tags = TagsPanel(store, autoload=False)
         self.add_panel(self.tr("Tags"), self.tags)
         self.members.search.textChanged.connect(self.tags.set_query)
         self.tags.queryRequested.connect(self._on_segment)
         self.tags.combineRequested.connect(self._on_combine)
         self.tags.tagsChanged.connect(self.members.refresh)
-        self.today = TodayPanel(store)
+        self.today = TodayPanel(store, autoload=False)
         self.add_panel(self.tr("Birthdays"), self.today)
         self.today.countChanged.connect(self._on_birthdays_today)
         self.duplicates = DuplicatesPanel(store, self.directory)
@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(0)
 
         # Left column: the panels, then the saved segments (each one a search).
-        self.segments = SegmentList(store)
+        self.segments = SegmentList(store, autoload=False)
         self.segments.segmentActivated.connect(self._on_segment)
         self.members.search.textChanged.connect(self.segments.set_current_query)
         rows = self.sidebar.count()
@@ -114,6 +114,8 @@ class MainWindow(QMainWindow):
                 ),
                 15000,
             )
+        # The member list loads first; the counts of the other panels wait for its first page.
+        self.members.searchFinished.connect(self._on_first_search)
         self.members.refresh()
 
     def add_panel(self, title: str, panel: QWidget) -> None:
@@ -212,6 +214,13 @@ class MainWindow(QMainWindow):
             )
         )
         dialog.exec()
+
+    @Slot()
+    def _on_first_search(self) -> None:
+        self.members.searchFinished.disconnect(self._on_first_search)
+        self.segments.reload()
+        self.tags.reload()
+        self.today.reload()
 
     @Slot(int)
     def _on_birthdays_today(self, count: int) -> None:

@@ -151,7 +151,11 @@ class SegmentList(QWidget):
     # Fresh live counts are shown.
     countsUpdated = Signal()
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: Store, parent: QWidget | None = None, *, autoload: bool = True
+    ) -> None:
+        """``autoload=False``: the owner calls reload() when it is ready (the window does
+        so after the member list's first page, which must not share the CPU)."""
         super().__init__(parent)
         self.setObjectName("segmentList")
         self.store = store
@@ -224,7 +228,8 @@ class SegmentList(QWidget):
         self.watch.setInterval(WATCH_MS)
         self.watch.timeout.connect(self._on_watch)
         self.watch.start()
-        self.reload()
+        if autoload:
+            self.reload()
 
     # --- loading and counting ------------------------------------------------------------
 

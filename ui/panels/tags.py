@@ -90,7 +90,11 @@ class TagsPanel(QWidget):
     # Fresh counts are shown (tests and the status bar may wait for it).
     countsUpdated = Signal()
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: Store, parent: QWidget | None = None, *, autoload: bool = True
+    ) -> None:
+        """``autoload=False``: the owner calls reload() when it is ready (the window does
+        so after the member list's first page, which must not share the CPU)."""
         super().__init__(parent)
         self.store = store
         self._query = ""
@@ -188,7 +192,8 @@ class TagsPanel(QWidget):
         self.watch.timeout.connect(self._on_watch)
         self.watch.start()
         self._update_actions()
-        self.reload()
+        if autoload:
+            self.reload()
 
     def _action(self, text: str, name: str, slot: Any) -> QAction:
         action = QAction(text, self)

@@ -191,7 +191,11 @@ class TodayPanel(QWidget):
     # The CM double-clicked someone: show their member file (member id).
     memberRequested = Signal(int)
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: Store, parent: QWidget | None = None, *, autoload: bool = True
+    ) -> None:
+        """``autoload=False``: the owner calls reload() when it is ready (the window does
+        so after the member list's first page, which must not share the CPU)."""
         super().__init__(parent)
         self.store = store
         self.agenda: Agenda | None = None
@@ -280,7 +284,8 @@ class TodayPanel(QWidget):
         self._show_person(None)
         self._update_titles()
         self._arm_midnight()
-        self.reload()  # now, not at the first show: the count feeds the start-up notice
+        if autoload:
+            self.reload()  # now, not at the first show: the count feeds the start-up notice
 
     # --- building ----------------------------------------------------------------------------
 
