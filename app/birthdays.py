@@ -16,6 +16,7 @@ Rules:
 from __future__ import annotations
 
 import functools
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -494,9 +495,15 @@ def _fetch(
         for member_id, name in conn.execute(
             sa.select(member_community.c.member_id, community.c.name)
             .join(community, community.c.id == member_community.c.community_id)
-            # A subquery, not a join: joined, SQLite may start from the communities and
-            # read every membership of a big one (seen at a million members, a week ahead).
-            .where(member_community.c.member_id.in_(sa.select(member.c.id).where(found)))
+            # The ids already read, as one JSON parameter: joined to the communities, SQLite
+            # may start from a big community and read all its memberships (seen at 1M).
+            .where(
+                member_community.c.member_id.in_(
+                    sa.select(sa.literal_column("value")).select_from(
+                        sa.func.json_each(sa.bindparam("ids", json.dumps([r[0] for r in rows])))
+                    )
+                )
+            )
             .order_by(member_community.c.member_id, community.c.name_key)
         ):
             memberships.setdefault(member_id, []).append(name)

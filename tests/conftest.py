@@ -30,6 +30,12 @@ def db_path(tmp_path: Path) -> Path:
 def store(db_path: Path) -> Iterator[Store]:
     opened = open_store(db_path)
     yield opened
+    # Widgets are torn down after this fixture: let their background jobs return first.
+    from ui.workers import Job
+
+    for job in list(Job._alive):
+        job.cancel()
+    Job.wait_all()
     opened.close()
 
 

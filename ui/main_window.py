@@ -31,6 +31,7 @@ from ui.panels.segments import SegmentList
 from ui.panels.tags import TagsPanel
 from ui.panels.today import TodayPanel
 from ui.settings import UiSettings
+from ui.workers import Job
 
 
 class MainWindow(QMainWindow):
@@ -331,4 +332,5 @@ class MainWindow(QMainWindow):
         self.history.loader.wait()
         self.segments.wait()
         self.duplicates.cancel_scan()
+        Job.wait_all()
         event.accept()

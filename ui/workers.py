@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import inspect
 import logging
+import time
+from collections import deque
 from collections.abc import Callable
 from typing import Any
 
@@ -33,6 +35,10 @@ class Job(QRunnable):
     """Run ``fn(*args, **kwargs)`` in the pool. ``fn`` may accept ``cancel`` and ``progress``."""
 
     _alive: set[Job] = set()  # the pool does not keep Python wrappers alive
+    # Finished jobs are kept a while longer: dropping the last reference inside run() would
+    # free the wrapper while QThreadPool still handles the runnable after run() returns
+    # (a use-after-free seen as rare segmentation faults in other workers).
+    _finished: deque[Job] = deque(maxlen=256)
 
     def __init__(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
         super().__init__()
@@ -45,6 +51,14 @@ class Job(QRunnable):
             self.kwargs["cancel"] = self.token
         if "progress" in params:
             self.kwargs["progress"] = self.signals.progress.emit
+
+    @classmethod
+    def wait_all(cls, seconds: float = 10.0) -> bool:
+        """Wait for every running job to return (before the store they use is closed)."""
+        deadline = time.monotonic() + seconds
+        while cls._alive and time.monotonic() < deadline:
+            time.sleep(0.005)
+        return not cls._alive
 
     def start(self, pool: QThreadPool | None = None) -> Job:
         Job._alive.add(self)
@@ -66,6 +80,7 @@ class Job(QRunnable):
         else:
             self.signals.finished.emit(result)
         finally:
+            Job._finished.append(self)
             Job._alive.discard(self)
 
 

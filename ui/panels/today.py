@@ -275,6 +275,7 @@ class TodayPanel(QWidget):
         layout.addWidget(splitter, 1)
 
         self.loader = LatestOnly(self)
+        self.loader.pool.setMaxThreadCount(1)  # one agenda at a time: a newer one waits
         self.loader.finished.connect(self._on_loaded)
         self.loader.failed.connect(self._on_load_failed)
         self.midnight = QTimer(self)
