@@ -47,8 +47,7 @@ EXTENSION = {"csv": "csv", "csv-fr": "csv", "xlsx": "xlsx", "vcf": "vcf", "mailc
 
 
 def _plain(text: str = "", name: str = "") -> QLabel:
-    label = plain_label(text)
-    label.setWordWrap(True)
+    label = plain_label(text, wrap=True)
     if name:
         label.setObjectName(name)
     return label

@@ -9,14 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QListWidget,
     QMessageBox,
@@ -34,17 +33,11 @@ from app.io.importer import ImportReport, import_file, previous_imports, write_r
 from app.io.readers import PRESETS, ImportSource, RowError, open_source
 from app.store import Store
 from ui.labels import field_title, message_text
+from ui.panels.member_card import plain_label
 from ui.settings import UiSettings
 from ui.workers import Job
 
 PREVIEW_ROWS = 20
-
-
-def _plain(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label
 
 
 class ImportDialog(QDialog):
@@ -78,7 +71,7 @@ class ImportDialog(QDialog):
         top.addWidget(choose)
         top.addWidget(self.preset)
 
-        self.notice = _plain()
+        self.notice = plain_label(wrap=True)
         self.notice.setObjectName("importNotice")
         self.preview = QTableWidget()
         self.preview.setObjectName("importPreview")
@@ -93,7 +86,7 @@ class ImportDialog(QDialog):
 
         self.progress = QProgressBar()
         self.progress.hide()
-        self.summary = _plain()
+        self.summary = plain_label(wrap=True)
         self.summary.setObjectName("importSummary")
         self.rejects = QListWidget()
         self.rejects.setObjectName("importRejects")

@@ -49,9 +49,11 @@ LINE_FIELDS = (
 ERROR_STYLE = "color: #b00020;"
 
 
-def plain_label(text: str = "") -> QLabel:
+def plain_label(text: str = "", *, wrap: bool = False) -> QLabel:
+    """A label for data: never read as rich text."""
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
     return label
 
 
