@@ -21,6 +21,16 @@ def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LANGUAGE", "en")
 
 
+@pytest.fixture(autouse=True)
+def _gui_thread_collector(qapp: object) -> Iterator[None]:
+    """As in the app: the cycle collector runs on the GUI thread only (see ui/workers.py)."""
+    from ui.workers import GuiThreadCollector
+
+    collector = GuiThreadCollector.install()
+    yield
+    collector.collect_if_due()
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "amicale.sqlite3"

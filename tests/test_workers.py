@@ -72,3 +72,31 @@ def test_job_reports_progress_and_errors(qtbot: QtBot) -> None:
     assert isinstance(blocker.args[0], ValueError)
     qtbot.waitUntil(lambda: len(seen) == 3)
     assert seen[-1] == (3, 3)
+
+
+def test_cycles_are_collected_on_the_gui_thread_only(qapp: object) -> None:
+    import gc
+    import weakref
+
+    from ui.workers import GuiThreadCollector
+
+    collector = GuiThreadCollector.install()
+    assert GuiThreadCollector.install() is collector
+    assert not gc.isenabled()  # never in whichever worker thread allocates
+
+    class Node:
+        other: object = None
+
+    gc.collect()  # start from clean counts, then build a cycle and pass the threshold
+    a, b = Node(), Node()
+    a.other, b.other = b, a
+    gone = weakref.ref(a)
+    del a, b
+    saved = collector.thresholds
+    try:
+        collector.thresholds = (0, 10**9, 10**9)
+        assert gone() is not None
+        collector.collect_if_due()
+        assert gone() is None
+    finally:
+        collector.thresholds = saved

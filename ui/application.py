@@ -24,6 +24,7 @@ from ui import i18n
 from ui.main_window import MainWindow
 from ui.resources import icon_path
 from ui.settings import UiSettings
+from ui.workers import GuiThreadCollector
 
 SMOKE_TIMEOUT_MS = 20000
 log = logging.getLogger(__name__)
@@ -50,6 +51,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     if not isinstance(app, QApplication):
         app = QApplication(argv if argv is not None else sys.argv[:1])
     qInstallMessageHandler(_on_qt_message)
+    GuiThreadCollector.install()
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_ID)
     app.setApplicationVersion(__version__)
