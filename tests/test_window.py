@@ -307,3 +307,17 @@ def test_clicking_a_tag_filters_the_members(qtbot: QtBot, window: MainWindow) ->
     with qtbot.waitSignal(window.members.searchFinished, timeout=10000):
         window.tags.combineRequested.emit("promo:2005..2010")
     assert listed_names(window) == ["Martin"]
+
+
+def test_tag_counts_follow_the_search_shown_when_the_browser_is_open(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    search(qtbot, window, "promo:2000..2010")
+    # Not counted while the tag browser is off screen: the search keeps the machine.
+    assert window.tags.query == ""
+    with qtbot.waitSignal(window.tags.countsUpdated, timeout=10000):
+        window.sidebar.setCurrentRow(window.panels().index(window.tags))
+    assert window.tags.query == "promo:2000..2010"
+    with qtbot.waitSignal(window.tags.countsUpdated, timeout=10000):
+        search(qtbot, window, "city:lyon")
+    assert window.tags.query == "city:lyon"

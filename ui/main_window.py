@@ -60,7 +60,9 @@ class MainWindow(QMainWindow):
         self.add_panel(self.tr("Members"), self.members)
         self.tags = TagsPanel(store, autoload=False)
         self.add_panel(self.tr("Tags"), self.tags)
-        self.members.search.textChanged.connect(self.tags.set_query)
+        # Tag counts follow the search once its list is shown, and only while the tag
+        # browser is on screen: counting at every keystroke would slow the search itself.
+        self.members.searchFinished.connect(self._sync_tag_counts)
         self.tags.queryRequested.connect(self._on_segment)
         self.tags.combineRequested.connect(self._on_combine)
         self.tags.tagsChanged.connect(self.members.refresh)
@@ -73,6 +75,7 @@ class MainWindow(QMainWindow):
         self.history = HistoryPanel(store)
         self.add_panel(self.tr("History"), self.history)
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sidebar.currentRowChanged.connect(self._sync_tag_counts)
         self.sidebar.setCurrentRow(0)
 
         # Left column: the panels, then the saved segments (each one a search).
@@ -217,6 +220,12 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     @Slot()
+    @Slot()
+    def _sync_tag_counts(self) -> None:
+        result = self.members.last_result
+        if self.stack.currentWidget() is self.tags and result is not None:
+            self.tags.set_query(result.query)
+
     def _on_first_search(self) -> None:
         self.members.searchFinished.disconnect(self._on_first_search)
         self.segments.reload()
