@@ -49,7 +49,7 @@ def test_city_rule_typed_previewed_saved_and_applied(
     with qtbot.waitSignal(dialog.applied, timeout=5000) as applied:
         dialog.apply_button.click()
     assert applied.args == [3]
-    assert dialog.result.text() == "Rules applied: 3 member(s) newly tagged."
+    assert dialog.result_label.text() == "Rules applied: 3 member(s) newly tagged."
     assert MemberDirectory(store).count("tag:géographie/rhône") == 3
     qtbot.waitUntil(lambda: "0 member(s) to tag" in dialog.list.item(0).text())
     with qtbot.waitSignal(dialog.applied, timeout=5000) as again:

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
     QLabel,
     QListWidget,
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QStyle,
+    QSystemTrayIcon,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +48,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.store = store
         self.settings = settings
+        self.tray: QSystemTrayIcon | None = None
+        self._birthdays_notified = False
         self.setObjectName("mainWindow")
         title = f"{association.name} — {APP_NAME}" if association else APP_NAME
         self.setWindowTitle(title)
@@ -64,6 +69,14 @@ class MainWindow(QMainWindow):
         self.tags.queryRequested.connect(self._on_segment)
         self.tags.combineRequested.connect(self._on_combine)
         self.tags.tagsChanged.connect(self.members.refresh)
+        # Bulk tagging from the member list; the tag browser beside it takes dropped members.
+        self.members.tagsChanged.connect(self.tags.reload)
+        self.members.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.tag_dock = QDockWidget(self.tr("Tags"), self)
+        self.tag_dock.setObjectName("tagDock")
+        self.tag_dock.setWidget(self.tags.side_view())
+        self.tag_dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.tag_dock)
         self.today = TodayPanel(store, autoload=False)
         self.add_panel(self.tr("Birthdays"), self.today)
         self.today.countChanged.connect(self._on_birthdays_today)
@@ -73,6 +86,7 @@ class MainWindow(QMainWindow):
         self.history = HistoryPanel(store)
         self.add_panel(self.tr("History"), self.history)
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.stack.currentChanged.connect(self._on_panel_changed)
         self.sidebar.setCurrentRow(0)
 
         # Left column: the panels, then the saved segments (each one a search).
@@ -153,6 +167,9 @@ class MainWindow(QMainWindow):
         find.triggered.connect(self._on_find)
         edit.addSeparator()
         edit.addAction(self.segments.save_action)
+        edit.addSeparator()
+        for action in self.members.tag_actions():
+            edit.addAction(action)
 
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
         language = settings_menu.addMenu(self.tr("&Language"))
@@ -231,8 +248,44 @@ class MainWindow(QMainWindow):
         if count:
             item.setText(self.tr("Birthdays (%1)").replace("%1", str(count)))
             self.statusBar().showMessage(self.tr("%n birthday(s) today", "", count), 15000)
+            if not self._birthdays_notified:
+                self._birthdays_notified = True
+                self.notify_birthdays(count)
         else:
             item.setText(self.tr("Birthdays"))
+
+    def notify_birthdays(self, count: int) -> bool:
+        """Once at start-up: a desktop notification when the desktop has a tray (else the
+        status bar line and the sidebar badge say it). True when one was shown."""
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return False
+        if self.tray is None:
+            icon = self.windowIcon()
+            if icon.isNull():  # a tray icon needs one (the application's, when set)
+                icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
+            self.tray = QSystemTrayIcon(icon, self)
+            self.tray.setObjectName("birthdayTray")
+            self.tray.setToolTip(APP_NAME)
+            self.tray.messageClicked.connect(self._on_tray_message_clicked)
+        self.tray.show()
+        self.tray.showMessage(
+            APP_NAME,
+            self.tr("%n birthday(s) today", "", count),
+            QSystemTrayIcon.MessageIcon.Information,
+            10000,
+        )
+        return True
+
+    @Slot()
+    def _on_tray_message_clicked(self) -> None:
+        self.sidebar.setCurrentRow(self.panels().index(self.today))
+        self.showNormal()
+        self.activateWindow()
+
+    @Slot(int)
+    def _on_panel_changed(self, index: int) -> None:
+        # The tag browser sits beside the member list only (the Tags panel has its own).
+        self.tag_dock.setVisible(self.stack.widget(index) is self.members)
 
     @Slot(str)
     def _on_segment(self, query: str) -> None:

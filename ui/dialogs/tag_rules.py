@@ -141,7 +141,9 @@ class TagRulesDialog(QDialog):
         self.tag.setObjectName("ruleTag")
         self.tag.setEditable(True)
         self.tag.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.tag.lineEdit().setPlaceholderText(self.tr("Category/Tag (created if new)"))
+        line = self.tag.lineEdit()
+        if line is not None:
+            line.setPlaceholderText(self.tr("Category/Tag (created if new)"))
         self.enabled = QCheckBox(self.tr("Apply automatically after each import"))
         self.enabled.setObjectName("ruleEnabled")
         self.enabled.setChecked(True)
@@ -168,8 +170,8 @@ class TagRulesDialog(QDialog):
         body.addLayout(left, 2)
         body.addLayout(right, 3)
 
-        self.result = plain_label(wrap=True)
-        self.result.setObjectName("rulesResult")
+        self.result_label = plain_label(wrap=True)
+        self.result_label.setObjectName("rulesResult")
         self.apply_button = QPushButton(self.tr("Apply now"))
         self.apply_button.setObjectName("rulesApply")
         self.apply_button.clicked.connect(self.apply_now)
@@ -177,7 +179,7 @@ class TagRulesDialog(QDialog):
         buttons.rejected.connect(self.reject)
         bottom = QHBoxLayout()
         bottom.addWidget(self.apply_button)
-        bottom.addWidget(self.result, 1)
+        bottom.addWidget(self.result_label, 1)
         bottom.addWidget(buttons)
 
         layout = QVBoxLayout(self)
@@ -306,7 +308,7 @@ class TagRulesDialog(QDialog):
     def start_new(self) -> None:
         """An empty editor for a new rule."""
         self._editing = None
-        self.list.setCurrentItem(None)
+        self.list.setCurrentRow(-1)
         self.list.clearSelection()
         self.cities.clear()
         self.query.clear()
@@ -407,7 +409,7 @@ class TagRulesDialog(QDialog):
         job.signals.failed.connect(self._on_apply_failed)
         self._applying = job
         self.apply_button.setEnabled(False)
-        self.result.setText(self.tr("Applying the rules…"))
+        self.result_label.setText(self.tr("Applying the rules…"))
         return job.start()
 
     @Slot(object)
@@ -416,9 +418,11 @@ class TagRulesDialog(QDialog):
         self.apply_button.setEnabled(True)
         total = sum(added.values())
         if not added:
-            self.result.setText(self.tr("No rule is enabled: nothing was applied."))
+            self.result_label.setText(self.tr("No rule is enabled: nothing was applied."))
         else:
-            self.result.setText(self.tr("Rules applied: %n member(s) newly tagged.", "", total))
+            self.result_label.setText(
+                self.tr("Rules applied: %n member(s) newly tagged.", "", total)
+            )
         self.reload()
         self.update_preview()
         self.applied.emit(total)
@@ -427,7 +431,7 @@ class TagRulesDialog(QDialog):
     def _on_apply_failed(self, error: BaseException) -> None:
         self._applying = None
         self.apply_button.setEnabled(True)
-        self.result.setText(error_text(error))
+        self.result_label.setText(error_text(error))
 
     def done(self, result: int) -> None:
         # Counting jobs must end before the dialog (and maybe the store) goes away.

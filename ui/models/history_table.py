@@ -123,7 +123,7 @@ def _tag_detail(action: str, d: dict[str, Any]) -> str:
         ("members", QT_TRANSLATE_NOOP("HistoryTableModel", "%1 member(s)")),
     ):
         if isinstance(d.get(key), int):
-            parts.append(_tr(text).replace("%1", str(d[key])))
+            parts.append(_tr(str(text)).replace("%1", str(d[key])))
     return " — ".join(parts)
 
 

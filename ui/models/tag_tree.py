@@ -37,6 +37,8 @@ _TAG_FLAGS = _FLAGS | Qt.ItemFlag.ItemIsDropEnabled
 class TagTreeModel(QStandardItemModel):
     # Members were dropped on a tag: (tag id, member ids). The panel tags them.
     membersDropped = Signal(int, list)
+    # set_tree() filled the model anew (views re-expand their categories).
+    treeSet = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +60,7 @@ class TagTreeModel(QStandardItemModel):
             for info in category.tags:
                 head.appendRow(self._tag_item(info, locale))
             root.appendRow(head)
+        self.treeSet.emit()
 
     @staticmethod
     def _tag_item(info: TagInfo, locale: QLocale) -> QStandardItem:

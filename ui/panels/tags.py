@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Sig
 from PySide6.QtGui import QAction, QColor, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QColorDialog,
     QDialog,
     QDialogButtonBox,
@@ -277,6 +278,29 @@ class TagsPanel(QWidget):
         exclude = self._last_click == (tag_id, False)
         self._last_click = (tag_id, exclude)
         self.queryRequested.emit(f"-{term}" if exclude else term)
+
+    def side_view(self) -> QTreeView:
+        """A second view of the same tags (no counting of its own), to sit beside the
+        member table: a click filters as here, members dropped on a tag are tagged."""
+        view = QTreeView()
+        view.setObjectName("tagSideTree")
+        view.setModel(self.model)
+        view.setHeaderHidden(True)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        view.setAcceptDrops(True)
+        view.setDropIndicatorShown(True)
+
+        def on_clicked(index: QModelIndex) -> None:
+            info = self.model.tag_at(index)
+            if info is not None:
+                modifiers = QApplication.keyboardModifiers()
+                self.activate_tag(info.id, bool(modifiers & Qt.KeyboardModifier.ControlModifier))
+
+        view.clicked.connect(on_clicked)
+        self.model.treeSet.connect(view.expandAll)
+        view.expandAll()
+        return view
 
     # --- counts --------------------------------------------------------------------------
 
