@@ -61,6 +61,8 @@ class DeletedTag:
     category: str
     color: str | None
     member_ids: list[int]
+    # The tagging rules that gave this tag (deleted with it), as table rows.
+    rules: tuple[dict[str, Any], ...] = ()
 
 
 def query_for(tag_id: int) -> str:
@@ -372,6 +374,12 @@ def delete(store: Store, tag_id: int) -> DeletedTag:
                 sa.select(member_tag.c.member_id).where(member_tag.c.tag_id == tag_id)
             )
         ]
+        rules = tuple(
+            dict(r)
+            for r in conn.execute(sa.select(tag_rule).where(tag_rule.c.tag_id == tag_id))
+            .mappings()
+            .all()
+        )
         conn.execute(member_tag.delete().where(member_tag.c.tag_id == tag_id))
         conn.execute(tag.delete().where(tag.c.id == tag_id))
         audit.record(
@@ -381,7 +389,7 @@ def delete(store: Store, tag_id: int) -> DeletedTag:
             tag_id,
             {"name": row.name, "category": row.category, "members": len(members)},
         )
-    return DeletedTag(tag_id, row.name, row.category or "", row.color, members)
+    return DeletedTag(tag_id, row.name, row.category or "", row.color, members, rules)
 
 
 def _link(conn: sa.Connection, tag_id: int, ids: Iterable[int]) -> int:
@@ -415,6 +423,8 @@ def restore(store: Store, deleted: DeletedTag) -> None:
             )
         )
         linked = _link(conn, deleted.id, deleted.member_ids)
+        if deleted.rules:
+            conn.execute(tag_rule.insert(), list(deleted.rules))
         audit.record(
             conn, "tag-restore", "tag", deleted.id, {"name": deleted.name, "members": linked}
         )

@@ -129,8 +129,10 @@ def test_rules_follow_merges_and_go_with_their_tag(store: Store, people: dict[st
     target = tags.find_or_create(store, "Géographie/Lyon")
     tags.merge(store, rule.tag_id or 0, target)
     assert tag_rules.get(store, rule.id or 0).tag_id == target
-    tags.delete(store, target)
+    gone = tags.delete(store, target)
     assert tag_rules.rules(store) == []
+    tags.restore(store, gone)  # undoing the deletion brings its rules back
+    assert [r.id for r in tag_rules.rules(store)] == [rule.id]
 
 
 def test_rules_applied_after_a_committed_import_only(store: Store, tmp_path: Path) -> None:
