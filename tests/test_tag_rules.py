@@ -237,3 +237,28 @@ def test_find_or_create_prefers_an_existing_tag(store: Store, people: dict[str, 
     assert other != lyon and tags.get(store, other).category == "Loisirs"
     with pytest.raises(AmicaleError):
         tags.find_or_create(store, "Géographie/ ")
+
+
+def test_upgrade_from_0004_counts_the_existing_links(db_path: Path) -> None:
+    from app.members.service import MemberDirectory as Directory
+    from app.store import migrations, open_store
+
+    store = open_store(db_path)
+    directory = Directory(store)
+    for i in range(12):
+        directory.create({"first_name": f"M{i}"}, ["Géographie/Lyon"] + (["Chimie"] * (i % 2)))
+    migrations.downgrade(store.engine, "0004")
+    with store.read() as conn:
+        columns = {c["name"] for c in sa.inspect(conn).get_columns("tag")}
+        assert "member_count" not in columns
+        assert "tag_rule" not in sa.inspect(conn).get_table_names()
+    store.close()
+    upgraded = open_store(db_path)
+    try:
+        assert upgraded.report.upgraded_from == "0004"
+        assert maintained(upgraded) == recount(upgraded)
+        assert sorted(maintained(upgraded).values()) == [6, 12]
+        Directory(upgraded).create({"first_name": "New"}, ["Chimie"])  # the triggers work
+        assert maintained(upgraded) == recount(upgraded)
+    finally:
+        upgraded.close()

@@ -110,3 +110,32 @@ def test_a_bad_rule_is_refused_with_a_message(
     assert dialog.save() is None  # no tag
     assert warnings == ["a city rule needs at least one city", "Choose a tag."]
     assert tag_rules.rules(store) == []
+
+
+def test_the_tags_panel_opens_the_rules_editor(
+    qtbot: QtBot, store: Store, people: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.panels.tags import TagsPanel
+
+    tag_rules.save(store, Rule(None, "city", None, cities=("Brest",)), "Bretagne")
+    opened: list[TagRulesDialog] = []
+
+    def fake_exec(dialog: TagRulesDialog) -> int:
+        opened.append(dialog)
+        dialog.apply_now()
+        qtbot.waitUntil(lambda: dialog._applying is None, timeout=5000)
+        settle(qtbot, dialog)
+        return 0
+
+    monkeypatch.setattr(TagRulesDialog, "exec", fake_exec)
+    panel = TagsPanel(store)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.tagsChanged, timeout=5000):
+        panel.rules_action.trigger()
+    assert len(opened) == 1
+    assert MemberDirectory(store).count("tag:bretagne") == 1
+    qtbot.waitUntil(lambda: not panel.counter.busy, timeout=5000)
+    qtbot.waitUntil(
+        lambda: any(t.name == "Bretagne" and t.count == 1 for t in panel.model.tags()),
+        timeout=5000,
+    )

@@ -60,5 +60,6 @@ def downgrade() -> None:
     op.drop_table("tag_rule")
     for name in ("member_tag_count_ai", "member_tag_count_ad", "member_tag_count_au"):
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
-    with op.batch_alter_table("tag") as batch:
-        batch.drop_column("member_count")
+    # Not a batch "move and copy": dropping the old tag table would cascade to member_tag
+    # and lose every link. SQLite drops a column in place since 3.35.
+    op.execute("ALTER TABLE tag DROP COLUMN member_count")
