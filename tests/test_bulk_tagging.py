@@ -20,6 +20,7 @@ from ui.main_window import MainWindow
 from ui.models.history_table import ACTIONS, HistoryTableModel, describe
 from ui.models.member_table import MEMBER_IDS_MIME, member_ids_from_mime, member_ids_mime
 from ui.models.tag_tree import TagTreeModel
+from ui.panels.tags import TagsPanel
 from ui.settings import UiSettings
 
 
@@ -209,14 +210,34 @@ def test_drop_on_a_tag_tags_the_members_and_can_be_undone(
     assert not model.canDropMimeData(data, copy, 0, 0, target)
     assert not model.canDropMimeData(QMimeData(), copy, -1, 0, target)
     assert model.canDropMimeData(data, copy, -1, 0, target)
-    with qtbot.waitSignal(panel.tagsChanged, timeout=10000):
+    # In the window, the member list tags them: the status bar and Edit > Undo follow.
+    with qtbot.waitSignal(window.members.tagsChanged, timeout=10000):
         assert model.dropMimeData(data, copy, -1, 0, target)
     assert count(store, "tag:pharmacie") == 3
-    assert "2 member(s) newly tagged with “Pharmacie”." in panel.status.text()
+    assert window.statusBar().currentMessage() == "2 member(s) newly tagged with “Pharmacie”."
+    with qtbot.waitSignal(window.members.tagsChanged, timeout=10000):
+        window.members.undo_tag_action.trigger()
+    assert count(store, "tag:pharmacie") == 1
+
+
+def test_a_tags_panel_alone_tags_dropped_members_itself(
+    qtbot: QtBot, store: Store, people: dict[str, int]
+) -> None:
+    panel = TagsPanel(store)
+    qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=5000)
+    alsace = next(t for t in panel.model.tags() if t.name == "Alsace")
+    target = panel.model.tag_index(alsace.id)
+    data = member_ids_mime([people["Martin"], people["Ärger"]])
+    with qtbot.waitSignal(panel.tagsChanged, timeout=10000):
+        panel.model.dropMimeData(data, Qt.DropAction.CopyAction, -1, 0, target)
+    assert count(store, "tag:alsace") == 2
+    assert "1 member(s) newly tagged with “Alsace”." in panel.status.text()
     assert panel.undo_button.isVisibleTo(panel)
     with qtbot.waitSignal(panel.tagsChanged, timeout=10000):
         panel.undo_button.click()
-    assert count(store, "tag:pharmacie") == 1
+    assert count(store, "tag:alsace") == 1
+    qtbot.waitUntil(lambda: not panel.counter.busy, timeout=5000)
 
 
 def test_tag_tree_model_with_drops_passes_qtmodeltester(

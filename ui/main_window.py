@@ -77,6 +77,10 @@ class MainWindow(QMainWindow):
         self.tag_dock.setWidget(self.tags.side_view())
         self.tag_dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.tag_dock)
+        self.tags.handles_drops = False
+        self.tags.model.membersDropped.connect(
+            lambda tag_id, ids: self.members.start_tagging(tag_id, ids=ids)
+        )
         self.today = TodayPanel(store, autoload=False)
         self.add_panel(self.tr("Birthdays"), self.today)
         self.today.countChanged.connect(self._on_birthdays_today)

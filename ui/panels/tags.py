@@ -103,6 +103,9 @@ class TagsPanel(QWidget):
         self._modifiers = Qt.KeyboardModifier.NoModifier
         self._deleted: DeletedTag | None = None
         self._change: TagChange | None = None  # the last bulk change, while undoable
+        # False when the owner tags dropped members itself (the window: its member list
+        # offers the undo and the status bar shows the result).
+        self.handles_drops = True
         self._bulk: Job | None = None
         self._counted_generation = -1
         self._collapsed: set[str] = set()
@@ -633,7 +636,8 @@ class TagsPanel(QWidget):
 
     @Slot(int, list)
     def _on_members_dropped(self, tag_id: int, ids: list[int]) -> None:
-        self.start_change(tag_id, ids=ids)
+        if self.handles_drops:
+            self.start_change(tag_id, ids=ids)
 
     def _end_bulk(self) -> None:
         self._bulk = None
