@@ -14,6 +14,7 @@ candidates, whose names are then compared word for word.
 from __future__ import annotations
 
 import json
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -25,6 +26,7 @@ from app.clock import now_iso
 from app.errors import AmicaleError, NotFoundError
 from app.members.query import _fts_select, unordered_ids
 from app.members.search import parse
+from app.members.service import fetch_ids
 from app.messages import QT_TRANSLATE_NOOP, Message
 from app.store import Store
 from app.store.schema import member, member_tag, tag, tag_category, tag_rule
@@ -94,38 +96,55 @@ def check(rule: Rule) -> Rule:
 # --- conditions ----------------------------------------------------------------------------
 
 
-def _city_ids(conn: sa.Connection, cities: Sequence[str]) -> list[int]:
+def _listed(ids: Sequence[int]) -> sa.Select[Any]:
+    """SELECT value FROM json_each(:ids): a list of ids as one bound parameter."""
+    payload = json.dumps(list(ids))
+    each = sa.func.json_each(sa.bindparam("ids", payload, unique=True)).table_valued("value")
+    return sa.select(each.c.value)
+
+
+def _city_ids(
+    conn: sa.Connection, cities: Sequence[str], within: Sequence[int] | None = None
+) -> list[int]:
     """Members whose city is one of ``cities`` (whole names; accents, case ignored)."""
     wanted = {tuple(words(c)) for c in cities}
     wanted.discard(())
     if not wanted:
         return []
-    match = " OR ".join(fts_match("city", list(w), initial=True) for w in sorted(wanted))
-    rows = conn.execute(
-        sa.select(member.c.id, member.c.city).where(member.c.id.in_(_fts_select(match)))
-    )
+    if within is not None:
+        among = member.c.id.in_(_listed(within))
+    else:
+        match = " OR ".join(fts_match("city", list(w), initial=True) for w in sorted(wanted))
+        among = member.c.id.in_(_fts_select(match))
+    rows = conn.execute(sa.select(member.c.id, member.c.city).where(among))
     return [int(r.id) for r in rows if tuple(words(r.city or "")) in wanted]
 
 
-def _candidates(conn: sa.Connection, rule: Rule) -> Any:
-    """A subquery of the ids the rule's condition selects (one column)."""
+def _candidates(conn: sa.Connection, rule: Rule, within: Sequence[int] | None = None) -> Any:
+    """A subquery of the ids the rule's condition selects (one column), among ``within``
+    only when given."""
     if rule.kind == "city":
-        payload = json.dumps(_city_ids(conn, rule.cities))
-        each = sa.func.json_each(sa.bindparam("ids", payload, unique=True)).table_valued("value")
-        return sa.select(each.c.value.label("id")).subquery()
+        return _listed(_city_ids(conn, rule.cities, within)).subquery()
     if rule.kind == "promo":
         conditions: list[sa.ColumnElement[bool]] = [member.c.promo.is_not(None)]
         if rule.year_from is not None:
             conditions.append(member.c.promo >= rule.year_from)
         if rule.year_to is not None:
             conditions.append(member.c.promo <= rule.year_to)
-        return sa.select(member.c.id).where(*conditions).subquery()
-    return unordered_ids(parse(rule.query)).subquery()
+        stmt = sa.select(member.c.id).where(*conditions)
+    else:
+        stmt = unordered_ids(parse(rule.query))
+    if within is not None:
+        # Wrapped: a search may select from the full-text index, not from member.
+        stmt = sa.select(member.c.id).where(member.c.id.in_(_listed(within)), member.c.id.in_(stmt))
+    return stmt.subquery()
 
 
-def _new_members(conn: sa.Connection, rule: Rule, tag_id: int) -> sa.Select[Any]:
+def _new_members(
+    conn: sa.Connection, rule: Rule, tag_id: int, within: Sequence[int] | None = None
+) -> sa.Select[Any]:
     """The members the rule selects who do not carry its tag yet."""
-    source = _candidates(conn, rule)
+    source = _candidates(conn, rule, within)
     column = next(iter(source.c))
     linked = sa.exists().where(member_tag.c.member_id == column, member_tag.c.tag_id == tag_id)
     return sa.select(column).where(sa.not_(linked))
@@ -264,14 +283,35 @@ def delete(store: Store, rule_id: int) -> Rule:
     return gone
 
 
+# Beyond this many members touched since an import began, restricting the rules to them
+# costs more than running them over everyone.
+MAX_TOUCHED = 50_000
+
+
+def _touched(conn: sa.Connection, since: str) -> array[int] | None:
+    """Members created or changed at ``since`` or later; None when too many to be worth
+    listing."""
+    ids = fetch_ids(
+        conn,
+        sa.select(member.c.id).where(
+            sa.or_(member.c.created_at >= since, member.c.updated_at >= since)
+        ),
+    )
+    return ids if len(ids) <= MAX_TOUCHED else None
+
+
 def apply(
     store: Store,
     rule_ids: Sequence[int] | None = None,
     cancel: CancelToken | None = None,
+    since: str | None = None,
 ) -> dict[int, int]:
     """Apply the rules ``rule_ids`` (default: every enabled rule) in one transaction.
 
-    Returns the members newly tagged, by rule id. Idempotent: a second run tags nobody.
+    ``since`` (an ISO timestamp, e.g. an import's start): only the members created or
+    changed since then are considered — after a small import into a big store, a scan of
+    the new members instead of every rule over everyone. Returns the members newly tagged,
+    by rule id. Idempotent: a second run tags nobody.
     """
     with store.write() as conn:
         stmt = _select_rules()
@@ -285,9 +325,13 @@ def apply(
         added: dict[int, int] = {}
         raw = conn.connection.dbapi_connection
         with interruptible(raw, cancel):  # type: ignore[arg-type]
+            within = _touched(conn, since) if since is not None else None
             for rule in chosen:
                 assert rule.id is not None and rule.tag_id is not None
-                new = _new_members(conn, rule, rule.tag_id).subquery()
+                if within is not None and not within:
+                    added[rule.id] = 0
+                    continue
+                new = _new_members(conn, rule, rule.tag_id, within).subquery()
                 result = conn.execute(
                     member_tag.insert()
                     .prefix_with("OR IGNORE")

@@ -16,8 +16,10 @@ from app.io.readers import open_source
 from app.members.search import QuerySyntaxError
 from app.members.service import MemberDirectory
 from app.store import Store
-from app.store.schema import member_tag, tag
+from app.store.schema import member, member_tag, tag
 from app.tag_rules import Rule
+
+LONG_AGO = "2020-01-01T00:00:00+00:00"
 
 
 def count(store: Store, query: str) -> int:
@@ -152,6 +154,38 @@ def test_rules_applied_after_a_committed_import_only(store: Store, tmp_path: Pat
     assert count(store, f"tag:#{rule.tag_id}") == 1
     again = import_file(store, open_source(source))  # nothing new: nothing applied
     assert (again.created, again.rules_tagged) == (0, 0)
+
+
+@pytest.mark.parametrize("many", [False, True])
+def test_after_an_import_only_its_members_are_considered(
+    store: Store,
+    people: dict[str, int],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    many: bool,
+) -> None:
+    if many:  # past the limit, the rules run over everyone
+        monkeypatch.setattr(tag_rules, "MAX_TOUCHED", 0)
+    with store.write() as conn:  # the members were there long before the import
+        conn.execute(member.update().values(created_at=LONG_AGO, updated_at=LONG_AGO))
+    lyon = tag_rules.save(store, Rule(None, "city", None, cities=("Lyon",)), "Lyonnais")
+    chimie = tag_rules.save(
+        store, Rule(None, "query", None, query="lyon OR company:arkema"), "Rhône"
+    )
+    years = tag_rules.save(store, Rule(None, "promo", None, year_from=2010), "Jeunes")
+    source = tmp_path / "members.csv"
+    source.write_text(
+        "Prénom;Nom;Courriel;Ville;Promo\nAnne;Roux;anne@example.org;Lyon;2015\n",
+        encoding="utf-8",
+    )
+    report = import_file(store, open_source(source))
+    assert report.created == 1
+    directory = MemberDirectory(store)
+    # The earlier members (Dupuis, Martin in Lyon; Ärger 2012) wait for "Apply now",
+    # unless the import touched too many members to be worth singling out.
+    expected = {lyon: 3, chimie: 4, years: 2} if many else {lyon: 1, chimie: 1, years: 1}
+    assert {r: directory.count(f"tag:#{r.tag_id}") for r in (lyon, chimie, years)} == expected
+    assert report.rules_tagged == sum(expected.values())
 
 
 def test_cli_rules_and_apply_rules(

@@ -517,8 +517,9 @@ def import_file(
     except _Rollback:
         pass
     if not dry_run and (report.created or report.updated):
-        # Committed: the enabled tagging rules tag the newcomers (their own transaction).
-        report.rules_tagged = sum(tag_rules.apply(store).values())
+        # Committed: the enabled tagging rules tag the members this import created or
+        # changed (their own transaction).
+        report.rules_tagged = sum(tag_rules.apply(store, since=importer.now).values())
     report.seconds = time.perf_counter() - started
     return report
 
