@@ -300,7 +300,9 @@ def test_birthdays_of_the_day_show_in_the_sidebar(qtbot: QtBot, window: MainWind
 def test_clicking_a_tag_filters_the_members(qtbot: QtBot, window: MainWindow) -> None:
     from app import tags as tag_service
 
-    lyon = next(t for c in tag_service.tag_tree(window.store) for t in c.tags if t.name == "Lyon")
+    lyon = next(
+        t for c in tag_service.tag_tree(window.store) for t in c.tags if t.name == "Lyon"
+    )
     with qtbot.waitSignal(window.members.searchFinished, timeout=10000):
         window.tags.queryRequested.emit(lyon.query)
     assert sorted(listed_names(window)) == ["Dupuis", "Martin"]
