@@ -126,6 +126,56 @@ def cmd_segments(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_tags(args: argparse.Namespace) -> int:
+    """``tags`` (each tag with its member count), ``tags rules``, ``tags apply-rules``."""
+    from app import tag_rules, tags
+
+    store = _open(args)
+    try:
+        if args.tags_action == "rules":
+            found = tag_rules.rules(store)
+            counts = tag_rules.previews(store)
+            rows: list[dict[str, Any]] = [
+                {
+                    "id": r.id,
+                    "rule": tag_rules.describe(r),
+                    "enabled": r.enabled,
+                    "preview": counts.get(r.id or 0, 0),
+                }
+                for r in found
+            ]
+            lines = [
+                f"#{row['id']} {'on ' if row['enabled'] else 'off'} {row['rule']}  "
+                f"(would tag {row['preview']})"
+                for row in rows
+            ]
+        elif args.tags_action == "apply-rules":
+            found = tag_rules.rules(store)
+            added = tag_rules.apply(store)
+            rows = [
+                {"id": r.id, "rule": tag_rules.describe(r), "tagged": added[r.id]}
+                for r in found
+                if r.id in added
+            ]
+            lines = [f"#{row['id']} {row['rule']}: {row['tagged']}" for row in rows]
+            lines.append(f"tagged: {sum(added.values())}")
+        else:
+            rows = [
+                {"tag": tags.label(t), "count": t.count}
+                for category in tags.tag_tree(store)
+                for t in category.tags
+            ]
+            lines = [f"{row['count']:>8}  {row['tag']}" for row in rows]
+    finally:
+        store.close()
+    if args.json:
+        lines = [json.dumps(rows)]
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    for line in lines:
+        print(line.encode(encoding, "replace").decode(encoding))
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from app.io.export import DEFAULT_COLUMNS, export_members
 
@@ -326,6 +376,17 @@ def build_parser() -> argparse.ArgumentParser:
     save.add_argument("name", metavar="NAME")
     save.add_argument("query", nargs="+", metavar="QUERY")
     p.set_defaults(func=cmd_segments)
+
+    p = sub.add_parser("tags", help="the tags with their member counts; tagging rules")
+    p.add_argument("--json", action="store_true", help="one JSON list")
+    actions = p.add_subparsers(dest="tags_action", metavar="ACTION", parser_class=_Parser)
+    for name, text in (
+        ("rules", "the tagging rules, with how many members each would tag"),
+        ("apply-rules", "apply the enabled tagging rules now"),
+    ):
+        action = actions.add_parser(name, help=text)
+        action.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_tags)
 
     p = sub.add_parser("export", help="write the members matching QUERY to a file")
     p.add_argument("query", nargs="*", metavar="QUERY")

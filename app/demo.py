@@ -395,6 +395,7 @@ def build_demo(
             raw.execute("PRAGMA ignore_check_constraints = OFF")
             raw.execute(f"PRAGMA cache_size = {int(cache_size)}")
         audit.record(conn, "demo", "member", detail={"members": members, "seed": seed})
+    _make_tag_rules(store, tag_ids)
     report = DemoReport(
         members=members,
         tags=len(tag_ids),
@@ -414,6 +415,24 @@ def _make_tags(conn: sa.Connection) -> dict[tuple[str, str], int]:
         for name in names:
             ids[category, name] = ensure_tag(conn, name, category)
     return ids
+
+
+def _make_tag_rules(store: Store, tag_ids: dict[tuple[str, str], int]) -> None:
+    """Two sample tagging rules on the demo's own tags (app/tag_rules.py)."""
+    from app import tag_rules
+
+    geo, promo = CATEGORIES[0], CATEGORIES[3]
+    samples = (
+        tag_rules.Rule(
+            None,
+            "city",
+            tag_ids[geo, "Auvergne-Rhône-Alpes"],
+            cities=("Lyon", "Villeurbanne", "Grenoble", "Saint-Étienne"),
+        ),
+        tag_rules.Rule(None, "promo", tag_ids[promo, "Années 2000"], year_from=2000, year_to=2009),
+    )
+    for rule in samples:
+        tag_rules.save(store, rule)
 
 
 def _make_communities(conn: sa.Connection) -> list[int]:

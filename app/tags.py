@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -21,11 +22,11 @@ from app import audit
 from app.errors import AmicaleError, NotFoundError
 from app.members.query import QueryContext, unordered_ids
 from app.members.search import parse
-from app.members.service import ensure_category
+from app.members.service import ensure_category, fetch_ids
 from app.messages import QT_TRANSLATE_NOOP, Message
 from app.segments import _splice, _tag_fields
 from app.store import Store
-from app.store.schema import member, member_tag, segment, tag, tag_category
+from app.store.schema import member, member_tag, segment, tag, tag_category, tag_rule
 from app.store.sqlite import CancelToken, interruptible
 from app.text import fold
 
@@ -60,6 +61,8 @@ class DeletedTag:
     category: str
     color: str | None
     member_ids: list[int]
+    # The tagging rules that gave this tag (deleted with it), as table rows.
+    rules: tuple[dict[str, Any], ...] = ()
 
 
 def query_for(tag_id: int) -> str:
@@ -110,6 +113,19 @@ def _ids_select(query: str, context: QueryContext | None) -> sa.Select[Any] | No
     return sa.select(next(iter(ids.c)))
 
 
+def count_statement(query: str = "", context: QueryContext | None = None) -> sa.Select[Any]:
+    """(tag id, members) for every tag carried within ``query``: the SQL of the counts."""
+    ids = _ids_select(query, context)
+    if ids is None:
+        # The totals kept by triggers on member_tag: no recount of millions of links.
+        return sa.select(tag.c.id, tag.c.member_count)
+    return (
+        sa.select(member_tag.c.tag_id, sa.func.count())
+        .where(member_tag.c.member_id.in_(ids))
+        .group_by(member_tag.c.tag_id)
+    )
+
+
 def tag_tree(
     store: Store,
     query: str = "",
@@ -118,13 +134,10 @@ def tag_tree(
 ) -> list[CategoryInfo]:
     """Categories (by position) with their tags (by name) and member counts.
 
-    Without a query, one GROUP BY over the (tag_id, member_id) index; with one, the counts
-    within the matching members. Raises QuerySyntaxError, Cancelled if ``cancel`` fires.
+    Without a query, the totals maintained on each tag (migration 0007); with one, the
+    counts within the matching members. Raises QuerySyntaxError, Cancelled if ``cancel`` fires.
     """
-    ids = _ids_select(query, context)
-    counting = sa.select(member_tag.c.tag_id, sa.func.count()).group_by(member_tag.c.tag_id)
-    if ids is not None:
-        counting = counting.where(member_tag.c.member_id.in_(ids))
+    counting = count_statement(query, context)
     with store.read() as conn:
         categories = conn.execute(
             sa.select(tag_category.c.id, tag_category.c.name, tag_category.c.position).order_by(
@@ -185,16 +198,19 @@ def get(store: Store, tag_id: int) -> TagInfo:
 
 def _info(conn: sa.Connection, tag_id: int) -> TagInfo:
     row = conn.execute(
-        sa.select(tag.c.id, tag.c.name, tag.c.color, tag_category.c.name.label("category"))
+        sa.select(
+            tag.c.id,
+            tag.c.name,
+            tag.c.color,
+            tag.c.member_count,
+            tag_category.c.name.label("category"),
+        )
         .join(tag_category, tag_category.c.id == tag.c.category_id, isouter=True)
         .where(tag.c.id == tag_id)
     ).first()
     if row is None:
         raise _not_found(tag_id)
-    count = conn.execute(
-        sa.select(sa.func.count()).select_from(member_tag).where(member_tag.c.tag_id == tag_id)
-    ).scalar_one()
-    return TagInfo(row.id, row.name, row.category or "", row.color, int(count))
+    return TagInfo(row.id, row.name, row.category or "", row.color, int(row.member_count))
 
 
 # --- management ----------------------------------------------------------------------------
@@ -326,6 +342,10 @@ def merge(store: Store, source_id: int, target_id: int) -> int:
             )
         ).rowcount
         conn.execute(member_tag.delete().where(member_tag.c.tag_id == source_id))
+        # The tagging rules that gave ``source`` now give ``target`` (not deleted with it).
+        conn.execute(
+            tag_rule.update().where(tag_rule.c.tag_id == source_id).values(tag_id=target_id)
+        )
         conn.execute(tag.delete().where(tag.c.id == source_id))
         rewritten = _rewrite_segments(conn, source_id, target_id)
         audit.record(
@@ -354,6 +374,12 @@ def delete(store: Store, tag_id: int) -> DeletedTag:
                 sa.select(member_tag.c.member_id).where(member_tag.c.tag_id == tag_id)
             )
         ]
+        rules = tuple(
+            dict(r)
+            for r in conn.execute(sa.select(tag_rule).where(tag_rule.c.tag_id == tag_id))
+            .mappings()
+            .all()
+        )
         conn.execute(member_tag.delete().where(member_tag.c.tag_id == tag_id))
         conn.execute(tag.delete().where(tag.c.id == tag_id))
         audit.record(
@@ -363,7 +389,7 @@ def delete(store: Store, tag_id: int) -> DeletedTag:
             tag_id,
             {"name": row.name, "category": row.category, "members": len(members)},
         )
-    return DeletedTag(tag_id, row.name, row.category or "", row.color, members)
+    return DeletedTag(tag_id, row.name, row.category or "", row.color, members, rules)
 
 
 def _link(conn: sa.Connection, tag_id: int, ids: Iterable[int]) -> int:
@@ -397,6 +423,8 @@ def restore(store: Store, deleted: DeletedTag) -> None:
             )
         )
         linked = _link(conn, deleted.id, deleted.member_ids)
+        if deleted.rules:
+            conn.execute(tag_rule.insert(), list(deleted.rules))
         audit.record(
             conn, "tag-restore", "tag", deleted.id, {"name": deleted.name, "members": linked}
         )
@@ -443,7 +471,11 @@ def tag_query(
     stmt = (
         member_tag.insert()
         .prefix_with("OR IGNORE")
-        .from_select(["member_id", "tag_id"], sa.select(next(iter(source.c)), sa.literal(tag_id)))
+        .from_select(
+            ["member_id", "tag_id"],
+            # In id order: sequential inserts into member_tag's primary key.
+            sa.select(next(iter(source.c)), sa.literal(tag_id)).order_by(next(iter(source.c))),
+        )
     )
     with store.write() as conn:
         _row(conn, tag_id)
@@ -512,3 +544,156 @@ def tag_emails(store: Store, tag_id: int, text: str) -> tuple[int, list[str]]:
             {"emails": len(emails), "matched": len(ids), "added": added},
         )
     return len(ids), [e for e in emails if e not in found]
+
+
+# --- bulk changes that can be undone -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TagChange:
+    """The members whose link to a tag one bulk operation changed: what `undo` reverses."""
+
+    tag_id: int
+    tag_name: str
+    added: bool  # True: these members were tagged; False: they were untagged
+    member_ids: array[int]
+
+    @property
+    def count(self) -> int:
+        return len(self.member_ids)
+
+
+def _source(ids: Sequence[int] | None, query: str | None, context: QueryContext | None) -> Any:
+    """The candidate members, as a subquery: listed ids, a search, or everyone."""
+    if ids is not None:
+        payload = json.dumps(sorted({int(i) for i in ids}))
+        return sa.select(member.c.id).where(member.c.id.in_(_values(payload))).subquery()
+    selected = _ids_select(query or "", context)
+    return (selected if selected is not None else sa.select(member.c.id)).subquery()
+
+
+def _linked(tag_id: int, column: Any) -> Any:
+    return sa.exists().where(member_tag.c.member_id == column, member_tag.c.tag_id == tag_id)
+
+
+def change_tag(
+    store: Store,
+    tag_id: int,
+    *,
+    add: bool = True,
+    ids: Sequence[int] | None = None,
+    query: str | None = None,
+    cancel: CancelToken | None = None,
+    context: QueryContext | None = None,
+) -> TagChange:
+    """Tag (``add``) or untag the members listed by ``ids``, or else matching ``query``
+    (everyone when empty), in one transaction; returns exactly who changed, for `undo`.
+
+    The changed ids are selected once, then written in one set-based statement. Raises
+    QuerySyntaxError before writing, Cancelled with nothing written, NotFoundError.
+    """
+    source = _source(ids, query, context)
+    column = next(iter(source.c))
+    changing = sa.select(column).where(
+        sa.not_(_linked(tag_id, column)) if add else _linked(tag_id, column)
+    )
+    with store.write() as conn:
+        row = _row(conn, tag_id)
+        raw = conn.connection.dbapi_connection
+        with interruptible(raw, cancel):  # type: ignore[arg-type]
+            # In id order, the links go into member_tag's primary key one page after the
+            # other instead of all over it: half the time at 200,000 members.
+            changed = array("q", sorted(fetch_ids(conn, changing)))
+            _write_links(conn, tag_id, changed, add)
+        audit.record(
+            conn,
+            "tag-members" if add else "tag-untag-members",
+            "tag",
+            tag_id,
+            {"added" if add else "removed": len(changed), **({"query": query} if query else {})},
+        )
+    return TagChange(tag_id, row.name, add, changed)
+
+
+def _write_links(conn: sa.Connection, tag_id: int, member_ids: array[int], add: bool) -> None:
+    if not member_ids:
+        return
+    payload = json.dumps(member_ids.tolist())
+    listed = _values(payload)
+    if add:
+        each = sa.func.json_each(sa.bindparam("ids", payload, unique=True)).table_valued("value")
+        conn.execute(
+            member_tag.insert()
+            .prefix_with("OR IGNORE")
+            .from_select(["member_id", "tag_id"], sa.select(each.c.value, sa.literal(tag_id)))
+        )
+    else:
+        conn.execute(
+            member_tag.delete().where(
+                member_tag.c.tag_id == tag_id, member_tag.c.member_id.in_(listed)
+            )
+        )
+
+
+def undo(store: Store, change: TagChange) -> TagChange:
+    """Reverse a bulk change (members deleted since are skipped); returns the reversal."""
+    with store.write() as conn:
+        row = _row(conn, change.tag_id)
+        existing = _values(json.dumps(change.member_ids.tolist()))
+        still = fetch_ids(conn, sa.select(member.c.id).where(member.c.id.in_(existing)))
+        _write_links(conn, change.tag_id, still, not change.added)
+        audit.record(
+            conn,
+            "tag-undo",
+            "tag",
+            change.tag_id,
+            {"removed" if change.added else "added": len(still)},
+        )
+    return TagChange(change.tag_id, row.name, not change.added, still)
+
+
+def tag_emails_change(store: Store, tag_id: int, text: str) -> tuple[TagChange, int, list[str]]:
+    """Tag the members whose email is in ``text``, for undo: (the change, members matched,
+    emails matching no member)."""
+    emails = parse_emails(text)
+    listed = _values(json.dumps(emails))
+    with store.read() as conn:
+        found_rows = conn.execute(
+            sa.select(member.c.id, sa.func.lower(member.c.email)).where(
+                sa.func.lower(member.c.email).in_(listed)
+            )
+        ).all()
+    found = {r[1] for r in found_rows}
+    ids = [int(r[0]) for r in found_rows]
+    change = change_tag(store, tag_id, add=True, ids=ids)
+    return change, len(ids), [e for e in emails if e not in found]
+
+
+def find_or_create(store: Store, label: str) -> int:
+    """The id of the tag named by ``label`` ("Category/Name" or "Name"), created if missing.
+
+    A bare name picks the tag of that name when exactly one category has it."""
+    category, slash, name = label.strip().rpartition("/")
+    clean = _clean_name(name)
+    category = " ".join(category.split())
+    with store.read() as conn:
+        stmt = (
+            sa.select(tag.c.id, tag_category.c.name_key)
+            .join(tag_category, tag_category.c.id == tag.c.category_id, isouter=True)
+            .where(tag.c.name_key == fold(clean).strip())
+        )
+        rows = conn.execute(stmt).all()
+    if slash:
+        wanted = fold(category).strip()
+        rows = [r for r in rows if (r.name_key or "") == wanted]
+    if len(rows) == 1:
+        return int(rows[0].id)
+    if len(rows) > 1 and not slash:
+        ordered = sorted(rows, key=lambda r: (r.name_key is not None, r.id))
+        return int(ordered[0].id)  # the tag without a category first, else the oldest
+    return create(store, clean, category if slash else None)
+
+
+def label(info: TagInfo) -> str:
+    """ "Category/Name", or the name alone for a tag without a category."""
+    return f"{info.category}/{info.name}" if info.category else info.name

@@ -32,7 +32,7 @@ from bench.store import Build, build, demo_in_temp_file, demo_rows, store_path, 
 
 GUI_BENCHMARKS = ("search", "scroll", "memory")
 # The benchmarks that run on the store of --members (export has a 100,000-member one).
-STORE_BENCHMARKS = frozenset({*GUI_BENCHMARKS, "startup", "import", "dedup"})
+STORE_BENCHMARKS = frozenset({*GUI_BENCHMARKS, "startup", "import", "dedup", "tags"})
 
 RESULTS_HEADER = """\
 # Benchmark results
@@ -236,6 +236,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         _log("dedup (scan of the whole store)")
         rows += dedup_rows(path)
+
+    if "tags" in selected:
+        from bench.tags import tags_rows
+
+        _log("tags (counts, bulk tagging, rules, birthdays; on a copy of the store)")
+        tag_rows, tag_facts = tags_rows(path, args.runs)
+        rows += tag_rows
+        facts += tag_facts
 
     order = {name: i for i, name in enumerate(BENCHMARKS)}
     rows.sort(key=lambda r: order.get(r.benchmark.split(":")[0], len(order)))

@@ -19,7 +19,17 @@ BENCH_DIR = Path(__file__).resolve().parent
 REPO = BENCH_DIR.parent
 DATA_DIR = BENCH_DIR / ".data"
 RESULTS = BENCH_DIR / "RESULTS.md"
-BENCHMARKS = ("demo", "search", "startup", "scroll", "memory", "import", "export", "dedup")
+BENCHMARKS = (
+    "demo",
+    "search",
+    "startup",
+    "scroll",
+    "memory",
+    "import",
+    "export",
+    "dedup",
+    "tags",
+)
 WINDOW_SIZE = (1400, 850)
 
 

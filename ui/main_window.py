@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtCore import QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
     QLabel,
     QListWidget,
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QStyle,
+    QSystemTrayIcon,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +36,8 @@ from ui.panels.today import TodayPanel
 from ui.settings import UiSettings
 from ui.workers import Job
 
+# Pause after the last search before the tag counts follow it (typing goes on meanwhile).
+TAG_SYNC_MS = 300
 
 class MainWindow(QMainWindow):
     def __init__(
@@ -45,6 +50,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.store = store
         self.settings = settings
+        self.tray: QSystemTrayIcon | None = None
+        self._birthdays_notified = False
         self.setObjectName("mainWindow")
         title = f"{association.name} — {APP_NAME}" if association else APP_NAME
         self.setWindowTitle(title)
@@ -60,12 +67,28 @@ class MainWindow(QMainWindow):
         self.add_panel(self.tr("Members"), self.members)
         self.tags = TagsPanel(store, autoload=False)
         self.add_panel(self.tr("Tags"), self.tags)
-        # Tag counts follow the search once its list is shown, and only while the tag
-        # browser is on screen: counting at every keystroke would slow the search itself.
-        self.members.searchFinished.connect(self._sync_tag_counts)
+        # Tag counts follow the search once its list is shown and typing has paused, and only
+        # while a tag browser is on screen: counting at every keystroke would slow the search.
+        self.tag_sync = QTimer(self)
+        self.tag_sync.setSingleShot(True)
+        self.tag_sync.setInterval(TAG_SYNC_MS)
+        self.tag_sync.timeout.connect(self._sync_tag_counts)
+        self.members.searchFinished.connect(self.tag_sync.start)
         self.tags.queryRequested.connect(self._on_segment)
         self.tags.combineRequested.connect(self._on_combine)
         self.tags.tagsChanged.connect(self.members.refresh)
+        # Bulk tagging from the member list; the tag browser beside it takes dropped members.
+        self.members.tagsChanged.connect(self.tags.reload)
+        self.members.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.tag_dock = QDockWidget(self.tr("Tags"), self)
+        self.tag_dock.setObjectName("tagDock")
+        self.tag_dock.setWidget(self.tags.side_view())
+        self.tag_dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.tag_dock)
+        self.tags.handles_drops = False
+        self.tags.model.membersDropped.connect(
+            lambda tag_id, ids: self.members.start_tagging(tag_id, ids=ids)
+        )
         self.today = TodayPanel(store, autoload=False)
         self.add_panel(self.tr("Birthdays"), self.today)
         self.today.countChanged.connect(self._on_birthdays_today)
@@ -75,7 +98,8 @@ class MainWindow(QMainWindow):
         self.history = HistoryPanel(store)
         self.add_panel(self.tr("History"), self.history)
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.sidebar.currentRowChanged.connect(self._sync_tag_counts)
+        self.stack.currentChanged.connect(self._on_panel_changed)
+        self.stack.currentChanged.connect(self._sync_tag_counts)
         self.sidebar.setCurrentRow(0)
 
         # Left column: the panels, then the saved segments (each one a search).
@@ -156,6 +180,9 @@ class MainWindow(QMainWindow):
         find.triggered.connect(self._on_find)
         edit.addSeparator()
         edit.addAction(self.segments.save_action)
+        edit.addSeparator()
+        for action in self.members.tag_actions():
+            edit.addAction(action)
 
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
         language = settings_menu.addMenu(self.tr("&Language"))
@@ -223,7 +250,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def _sync_tag_counts(self) -> None:
         result = self.members.last_result
-        if self.stack.currentWidget() is self.tags and result is not None:
+        if self.stack.currentWidget() in (self.tags, self.members) and result is not None:
             self.tags.set_query(result.query)
 
     def _on_first_search(self) -> None:
@@ -240,8 +267,44 @@ class MainWindow(QMainWindow):
         if count:
             item.setText(self.tr("Birthdays (%1)").replace("%1", str(count)))
             self.statusBar().showMessage(self.tr("%n birthday(s) today", "", count), 15000)
+            if not self._birthdays_notified:
+                self._birthdays_notified = True
+                self.notify_birthdays(count)
         else:
             item.setText(self.tr("Birthdays"))
+
+    def notify_birthdays(self, count: int) -> bool:
+        """Once at start-up: a desktop notification when the desktop has a tray (else the
+        status bar line and the sidebar badge say it). True when one was shown."""
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return False
+        if self.tray is None:
+            icon = self.windowIcon()
+            if icon.isNull():  # a tray icon needs one (the application's, when set)
+                icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
+            self.tray = QSystemTrayIcon(icon, self)
+            self.tray.setObjectName("birthdayTray")
+            self.tray.setToolTip(APP_NAME)
+            self.tray.messageClicked.connect(self._on_tray_message_clicked)
+        self.tray.show()
+        self.tray.showMessage(
+            APP_NAME,
+            self.tr("%n birthday(s) today", "", count),
+            QSystemTrayIcon.MessageIcon.Information,
+            10000,
+        )
+        return True
+
+    @Slot()
+    def _on_tray_message_clicked(self) -> None:
+        self.sidebar.setCurrentRow(self.panels().index(self.today))
+        self.showNormal()
+        self.activateWindow()
+
+    @Slot(int)
+    def _on_panel_changed(self, index: int) -> None:
+        # The tag browser sits beside the member list only (the Tags panel has its own).
+        self.tag_dock.setVisible(self.stack.widget(index) is self.members)
 
     @Slot(str)
     def _on_segment(self, query: str) -> None:

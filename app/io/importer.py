@@ -25,7 +25,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from app import audit
+from app import audit, tag_rules
 from app.clock import now_iso
 from app.errors import AmicaleError, Cancelled, ValidationError
 from app.io.mapping import guess_mapping, record_converter
@@ -79,6 +79,9 @@ class ImportReport:
     conflicts: list[Conflict] = field(default_factory=list)
     warnings: list[tuple[int, str]] = field(default_factory=list)
     seconds: float = 0.0
+    # Members newly tagged by the tagging rules applied after the import (app/tag_rules.py);
+    # not part of the command line's output contract.
+    rules_tagged: int = 0
 
     @property
     def rejected(self) -> int:
@@ -513,6 +516,10 @@ def import_file(
             )
     except _Rollback:
         pass
+    if not dry_run and (report.created or report.updated):
+        # Committed: the enabled tagging rules tag the members this import created or
+        # changed (their own transaction).
+        report.rules_tagged = sum(tag_rules.apply(store, since=importer.now).values())
     report.seconds = time.perf_counter() - started
     return report
 

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 # Bump with every new migration; checked against Alembic's head by the tests. Kept here so a
 # start-up on an up-to-date file does not need to load Alembic at all.
-SCHEMA_HEAD = "0004"
+SCHEMA_HEAD = "0007"
 
 metadata = sa.MetaData()
 
@@ -90,6 +90,8 @@ tag = sa.Table(
     sa.Column("name", sa.Text, nullable=False),
     sa.Column("name_key", sa.Text, nullable=False),
     sa.Column("color", sa.Text),
+    # Members carrying the tag, kept by triggers on member_tag (migration 0007).
+    sa.Column("member_count", sa.Integer, nullable=False, server_default="0"),
     sa.UniqueConstraint("category_id", "name_key", name="uq_tag_category_name"),
 )
 sa.Index("ix_tag_name_key", tag.c.name_key)
@@ -243,3 +245,23 @@ FTS_COLUMNS = (
 )
 FREE_TEXT_COLUMNS = FTS_COLUMNS[:6]
 member_fts = sa.table("member_fts", sa.column("rowid"))
+
+# Tagging rules: members matching a condition get a tag (on demand and after each import).
+# kind "city": ``cities`` holds the city names, one per line (accents and case ignored);
+# "promo": the class years ``year_from``..``year_to`` (either may be open); "query": a search.
+tag_rule = sa.Table(
+    "tag_rule",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("kind", sa.Text, nullable=False),
+    sa.Column("cities", sa.Text),
+    sa.Column("year_from", sa.Integer),
+    sa.Column("year_to", sa.Integer),
+    sa.Column("query", sa.Text),
+    sa.Column("tag_id", sa.Integer, sa.ForeignKey("tag.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("enabled", sa.Boolean, nullable=False, server_default=sa.true()),
+    sa.Column("created_at", sa.Text, nullable=False),
+    sa.Column("updated_at", sa.Text, nullable=False),
+    sa.CheckConstraint("kind IN ('city', 'promo', 'query')", name="ck_tag_rule_kind"),
+)
+sa.Index("ix_tag_rule_tag", tag_rule.c.tag_id)

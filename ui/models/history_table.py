@@ -35,7 +35,30 @@ ACTIONS = {
     "import": QT_TRANSLATE_NOOP("HistoryTableModel", "Import"),
     "merge": QT_TRANSLATE_NOOP("HistoryTableModel", "Duplicates merged"),
     "demo": QT_TRANSLATE_NOOP("HistoryTableModel", "Sample association created"),
+    "tag-create": QT_TRANSLATE_NOOP("HistoryTableModel", "Tag created"),
+    "tag-rename": QT_TRANSLATE_NOOP("HistoryTableModel", "Tag renamed"),
+    "tag-color": QT_TRANSLATE_NOOP("HistoryTableModel", "Tag colour changed"),
+    "tag-move": QT_TRANSLATE_NOOP("HistoryTableModel", "Tag moved to another category"),
+    "tag-merge": QT_TRANSLATE_NOOP("HistoryTableModel", "Tags merged"),
+    "tag-delete": QT_TRANSLATE_NOOP("HistoryTableModel", "Tag deleted"),
+    "tag-restore": QT_TRANSLATE_NOOP("HistoryTableModel", "Tag deletion undone"),
+    "tag-members": QT_TRANSLATE_NOOP("HistoryTableModel", "Members tagged"),
+    "tag-untag-members": QT_TRANSLATE_NOOP("HistoryTableModel", "Members untagged"),
+    "tag-query": QT_TRANSLATE_NOOP("HistoryTableModel", "Search tagged"),
+    "tag-untag-query": QT_TRANSLATE_NOOP("HistoryTableModel", "Search untagged"),
+    "tag-emails": QT_TRANSLATE_NOOP("HistoryTableModel", "List of emails tagged"),
+    "tag-undo": QT_TRANSLATE_NOOP("HistoryTableModel", "Tagging undone"),
+    "tag-rule-create": QT_TRANSLATE_NOOP("HistoryTableModel", "Tagging rule created"),
+    "tag-rule-update": QT_TRANSLATE_NOOP("HistoryTableModel", "Tagging rule changed"),
+    "tag-rule-delete": QT_TRANSLATE_NOOP("HistoryTableModel", "Tagging rule deleted"),
+    "tag-rules-apply": QT_TRANSLATE_NOOP("HistoryTableModel", "Tagging rules applied"),
+    "segment-create": QT_TRANSLATE_NOOP("HistoryTableModel", "Segment saved"),
+    "segment-update": QT_TRANSLATE_NOOP("HistoryTableModel", "Segment changed"),
+    "segment-rename": QT_TRANSLATE_NOOP("HistoryTableModel", "Segment renamed"),
+    "segment-delete": QT_TRANSLATE_NOOP("HistoryTableModel", "Segment deleted"),
 }
+# The actions of tags, tagging rules and segments (the History panel's filter).
+TAG_AND_SEGMENT_ACTIONS = tuple(a for a in ACTIONS if a.startswith(("tag-", "segment-")))
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -71,9 +94,37 @@ def describe(entry: AuditEntry) -> str:
             .replace("%1", str(entry.entity_id))
             .replace("%2", ", ".join(d["fields"]))
         )
+    tagged = _tag_detail(entry.action, d)
+    if tagged:
+        return tagged
     if entry.entity_id is not None:
         return _tr("no. %1").replace("%1", str(entry.entity_id))
     return ""
+
+
+def _tag_detail(action: str, d: dict[str, Any]) -> str:
+    """The line of a tag, rule or segment event: its name, and how many members."""
+    if not action.startswith(("tag-", "segment-")):
+        return ""
+    parts: list[str] = []
+    if "from" in d and "to" in d:
+        parts.append(f"{d['from'] or '—'} → {d['to'] or '—'}")
+    elif "source" in d and "target" in d:
+        parts.append(f"{d['source']} → {d['target']}")
+    elif d.get("name"):
+        parts.append(str(d["name"]))
+    elif d.get("rule"):
+        parts.append(str(d["rule"]))
+    if d.get("query"):
+        parts.append(_tr("search: %1").replace("%1", str(d["query"])))
+    for key, text in (
+        ("added", QT_TRANSLATE_NOOP("HistoryTableModel", "%1 member(s) tagged")),
+        ("removed", QT_TRANSLATE_NOOP("HistoryTableModel", "%1 member(s) untagged")),
+        ("members", QT_TRANSLATE_NOOP("HistoryTableModel", "%1 member(s)")),
+    ):
+        if isinstance(d.get(key), int):
+            parts.append(_tr(str(text)).replace("%1", str(d[key])))
+    return " — ".join(parts)
 
 
 class HistoryTableModel(QAbstractTableModel):

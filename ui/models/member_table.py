@@ -8,6 +8,7 @@ deleted meanwhile shows as a disabled, empty row instead of raising.
 
 from __future__ import annotations
 
+import json
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
@@ -15,8 +16,10 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QByteArray,
     QDate,
     QLocale,
+    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -34,6 +37,27 @@ MAX_PAGES = 64  # ≈ 8,000 rows cached: a few screens either way, bounded memor
 Index = QModelIndex | QPersistentModelIndex
 MEMBER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_KEY_ROLE = Qt.ItemDataRole.UserRole + 2
+# Dragged members (onto a tag of the tag browser): their ids, as a JSON list.
+MEMBER_IDS_MIME = "application/x-amicale-member-ids"
+
+
+def member_ids_mime(ids: Sequence[int]) -> QMimeData:
+    data = QMimeData()
+    data.setData(MEMBER_IDS_MIME, QByteArray(json.dumps(list(ids)).encode("ascii")))
+    return data
+
+
+def member_ids_from_mime(data: QMimeData | None) -> list[int]:
+    """The member ids a drag carries ([] for anything else, malformed included)."""
+    if data is None or not data.hasFormat(MEMBER_IDS_MIME):
+        return []
+    try:
+        ids = json.loads(bytes(data.data(MEMBER_IDS_MIME).data()).decode("ascii"))
+    except (ValueError, UnicodeDecodeError):
+        return []
+    if not isinstance(ids, list):
+        return []
+    return [i for i in ids if isinstance(i, int) and not isinstance(i, bool)]
 
 
 def _converters(locale: QLocale) -> dict[str, Callable[[Any], str]]:
@@ -174,7 +198,19 @@ class MemberTableModel(QAbstractTableModel):
         page = self._pages.get(index.row() // PAGE_SIZE)
         if page is not None and self._ids[index.row()] not in page:
             return Qt.ItemFlag.NoItemFlags  # deleted since the search ran
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return (
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        )
+
+    def mimeTypes(self) -> list[str]:
+        return [MEMBER_IDS_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        return member_ids_mime(self.visible_ids(rows))
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -9,10 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QLocale,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 
 from app.tags import CategoryInfo, TagInfo
+from ui.models.member_table import MEMBER_IDS_MIME, member_ids_from_mime
 
 Index = QModelIndex | QPersistentModelIndex
 TAG_ID_ROLE = Qt.ItemDataRole.UserRole + 1  # int, on tag rows
@@ -21,9 +30,16 @@ TAG_ROLE = Qt.ItemDataRole.UserRole + 3  # the TagInfo, on tag rows
 CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 4  # the category's name ("" for none)
 
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+# Members dragged from the member table may be dropped on a tag (not on a category).
+_TAG_FLAGS = _FLAGS | Qt.ItemFlag.ItemIsDropEnabled
 
 
 class TagTreeModel(QStandardItemModel):
+    # Members were dropped on a tag: (tag id, member ids). The panel tags them.
+    membersDropped = Signal(int, list)
+    # set_tree() filled the model anew (views re-expand their categories).
+    treeSet = Signal()
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._no_category = "—"
@@ -44,11 +60,12 @@ class TagTreeModel(QStandardItemModel):
             for info in category.tags:
                 head.appendRow(self._tag_item(info, locale))
             root.appendRow(head)
+        self.treeSet.emit()
 
     @staticmethod
     def _tag_item(info: TagInfo, locale: QLocale) -> QStandardItem:
         item = QStandardItem(f"{info.name} ({locale.toString(info.count)})")
-        item.setFlags(_FLAGS)
+        item.setFlags(_TAG_FLAGS)
         item.setData(info.id, TAG_ID_ROLE)
         item.setData(info.query, QUERY_ROLE)
         item.setData(info, TAG_ROLE)
@@ -58,6 +75,37 @@ class TagTreeModel(QStandardItemModel):
             if color.isValid():
                 item.setData(color, Qt.ItemDataRole.DecorationRole)
         return item
+
+    # --- dropping members on a tag ------------------------------------------------------
+
+    def mimeTypes(self) -> list[str]:
+        return [MEMBER_IDS_MIME]
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction  # the members keep their other tags
+
+    def _drop_target(self, row: int, parent: Index) -> TagInfo | None:
+        # Dropped *on* an item: row is -1 and parent is that item.
+        return self.tag_at(parent) if row == -1 else None
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        return (
+            action == Qt.DropAction.CopyAction
+            and self._drop_target(row, parent) is not None
+            and bool(member_ids_from_mime(data))
+        )
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        info = self._drop_target(row, parent)
+        assert info is not None
+        self.membersDropped.emit(info.id, member_ids_from_mime(data))
+        return True
 
     # --- lookups -------------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from app import audit
 from app.store import Store
-from ui.models.history_table import HistoryTableModel
+from ui.models.history_table import TAG_AND_SEGMENT_ACTIONS, HistoryTableModel
 from ui.panels.member_card import plain_label
 from ui.workers import LatestOnly
 
@@ -37,6 +37,7 @@ class HistoryPanel(QWidget):
         self.filter.addItem(self.tr("Imports"), ("import",))
         self.filter.addItem(self.tr("Deletions and erasures"), ("delete", "erase", "restore"))
         self.filter.addItem(self.tr("Merges"), ("merge",))
+        self.filter.addItem(self.tr("Tags and segments"), TAG_AND_SEGMENT_ACTIONS)
         self.filter.activated.connect(self.reload)
         intro: QLabel = plain_label(
             self.tr("Every export, import, deletion and merge is recorded here, on this computer.")

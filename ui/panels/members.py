@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCompleter,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -23,9 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import tags
 from app.errors import AmicaleError
 from app.members.search import QuerySyntaxError
 from app.members.service import DeletedMembers, MemberDirectory, Sort
+from app.tags import TagChange
 from ui.labels import field_title, message_text
 from ui.models.member_table import MemberTableModel
 from ui.panels.member_card import ERROR_STYLE, MemberCard, plain_label
@@ -65,6 +68,12 @@ class MembersPanel(QWidget):
     searchFinished = Signal()
     # A deletion happened and can be undone (its size), or undo is no longer possible (0).
     undoAvailable = Signal(int)
+    # Members were tagged or untagged from here: the tag browser should recount.
+    tagsChanged = Signal()
+    # The last bulk tagging can be undone (True) or not any more (False).
+    tagUndoAvailable = Signal(bool)
+    # A line for the status bar (bulk tagging's progress and result).
+    statusMessage = Signal(str)
 
     def __init__(
         self, directory: MemberDirectory, settings: UiSettings, parent: QWidget | None = None
@@ -75,6 +84,8 @@ class MembersPanel(QWidget):
         self.last_result: SearchResult | None = None
         self._last_deleted: DeletedMembers | None = None
         self._pending_select: list[int] = []
+        self._tagging: Job | None = None
+        self._last_change: TagChange | None = None
         # The store's member count, valid while no write happened since (store.generation).
         self._total: int | None = None
         self._total_generation = -1
@@ -131,6 +142,12 @@ class MembersPanel(QWidget):
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         delete.triggered.connect(self.delete_selected)
         self.table.addAction(delete)
+        self._build_tag_actions()
+        # Members are dragged onto a tag of the tag browser to tag them.
+        self.table.setDragEnabled(True)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._on_table_menu)
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -376,3 +393,202 @@ class MembersPanel(QWidget):
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+
+    # --- bulk tagging --------------------------------------------------------------------
+
+    def _build_tag_actions(self) -> None:
+        def action(text: str, name: str, slot: Any) -> QAction:
+            made = QAction(text, self)
+            made.setObjectName(name)
+            made.triggered.connect(slot)
+            return made
+
+        self.tag_selection_action = action(
+            self.tr("Tag the selection…"), "tagSelection", self.tag_selection
+        )
+        self.untag_selection_action = action(
+            self.tr("Untag the selection…"), "untagSelection", self.untag_selection
+        )
+        self.tag_search_action = action(
+            self.tr("Tag the whole search…"), "tagSearch", self.tag_search
+        )
+        self.tag_emails_action = action(
+            self.tr("Tag a pasted list of emails…"), "tagEmails", self.tag_emails
+        )
+        self.undo_tag_action = action(
+            self.tr("Undo the last tagging"), "undoTagging", self.undo_tagging
+        )
+        self.undo_tag_action.setEnabled(False)
+
+    def tag_actions(self) -> list[QAction]:
+        return [
+            self.tag_selection_action,
+            self.untag_selection_action,
+            self.tag_search_action,
+            self.tag_emails_action,
+            self.undo_tag_action,
+        ]
+
+    @Slot("QPoint")
+    def _on_table_menu(self, pos: Any) -> None:
+        menu = QMenu(self)
+        for action in self.tag_actions():
+            menu.addAction(action)
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def _choose_tag(self, title: str, intro: str, allow_new: bool = True) -> int | None:
+        from ui.dialogs.tag_choice import TagChoiceDialog
+
+        dialog = TagChoiceDialog(self.directory.store, title, intro, self, allow_new=allow_new)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        return dialog.tag_id if accepted else None
+
+    @Slot()
+    def tag_selection(self) -> Job | None:
+        ids = self.selected_ids()
+        if not ids:
+            return None
+        tag_id = self._choose_tag(
+            self.tr("Tag the selection"),
+            self.tr("Tag %n selected member(s) with:", "", len(ids)),
+        )
+        return None if tag_id is None else self.start_tagging(tag_id, ids=ids)
+
+    @Slot()
+    def untag_selection(self) -> Job | None:
+        ids = self.selected_ids()
+        if not ids:
+            return None
+        tag_id = self._choose_tag(
+            self.tr("Untag the selection"),
+            self.tr("Remove from %n selected member(s) the tag:", "", len(ids)),
+            allow_new=False,
+        )
+        return None if tag_id is None else self.start_tagging(tag_id, add=False, ids=ids)
+
+    @Slot()
+    def tag_search(self) -> Job | None:
+        result = self.last_result
+        query = self.search.text()
+        shown = len(result.ids) if result is not None and result.query == query else None
+        if shown is None:
+            intro = self.tr("Tag every member of the current search with:")
+        else:
+            intro = self.tr("Tag the %n member(s) of the current search with:", "", shown)
+        tag_id = self._choose_tag(self.tr("Tag the whole search"), intro)
+        return None if tag_id is None else self.start_tagging(tag_id, query=query)
+
+    def start_tagging(
+        self,
+        tag_id: int,
+        *,
+        add: bool = True,
+        ids: list[int] | None = None,
+        query: str | None = None,
+    ) -> Job | None:
+        """Tag or untag members (listed, or a search) in a job; the window stays usable."""
+        if self._tagging is not None:
+            self.statusMessage.emit(self.tr("Another tagging is running; try again when it ends."))
+            return None
+        job = Job(tags.change_tag, self.directory.store, tag_id, add=add, ids=ids, query=query)
+        job.signals.finished.connect(self._on_tagged)
+        job.signals.failed.connect(self._on_tagging_failed)
+        return self._start_tag_job(job, self.tr("Tagging…") if add else self.tr("Untagging…"))
+
+    def _start_tag_job(self, job: Job, text: str) -> Job:
+        self._tagging = job
+        for action in self.tag_actions():
+            action.setEnabled(False)
+        self.statusMessage.emit(text)
+        return job.start()
+
+    def _end_tag_job(self) -> None:
+        self._tagging = None
+        for action in self.tag_actions():
+            action.setEnabled(action is not self.undo_tag_action or self._last_change is not None)
+
+    def _change_text(self, change: TagChange) -> str:
+        text = (
+            self.tr("%n member(s) newly tagged with “%1”.", "", change.count)
+            if change.added
+            else self.tr("%n member(s) untagged from “%1”.", "", change.count)
+        )
+        return text.replace("%1", change.tag_name)
+
+    @Slot(object)
+    def _on_tagged(self, change: TagChange) -> None:
+        self._last_change = change if change.count else None
+        self._end_tag_job()
+        self.tagUndoAvailable.emit(self._last_change is not None)
+        self.statusMessage.emit(self._change_text(change))
+        self.model.refresh_rows()
+        self.tagsChanged.emit()
+        self.refresh()
+
+    @Slot(object)
+    def _on_tagging_failed(self, error: BaseException) -> None:
+        self._end_tag_job()
+        if isinstance(error, QuerySyntaxError):
+            self.statusMessage.emit(self.tr("The current search is not valid; nothing was tagged."))
+            return
+        self.statusMessage.emit(str(error) if isinstance(error, AmicaleError) else repr(error))
+
+    @Slot()
+    def undo_tagging(self) -> Job | None:
+        change, self._last_change = self._last_change, None
+        if change is None or self._tagging is not None:
+            self._last_change = change
+            return None
+        self.tagUndoAvailable.emit(False)
+        job = Job(tags.undo, self.directory.store, change)
+        job.signals.finished.connect(self._on_tagging_undone)
+        job.signals.failed.connect(self._on_tagging_failed)
+        return self._start_tag_job(job, self.tr("Undoing…"))
+
+    @Slot(object)
+    def _on_tagging_undone(self, reverse: TagChange) -> None:
+        self._end_tag_job()
+        self.statusMessage.emit(self.tr("Undone: %1").replace("%1", self._change_text(reverse)))
+        self.model.refresh_rows()
+        self.tagsChanged.emit()
+        self.refresh()
+
+    @Slot()
+    def tag_emails(self) -> Job | None:
+        """Tag the members whose emails are pasted; the emails of nobody are listed."""
+        from ui.dialogs.tag_choice import TagChoiceDialog
+
+        dialog = TagChoiceDialog(
+            self.directory.store,
+            self.tr("Tag a pasted list of emails"),
+            self.tr("Tag the members whose emails are pasted below with:"),
+            self,
+            with_emails=True,
+        )
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if not accepted or dialog.tag_id is None:
+            return None
+        return self.start_email_tagging(dialog.tag_id, dialog.email_text())
+
+    def start_email_tagging(self, tag_id: int, text: str) -> Job | None:
+        if self._tagging is not None:
+            return None
+        job = Job(tags.tag_emails_change, self.directory.store, tag_id, text)
+        job.signals.finished.connect(self._on_emails_tagged)
+        job.signals.failed.connect(self._on_tagging_failed)
+        return self._start_tag_job(job, self.tr("Tagging…"))
+
+    @Slot(object)
+    def _on_emails_tagged(self, outcome: tuple[TagChange, int, list[str]]) -> None:
+        change, _matched, missing = outcome
+        self._on_tagged(change)
+        if missing:
+            QMessageBox.information(
+                self,
+                self.tr("Emails not found"),
+                self.tr("%n email(s) match no member:", "", len(missing))
+                + "\n"
+                + "\n".join(missing),
+            )

@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Sig
 from PySide6.QtGui import QAction, QColor, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QColorDialog,
     QDialog,
     QDialogButtonBox,
@@ -36,7 +37,7 @@ from app import tags
 from app.errors import AmicaleError
 from app.members.search import QuerySyntaxError
 from app.store import Store
-from app.tags import CategoryInfo, DeletedTag, TagInfo
+from app.tags import CategoryInfo, DeletedTag, TagChange, TagInfo
 from ui.labels import message_text
 from ui.models.tag_tree import TagTreeModel
 from ui.panels.member_card import plain_label
@@ -101,6 +102,10 @@ class TagsPanel(QWidget):
         self._last_click: tuple[int, bool] | None = None  # (tag id, excluded)
         self._modifiers = Qt.KeyboardModifier.NoModifier
         self._deleted: DeletedTag | None = None
+        self._change: TagChange | None = None  # the last bulk change, while undoable
+        # False when the owner tags dropped members itself (the window: its member list
+        # offers the undo and the status bar shows the result).
+        self.handles_drops = True
         self._bulk: Job | None = None
         self._counted_generation = -1
         self._collapsed: set[str] = set()
@@ -120,6 +125,11 @@ class TagsPanel(QWidget):
         self.tree.expanded.connect(self._on_expanded)
         self.tree.viewport().installEventFilter(self)
         self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
+        # Members dragged from the member table are dropped on a tag to tag them.
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        self.tree.setAcceptDrops(True)
+        self.tree.setDropIndicatorShown(True)
+        self.model.membersDropped.connect(self._on_members_dropped)
 
         self.new_action = self._action(self.tr("New tag…"), "tagsNew", self._on_new_requested)
         self.rename_action = self._action(self.tr("Rename…"), "tagsRename", self._on_rename)
@@ -144,6 +154,9 @@ class TagsPanel(QWidget):
         self.emails_action = self._action(
             self.tr("Tag a pasted list of emails…"), "tagsEmails", self._on_emails_requested
         )
+        self.rules_action = self._action(
+            self.tr("Tagging rules…"), "tagsRules", self._on_rules_requested
+        )
         for action in self._tag_actions():
             self.tree.addAction(action)
         self.tree.addAction(self.new_action)
@@ -159,6 +172,10 @@ class TagsPanel(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(new_button)
         buttons.addWidget(more)
+        rules = QToolButton()
+        rules.setObjectName("tagsRulesButton")
+        rules.setDefaultAction(self.rules_action)
+        buttons.addWidget(rules)
         buttons.addStretch(1)
 
         self.status = plain_label()
@@ -221,6 +238,8 @@ class TagsPanel(QWidget):
         menu.addAction(self.tag_search_action)
         menu.addAction(self.untag_search_action)
         menu.addAction(self.emails_action)
+        menu.addSeparator()
+        menu.addAction(self.rules_action)
         return menu
 
     # --- public --------------------------------------------------------------------------
@@ -262,6 +281,29 @@ class TagsPanel(QWidget):
         exclude = self._last_click == (tag_id, False)
         self._last_click = (tag_id, exclude)
         self.queryRequested.emit(f"-{term}" if exclude else term)
+
+    def side_view(self) -> QTreeView:
+        """A second view of the same tags (no counting of its own), to sit beside the
+        member table: a click filters as here, members dropped on a tag are tagged."""
+        view = QTreeView()
+        view.setObjectName("tagSideTree")
+        view.setModel(self.model)
+        view.setHeaderHidden(True)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        view.setAcceptDrops(True)
+        view.setDropIndicatorShown(True)
+
+        def on_clicked(index: QModelIndex) -> None:
+            info = self.model.tag_at(index)
+            if info is not None:
+                modifiers = QApplication.keyboardModifiers()
+                self.activate_tag(info.id, bool(modifiers & Qt.KeyboardModifier.ControlModifier))
+
+        view.clicked.connect(on_clicked)
+        self.model.treeSet.connect(view.expandAll)
+        view.expandAll()
+        return view
 
     # --- counts --------------------------------------------------------------------------
 
@@ -492,13 +534,17 @@ class TagsPanel(QWidget):
         except AmicaleError as exc:
             self._warn(exc)
             return
+        self._change = None
         self._changed(self.tr("Tag “%1” deleted.").replace("%1", info.name))
         self.undo_button.show()
 
     @Slot()
     def _on_undo(self) -> None:
         deleted, self._deleted = self._deleted, None
+        change, self._change = self._change, None
         self.undo_button.hide()
+        if change is not None:
+            self._undo_change(change)
         if deleted is None:
             return
         try:
@@ -508,6 +554,26 @@ class TagsPanel(QWidget):
             return
         self._select_after_reload(deleted.id)
         self._changed(self.tr("Tag “%1” restored.").replace("%1", deleted.name))
+
+    def _undo_change(self, change: TagChange) -> None:
+        job = Job(tags.undo, self.store, change)
+        job.signals.finished.connect(
+            lambda reverse: self._changed(
+                self.tr("Undone: %1").replace("%1", self.change_text(reverse))
+            )
+        )
+        job.signals.failed.connect(self._on_bulk_failed)
+        job.start()
+
+    @Slot()
+    def _on_rules_requested(self) -> None:
+        from ui.dialogs.tag_rules import TagRulesDialog
+
+        dialog = TagRulesDialog(self.store, self)
+        dialog.applied.connect(lambda _count: self._changed())
+        dialog.exec()
+        dialog.deleteLater()  # after the results its jobs already posted
+        self.reload()  # rules may have created tags
 
     # --- bulk tagging --------------------------------------------------------------------
 
@@ -545,29 +611,57 @@ class TagsPanel(QWidget):
         info = self.current_tag()
         if info is None or self._bulk is not None or not self._confirm_bulk(info, untag):
             return
-        fn = tags.untag_query if untag else tags.tag_query
-        job = Job(fn, self.store, info.id, self._query)
-        job.signals.finished.connect(lambda n: self._on_bulk_done(info, untag, int(n)))
+        self.start_change(info.id, add=not untag, query=self._query)
+
+    def start_change(
+        self,
+        tag_id: int,
+        *,
+        add: bool = True,
+        ids: list[int] | None = None,
+        query: str | None = None,
+    ) -> Job | None:
+        """Tag or untag members (listed, or a search) in a job; undo offered when done."""
+        if self._bulk is not None:
+            self.status.setText(self.tr("Another tagging is running; try again when it ends."))
+            return None
+        job = Job(tags.change_tag, self.store, tag_id, add=add, ids=ids, query=query)
+        job.signals.finished.connect(self._on_change_done)
         job.signals.failed.connect(self._on_bulk_failed)
         self._bulk = job
         self.progress.show()
-        self.status.setText(self.tr("Untagging…") if untag else self.tr("Tagging…"))
+        self.status.setText(self.tr("Tagging…") if add else self.tr("Untagging…"))
         self._update_actions()
-        job.start()
+        return job.start()
+
+    @Slot(int, list)
+    def _on_members_dropped(self, tag_id: int, ids: list[int]) -> None:
+        if self.handles_drops:
+            self.start_change(tag_id, ids=ids)
 
     def _end_bulk(self) -> None:
         self._bulk = None
         self.progress.hide()
         self._update_actions()
 
-    def _on_bulk_done(self, info: TagInfo, untag: bool, count: int) -> None:
+    @Slot(object)
+    def _on_change_done(self, change: TagChange) -> None:
         self._end_bulk()
+        self._offer_undo(change)
+        self._changed(self.change_text(change))
+
+    def change_text(self, change: TagChange) -> str:
         text = (
-            self.tr("%n member(s) untagged from “%1”.", "", count)
-            if untag
-            else self.tr("%n member(s) newly tagged with “%1”.", "", count)
+            self.tr("%n member(s) newly tagged with “%1”.", "", change.count)
+            if change.added
+            else self.tr("%n member(s) untagged from “%1”.", "", change.count)
         )
-        self._changed(text.replace("%1", info.name))
+        return text.replace("%1", change.tag_name)
+
+    def _offer_undo(self, change: TagChange | None) -> None:
+        self._deleted = None
+        self._change = change if change is not None and change.count else None
+        self.undo_button.setVisible(self._change is not None)
 
     @Slot(object)
     def _on_bulk_failed(self, error: BaseException) -> None:
@@ -590,10 +684,11 @@ class TagsPanel(QWidget):
     def tag_email_text(self, tag_id: int, text: str) -> tuple[int, list[str]]:
         """Tag the members whose emails are in ``text``; reports those not found."""
         try:
-            tagged, missing = tags.tag_emails(self.store, tag_id, text)
+            change, tagged, missing = tags.tag_emails_change(self.store, tag_id, text)
         except AmicaleError as exc:
             self._warn(exc)
             return 0, []
+        self._offer_undo(change)
         self._changed(self.tr("%n member(s) tagged.", "", tagged))
         if missing:
             QMessageBox.information(
