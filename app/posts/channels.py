@@ -40,6 +40,7 @@ class Channel:
     kind: str
     name: str
     variant: str | None
+    url: str | None
     char_limit: int | None
     color: str
     max_per_week: int | None
@@ -65,6 +66,7 @@ def list_channels(conn: sa.Connection, *, enabled_only: bool = False) -> list[Ch
             kind=row.kind,
             name=row.name,
             variant=row.variant,
+            url=row.url,
             char_limit=row.char_limit,
             color=row.color,
             max_per_week=row.max_per_week,
@@ -102,6 +104,7 @@ def save_channel(
     kind: str,
     name: str,
     variant: str | None = None,
+    url: str | None = None,
     char_limit: int | None = None,
     color: str = "#607d8b",
     max_per_week: int | None = None,
@@ -115,6 +118,8 @@ def save_channel(
         raise AmicaleError(f"unknown channel kind: {kind}")
     if variant is not None and variant not in VARIANTS.get(kind, ()):
         raise AmicaleError(f"a {kind} channel cannot be a {variant}")
+    if url and not url.lower().startswith(("http://", "https://")):
+        raise AmicaleError("a channel's address must start with http:// or https://")
     name = name.strip()
     if not name:
         raise AmicaleError("a channel needs a name")
@@ -128,6 +133,7 @@ def save_channel(
         "name": name,
         "name_key": fold(name),
         "variant": variant,
+        "url": url or None,
         "char_limit": char_limit,
         "color": color,
         "max_per_week": max_per_week,

@@ -258,6 +258,9 @@ channel = sa.Table(
     sa.Column("name_key", sa.Text, nullable=False, unique=True),
     # profile, page or group (LinkedIn, Facebook, Viadeo); NULL where it means nothing.
     sa.Column("variant", sa.Text),
+    # The page, group or instance address ("Publish" opens it when the network has no
+    # share link for it); http(s) only.
+    sa.Column("url", sa.Text),
     # NULL: no limit (newsletter, website).
     sa.Column("char_limit", sa.Integer),
     sa.Column("color", sa.Text, nullable=False),

@@ -35,6 +35,7 @@ def upgrade() -> None:
         sa.Column("name", sa.Text, nullable=False),
         sa.Column("name_key", sa.Text, nullable=False, unique=True),
         sa.Column("variant", sa.Text),
+        sa.Column("url", sa.Text),
         sa.Column("char_limit", sa.Integer),
         sa.Column("color", sa.Text, nullable=False),
         sa.Column("max_per_week", sa.Integer),
