@@ -151,8 +151,8 @@ def upgrade() -> None:
     )
     op.create_index("ix_publication_log_post", "publication_log", ["post_id"])
 
-    channels = []
-    slots = []
+    channels: list[dict[str, object]] = []
+    slots: list[dict[str, object]] = []
     for position, (kind, name, variant, limit, color, per_week, gap, times) in enumerate(
         _DEFAULT_CHANNELS, start=1
     ):
