@@ -27,6 +27,7 @@ from app.store import Store, backup
 from ui.panels.duplicates import DuplicatesPanel
 from ui.panels.history import HistoryPanel
 from ui.panels.members import MembersPanel
+from ui.panels.posts import PostsPanel
 from ui.panels.segments import SegmentList
 from ui.panels.tags import TagsPanel
 from ui.panels.today import TodayPanel
@@ -70,6 +71,9 @@ class MainWindow(QMainWindow):
         self.duplicates = DuplicatesPanel(store, self.directory)
         self.add_panel(self.tr("Duplicates"), self.duplicates)
         self.duplicates.membersChanged.connect(self.members.refresh)
+        self.posts = PostsPanel(store, autoload=False)
+        self.add_panel(self.tr("Calendar"), self.posts)
+        self.posts.dueCountChanged.connect(self._on_posts_due)
         self.history = HistoryPanel(store)
         self.add_panel(self.tr("History"), self.history)
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
@@ -222,6 +226,7 @@ class MainWindow(QMainWindow):
         self.segments.reload()
         self.tags.reload()
         self.today.reload()
+        self.posts.reload()  # overdue posts are announced at start-up
 
     @Slot(int)
     def _on_birthdays_today(self, count: int) -> None:
@@ -233,6 +238,17 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("%n birthday(s) today", "", count), 15000)
         else:
             item.setText(self.tr("Birthdays"))
+
+    @Slot(int)
+    def _on_posts_due(self, count: int) -> None:
+        item = self.sidebar.item(self.panels().index(self.posts))
+        if item is None:
+            return
+        if count:
+            item.setText(self.tr("Calendar (%1)").replace("%1", str(count)))
+            self.statusBar().showMessage(self.tr("%n post(s) due now", "", count), 15000)
+        else:
+            item.setText(self.tr("Calendar"))
 
     @Slot(str)
     def _on_segment(self, query: str) -> None:

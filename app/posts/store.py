@@ -783,7 +783,7 @@ def calendar_items(
 
 @dataclass(frozen=True)
 class DueVersion:
-    """A channel version whose time has come: what "Due now" lists."""
+    """A channel version that needs the CM: due now, or failed (with the reason)."""
 
     version_id: int
     post_id: int
@@ -793,11 +793,22 @@ class DueVersion:
     link: str | None
     scheduled_at: datetime
     tz: str
+    state: str = "due"  # due or failed
+    failure_reason: str | None = None
 
 
-def due_versions(store: Store, now: datetime | None = None) -> list[DueVersion]:
-    """Pending versions of scheduled posts whose time is at or before ``now``, oldest first."""
+def due_versions(
+    store: Store, now: datetime | None = None, *, include_failed: bool = False
+) -> list[DueVersion]:
+    """Pending versions of scheduled posts whose time is at or before ``now`` (and, with
+    ``include_failed``, the failed versions waiting for a retry), oldest first."""
     now = now or datetime.now(UTC)
+    pending = sa.and_(
+        post.c.state.in_(("scheduled", "failed")),
+        post_version.c.state == "pending",
+        post.c.scheduled_at <= format_utc(now),
+    )
+    condition = sa.or_(pending, post_version.c.state == "failed") if include_failed else pending
     with store.read() as conn:
         chans = {c.id: c for c in list_channels(conn)}
         rows = conn.execute(
@@ -807,16 +818,14 @@ def due_versions(store: Store, now: datetime | None = None) -> list[DueVersion]:
                 post_version.c.channel_id,
                 post_version.c.text,
                 post_version.c.link,
+                post_version.c.state,
+                post_version.c.failure_reason,
                 post.c.title,
                 post.c.scheduled_at,
                 post.c.tz,
             )
             .join(post, post.c.id == post_version.c.post_id)
-            .where(
-                post.c.state.in_(("scheduled", "failed")),
-                post_version.c.state == "pending",
-                post.c.scheduled_at <= format_utc(now),
-            )
+            .where(condition, post.c.state != "cancelled", post.c.scheduled_at.is_not(None))
             .order_by(post.c.scheduled_at, post_version.c.id)
         ).all()
     result = []
@@ -833,6 +842,8 @@ def due_versions(store: Store, now: datetime | None = None) -> list[DueVersion]:
                 link=row.link,
                 scheduled_at=at,
                 tz=row.tz,
+                state="failed" if row.state == "failed" else "due",
+                failure_reason=row.failure_reason,
             )
         )
     return result
