@@ -119,6 +119,11 @@ class CalendarView(QWidget):
         return self.fontMetrics().height() + 8
 
     def _line_height(self) -> int:
+        """A line per post in the month; two in the week (time, then the text)."""
+        height = self.fontMetrics().height()
+        return 2 * height + 5 if self.mode == WEEK else height + 3
+
+    def _day_header_height(self) -> int:
         return self.fontMetrics().height() + 3
 
     def cell_rect(self, day: date) -> QRect:
@@ -140,7 +145,7 @@ class CalendarView(QWidget):
         return self.first_day + timedelta(days=row * 7 + column)
 
     def _capacity(self, rect: QRect) -> int:
-        return max(0, (rect.height() - self._line_height() - 4) // self._line_height())
+        return max(0, (rect.height() - self._day_header_height() - 4) // self._line_height())
 
     def _visible(self, day: date, rect: QRect) -> tuple[list[_Line], int]:
         """The lines drawn in the day's cell, and how many did not fit."""
@@ -154,9 +159,8 @@ class CalendarView(QWidget):
     def line_rect(self, day: date, index: int) -> QRect:
         cell = self.cell_rect(day)
         height = self._line_height()
-        return QRect(
-            cell.left() + 2, cell.top() + height + 2 + index * height, cell.width() - 4, height - 1
-        )
+        top = cell.top() + self._day_header_height() + 2 + index * height
+        return QRect(cell.left() + 2, top, cell.width() - 4, height - 1)
 
     def item_at(self, pos: QPoint) -> CalendarItem | None:
         line = self._line_at(pos)
@@ -196,7 +200,6 @@ class CalendarView(QWidget):
         highlight = palette.color(QPalette.ColorRole.Highlight)
         painter.fillRect(self.rect(), base)
         metrics = self.fontMetrics()
-        line_height = self._line_height()
         bold = QFont(self.font())
         bold.setBold(True)
 
@@ -225,7 +228,9 @@ class CalendarView(QWidget):
             painter.setPen(QPen(grid, 1))
             painter.drawRect(cell.adjusted(0, 0, -1, -1))
             # Day number, today's in a filled circle-ish box.
-            number_rect = QRect(cell.left() + 4, cell.top() + 1, cell.width() - 8, line_height)
+            number_rect = QRect(
+                cell.left() + 4, cell.top() + 1, cell.width() - 8, self._day_header_height()
+            )
             label = str(day.day) if self.mode == MONTH else f"{day.day:02d}/{day.month:02d}"
             if day == self.today:
                 painter.setFont(bold)
@@ -273,14 +278,18 @@ class CalendarView(QWidget):
         else:
             painter.setPen(text)
         prefix = {"published": "✓ ", "failed": "! ", "draft": "✎ "}.get(item.state, "")
-        shown = metrics.elidedText(
-            prefix + line.text, Qt.TextElideMode.ElideRight, body.width() - 4
-        )
-        painter.drawText(
-            body.adjusted(3, 0, 0, 0),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            shown,
-        )
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        width = body.width() - 5
+        if self.mode == WEEK:  # time and channels' state above, the text below
+            half = body.height() // 2
+            first = QRect(body.left() + 3, body.top(), width, half)
+            second = QRect(body.left() + 3, body.top() + half, width, body.height() - half)
+            painter.drawText(first, left, prefix + line.text[:5])
+            shown = metrics.elidedText(line.text[6:], Qt.TextElideMode.ElideRight, width)
+            painter.drawText(second, left, shown)
+            return
+        shown = metrics.elidedText(prefix + line.text, Qt.TextElideMode.ElideRight, width)
+        painter.drawText(body.adjusted(3, 0, 0, 0), left, shown)
 
     # --- mouse ---------------------------------------------------------------------------------
 

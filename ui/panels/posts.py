@@ -23,7 +23,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, QSortFilterProxyModel, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QDate, QLocale, QSize, QSortFilterProxyModel, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -64,7 +64,10 @@ from app.store import Store
 from ui.dialogs.post_editor import PostEditor
 from ui.labels import message_text
 from ui.models.posts import (
+    COL_CHANNELS,
+    COL_STATE,
     COL_TEXT,
+    COL_WHEN,
     ITEM_ROLE,
     SORT_ROLE,
     DueListModel,
@@ -193,6 +196,11 @@ class PostsPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        # Fixed widths: resizing to contents would measure every row of a busy month.
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        for column, width in ((COL_WHEN, 150), (COL_CHANNELS, 180), (COL_STATE, 100)):
+            self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
         self.views = QStackedWidget()
         self.views.addWidget(self.calendar)
@@ -205,6 +213,7 @@ class PostsPanel(QWidget):
         self.due_list.setModel(self.due_model)
         self.due_list.setAlternatingRowColors(True)
         self.due_list.setWordWrap(True)
+        self.due_list.setIconSize(QSize(12, 12))
         self.due_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.publish_button = QPushButton(self.tr("Publish"))
         self.publish_button.setObjectName("publishButton")
