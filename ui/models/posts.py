@@ -94,7 +94,7 @@ class PostTableModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(HEADERS)
         ):
-            return QCoreApplication.translate("PostTableModel", HEADERS[section])
+            return QCoreApplication.translate("PostTableModel", str(HEADERS[section]))
         return None
 
     def channel_names(self, item: CalendarItem) -> str:

@@ -57,7 +57,8 @@ class CalendarView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("calendarView")
-        self.setMouseTracking(False)
+        # Moves reach the widget even without a button down (the drag checks its own state).
+        self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.mode = MONTH
