@@ -10,7 +10,7 @@ loop), double-clicked to edit; a double-click on an empty place asks for a new p
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -38,6 +38,7 @@ class _Line:
     item: CalendarItem
     text: str  # "09:00 Title", prepared once
     colors: tuple[QColor, ...]  # one bar per channel
+    background: QColor  # the first channel's colour, faint (fainter for a draft)
 
 
 def monday_of(day: date) -> date:
@@ -92,7 +93,10 @@ class CalendarView(QWidget):
         for item in items:
             bars = tuple(palette.get(c, grey) for c in item.channel_ids) or (grey,)
             text = f"{item.local_time:%H:%M} {item.label}"
-            days[item.local_time.date()].append(_Line(item, text, bars))
+            first = bars[0]
+            alpha = 18 if item.state == "draft" else 40
+            background = QColor(first.red(), first.green(), first.blue(), alpha)
+            days[item.local_time.date()].append(_Line(item, text, bars, background))
         self.days = dict(days)
         self.update()
 
@@ -191,7 +195,12 @@ class CalendarView(QWidget):
     # --- painting ------------------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
+        """Collect every rectangle and text first, then draw them grouped by colour.
+
+        Few QPainter calls per paint, whatever the number of posts: besides speed, each
+        PySide call that returns nothing costs a reference to None in the PySide6 build this
+        project runs on (see the report), so per-post calls would add up quickly.
+        """
         palette = self.palette()
         base = palette.color(QPalette.ColorRole.Base)
         text_color = palette.color(QPalette.ColorRole.Text)
@@ -199,98 +208,125 @@ class CalendarView(QWidget):
         outside = palette.color(QPalette.ColorRole.AlternateBase)
         grid = palette.color(QPalette.ColorRole.Mid)
         highlight = palette.color(QPalette.ColorRole.Highlight)
-        painter.fillRect(self.rect(), base)
         metrics = self.fontMetrics()
-        bold = QFont(self.font())
-        bold.setBold(True)
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+        fills: dict[int, tuple[QColor, list[QRect]]] = {}
+        texts: dict[int, tuple[QColor, list[tuple[QRect, str]]]] = {}
+        bold_texts: list[tuple[QRect, str]] = []
+        cells: list[QRect] = []
+        selected: QRect | None = None
+
+        def fill(color: QColor, rect: QRect) -> None:
+            key = color.rgba()
+            if key not in fills:
+                fills[key] = (color, [])
+            fills[key][1].append(rect)
+
+        def write(color: QColor, rect: QRect, text: str) -> None:
+            key = color.rgba()
+            if key not in texts:
+                texts[key] = (color, [])
+            texts[key][1].append((rect, text))
 
         header = self._header_height()
-        painter.setPen(muted)
         for column in range(7):
             rect = self.cell_rect(self.first_day + timedelta(days=column))
-            painter.drawText(
-                QRect(rect.left(), 0, rect.width(), header),
-                Qt.AlignmentFlag.AlignCenter,
-                self.day_names[column],
-            )
+            write(muted, QRect(rect.left(), 0, rect.width(), header), self.day_names[column])
         clip = event.rect()
+        drop = QColor(highlight.red(), highlight.green(), highlight.blue(), 50)
         for offset in range(7 * self.rows):
             day = self.first_day + timedelta(days=offset)
             cell = self.cell_rect(day)
             if not cell.intersects(clip):
                 continue
+            cells.append(cell.adjusted(0, 0, -1, -1))
             in_period = self.mode == WEEK or day.month == self.anchor.month
             if not in_period:
-                painter.fillRect(cell, outside)
+                fill(outside, cell)
             if day == self._drop_day:
-                painter.fillRect(
-                    cell, QColor(highlight.red(), highlight.green(), highlight.blue(), 50)
-                )
-            painter.setPen(QPen(grid, 1))
-            painter.drawRect(cell.adjusted(0, 0, -1, -1))
-            # Day number, today's in a filled circle-ish box.
+                fill(drop, cell)
             number_rect = QRect(
                 cell.left() + 4, cell.top() + 1, cell.width() - 8, self._day_header_height()
             )
             label = str(day.day) if self.mode == MONTH else f"{day.day:02d}/{day.month:02d}"
             if day == self.today:
-                painter.setFont(bold)
-                painter.setPen(highlight)
+                bold_texts.append((number_rect, label))
             else:
-                painter.setPen(text_color if in_period else muted)
-            painter.drawText(
-                number_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label
-            )
-            painter.setFont(self.font())
+                write(text_color if in_period else muted, number_rect, label)
             lines, hidden = self._visible(day, cell)
             for index, line in enumerate(lines):
                 rect = self.line_rect(day, index)
-                self._paint_line(painter, metrics, rect, line, text_color)
+                body = self._layout_line(rect, line, fill, write, metrics, text_color)
+                if line.item.post_id == self._selected:
+                    selected = body
             if hidden:
-                rect = self.line_rect(day, len(lines))
-                painter.setPen(muted)
-                painter.drawText(
-                    rect.adjusted(6, 0, 0, 0),
-                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                    self.more_text.replace("%1", str(hidden)),
-                )
+                rect = self.line_rect(day, len(lines)).adjusted(6, 0, 0, 0)
+                write(muted, rect, self.more_text.replace("%1", str(hidden)))
+
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), base)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for color, rects in fills.values():
+            painter.setBrush(color)
+            painter.drawRects(rects)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(grid, 1))
+        painter.drawRects(cells)
+        if selected is not None:
+            painter.setPen(QPen(QColor("#ffb300"), 1))
+            painter.drawRect(selected.adjusted(0, 0, -1, -1))
+        for color, entries in texts.values():
+            painter.setPen(color)
+            for rect, text in entries:
+                painter.drawText(rect, left, text)
+        if bold_texts:
+            bold = QFont(self.font())
+            bold.setBold(True)
+            painter.setFont(bold)
+            painter.setPen(highlight)
+            for rect, text in bold_texts:
+                painter.drawText(rect, left, text)
         painter.end()
 
-    def _paint_line(
-        self, painter: QPainter, metrics: QFontMetrics, rect: QRect, line: _Line, text: QColor
-    ) -> None:
+    def _layout_line(
+        self,
+        rect: QRect,
+        line: _Line,
+        fill: Callable[[QColor, QRect], None],
+        write: Callable[[QColor, QRect, str], None],
+        metrics: QFontMetrics,
+        text: QColor,
+    ) -> QRect:
+        """Queue one post's bars, background and text; returns its body rectangle."""
         item = line.item
         bar_width = 4
         x = rect.left()
         for color in line.colors[:4]:
-            painter.fillRect(QRect(x, rect.top() + 1, bar_width, rect.height() - 1), color)
+            fill(color, QRect(x, rect.top() + 1, bar_width, rect.height() - 1))
             x += bar_width + 1
-        background = QColor(line.colors[0])
-        background.setAlpha(40 if item.state != "draft" else 18)
         body = QRect(x, rect.top() + 1, rect.right() - x, rect.height() - 1)
-        painter.fillRect(body, background)
-        if item.post_id == self._selected:
-            painter.setPen(QPen(QColor("#ffb300"), 1))
-            painter.drawRect(body.adjusted(0, 0, -1, -1))
+        fill(line.background, body)
         if item.state in ("due", "failed"):
-            painter.setPen(QColor(STATE_COLORS[item.state]))
+            pen = QColor(STATE_COLORS[item.state])
         elif item.state in ("draft", "published"):
-            painter.setPen(QColor("#616161"))
+            pen = QColor("#616161")
         else:
-            painter.setPen(text)
+            pen = text
         prefix = {"published": "✓ ", "failed": "! ", "draft": "✎ "}.get(item.state, "")
-        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         width = body.width() - 5
-        if self.mode == WEEK:  # time and channels' state above, the text below
+        if self.mode == WEEK:  # the time above, the text below
             half = body.height() // 2
             first = QRect(body.left() + 3, body.top(), width, half)
             second = QRect(body.left() + 3, body.top() + half, width, body.height() - half)
-            painter.drawText(first, left, prefix + line.text[:5])
-            shown = metrics.elidedText(line.text[6:], Qt.TextElideMode.ElideRight, width)
-            painter.drawText(second, left, shown)
-            return
-        shown = metrics.elidedText(prefix + line.text, Qt.TextElideMode.ElideRight, width)
-        painter.drawText(body.adjusted(3, 0, 0, 0), left, shown)
+            write(pen, first, prefix + line.text[:5])
+            write(
+                pen, second, metrics.elidedText(line.text[6:], Qt.TextElideMode.ElideRight, width)
+            )
+        else:
+            shown = metrics.elidedText(prefix + line.text, Qt.TextElideMode.ElideRight, width)
+            write(pen, body.adjusted(3, 0, 0, 0), shown)
+        return body
 
     # --- mouse ---------------------------------------------------------------------------------
 
