@@ -311,3 +311,86 @@ def test_models_pass_qtmodeltester(qtmodeltester: Any, panel: PostsPanel, store:
     assert due.rowCount() == 1
     qtmodeltester.check(due, force_py=True)
     qtmodeltester.check(PostTableModel(), force_py=True)
+
+
+def test_event_dialog_prepares_the_drafts(qtbot: QtBot, panel: PostsPanel, store: Store) -> None:
+    dialog = panel.open_event_dialog()
+    dialog.title_edit.setText("Gala")
+    dialog.day_edit.setDate(date(2027, 4, 10))
+    dialog.link_edit.setText("ftp://nope")
+    assert not dialog.save()
+    dialog.link_edit.setText("https://amicale.fr/gala")
+    dialog.role_boxes["thanks"].setChecked(False)
+    with qtbot.waitSignal(panel.loaded, timeout=10000):
+        assert dialog.save()
+    drafts = [get_post(store, i) for i in dialog.created]
+    assert [(p.role, p.state, p.local_time) for p in drafts] == [
+        ("announcement", "draft", datetime(2027, 3, 20, 9)),
+        ("reminder", "draft", datetime(2027, 4, 8, 9)),
+    ]
+    assert {v.channel_id for v in drafts[0].versions} == {
+        cid(store, "linkedin"),
+        cid(store, "facebook"),
+    }
+    assert "2 draft(s)" in panel.status_label.text()
+    assert drafts[0].id in {i.post_id for i in panel.posts_shown()}
+
+
+def test_channels_dialog_edits_rules_and_slots(
+    qtbot: QtBot, panel: PostsPanel, store: Store
+) -> None:
+    from PySide6.QtWidgets import QSpinBox, QTableWidgetItem
+
+    from ui.dialogs.channels_dialog import COL_NAME, COL_PER_WEEK, COL_SLOTS
+
+    dialog = panel.open_channels_dialog()
+    x_row = [c.kind for c in channels(store)].index("x")
+    dialog.table.item(x_row, COL_SLOTS).setText("Mon 08:15, jeudi 18:30")
+    spin = dialog.table.cellWidget(x_row, COL_PER_WEEK)
+    assert isinstance(spin, QSpinBox)
+    spin.setValue(3)
+    dialog._add_row(None)
+    new_row = dialog.table.rowCount() - 1
+    dialog.table.setItem(new_row, COL_NAME, QTableWidgetItem("Groupe Lyon"))
+    dialog.table.item(new_row, COL_SLOTS).setText("Fri 25:00")
+    assert not dialog.save()
+    assert "Fri 25:00" in dialog.error_label.text()
+    dialog.table.item(new_row, COL_SLOTS).setText("")
+    with qtbot.waitSignal(panel.loaded, timeout=10000):
+        assert dialog.save()
+    x = next(c for c in channels(store) if c.kind == "x")
+    assert x.slots == ((0, "08:15"), (3, "18:30")) and x.max_per_week == 3
+    added = next(c for c in channels(store) if c.name == "Groupe Lyon")
+    assert added.kind == "linkedin" and added.variant == "profile"
+    assert panel.channel_filter.findData(added.id) > 0
+
+
+def test_import_csv_from_the_panel(qtbot: QtBot, panel: PostsPanel, tmp_path: Any) -> None:
+    path = tmp_path / "p.csv"
+    path.write_text(
+        "date;heure;canal;texte\n2027-03-20;10:00;mastodon;Toot\n2027-03-21;10:00;nope;x\n"
+    )
+    with qtbot.waitSignal(panel.loaded, timeout=10000):
+        panel.import_file(path)
+    assert "1 post(s) imported, 1 row(s) refused." in panel.status_label.text()
+    assert "Line 3: unknown channel “nope”" in panel.status_label.text()
+    assert [line.item.text for line in panel.calendar.days[date(2027, 3, 20)]] == ["Toot"]
+
+
+def test_cancel_a_post_from_the_editor_and_attach_a_file(
+    qtbot: QtBot, panel: PostsPanel, store: Store, posts: dict[str, int], tmp_path: Any
+) -> None:
+    editor = panel.open_editor(posts["x"])
+    image = tmp_path / "photo.png"
+    image.write_bytes(b"png")
+    editor.attach_file(image)
+    with qtbot.waitSignal(panel.loaded, timeout=10000):
+        assert editor.save("scheduled")
+    [attached] = get_post(store, posts["x"]).attachments
+    assert attached.original_name == "photo.png"
+    editor = panel.open_editor(posts["x"])
+    assert editor.attachments.count() == 1 and editor.cancel_post_button.isVisibleTo(editor)
+    with qtbot.waitSignal(panel.loaded, timeout=10000):
+        assert editor.cancel_post()
+    assert get_post(store, posts["x"]).state == "cancelled"
+    assert posts["x"] not in {i.post_id for i in panel.posts_shown()}

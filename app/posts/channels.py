@@ -165,3 +165,40 @@ def save_channel(
                 [{"channel_id": channel_id, "weekday": d, "time": t} for d, t in clean_slots],
             )
     return channel_id
+
+
+# Weekday words accepted in a slot list, English and French, folded, without dots.
+_WEEKDAYS = {
+    **{w: i for i, w in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))},
+    **{w: i for i, w in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday",
+                                   "saturday", "sunday"))},
+    **{w: i for i, w in enumerate(("lun", "mar", "mer", "jeu", "ven", "sam", "dim"))},
+    **{w: i for i, w in enumerate(("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+                                   "dimanche"))},
+}  # fmt: skip
+
+
+def parse_slots(text: str, extra_names: Sequence[str] = ()) -> list[tuple[int, str]]:
+    """ "Tue 09:00, Thu 18:30" (or "mardi 9:00; jeu. 18:30") → [(1, "09:00"), (3, "18:30")].
+
+    ``extra_names``: the seven weekday names of the interface's locale, Monday first.
+    Raises AmicaleError naming the part it cannot read.
+    """
+    from app.posts.timing import parse_hhmm
+
+    names = dict(_WEEKDAYS)
+    names.update({fold(n).rstrip("."): i for i, n in enumerate(extra_names)})
+    slots = []
+    for part in (p.strip() for p in text.replace(";", ",").split(",")):
+        if not part:
+            continue
+        word, _, moment = part.rpartition(" ")
+        day = names.get(fold(word.strip()).rstrip("."))
+        try:
+            hhmm = parse_hhmm(moment).strftime("%H:%M")
+        except ValueError:
+            day = None
+        if day is None:
+            raise AmicaleError(f"not a weekly slot (day and HH:MM): {part}")
+        slots.append((day, hhmm))
+    return sorted(set(slots))

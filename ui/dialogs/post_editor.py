@@ -45,7 +45,15 @@ from app.posts.attachments import add_attachment, remove_attachment
 from app.posts.channels import Channel
 from app.posts.counting import CountReport, count_versions
 from app.posts.publishing import is_web_url, post_text
-from app.posts.store import Post, PostDraft, Version, create_post, get_post, update_post
+from app.posts.store import (
+    Post,
+    PostDraft,
+    Version,
+    create_post,
+    get_post,
+    set_state,
+    update_post,
+)
 from app.posts.timing import DEFAULT_TZ, to_local
 from app.store import Store
 from ui.labels import message_text
@@ -211,7 +219,15 @@ class PostEditor(QDialog):
             self.tr("Schedule"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.schedule_button.setObjectName("scheduleButton")
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_post_button = buttons.addButton(
+            self.tr("Cancel this post"), QDialogButtonBox.ButtonRole.DestructiveRole
+        )
+        self.cancel_post_button.setObjectName("cancelPostButton")
+        self.cancel_post_button.setVisible(
+            self.post is not None and self.post.state not in ("published", "cancelled")
+        )
+        self.cancel_post_button.clicked.connect(self.cancel_post)
+        buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.draft_button.clicked.connect(lambda: self.save("draft"))
         self.schedule_button.clicked.connect(lambda: self.save("scheduled"))
         buttons.rejected.connect(self.reject)
@@ -427,6 +443,19 @@ class PostEditor(QDialog):
             event_id=self.post.event_id if self.post else None,
             role=self.post.role if self.post else None,
         )
+
+    def cancel_post(self) -> bool:
+        """The post will not go out (it stays in the store, shown with the Cancelled filter)."""
+        if self.post is None:
+            return False
+        try:
+            set_state(self.store, self.post.id, "cancelled")
+        except AmicaleError as exc:
+            self.error_label.setText(message_text(exc.args[0] if exc.args else str(exc)))
+            return False
+        self.saved.emit(self.post.id)
+        self.accept()
+        return True
 
     def save(self, state: str) -> bool:
         link = self.link_edit.text().strip()

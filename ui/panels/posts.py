@@ -23,7 +23,17 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, QSize, QSortFilterProxyModel, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import (
+    QDate,
+    QLocale,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,10 +44,12 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QListView,
+    QMenu,
     QPushButton,
     QSplitter,
     QStackedWidget,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -61,6 +73,8 @@ from app.posts.store import (
 )
 from app.posts.timing import DEFAULT_TZ, to_utc
 from app.store import Store
+from ui.dialogs.channels_dialog import ChannelsDialog
+from ui.dialogs.event_dialog import EventDialog
 from ui.dialogs.post_editor import PostEditor
 from ui.labels import message_text
 from ui.models.posts import (
@@ -134,6 +148,7 @@ class PostsPanel(QWidget):
         self.channels: list[Channel] = []
         self.data: CalendarData | None = None
         self.editor: PostEditor | None = None
+        self.event_dialog: EventDialog | None = None
         self._loaded_once = False
 
         # Toolbar: period, view, filters, actions.
@@ -165,8 +180,15 @@ class PostsPanel(QWidget):
             self.state_filter.addItem(state_title(state), state)
         self.new_button = QPushButton(self.tr("New post…"))
         self.new_button.setObjectName("newButton")
-        self.import_button = QPushButton(self.tr("Import CSV…"))
-        self.import_button.setObjectName("importButton")
+        self.more_button = QToolButton()
+        self.more_button.setObjectName("moreButton")
+        self.more_button.setText(self.tr("More"))
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        more = QMenu(self.more_button)
+        self.event_action = more.addAction(self.tr("New event…"))
+        self.import_action = more.addAction(self.tr("Import posts from CSV…"))
+        self.channels_action = more.addAction(self.tr("Channels…"))
+        self.more_button.setMenu(more)
         top = QHBoxLayout()
         for widget in (self.prev_button, self.today_button, self.next_button):
             top.addWidget(widget)
@@ -175,7 +197,7 @@ class PostsPanel(QWidget):
         top.addWidget(self.channel_filter)
         top.addWidget(self.state_filter)
         top.addWidget(self.new_button)
-        top.addWidget(self.import_button)
+        top.addWidget(self.more_button)
 
         # The views.
         self.calendar = CalendarView()
@@ -286,7 +308,15 @@ class PostsPanel(QWidget):
         self.channel_filter.currentIndexChanged.connect(self.reload)
         self.state_filter.currentIndexChanged.connect(self.reload)
         self.new_button.clicked.connect(lambda: self.open_editor(None))
-        self.import_button.clicked.connect(self._on_import)
+        self.import_action.triggered.connect(self._on_import)
+        self.event_action.triggered.connect(self.open_event_dialog)
+        self.channels_action.triggered.connect(self.open_channels_dialog)
+        # Posts fall due while the window is open: look again every minute.
+        self.clock = QTimer(self)
+        self.clock.setInterval(60_000)
+        self.clock.setTimerType(Qt.TimerType.VeryCoarseTimer)
+        self.clock.timeout.connect(self._on_clock)
+        self.clock.start()
         self.calendar.moveRequested.connect(self._on_move)
         self.calendar.editRequested.connect(self.open_editor)
         self.calendar.newRequested.connect(self._on_new_on_day)
@@ -471,12 +501,16 @@ class PostsPanel(QWidget):
             )
         self.reload()
 
+    def _all_channels(self) -> list[Channel]:
+        """The channels as last loaded (read now if the first load has not come back)."""
+        if self.channels:
+            return self.channels
+        with self.store.read() as conn:
+            return list_channels(conn)
+
     def open_editor(self, post_id: int | None, day: date | None = None) -> PostEditor:
         """The editor, opened window-modal (tests drive the returned dialog)."""
-        channels = self.channels
-        if not channels:
-            with self.store.read() as conn:
-                channels = list_channels(conn)
+        channels = self._all_channels()
         editor = PostEditor(
             self.store, channels, post_id, day=QDate(day) if day else None, parent=self
         )
@@ -485,6 +519,32 @@ class PostsPanel(QWidget):
         self.editor = editor
         editor.open()
         return editor
+
+    @Slot()
+    def _on_clock(self) -> None:
+        if not self.loader.busy:
+            self.reload()
+
+    def open_event_dialog(self) -> EventDialog:
+        dialog = EventDialog(self.store, self._all_channels(), parent=self)
+        dialog.accepted.connect(lambda: self._on_event_created(len(dialog.created)))
+        dialog.finished.connect(dialog.deleteLater)
+        self.event_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_event_created(self, count: int) -> None:
+        self._info(self.tr("%n draft(s) prepared for the event.", "", count))
+        self.reload()
+
+    def open_channels_dialog(self) -> ChannelsDialog:
+        with self.store.read() as conn:
+            channels = list_channels(conn)
+        dialog = ChannelsDialog(self.store, channels, parent=self)
+        dialog.accepted.connect(self.reload)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     @Slot(object)
     def _on_new_on_day(self, day: date) -> None:
