@@ -395,7 +395,11 @@ class PostsPanel(QWidget):
     @Slot()
     def reload(self) -> None:
         first, last = self.period()
-        week_of = self.anchor if self.mode == WEEK else max(first, min(date.today(), last))
+        week_of = (
+            self.anchor
+            if self.mode == WEEK
+            else max(first, min(date.today(), last - timedelta(days=1)))
+        )
         self.loader.start(
             load_calendar, self.store, first, last, self.channel_ids(), self.states(), week_of,
             self.tz,
