@@ -394,3 +394,23 @@ def test_cancel_a_post_from_the_editor_and_attach_a_file(
         assert editor.cancel_post()
     assert get_post(store, posts["x"]).state == "cancelled"
     assert posts["x"] not in {i.post_id for i in panel.posts_shown()}
+
+
+def test_main_window_announces_overdue_posts_at_start_up(qtbot: QtBot, store: Store) -> None:
+    from app import association
+    from ui.main_window import MainWindow
+    from ui.settings import UiSettings
+
+    post(store, datetime(2026, 1, 5, 9, 0), "linkedin", text="En retard")
+    post(store, datetime(2026, 1, 6, 9, 0), "x", text="Aussi")
+    win = MainWindow(store, UiSettings(), association.Association("Amicale Test", "CM"))
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.posts.dueCountChanged, timeout=10000):
+        win.show()
+    row = win.panels().index(win.posts)
+    assert win.sidebar.item(row).text() == "Calendar (2)"
+    assert win.statusBar().currentMessage().endswith("2 post(s) due now")
+    win.sidebar.setCurrentRow(row)
+    assert win.stack.currentWidget() is win.posts
+    win.posts.wait()
+    win.members.searches.wait()

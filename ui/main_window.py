@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.add_panel(self.tr("Duplicates"), self.duplicates)
         self.duplicates.membersChanged.connect(self.members.refresh)
         self.posts = PostsPanel(store, autoload=False)
+        self._posts_due_announced = 0
         self.add_panel(self.tr("Calendar"), self.posts)
         self.posts.dueCountChanged.connect(self._on_posts_due)
         self.history = HistoryPanel(store)
@@ -246,9 +247,13 @@ class MainWindow(QMainWindow):
             return
         if count:
             item.setText(self.tr("Calendar (%1)").replace("%1", str(count)))
-            self.statusBar().showMessage(self.tr("%n post(s) due now", "", count), 15000)
+            if count > self._posts_due_announced:  # the panel reloads every minute: say it once
+                text = self.tr("%n post(s) due now", "", count)
+                shown = self.statusBar().currentMessage()
+                self.statusBar().showMessage(f"{shown} · {text}" if shown else text, 15000)
         else:
             item.setText(self.tr("Calendar"))
+        self._posts_due_announced = count
 
     @Slot(str)
     def _on_segment(self, query: str) -> None:
