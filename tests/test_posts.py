@@ -510,3 +510,17 @@ def test_calendar_items_filters(store: Store) -> None:
     assert [i.post_id for i in calendar_items(store, *window, states=["draft"])] == [c]
     with store.read() as conn:
         assert conn.execute(sa.select(sa.func.count()).select_from(post_version)).scalar() == 2
+
+
+def test_demo_plans_weeks_of_posts_on_several_channels(store: Store) -> None:
+    from app.demo import build_demo
+
+    build_demo(store, members=50, seed=3, today=date(2026, 11, 26))
+    listed = list_posts(store, now=utc(2026, 11, 26, 12))
+    assert len({p.channel for p in listed}) >= 4
+    states = {p.state for p in listed}
+    assert {"published", "scheduled", "draft", "due"} <= states
+    published = published_posts(store)
+    assert published and all(p.url and p.url.startswith("https://") for p in published)
+    days = {p.scheduled_at.date() for p in listed if p.scheduled_at}
+    assert max(days) - min(days) >= timedelta(days=35)
