@@ -36,7 +36,10 @@ HEADERS = {
 REQUIRED = ("date", "time", "channel", "text")
 
 # Why a row is refused (the window shows them translated).
-_NO_VALUE = QT_TRANSLATE_NOOP("Messages", "no {0}")
+_NO_DATE = QT_TRANSLATE_NOOP("Messages", "no date")
+_NO_TIME = QT_TRANSLATE_NOOP("Messages", "no time")
+_NO_CHANNEL = QT_TRANSLATE_NOOP("Messages", "no channel")
+_NO_TEXT = QT_TRANSLATE_NOOP("Messages", "no text")
 _BAD_DATE = QT_TRANSLATE_NOOP("Messages", "date “{0}” is not YYYY-MM-DD")
 _BAD_TIME = QT_TRANSLATE_NOOP("Messages", "time “{0}” is not HH:MM")
 _UNKNOWN_CHANNEL = QT_TRANSLATE_NOOP("Messages", "unknown channel “{0}”")
@@ -98,7 +101,7 @@ def _row_to_draft(
     values: dict[str, str], known: list[Channel], tz: str
 ) -> tuple[Message | None, PostDraft | None]:
     if not values["date"]:
-        return Message(_NO_VALUE, "date"), None
+        return Message(_NO_DATE), None
     try:
         day = date.fromisoformat(values["date"])
         if len(values["date"]) != 10:
@@ -106,20 +109,20 @@ def _row_to_draft(
     except ValueError:
         return Message(_BAD_DATE, values["date"]), None
     if not values["time"]:
-        return Message(_NO_VALUE, "time"), None
+        return Message(_NO_TIME), None
     try:
         moment = parse_hhmm(values["time"])
     except ValueError:
         return Message(_BAD_TIME, values["time"]), None
     if not values["channel"]:
-        return Message(_NO_VALUE, "channel"), None
+        return Message(_NO_CHANNEL), None
     chan = resolve(known, values["channel"])
     if chan is None:
         return Message(_UNKNOWN_CHANNEL, values["channel"]), None
     if not chan.enabled:
         return Message(_DISABLED, chan.name), None
     if not values["text"]:
-        return Message(_NO_VALUE, "text"), None
+        return Message(_NO_TEXT), None
     link = values.get("link") or None
     if link and not link.lower().startswith(("http://", "https://")):
         return Message(_BAD_LINK, link), None

@@ -49,9 +49,18 @@ class ChannelsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("channelsDialog")
         self.setWindowTitle(self.tr("Channels"))
-        self.resize(1180, 420)
+        self.resize(1380, 440)
         self.store = store
         self.ids: list[int | None] = []
+        self.kind_titles = {
+            "linkedin": "LinkedIn",
+            "facebook": "Facebook",
+            "viadeo": "Viadeo",
+            "x": "X",
+            "mastodon": "Mastodon",
+            "newsletter": self.tr("Newsletter"),
+            "website": self.tr("Website"),
+        }
         self.table = QTableWidget(0, 10)
         self.table.setObjectName("channelTable")
         self.table.setHorizontalHeaderLabels(
@@ -72,6 +81,14 @@ class ChannelsDialog(QDialog):
             COL_SLOTS, QHeaderView.ResizeMode.Stretch
         )
         self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setSectionResizeMode(
+            COL_SLOTS, QHeaderView.ResizeMode.Stretch
+        )
+        for column, width in ((COL_NAME, 150), (COL_KIND, 110), (COL_VARIANT, 100),
+                              (COL_LIMIT, 90), (COL_COLOR, 90), (COL_PER_WEEK, 110),
+                              (COL_GAP, 140), (COL_URL, 180), (COL_ENABLED, 40)):  # fmt: skip
+            self.table.setColumnWidth(column, width)
         for chan in channels:
             self._add_row(chan)
         add = QPushButton(self.tr("Add channel"))
@@ -105,7 +122,7 @@ class ChannelsDialog(QDialog):
         self.table.setItem(row, COL_NAME, QTableWidgetItem(chan.name if chan else ""))
         kind = QComboBox()
         for name in KINDS:
-            kind.addItem(name, name)
+            kind.addItem(self.kind_titles.get(name, name), name)
         kind.setCurrentIndex(KINDS.index(chan.kind) if chan else 0)
         kind.setEnabled(chan is None)  # a channel's network never changes; its posts depend on it
         self.table.setCellWidget(row, COL_KIND, kind)

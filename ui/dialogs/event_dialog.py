@@ -36,6 +36,7 @@ class EventDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("eventDialog")
         self.setWindowTitle(self.tr("New event"))
+        self.setMinimumWidth(460)
         self.store = store
         self.created: list[int] = []
         self.title_edit = QLineEdit()

@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal, Slot
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -363,8 +364,18 @@ class PostEditor(QDialog):
             tab.counter.setText(text)
             tab.counter.setStyleSheet(ERROR_STYLE if count.over else "")
             tab.preview.setText(post_text(tab.text(main), link))
+            if not tab.own.isChecked() and plain_text(tab.edit) != main:
+                tab.edit.blockSignals(True)  # shows the shared text, greyed, ready to adapt
+                tab.edit.setPlainText(main)
+                tab.edit.blockSignals(False)
             index = self.tabs.indexOf(tab)
             self.tabs.setTabText(index, f"{chan.name} ({count.length})")
+            self.tabs.tabBar().setTabTextColor(
+                index,
+                QColor("#b00020")
+                if count.over
+                else self.palette().color(QPalette.ColorRole.WindowText),
+            )
             marker = " ⚑" if report.strictest == chan.id else ""
             parts.append(f"{chan.name}: {count.length}/{count.limit or '∞'}{marker}")
         self.summary.setText("   ".join(parts))
