@@ -277,14 +277,33 @@ def test_reschedule_keeps_the_local_time_across_the_change(store: Store) -> None
 
 
 def test_publishing_an_occurrence_moves_the_series_on(store: Store) -> None:
-    series = scheduled_post(store, datetime(2027, 3, 25, 9), "linkedin", recurrence="weekly")
-    version = get_post(store, series).versions[0]
-    occurrence = mark_published(store, version.id, url="https://www.linkedin.com/feed/update/9")
+    series = scheduled_post(store, datetime(2027, 3, 25, 9), "linkedin", "x", recurrence="weekly")
+    linkedin, _x = get_post(store, series).versions
+    occurrence = mark_published(store, linkedin.id, url="https://www.linkedin.com/feed/update/9")
     assert occurrence != series
     done = get_post(store, occurrence)
-    assert done.state == "published" and done.series_id == series
+    assert done.series_id == series and done.recurrence == "none"
     assert done.local_time == datetime(2027, 3, 25, 9)
+    # X has not gone out yet: the occurrence is not published, and X is due there only.
+    assert done.state == "scheduled"
     assert get_post(store, series).local_time == datetime(2027, 4, 1, 9)  # summer, still 09:00
+    due = due_versions(store, utc(2027, 3, 25, 9))
+    assert [(d.post_id, d.channel.kind) for d in due] == [(occurrence, "x")]
+    mark_published(store, due[0].version_id, url="https://x.com/a/status/9")
+    assert get_post(store, occurrence).state == "published"
+    assert get_post(store, series).local_time == datetime(2027, 4, 1, 9)  # moved on once
+    assert due_versions(store, utc(2027, 3, 25, 9)) == []
+
+
+def test_a_failed_occurrence_does_not_fail_the_series(store: Store) -> None:
+    series = scheduled_post(store, datetime(2027, 1, 31, 9), "mastodon", recurrence="monthly")
+    [version] = get_post(store, series).versions
+    mark_failed(store, version.id, "instance down")
+    assert get_post(store, series).state == "scheduled"
+    assert get_post(store, series).local_time == datetime(2027, 2, 28, 9)  # clamped
+    [failed] = due_versions(store, utc(2027, 2, 1), include_failed=True)
+    assert failed.state == "failed" and failed.failure_reason == "instance down"
+    assert failed.post_id != series
 
 
 # --- the interface the exports read ------------------------------------------------------------

@@ -9,8 +9,9 @@ States (DESIGN.md; issue 5): draft, scheduled, due, published, failed, cancelled
   to scheduled, hence due again if its time has passed).
 
 A recurring post is one row, the series: its ``scheduled_at`` is the next occurrence still to
-publish, and the calendar expands the following ones. Publishing an occurrence copies it into
-a post of its own (state published, ``series_id`` the series) and moves the series on.
+publish, and the calendar expands the following ones. The first channel published (or
+failed) at an occurrence detaches it: the occurrence becomes a post of its own with every
+channel's version (``series_id`` the series), and the series moves on to the next one.
 """
 
 from __future__ import annotations
@@ -520,7 +521,7 @@ def mark_published(
             raise AmicaleError("this version is already published")
         target_post, target_version = item.id, version_id
         if item.recurrence != "none" and item.scheduled_at is not None:
-            target_post, target_version = _split_occurrence(conn, item, row)
+            target_post, target_version = _detach_occurrence(conn, item, row.channel_id)
         conn.execute(
             post_version.update()
             .where(post_version.c.id == target_version)
@@ -537,10 +538,10 @@ def mark_published(
         return target_post
 
 
-def _split_occurrence(
-    conn: sa.Connection, series: Post, row: sa.Row[tuple[object, ...]]
-) -> tuple[int, int]:
-    """Copy a recurring post's current occurrence (for this channel) into a post of its own."""
+def _detach_occurrence(conn: sa.Connection, series: Post, channel_id: int) -> tuple[int, int]:
+    """Make a recurring post's current occurrence a post of its own, with every channel's
+    version, and move the series on to its next occurrence. Returns the new post's id and
+    the id of its version for ``channel_id``."""
     stamp = now_iso()
     assert series.scheduled_at is not None
     occurrence_post = new_id(
@@ -549,7 +550,7 @@ def _split_occurrence(
                 title=series.title,
                 text=series.text,
                 link=series.link,
-                state="scheduled",
+                state="scheduled" if series.state != "draft" else "draft",
                 scheduled_at=format_utc(series.scheduled_at),
                 tz=series.tz,
                 recurrence="none",
@@ -561,35 +562,30 @@ def _split_occurrence(
             )
         )
     )
-    version = new_id(
-        conn.execute(
-            post_version.insert().values(
-                post_id=occurrence_post,
-                channel_id=row.channel_id,
-                text=row.text,
-                link=row.link,
+    wanted = 0
+    for version in series.versions:
+        copied = new_id(
+            conn.execute(
+                post_version.insert().values(
+                    post_id=occurrence_post,
+                    channel_id=version.channel_id,
+                    text=version.text,
+                    link=version.link,
+                )
             )
         )
+        if version.channel_id == channel_id:
+            wanted = copied
+    following = next_occurrence(
+        series.scheduled_at, series.tz, series.recurrence, series.scheduled_at
     )
-    # The series moves on once every channel of this occurrence is done.
-    siblings = conn.execute(
-        sa.select(sa.func.count())
-        .select_from(post)
-        .join(post_version, post_version.c.post_id == post.c.id)
-        .where(
-            post.c.series_id == series.id, post.c.scheduled_at == format_utc(series.scheduled_at)
-        )
-    ).scalar_one()
-    if siblings + 1 >= len(series.versions):
-        following = next_occurrence(
-            series.scheduled_at, series.tz, series.recurrence, series.scheduled_at
-        )
-        conn.execute(
-            post.update()
-            .where(post.c.id == series.id)
-            .values(scheduled_at=format_utc(following), updated_at=stamp)
-        )
-    return occurrence_post, version
+    conn.execute(
+        post.update()
+        .where(post.c.id == series.id)
+        .values(scheduled_at=format_utc(following), updated_at=stamp)
+    )
+    _log(conn, series.id, None, None, "occurrence", str(occurrence_post))
+    return occurrence_post, wanted
 
 
 def mark_failed(store: Store, version_id: int, reason: str) -> None:
@@ -599,13 +595,18 @@ def mark_failed(store: Store, version_id: int, reason: str) -> None:
         row = _version_row(conn, version_id)
         if row.state == "published":
             raise AmicaleError("a published version cannot fail")
+        item = _get_post(conn, row.post_id)
+        post_id = item.id
+        if item.recurrence != "none" and item.scheduled_at is not None:
+            # The failure belongs to this occurrence, not to the whole series.
+            post_id, version_id = _detach_occurrence(conn, item, row.channel_id)
         conn.execute(
             post_version.update()
             .where(post_version.c.id == version_id)
             .values(state="failed", failure_reason=reason)
         )
-        _log(conn, row.post_id, version_id, row.channel_id, "failed", reason)
-        _settle(conn, row.post_id)
+        _log(conn, post_id, version_id, row.channel_id, "failed", reason)
+        _settle(conn, post_id)
 
 
 def retry(store: Store, version_id: int) -> None:
