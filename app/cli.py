@@ -308,6 +308,37 @@ def cmd_birthdays(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_posts(args: argparse.Namespace) -> int:
+    from app.posts.csv_import import import_posts_csv
+    from app.posts.store import list_posts
+
+    store = _open(args)
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        if args.posts_action == "import":
+            report = import_posts_csv(store, Path(args.file))
+            lines = [f"line {bad.line}: {bad.reason}" for bad in report.rejected]
+            lines.append(f"created: {report.created}, rejected: {len(report.rejected)}")
+        else:
+            listed = list_posts(store, due_only=args.due)
+            if args.json:
+                print(json.dumps([p.as_json() for p in listed]))  # ASCII: any console
+                return 0
+            lines = [
+                f"{p.id:>5}  "
+                f"{p.scheduled_at.strftime('%Y-%m-%d %H:%M %z') if p.scheduled_at else '-':<22}  "
+                f"{p.channel:<10}  {p.state:<9}  {' '.join(p.text.split())[:70]}"
+                for p in listed
+            ]
+            if not listed:
+                lines = ["no posts due" if args.due else "no posts"]
+    finally:
+        store.close()
+    for line in lines:  # a cp1252 pipe cannot print every emoji
+        print(line.encode(encoding, "replace").decode(encoding))
+    return 0
+
+
 def cmd_smoke_test(args: argparse.Namespace) -> int:
     from ui.application import smoke_test
 
@@ -426,6 +457,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--language", choices=["fr", "en"], default="fr", help="of the message")
     p.add_argument("--json", action="store_true", help="a list of JSON objects")
     p.set_defaults(func=cmd_birthdays)
+
+    p = sub.add_parser("posts", help="the editorial calendar: list posts, import them from CSV")
+    p.add_argument("--due", action="store_true", help="only the posts due now")
+    p.add_argument("--json", action="store_true", help="a list of JSON objects")
+    actions = p.add_subparsers(dest="posts_action", metavar="ACTION", parser_class=_Parser)
+    imp = actions.add_parser("import", help="posts from a CSV: date, time, channel, text, link")
+    imp.add_argument("file", metavar="FILE")
+    p.set_defaults(func=cmd_posts)
     return parser
 
 

@@ -394,6 +394,9 @@ def build_demo(
         finally:
             raw.execute("PRAGMA ignore_check_constraints = OFF")
             raw.execute(f"PRAGMA cache_size = {int(cache_size)}")
+        from app.posts.demo import make_demo_posts  # the editorial calendar (issue 5)
+
+        make_demo_posts(conn, seed, today)
         audit.record(conn, "demo", "member", detail={"members": members, "seed": seed})
     _make_tag_rules(store, tag_ids)
     report = DemoReport(

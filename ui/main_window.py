@@ -30,6 +30,7 @@ from app.store import Store, backup
 from ui.panels.duplicates import DuplicatesPanel
 from ui.panels.history import HistoryPanel
 from ui.panels.members import MembersPanel
+from ui.panels.posts import PostsPanel
 from ui.panels.segments import SegmentList
 from ui.panels.tags import TagsPanel
 from ui.panels.today import TodayPanel
@@ -95,6 +96,10 @@ class MainWindow(QMainWindow):
         self.duplicates = DuplicatesPanel(store, self.directory)
         self.add_panel(self.tr("Duplicates"), self.duplicates)
         self.duplicates.membersChanged.connect(self.members.refresh)
+        self.posts = PostsPanel(store, autoload=False)
+        self._posts_due_announced = 0
+        self.add_panel(self.tr("Calendar"), self.posts)
+        self.posts.dueCountChanged.connect(self._on_posts_due)
         self.history = HistoryPanel(store)
         self.add_panel(self.tr("History"), self.history)
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
@@ -258,6 +263,7 @@ class MainWindow(QMainWindow):
         self.segments.reload()
         self.tags.reload()
         self.today.reload()
+        self.posts.reload()  # overdue posts are announced at start-up
 
     @Slot(int)
     def _on_birthdays_today(self, count: int) -> None:
@@ -305,6 +311,20 @@ class MainWindow(QMainWindow):
     def _on_panel_changed(self, index: int) -> None:
         # The tag browser sits beside the member list only (the Tags panel has its own).
         self.tag_dock.setVisible(self.stack.widget(index) is self.members)
+    @Slot(int)
+    def _on_posts_due(self, count: int) -> None:
+        item = self.sidebar.item(self.panels().index(self.posts))
+        if item is None:
+            return
+        if count:
+            item.setText(self.tr("Calendar (%1)").replace("%1", str(count)))
+            if count > self._posts_due_announced:  # the panel reloads every minute: say it once
+                text = self.tr("%n post(s) due now", "", count)
+                shown = self.statusBar().currentMessage()
+                self.statusBar().showMessage(f"{shown} · {text}" if shown else text, 15000)
+        else:
+            item.setText(self.tr("Calendar"))
+        self._posts_due_announced = count
 
     @Slot(str)
     def _on_segment(self, query: str) -> None:

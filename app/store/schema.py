@@ -265,3 +265,146 @@ tag_rule = sa.Table(
     sa.CheckConstraint("kind IN ('city', 'promo', 'query')", name="ck_tag_rule_kind"),
 )
 sa.Index("ix_tag_rule_tag", tag_rule.c.tag_id)
+
+# --- Editorial calendar (0005): channels, posts with a version per channel, events ---------
+
+# A place the CM publishes to. Kinds: linkedin, facebook, viadeo, x, mastodon, newsletter,
+# website (app.posts.channels.KINDS); a new store has one of each.
+channel = sa.Table(
+    "channel",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("kind", sa.Text, nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("name_key", sa.Text, nullable=False, unique=True),
+    # profile, page or group (LinkedIn, Facebook, Viadeo); NULL where it means nothing.
+    sa.Column("variant", sa.Text),
+    # The page, group or instance address ("Publish" opens it when the network has no
+    # share link for it); http(s) only.
+    sa.Column("url", sa.Text),
+    # NULL: no limit (newsletter, website).
+    sa.Column("char_limit", sa.Integer),
+    sa.Column("color", sa.Text, nullable=False),
+    # Cadence advisor: more than this per week is a warning (NULL: no maximum)...
+    sa.Column("max_per_week", sa.Integer),
+    # ...and so is a silence longer than this many days (NULL: never).
+    sa.Column("max_gap_days", sa.Integer),
+    sa.Column("enabled", sa.Boolean, nullable=False, server_default=sa.true()),
+    sa.Column("position", sa.Integer, nullable=False, server_default="0"),
+    sa.CheckConstraint(
+        "kind IN ('linkedin', 'facebook', 'viadeo', 'x', 'mastodon', 'newsletter', 'website')",
+        name="ck_channel_kind",
+    ),
+    sa.CheckConstraint(
+        "variant IS NULL OR variant IN ('profile', 'page', 'group')", name="ck_channel_variant"
+    ),
+)
+
+# The weekly slots "Add to queue" fills: a weekday (0 = Monday) and a local time "HH:MM".
+channel_slot = sa.Table(
+    "channel_slot",
+    metadata,
+    sa.Column(
+        "channel_id", sa.Integer, sa.ForeignKey("channel.id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Column("weekday", sa.Integer, primary_key=True),
+    sa.Column("time", sa.Text, primary_key=True),
+    sa.CheckConstraint("weekday BETWEEN 0 AND 6", name="ck_channel_slot_weekday"),
+    sqlite_with_rowid=False,
+)
+
+# Something the association organises: it generates announcement, reminder and thanks drafts.
+event = sa.Table(
+    "event",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("title", sa.Text, nullable=False),
+    # Local date "YYYY-MM-DD" and optional local time "HH:MM" of the event.
+    sa.Column("day", sa.Text, nullable=False),
+    sa.Column("time", sa.Text),
+    sa.Column("place", sa.Text),
+    sa.Column("link", sa.Text),
+    sa.Column("created_at", sa.Text, nullable=False),
+)
+
+post = sa.Table(
+    "post",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("title", sa.Text, nullable=False, server_default=""),
+    # The text written once; each channel's version starts from it.
+    sa.Column("text", sa.Text, nullable=False, server_default=""),
+    sa.Column("link", sa.Text),
+    # "due" is never stored: it is a scheduled post whose time has come (app.posts.states).
+    sa.Column("state", sa.Text, nullable=False, server_default="draft"),
+    # UTC ISO 8601 with offset, plus the IANA zone the CM chose the local time in: the local
+    # wall time is the truth, so 09:00 Europe/Paris stays 09:00 across clock changes.
+    sa.Column("scheduled_at", sa.Text),
+    sa.Column("tz", sa.Text, nullable=False, server_default="Europe/Paris"),
+    sa.Column("recurrence", sa.Text, nullable=False, server_default="none"),
+    # The series a recurring post came from when one of its occurrences was published.
+    sa.Column("series_id", sa.Integer, sa.ForeignKey("post.id", ondelete="SET NULL")),
+    sa.Column("event_id", sa.Integer, sa.ForeignKey("event.id", ondelete="SET NULL")),
+    # announcement, reminder, thanks (posts an event generated); idea (content ideas import).
+    sa.Column("role", sa.Text),
+    sa.Column("created_at", sa.Text, nullable=False),
+    sa.Column("updated_at", sa.Text, nullable=False),
+    sa.CheckConstraint(
+        "state IN ('draft', 'scheduled', 'due', 'published', 'failed', 'cancelled')",
+        name="ck_post_state",
+    ),
+    sa.CheckConstraint(
+        "recurrence IN ('none', 'weekly', 'monthly', 'yearly')", name="ck_post_recurrence"
+    ),
+)
+sa.Index("ix_post_scheduled_at", post.c.scheduled_at)
+sa.Index("ix_post_event", post.c.event_id)
+
+# A post as it goes out on one channel.
+post_version = sa.Table(
+    "post_version",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("post_id", sa.Integer, sa.ForeignKey("post.id", ondelete="CASCADE"), nullable=False),
+    sa.Column(
+        "channel_id", sa.Integer, sa.ForeignKey("channel.id", ondelete="CASCADE"), nullable=False
+    ),
+    sa.Column("text", sa.Text, nullable=False, server_default=""),
+    sa.Column("link", sa.Text),
+    # pending (follows the post), published, failed: only a real publication sets published.
+    sa.Column("state", sa.Text, nullable=False, server_default="pending"),
+    sa.Column("published_at", sa.Text),
+    sa.Column("published_url", sa.Text),
+    # The newsletter's Message-ID, where the channel is email.
+    sa.Column("message_id", sa.Text),
+    sa.Column("failure_reason", sa.Text),
+    sa.UniqueConstraint("post_id", "channel_id", name="uq_post_version_channel"),
+    sa.CheckConstraint("state IN ('pending', 'published', 'failed')", name="ck_post_version_state"),
+)
+sa.Index("ix_post_version_channel", post_version.c.channel_id, post_version.c.published_at)
+
+# Files (images) attached to a post, copied into the store's folder; the path is relative to it.
+attachment = sa.Table(
+    "attachment",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("post_id", sa.Integer, sa.ForeignKey("post.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("path", sa.Text, nullable=False),
+    sa.Column("original_name", sa.Text, nullable=False),
+    sa.Column("created_at", sa.Text, nullable=False),
+)
+sa.Index("ix_attachment_post", attachment.c.post_id)
+
+# What happened to each version: published, failed, retried, cancelled... never rewritten.
+publication_log = sa.Table(
+    "publication_log",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("post_id", sa.Integer, sa.ForeignKey("post.id", ondelete="SET NULL")),
+    sa.Column("version_id", sa.Integer, sa.ForeignKey("post_version.id", ondelete="SET NULL")),
+    sa.Column("channel_id", sa.Integer, sa.ForeignKey("channel.id", ondelete="SET NULL")),
+    sa.Column("at", sa.Text, nullable=False),
+    sa.Column("action", sa.Text, nullable=False),
+    sa.Column("detail", sa.Text),
+)
+sa.Index("ix_publication_log_post", publication_log.c.post_id)
