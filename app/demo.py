@@ -395,6 +395,10 @@ def build_demo(
             raw.execute("PRAGMA ignore_check_constraints = OFF")
             raw.execute(f"PRAGMA cache_size = {int(cache_size)}")
         audit.record(conn, "demo", "member", detail={"members": members, "seed": seed})
+    if members:
+        from app.moderation.samples import add_demo_queue
+
+        add_demo_queue(store, seed)
     report = DemoReport(
         members=members,
         tags=len(tag_ids),
