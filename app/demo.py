@@ -360,11 +360,13 @@ def build_demo(
     cancel: CancelToken | None = None,
     *,
     today: date | None = None,
+    moderation: bool = True,
 ) -> DemoReport:
     """Fill the empty ``store`` with ``members`` fictional members, their tags and communities.
 
     ``progress(done, members)`` is called after each batch; the indexes are built after the
-    last call. ``today`` anchors every date (default: the current UTC day). Raises
+    last call. ``today`` anchors every date (default: the current UTC day); ``moderation``
+    adds a few dozen items to the moderation queue. Raises
     AmicaleError if the store already has members, Cancelled if ``cancel`` fires; either way
     nothing is written.
     """
@@ -395,7 +397,7 @@ def build_demo(
             raw.execute("PRAGMA ignore_check_constraints = OFF")
             raw.execute(f"PRAGMA cache_size = {int(cache_size)}")
         audit.record(conn, "demo", "member", detail={"members": members, "seed": seed})
-    if members:
+    if members and moderation:  # a few dozen join requests and posts to moderate
         from app.moderation.samples import add_demo_queue
 
         add_demo_queue(store, seed)

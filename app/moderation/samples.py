@@ -41,6 +41,7 @@ class Label:
 
 GRADUATE_VARIANTS = (
     "email", "exact", "typo", "swapped", "accents", "promo_off", "compound", "maiden",
+    "typo_promo_off", "swapped_accents",
 )  # fmt: skip
 COMMUNITIES = (
     "Ingénieurs chimistes de Vallon-sur-Ill",
@@ -158,8 +159,12 @@ def graduate_request(rng: random.Random, person: Person, variant: str) -> NewIte
         name = f"{last.upper()} {first}" if rng.random() < 0.5 else f"{last} {first}"
     elif variant == "accents":
         name = _plain(name).title() if rng.random() < 0.5 else _plain(name).upper()
-    elif variant == "promo_off" and promo is not None:
+    elif variant in ("promo_off", "typo_promo_off") and promo is not None:
         promo += rng.choice((-1, 1))
+        if variant == "typo_promo_off":
+            name = f"{first} {_typo(rng, last)}"
+    elif variant == "swapped_accents":
+        name = _plain(f"{last} {first}")
     elif variant == "compound":
         if "-" in name:
             name = name.replace("-", " ")  # "Jean Pierre" for "Jean-Pierre"
@@ -178,8 +183,16 @@ def impostor_request(
     rng: random.Random, taken: Callable[[str, str, int], bool] | None = None
 ) -> NewItem:
     """Someone not in the directory: an outside name, claiming any recent class."""
+    from app.demo import _F_MIDDLE, _F_YOUNG, _M_MIDDLE, _M_YOUNG, LAST_NAMES
+
+    # Half of them carry names that sound like the directory's (the hard case).
+    local = rng.random() < 0.5
     while True:
-        first, last = rng.choice(OUTSIDE_FIRST), rng.choice(OUTSIDE_LAST)
+        if local:
+            first = rng.choice((*_F_MIDDLE, *_F_YOUNG, *_M_MIDDLE, *_M_YOUNG))
+            last = rng.choice(LAST_NAMES)
+        else:
+            first, last = rng.choice(OUTSIDE_FIRST), rng.choice(OUTSIDE_LAST)
         promo = rng.randrange(1975, 2025)
         if taken is None or not taken(first, last, promo):
             break
@@ -265,3 +278,63 @@ def add_demo_queue(store: Store, seed: int = 1, now: datetime | None = None) -> 
             reason = "Hors sujet pour ce groupe." if action == "reject" else None
             queue.decide(store, item_id, action, reason)
     return report.added
+
+
+@dataclass(frozen=True, slots=True)
+class Quality:
+    """How the queue's checks did on labelled items."""
+
+    graduate_precision: float
+    graduate_recall: float
+    reject_precision: float
+    reject_recall: float
+    ordinary_rejected: int
+    # (category, name, what the checks said) of every mistake, for the report.
+    mistakes: list[tuple[str, str, str]]
+
+
+def _ratio(hits: int, total: int) -> float:
+    return hits / total if total else 1.0
+
+
+def evaluate(store: Store, labelled: Sequence[tuple[NewItem, Label]]) -> Quality:
+    """Queue the items (rules off), then compare match and suggestion with the labels.
+
+    A graduate counts as found only when the right member is among the matched ones.
+    """
+    from app.moderation import intake, queue
+
+    report = intake.add_items(store, [item for item, _ in labelled], source="fixture")
+    if report.merged:
+        raise ValueError(f"{report.merged} fixture items were merged as duplicates")
+    by_id = {i.id: i for i in queue.list_items(store, include_sleeping=True)}
+    found_ok = found = graduates = rejected_ok = rejected = should = ordinary = 0
+    mistakes: list[tuple[str, str, str]] = []
+    for item_id, (item, label) in zip(report.item_ids, labelled, strict=True):
+        got = by_id[item_id]
+        said = f"{got.match} {got.suggestion} " + "; ".join(str(s.message()) for s in got.signals)
+        if item.kind == "join":
+            positive = got.match in ("known", "probable")
+            graduates += label.graduate
+            found += positive
+            right = positive and label.graduate and label.member_id in got.member_ids
+            found_ok += right
+            if positive != label.graduate or (positive and not right):
+                mistakes.append((label.category, item.name, said))
+        if got.suggestion == "reject":
+            rejected += 1
+            rejected_ok += label.should_reject
+            ordinary += label.category == "ordinary"
+        should += label.should_reject
+        if label.should_reject and got.suggestion != "reject":
+            mistakes.append((label.category, item.text[:60], said))
+        elif got.suggestion == "reject" and not label.should_reject:
+            mistakes.append((label.category, item.name, said))
+    return Quality(
+        _ratio(found_ok, found),
+        _ratio(found_ok, graduates),
+        _ratio(rejected_ok, rejected),
+        _ratio(rejected_ok, should),
+        ordinary,
+        mistakes,
+    )
