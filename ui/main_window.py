@@ -27,6 +27,7 @@ from app.store import Store, backup
 from ui.panels.duplicates import DuplicatesPanel
 from ui.panels.history import HistoryPanel
 from ui.panels.members import MembersPanel
+from ui.panels.moderation import ModerationPanel
 from ui.panels.segments import SegmentList
 from ui.panels.tags import TagsPanel
 from ui.panels.today import TodayPanel
@@ -70,6 +71,10 @@ class MainWindow(QMainWindow):
         self.duplicates = DuplicatesPanel(store, self.directory)
         self.add_panel(self.tr("Duplicates"), self.duplicates)
         self.duplicates.membersChanged.connect(self.members.refresh)
+        self.moderation = ModerationPanel(store, autoload=False)
+        self.add_panel(self.tr("Moderation"), self.moderation)
+        self.moderation.memberRequested.connect(self._on_member_requested)
+        self.moderation.membersChanged.connect(self.members.refresh)
         self.history = HistoryPanel(store)
         self.add_panel(self.tr("History"), self.history)
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
@@ -222,6 +227,7 @@ class MainWindow(QMainWindow):
         self.segments.reload()
         self.tags.reload()
         self.today.reload()
+        self.moderation.reload()
 
     @Slot(int)
     def _on_birthdays_today(self, count: int) -> None:
@@ -243,6 +249,16 @@ class MainWindow(QMainWindow):
     def _on_combine(self, term: str) -> None:
         current = self.members.search.text().strip()
         self._on_segment(f"{current} {term}" if current else term)
+
+    @Slot(int)
+    def _on_member_requested(self, member_id: int) -> None:
+        """Show one member in the member list: search by email (or name)."""
+        from app.moderation.queue import member_search_text
+
+        try:
+            self._on_segment(member_search_text(self.store, member_id))
+        except AmicaleError as exc:
+            self.statusBar().showMessage(str(exc), 10000)
 
     @Slot()
     def _on_find(self) -> None:
@@ -330,6 +346,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.members.searches.wait()
         self.history.loader.wait()
+        self.moderation.wait()
         self.segments.wait()
         self.duplicates.cancel_scan()
         Job.wait_all()

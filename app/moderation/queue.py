@@ -727,3 +727,46 @@ def statistics_of(store: Store, now: datetime | None = None) -> Statistics:
     )
     median = statistics.median(waits) if waits else None
     return Statistics(int(pending), len(rows), median, per_week, automatic)
+
+
+def describe_members(store: Store, member_ids: Sequence[int]) -> dict[int, str]:
+    """Member id → "First Last, class of 2005 · email" for the matched-members list."""
+    if not member_ids:
+        return {}
+    stmt = sa.select(
+        member.c.id,
+        member.c.first_name,
+        member.c.last_name,
+        member.c.promo,
+        member.c.email,
+        member.c.verification,
+    ).where(member.c.id.in_(list(member_ids)))
+    found: dict[int, str] = {}
+    with store.read() as conn:
+        for member_id, first, last, promo, email, verification in conn.execute(stmt):
+            parts = [f"{first or ''} {last or ''}".strip() or f"#{member_id}"]
+            if promo is not None:
+                parts.append(str(promo))
+            if email:
+                parts.append(email)
+            if verification == "verified":
+                parts.append("✓")
+            found[member_id] = " · ".join(parts)
+    return found
+
+
+def member_search_text(store: Store, member_id: int) -> str:
+    """What to type in the member search to find this member: the email, else the name."""
+    with store.read() as conn:
+        row = conn.execute(
+            sa.select(member.c.first_name, member.c.last_name, member.c.email).where(
+                member.c.id == member_id
+            )
+        ).first()
+    if row is None:
+        raise NotFoundError(f"member {member_id} does not exist")
+    first, last, email = row
+    if email:
+        return str(email)
+    name = f"{first or ''} {last or ''}".strip()
+    return f'"{name}"' if " " in name else name

@@ -219,6 +219,7 @@ def samples(
     *,
     now: datetime | None = None,
     taken: Callable[[str, str, int], bool] | None = None,
+    days: int = 10,
 ) -> list[tuple[NewItem, Label]]:
     """Labelled items: ``counts`` per category ("graduate", "impostor", "recruiting",
     "commercial", "spam", "ordinary"); graduates cycle through GRADUATE_VARIANTS."""
@@ -247,8 +248,8 @@ def samples(
     rng.shuffle(out)
     for item, _ in out:
         item.community = rng.choice(COMMUNITIES)
-        # Received over the last ten days, so the queue shows every age badge.
-        received = now - timedelta(minutes=rng.randrange(10, 10 * 24 * 60))
+        # Received over the last ``days`` days, so the queue shows every age badge.
+        received = now - timedelta(minutes=rng.randrange(10, days * 24 * 60))
         item.received_at = received.isoformat(timespec="seconds")
     return out
 
@@ -268,7 +269,7 @@ def add_demo_queue(store: Store, seed: int = 1, now: datetime | None = None) -> 
             return 0
         ids = sorted({rng.randrange(1, total + 1) for _ in range(60)})
         people = load_people(conn, ids)
-    drawn = samples(rng, people, DEMO_COUNTS, now=now)
+    drawn = samples(rng, people, DEMO_COUNTS, now=now, days=4)
     report = intake.add_items(store, [item for item, _ in drawn], source="demo")
     # A little history, so the statistics and the decision log are not empty.
     for item_id, action in zip(report.item_ids[-4:], ("approve", "reject", "approve", "info"),
