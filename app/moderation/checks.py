@@ -37,9 +37,9 @@ REPEATS = 3  # the same text this many times (with this one) is a signal
 _LINK = re.compile(
     r"(?:https?://|www\.)[^\s<>\"')]+|\b(?:[a-z0-9-]+\.)+[a-z]{2,}/[^\s<>\"')]*", re.IGNORECASE
 )
-_PHONE = re.compile(
-    r"(?:\+|\b00)\d{2,3}[\s.-]?\(?\d\)?(?:[\s.-]?\d{2,4}){3,5}\b|\b0[1-9](?:[\s.-]?\d{2}){4}\b"
-)
+# A run starting "+<digit>" or "0<digit>", of digits and separators; a phone number when it
+# holds 9 to 15 digits (a French 06 12 34 56 78, an international +44 20 7946 0958).
+_PHONE = re.compile(r"(?<![\w+])(?:\+\d|0\d)[\d\s.()/-]{7,20}\d")
 _SPACES = re.compile(r"\s+")
 
 # Signal templates (the window translates them, the command line prints them as they are).
@@ -207,7 +207,7 @@ def text_signals(text: str, settings: dict[str, Any] | None = None) -> list[Sign
             signals.append(Signal("blocked_domain", T_BLOCKED, (blocked,), 3))
     if counted >= 3:
         signals.append(Signal("links", T_LINKS, (counted,), 1))
-    if _PHONE.search(text):
+    if any(9 <= sum(c.isdigit() for c in m.group(0)) <= 15 for m in _PHONE.finditer(text)):
         signals.append(Signal("phone", T_PHONE, (), 1))
     letters = [c for c in text if c.isalpha()]
     capitals = sum(1 for c in letters if c.isupper())
