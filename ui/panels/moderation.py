@@ -578,7 +578,7 @@ class ModerationPanel(QWidget):
         if clipboard_text:
             QGuiApplication.clipboard().setText(clipboard_text)
         self.feedback.setText(self._feedback(decision, clipboard_text is not None))
-        if decision.effects.get("member_created") or decision.effects.get("fields_filled"):
+        if "member_id" in decision.effects:  # a member created, completed or linked
             self.membersChanged.emit()
         self._after_change(item.id)
         return decision
