@@ -146,8 +146,9 @@ class NameIndex:
                             "".join(words[i:]) + "".join(words[:i])):  # fmt: skip
                     if key in self.exact:
                         candidates.add(self.exact[key])
-            if not candidates:
-                # No word in common (a typo glued two words): compare with every name, in C.
+            if not candidates and len(words) == 1:
+                # One word that no name has: a typo glued first and last names together
+                # ("EmilieDupont"); compare it with every name, in C.
                 candidates = set(range(len(self.names)))
             ordered = sorted(candidates)
             wanted = set(words)
