@@ -47,9 +47,23 @@ T_KNOWN_EMAIL = QT_TRANSLATE_NOOP("Messages", "known graduate: same email as mem
 T_KNOWN_LINKEDIN = QT_TRANSLATE_NOOP(
     "Messages", "known graduate: same LinkedIn profile as member #{0}"
 )
-T_PROBABLE = QT_TRANSLATE_NOOP(
-    "Messages", "probable graduate ({0}% sure): {1} of member #{2}, class of {3}"
-)
+# By how the match was found (app.moderation.matching.Match.how).
+T_PROBABLE = {
+    "name": QT_TRANSLATE_NOOP(
+        "Messages", "probable graduate ({0}% sure): near name of member #{1}, class of {2}"
+    ),
+    "swapped": QT_TRANSLATE_NOOP(
+        "Messages",
+        "probable graduate ({0}% sure): first and last names swapped of member #{1}, class of {2}",
+    ),
+    "maiden": QT_TRANSLATE_NOOP(
+        "Messages", "probable graduate ({0}% sure): maiden name of member #{1}, class of {2}"
+    ),
+    "compound": QT_TRANSLATE_NOOP(
+        "Messages",
+        "probable graduate ({0}% sure): part of the compound name of member #{1}, class of {2}",
+    ),
+}
 T_PROBABLE_NO_YEAR = QT_TRANSLATE_NOOP(
     "Messages", "probable graduate ({0}% sure): same name as member #{1}, no class year given"
 )
@@ -73,13 +87,6 @@ T_SHOUTING = QT_TRANSLATE_NOOP("Messages", "shouting (capitals or !!!)")
 T_SAME_TEXT_COMMUNITIES = QT_TRANSLATE_NOOP("Messages", "same text sent to {0} communities")
 T_SAME_TEXT_TIMES = QT_TRANSLATE_NOOP("Messages", "same text submitted {0} times")
 
-# How a probable match was found, as the signal says it.
-HOW_WORDS = {
-    "name": "near name",
-    "swapped": "first and last names swapped",
-    "maiden": "maiden name",
-    "compound": "part of a compound name",
-}
 _KEYWORD_CODES = {
     "keywords.recruiting": ("recruiting", T_RECRUITING, 2),
     "keywords.commercial": ("commercial", T_COMMERCIAL, 2),
@@ -273,8 +280,8 @@ def _match_signals(facts: Facts, found: matching.Match) -> list[Signal]:
         percent = round(found.confidence * 100)
         if facts.promo is None:
             return [Signal("probable", T_PROBABLE_NO_YEAR, (percent, top))]
-        how = HOW_WORDS.get(found.how, "near name")
-        return [Signal("probable", T_PROBABLE, (percent, how, top, _member_year(facts, found)))]
+        template = T_PROBABLE.get(found.how, T_PROBABLE["name"])
+        return [Signal("probable", template, (percent, top, _member_year(facts, found)))]
     signals = [Signal("unknown", T_UNKNOWN)] if facts.kind == "join" else []
     if found.homonyms > matching.MAX_HOMONYMS_WITHOUT_YEAR:
         signals.append(Signal("homonyms", T_HOMONYMS, (found.homonyms,)))

@@ -6,6 +6,7 @@ community, kind and suggestion are applied here, so the panel keeps one list of 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -70,19 +71,22 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("ModerationQueueModel", text)
 
 
-def title(titles: dict[str, str], value: str) -> str:
+def title(titles: Mapping[str, object], value: str) -> str:
     source = titles.get(value)
-    return tr(source) if source else value
+    return tr(str(source)) if source else value
 
 
 def age_text(age: timedelta) -> str:
     """ "12 min", "5 h", "3 d": short enough for a badge."""
     minutes = max(0, int(age.total_seconds() // 60))
     if minutes < 60:
-        return tr("%1 min").replace("%1", str(minutes))
+        text = QCoreApplication.translate("ModerationQueueModel", "%1 min")
+        return text.replace("%1", str(minutes))
     if minutes < 48 * 60:
-        return tr("%1 h").replace("%1", str(minutes // 60))
-    return tr("%1 d").replace("%1", str(minutes // (24 * 60)))
+        text = QCoreApplication.translate("ModerationQueueModel", "%1 h")
+        return text.replace("%1", str(minutes // 60))
+    text = QCoreApplication.translate("ModerationQueueModel", "%1 d")
+    return text.replace("%1", str(minutes // (24 * 60)))
 
 
 class ModerationQueueModel(QAbstractTableModel):
@@ -147,7 +151,7 @@ class ModerationQueueModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(HEADERS)
         ):
-            return tr(HEADERS[section])
+            return tr(str(HEADERS[section]))
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -205,7 +205,7 @@ class ModerationPanel(QWidget):
         self.verify_list.setObjectName("toVerifyList")
         self.verify_source = QComboBox()
         for code, text in SOURCE_TITLES.items():
-            self.verify_source.addItem(self.tr(text), code)
+            self.verify_source.addItem(self.tr(str(text)), code)
         self.verify_date = QDateEdit(QDate.currentDate())
         self.verify_date.setCalendarPopup(True)
         self.verify_button = QPushButton(self.tr("Mark verified"))
@@ -682,9 +682,13 @@ class ModerationPanel(QWidget):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(500)
         job = Job(intake.import_file, self.store, path)
-        job.signals.progress.connect(
-            lambda done, total: (progress.setMaximum(total), progress.setValue(done))
-        )
+
+        def on_progress(done: int, total: int) -> None:
+            progress.setMaximum(total)
+            progress.setValue(done)
+
+        job.signals.progress.connect(on_progress)
+
         job.signals.finished.connect(lambda report: self._on_imported(report, progress))
         job.signals.failed.connect(lambda error: self._on_import_failed(error, progress))
         return job.start()
@@ -889,7 +893,7 @@ class ModerationSettingsDialog(QDialog):
             editor = QPlainTextEdit("\n".join(str(v) for v in values.get(key, [])))
             editor.setToolTip(self.tr("One per line; a trailing * matches any ending"))
             self.editors[key] = editor
-            lists.addRow(self.tr(label), editor)
+            lists.addRow(self.tr(str(label)), editor)
         replies_tab = QWidget()
         replies = QFormLayout(replies_tab)
         self.replies = QPlainTextEdit("\n\n".join(values.get("replies.reject", [])))
