@@ -521,3 +521,15 @@ def test_cli_import_errors_exit_1_on_one_line(
     with pytest.raises(SystemExit) as usage:
         main(["--db", str(db_path), "moderation", "frobnicate"])
     assert usage.value.code == 2
+
+
+def test_demo_fills_the_queue(store: Store) -> None:
+    from app.demo import build_demo
+
+    build_demo(store, members=300, seed=2)
+    items = queue.list_items(store, statuses=(*queue.OPEN, *queue.DECIDED), include_sleeping=True)
+    assert len(items) >= 30
+    assert {i.kind for i in items} == {"join", "post"}
+    assert {"known", "probable", "unknown"} <= {i.match for i in items}
+    assert {"approve", "review", "reject"} <= {i.suggestion for i in items}
+    assert queue.statistics_of(store).decided >= 1

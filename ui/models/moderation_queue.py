@@ -24,14 +24,15 @@ from app.moderation.queue import QueueItem
 from ui.labels import message_text
 
 Index = QModelIndex | QPersistentModelIndex
-COL_AGE, COL_KIND, COL_NAME, COL_COMMUNITY, COL_MATCH, COL_SUGGESTION, COL_SIGNALS = range(7)
+# The suggestion comes second: it is what the CM triages by.
+COL_AGE, COL_SUGGESTION, COL_KIND, COL_NAME, COL_COMMUNITY, COL_MATCH, COL_SIGNALS = range(7)
 HEADERS = (
     QT_TRANSLATE_NOOP("ModerationQueueModel", "Age"),
+    QT_TRANSLATE_NOOP("ModerationQueueModel", "Suggestion"),
     QT_TRANSLATE_NOOP("ModerationQueueModel", "Kind"),
     QT_TRANSLATE_NOOP("ModerationQueueModel", "Who"),
     QT_TRANSLATE_NOOP("ModerationQueueModel", "Community"),
     QT_TRANSLATE_NOOP("ModerationQueueModel", "Graduate"),
-    QT_TRANSLATE_NOOP("ModerationQueueModel", "Suggestion"),
     QT_TRANSLATE_NOOP("ModerationQueueModel", "Signals"),
 )
 KIND_TITLES = {

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressDialog,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QTableView,
@@ -172,6 +173,9 @@ class ModerationPanel(QWidget):
         actions = QHBoxLayout()
         self.stats_label = plain_label()
         self.stats_label.setObjectName("statsLabel")
+        # Long community names must not widen the window: the line wraps instead.
+        self.stats_label.setWordWrap(True)
+        self.stats_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         actions.addWidget(self.stats_label, 1)
         actions.addWidget(self.bulk_button)
         actions.addWidget(self.undo_button)
@@ -191,11 +195,11 @@ class ModerationPanel(QWidget):
         header.setStretchLastSection(True)
         for column, width in (
             (COL_AGE, 56),
-            (COL_KIND, 100),
-            (COL_NAME, 170),
-            (COL_COMMUNITY, 150),
-            (COL_MATCH, 150),
-            (COL_SUGGESTION, 90),
+            (COL_KIND, 95),
+            (COL_NAME, 150),
+            (COL_COMMUNITY, 140),
+            (COL_MATCH, 170),
+            (COL_SUGGESTION, 85),
         ):
             self.table.setColumnWidth(column, width)
         selection = self.table.selectionModel()
