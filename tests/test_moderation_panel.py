@@ -221,3 +221,27 @@ def test_quick_add_form_needs_a_name_or_email(qtbot: QtBot, store: Store) -> Non
         dialog.submit()
     (item,) = queue.list_items(store)
     assert (item.name, item.promo, item.community) == ("Paul Rapide", 2010, "Nouveau")
+
+
+def test_main_window_shows_a_requested_member(
+    qtbot: QtBot, store: Store, people: dict[str, int], queued: list[int]
+) -> None:
+    from app import association
+    from ui.main_window import MainWindow
+    from ui.settings import UiSettings
+
+    window = MainWindow(store, UiSettings(), association.Association("Amicale Test", "CM"))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.moderation.state is not None, timeout=10000)
+    assert window.moderation in window.panels()
+    with qtbot.waitSignal(window.members.searchFinished, timeout=10000):
+        window.moderation.memberRequested.emit(people["Dupont"])
+    assert window.members.search.text() == "emilie.dupont@example.org"
+    assert window.stack.currentWidget() is window.members
+    with qtbot.waitSignal(window.members.searchFinished, timeout=10000):
+        window.moderation.memberRequested.emit(people["Le Goff"])  # no email: by name
+    assert window.members.search.text() == "Loïc Le Goff"
+    assert window.members.model.rowCount() == 1
+    window.members.searches.wait()
+    window.moderation.wait()

@@ -768,5 +768,9 @@ def member_search_text(store: Store, member_id: int) -> str:
     first, last, email = row
     if email:
         return str(email)
-    name = f"{first or ''} {last or ''}".strip()
-    return f'"{name}"' if " " in name else name
+    # Each word is a prefix the free text must match (a quoted phrase would have to sit in one
+    # field); characters the search language reads as syntax are dropped.
+    words = re.sub(r"[\"():]", " ", f"{first or ''} {last or ''}").split()
+    return " ".join(
+        w.lstrip("-") for w in words if w.lstrip("-") and w.upper() not in ("OR", "AND", "NOT")
+    )
