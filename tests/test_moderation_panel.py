@@ -245,3 +245,20 @@ def test_main_window_shows_a_requested_member(
     assert window.members.model.rowCount() == 1
     window.members.searches.wait()
     window.moderation.wait()
+
+
+def test_snoozed_items_are_hidden_unless_asked(panel: ModerationPanel, qtbot: QtBot) -> None:
+    panel._select_row(2)
+    press(qtbot, panel, Qt.Key.Key_S)
+    assert "Kevin Smith" not in names(panel)
+    with qtbot.waitSignal(panel.loaded):
+        panel.snoozed_box.setChecked(True)
+    assert "Kevin Smith" in names(panel)
+    assert panel.model.items[names(panel).index("Kevin Smith")].status == "snoozed"
+
+
+def test_stats_tooltip_lists_weeks_and_communities(panel: ModerationPanel, qtbot: QtBot) -> None:
+    panel._select_row(0)
+    press(qtbot, panel, Qt.Key.Key_A)
+    assert COMMUNITY in panel.stats_label.toolTip()
+    assert "median time to decision" in panel.stats_label.text()

@@ -174,7 +174,7 @@ def read_file(path: Path) -> list[NewItem]:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise IntakeError(str(Message(T_BAD_FILE, str(path), exc.strerror))) from exc
+        raise IntakeError(Message(T_BAD_FILE, str(path), exc.strerror)) from exc
     text = _decode(data)
     stripped = text.lstrip()
     if path.suffix.lower() == ".json" or stripped.startswith(("[", "{")):
@@ -188,11 +188,11 @@ def _json_rows(text: str, path: Path) -> list[tuple[int, dict[str, Any]]]:
     try:
         data = json.loads(text)
     except ValueError as exc:
-        raise IntakeError(str(Message(T_BAD_FILE, str(path), str(exc)))) from exc
+        raise IntakeError(Message(T_BAD_FILE, str(path), str(exc))) from exc
     if isinstance(data, dict):
         data = data.get("items", [])
     if not isinstance(data, list):
-        raise IntakeError(str(Message(T_BAD_FILE, str(path), "expected a list of objects")))
+        raise IntakeError(Message(T_BAD_FILE, str(path), "expected a list of objects"))
     rows = []
     for number, entry in enumerate(data, start=1):
         if not isinstance(entry, dict):
@@ -218,7 +218,7 @@ def _csv_rows(text: str, path: Path) -> list[tuple[int, dict[str, Any]]]:
                 continue
             rows.append((start, dict(zip(header, cells, strict=False))))
     except csv.Error as exc:
-        raise IntakeError(str(Message(T_BAD_FILE, str(path), str(exc)))) from exc
+        raise IntakeError(Message(T_BAD_FILE, str(path), str(exc))) from exc
     return rows
 
 
@@ -228,7 +228,7 @@ def parse_rows(rows: Sequence[tuple[int, dict[str, Any]]], where: str = "") -> l
         return []
     mapped_headers = {h: HEADERS.get(_header_key(h)) for r in rows[:1] for h in r[1]}
     if not any(mapped_headers.values()):
-        raise IntakeError(str(Message(T_NO_COLUMNS, where or "the file")))
+        raise IntakeError(Message(T_NO_COLUMNS, where or "the file"))
     items: list[NewItem] = []
     problems: list[Problem] = []
     for line, raw in rows:

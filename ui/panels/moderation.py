@@ -89,10 +89,10 @@ class ModerationState:
     settings: dict[str, Any]
 
 
-def load_state(store: Store) -> ModerationState:
+def load_state(store: Store, include_snoozed: bool = False) -> ModerationState:
     """Everything the view shows, read in one go (in a worker)."""
     return ModerationState(
-        queue.list_items(store),
+        queue.list_items(store, include_sleeping=include_snoozed),
         queue.communities(store),
         queue.statistics_of(store),
         queue.to_verify(store),
@@ -162,10 +162,15 @@ class ModerationPanel(QWidget):
             self.tr("Keyword and domain lists, canned replies, automatic rules")
         )
         self.settings_button.clicked.connect(self._on_settings)
+        self.snoozed_box = QCheckBox(self.tr("Snoozed too"))
+        self.snoozed_box.setObjectName("showSnoozed")
+        self.snoozed_box.setToolTip(self.tr("Also list the items snoozed until later"))
+        self.snoozed_box.toggled.connect(lambda _on: self.reload())
         filters = QHBoxLayout()
         filters.addWidget(self.community_filter, 2)
         filters.addWidget(self.kind_filter, 1)
         filters.addWidget(self.suggestion_filter, 1)
+        filters.addWidget(self.snoozed_box)
         filters.addStretch()
         filters.addWidget(self.add_button)
         filters.addWidget(self.import_button)
@@ -340,7 +345,7 @@ class ModerationPanel(QWidget):
     # --- loading ---
 
     def reload(self) -> Job:
-        return self.loader.start(load_state, self.store)
+        return self.loader.start(load_state, self.store, self.snoozed_box.isChecked())
 
     def wait(self) -> bool:
         return self.loader.wait()
@@ -414,6 +419,16 @@ class ModerationPanel(QWidget):
         if stats.automatic:
             parts.append(self.tr("%n automatic", "", stats.automatic))
         self.stats_label.setText(" · ".join(parts))
+        # Every week and community in the tooltip (the line shows the latest week).
+        self.stats_label.setToolTip(
+            "\n".join(
+                self.tr("%1 · %2: %3")
+                .replace("%1", week)
+                .replace("%2", name or "—")
+                .replace("%3", str(count))
+                for week, name, count in stats.per_week[:60]
+            )
+        )
 
     def _fill_to_verify(self, rows: list[ToVerify]) -> None:
         self.verify_list.clear()
@@ -709,7 +724,19 @@ class ModerationPanel(QWidget):
 
     def _on_import_failed(self, error: BaseException, progress: QProgressDialog) -> None:
         progress.close()
-        text = message_text(error) if isinstance(error, AmicaleError) else repr(error)
+        if isinstance(error, intake.IntakeError) and error.problems:
+            lines = [
+                self.tr("line %1: %2")
+                .replace("%1", str(problem.line))
+                .replace("%2", message_text(problem.reason))
+                for problem in error.problems[:20]
+            ]
+            text = self.tr("%n bad row(s), nothing imported:", "", len(error.problems))
+            text += "\n" + "\n".join(lines)
+        elif isinstance(error, AmicaleError):
+            text = message_text(error.args[0] if error.args else error)
+        else:
+            text = repr(error)
         self.feedback.setText(text)
         if self.isVisible():
             QMessageBox.warning(self, self.tr("Import failed"), text)
