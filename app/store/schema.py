@@ -228,6 +228,23 @@ birthday_wish = sa.Table(
     sa.UniqueConstraint("member_id", "year", name="uq_birthday_wish_member_year"),
 )
 
+# Full-text index over the member columns the search box and the text fields read. It is
+# SQLite-only (FTS5); see app/store/sqlite.py. Columns: free text reads the first six.
+FTS_COLUMNS = (
+    "first_name",
+    "last_name",
+    "email",
+    "company",
+    "city",
+    "job_title",
+    "region",
+    "country",
+    "school",
+)
+FREE_TEXT_COLUMNS = FTS_COLUMNS[:6]
+member_fts = sa.table("member_fts", sa.column("rowid"))
+
+
 # --- moderation (0006) ---------------------------------------------------------------------
 # The queue: join requests and posts awaiting a decision. Signals and the suggestion are
 # computed by app.moderation.checks and stored so the list is instant and the CLI agrees.
@@ -306,19 +323,3 @@ moderation_setting = sa.Table(
     sa.Column("key", sa.Text, primary_key=True),
     sa.Column("value", sa.Text, nullable=False),
 )
-
-# Full-text index over the member columns the search box and the text fields read. It is
-# SQLite-only (FTS5); see app/store/sqlite.py. Columns: free text reads the first six.
-FTS_COLUMNS = (
-    "first_name",
-    "last_name",
-    "email",
-    "company",
-    "city",
-    "job_title",
-    "region",
-    "country",
-    "school",
-)
-FREE_TEXT_COLUMNS = FTS_COLUMNS[:6]
-member_fts = sa.table("member_fts", sa.column("rowid"))
