@@ -339,6 +339,35 @@ def cmd_posts(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_moderation(args: argparse.Namespace) -> int:
+    from app.moderation import intake, queue
+
+    store = _open(args)
+    try:
+        if args.moderation_action == "import":
+            report = intake.import_file(store, Path(args.file))
+            for name in report.communities_created:
+                print(f"new community: {name}")
+            print(report.summary_line())
+            return 0
+        items = queue.list_items(store)
+    finally:
+        store.close()
+    if args.json or getattr(args, "list_json", False):
+        print(json.dumps([item.as_json() for item in items]))  # ASCII: any console encoding
+        return 0
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    for item in items:
+        who = item.name or item.email or "?"
+        line = (
+            f"#{item.id} {item.kind} {item.suggestion.upper()} {who} → {item.community or '-'} "
+            f"[{item.match}] " + "; ".join(str(s.message()) for s in item.signals)
+        )
+        print(line.encode(encoding, "replace").decode(encoding))
+    print(f"{len(items)} item(s) to moderate")
+    return 0
+
+
 def cmd_smoke_test(args: argparse.Namespace) -> int:
     from ui.application import smoke_test
 
@@ -465,6 +494,16 @@ def build_parser() -> argparse.ArgumentParser:
     imp = actions.add_parser("import", help="posts from a CSV: date, time, channel, text, link")
     imp.add_argument("file", metavar="FILE")
     p.set_defaults(func=cmd_posts)
+    p = sub.add_parser("moderation", help="the moderation queue: list (default), import FILE")
+    p.add_argument("--json", action="store_true", help="with list: a list of JSON objects")
+    actions = p.add_subparsers(dest="moderation_action", metavar="ACTION", parser_class=_Parser)
+    listing = actions.add_parser("list", help="the open items with their signals and suggestion")
+    listing.add_argument(
+        "--json", dest="list_json", action="store_true", help="a list of JSON objects"
+    )
+    imported = actions.add_parser("import", help="add join requests and posts from CSV or JSON")
+    imported.add_argument("file", metavar="FILE")
+    p.set_defaults(func=cmd_moderation)
     return parser
 
 

@@ -360,11 +360,13 @@ def build_demo(
     cancel: CancelToken | None = None,
     *,
     today: date | None = None,
+    moderation: bool = True,
 ) -> DemoReport:
     """Fill the empty ``store`` with ``members`` fictional members, their tags and communities.
 
     ``progress(done, members)`` is called after each batch; the indexes are built after the
-    last call. ``today`` anchors every date (default: the current UTC day). Raises
+    last call. ``today`` anchors every date (default: the current UTC day); ``moderation``
+    adds a few dozen items to the moderation queue. Raises
     AmicaleError if the store already has members, Cancelled if ``cancel`` fires; either way
     nothing is written.
     """
@@ -399,6 +401,10 @@ def build_demo(
         make_demo_posts(conn, seed, today)
         audit.record(conn, "demo", "member", detail={"members": members, "seed": seed})
     _make_tag_rules(store, tag_ids)
+    if members and moderation:  # a few dozen join requests and posts to moderate
+        from app.moderation.samples import add_demo_queue
+
+        add_demo_queue(store, seed)
     report = DemoReport(
         members=members,
         tags=len(tag_ids),

@@ -30,6 +30,7 @@ from app.store import Store, backup
 from ui.panels.duplicates import DuplicatesPanel
 from ui.panels.history import HistoryPanel
 from ui.panels.members import MembersPanel
+from ui.panels.moderation import ModerationPanel
 from ui.panels.posts import PostsPanel
 from ui.panels.segments import SegmentList
 from ui.panels.tags import TagsPanel
@@ -39,6 +40,7 @@ from ui.workers import Job
 
 # Pause after the last search before the tag counts follow it (typing goes on meanwhile).
 TAG_SYNC_MS = 300
+
 
 class MainWindow(QMainWindow):
     def __init__(
@@ -100,6 +102,10 @@ class MainWindow(QMainWindow):
         self._posts_due_announced = 0
         self.add_panel(self.tr("Calendar"), self.posts)
         self.posts.dueCountChanged.connect(self._on_posts_due)
+        self.moderation = ModerationPanel(store, autoload=False)
+        self.add_panel(self.tr("Moderation"), self.moderation)
+        self.moderation.memberRequested.connect(self._on_member_requested)
+        self.moderation.membersChanged.connect(self.members.refresh)
         self.history = HistoryPanel(store)
         self.add_panel(self.tr("History"), self.history)
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
@@ -264,6 +270,7 @@ class MainWindow(QMainWindow):
         self.tags.reload()
         self.today.reload()
         self.posts.reload()  # overdue posts are announced at start-up
+        self.moderation.reload()
 
     @Slot(int)
     def _on_birthdays_today(self, count: int) -> None:
@@ -311,6 +318,7 @@ class MainWindow(QMainWindow):
     def _on_panel_changed(self, index: int) -> None:
         # The tag browser sits beside the member list only (the Tags panel has its own).
         self.tag_dock.setVisible(self.stack.widget(index) is self.members)
+
     @Slot(int)
     def _on_posts_due(self, count: int) -> None:
         item = self.sidebar.item(self.panels().index(self.posts))
@@ -335,6 +343,16 @@ class MainWindow(QMainWindow):
     def _on_combine(self, term: str) -> None:
         current = self.members.search.text().strip()
         self._on_segment(f"{current} {term}" if current else term)
+
+    @Slot(int)
+    def _on_member_requested(self, member_id: int) -> None:
+        """Show one member in the member list: search by email (or name)."""
+        from app.moderation.queue import member_search_text
+
+        try:
+            self._on_segment(member_search_text(self.store, member_id))
+        except AmicaleError as exc:
+            self.statusBar().showMessage(str(exc), 10000)
 
     @Slot()
     def _on_find(self) -> None:
@@ -422,6 +440,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.members.searches.wait()
         self.history.loader.wait()
+        self.moderation.wait()
         self.segments.wait()
         self.duplicates.cancel_scan()
         Job.wait_all()

@@ -408,3 +408,82 @@ publication_log = sa.Table(
     sa.Column("detail", sa.Text),
 )
 sa.Index("ix_publication_log_post", publication_log.c.post_id)
+
+# --- moderation (0006) ---------------------------------------------------------------------
+# The queue: join requests and posts awaiting a decision. Signals and the suggestion are
+# computed by app.moderation.checks and stored so the list is instant and the CLI agrees.
+moderation_item = sa.Table(
+    "moderation_item",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("kind", sa.Text, nullable=False),  # join, post, comment
+    sa.Column("name", sa.Text, nullable=False, server_default=""),
+    sa.Column("email", sa.Text),
+    sa.Column("profile_url", sa.Text),
+    sa.Column("school", sa.Text),
+    sa.Column("promo", sa.Integer),
+    sa.Column("community_id", sa.Integer, sa.ForeignKey("community.id", ondelete="SET NULL")),
+    sa.Column("text", sa.Text, nullable=False, server_default=""),
+    # fold()ed, whitespace-collapsed text: "the same text many times" is one index lookup.
+    sa.Column("text_key", sa.Text, nullable=False, server_default=""),
+    sa.Column("received_at", sa.Text, nullable=False),
+    sa.Column("status", sa.Text, nullable=False, server_default="pending"),
+    sa.Column("snooze_until", sa.Text),
+    sa.Column("reason", sa.Text),
+    sa.Column("decided_at", sa.Text),
+    sa.Column("decided_by", sa.Text),
+    sa.Column("automatic", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("match", sa.Text, nullable=False, server_default="unknown"),
+    sa.Column("match_confidence", sa.Float),
+    sa.Column("matched_member_id", sa.Integer, sa.ForeignKey("member.id", ondelete="SET NULL")),
+    sa.Column("signals", sa.Text, nullable=False, server_default="[]"),  # JSON list
+    sa.Column("score", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("suggestion", sa.Text, nullable=False, server_default="review"),
+    sa.Column("source", sa.Text),
+    sa.Column("created_at", sa.Text, nullable=False),
+    sa.CheckConstraint("kind IN ('join', 'post', 'comment')", name="ck_moderation_kind"),
+    sa.CheckConstraint(
+        "status IN ('pending', 'approved', 'rejected', 'info', 'escalated', 'snoozed')",
+        name="ck_moderation_status",
+    ),
+    sa.CheckConstraint("match IN ('known', 'probable', 'unknown')", name="ck_moderation_match"),
+    sa.CheckConstraint(
+        "suggestion IN ('approve', 'review', 'reject')", name="ck_moderation_suggestion"
+    ),
+)
+sa.Index("ix_moderation_item_status", moderation_item.c.status, moderation_item.c.received_at)
+sa.Index("ix_moderation_item_email", sa.func.lower(moderation_item.c.email))
+sa.Index("ix_moderation_item_text_key", moderation_item.c.text_key)
+
+# Every decision, automatic or not; undo marks a row undone and puts the item back.
+moderation_decision = sa.Table(
+    "moderation_decision",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "item_id",
+        sa.Integer,
+        sa.ForeignKey("moderation_item.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    sa.Column("action", sa.Text, nullable=False),  # approve, reject, info, escalate, snooze
+    sa.Column("previous_status", sa.Text, nullable=False),
+    sa.Column("status", sa.Text, nullable=False),
+    sa.Column("reason", sa.Text),
+    sa.Column("automatic", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("decided_at", sa.Text, nullable=False),
+    sa.Column("decided_by", sa.Text, nullable=False),
+    # JSON: what the decision changed (member created, fields filled, membership added).
+    sa.Column("effects", sa.Text),
+    sa.Column("undone_at", sa.Text),
+)
+sa.Index("ix_moderation_decision_item", moderation_decision.c.item_id)
+sa.Index("ix_moderation_decision_at", moderation_decision.c.decided_at)
+
+# Key → JSON value: keyword lists, domain lists, canned replies, templates, rules.
+moderation_setting = sa.Table(
+    "moderation_setting",
+    metadata,
+    sa.Column("key", sa.Text, primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)

@@ -5,7 +5,7 @@ million members takes a third of a second, so the total is kept on the tag row b
 on ``member_tag`` (they fire for cascaded deletes too) and read as is.
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 Create Date: 2026-11-26
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007"
-down_revision = "0005"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
