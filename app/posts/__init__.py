@@ -1,0 +1,1 @@
+"""The editorial calendar: posts, channels and their publishing connectors."""
