@@ -403,3 +403,15 @@ def test_a_failing_keyring_falls_back_to_memory() -> None:
     assert vault.set("cm@smtp:587", "s3cret") is False
     assert vault.get("cm@smtp:587") == "s3cret"
     assert not vault.persistent
+
+
+def test_a_send_that_never_started_is_not_left_to_resume(
+    named: Store, people: dict[str, int], server: tuple[Collector, SmtpSettings]
+) -> None:
+    handler, settings = server
+    with pytest.raises(AmicaleError, match="cannot reach"):
+        newsletter.send_newsletter(named, "", "S", "B", replace(settings, port=1), None)
+    assert newsletter.list_sends(named) == []
+    report = newsletter.send_newsletter(named, "", "S", "B", settings, None)
+    assert report.sent == 2 and [s.id for s in newsletter.list_sends(named)] == [report.send_id]
+    assert len(handler.received) == 2

@@ -209,6 +209,20 @@ def recipients(store: Store, query: str, cancel: CancelToken | None = None) -> l
             return _unique_by_address(conn.execute(stmt))
 
 
+@dataclass(frozen=True)
+class Audience:
+    """What the newsletter window shows about a query: how many, and who comes first."""
+
+    query: str
+    count: int
+    first: Recipient | None
+
+
+def audience(store: Store, query: str, cancel: CancelToken | None = None) -> Audience:
+    found = recipients(store, query, cancel)
+    return Audience(query, len(found), found[0] if found else None)
+
+
 def association_name(store: Store) -> str:
     with store.read() as conn:
         return (get_setting(conn, NAME_KEY) or "").strip()
@@ -379,6 +393,58 @@ def start_send(
             {"query": query or None, "subject": subject, "recipients": len(found)},
         )
     return send_id
+
+
+def send_newsletter(
+    store: Store,
+    query: str,
+    subject: str,
+    body: str,
+    settings: SmtpSettings,
+    password: str | None,
+    *,
+    post_id: int | None = None,
+    ssl_context: ssl.SSLContext | None = None,
+    cancel: CancelToken | None = None,
+    progress: Progress | None = None,
+) -> SendReport:
+    """Start a send and run it (`start_send` then `run_send`).
+
+    A send that stops before its first message (wrong password, server unreachable,
+    cancelled at once) is forgotten: there is nothing to resume, and the CM may well change
+    the text before trying again.
+    """
+    send_id = start_send(store, query, subject, body, post_id=post_id, cancel=cancel)
+    try:
+        return run_send(
+            store,
+            send_id,
+            settings,
+            password,
+            ssl_context=ssl_context,
+            cancel=cancel,
+            progress=progress,
+        )
+    except AmicaleError:
+        _discard_if_untouched(store, send_id)
+        raise
+
+
+def _discard_if_untouched(store: Store, send_id: int) -> None:
+    with store.write() as conn:
+        handled = conn.execute(
+            sa.select(sa.func.count())
+            .select_from(newsletter_recipient)
+            .where(
+                newsletter_recipient.c.send_id == send_id,
+                newsletter_recipient.c.state != "pending",
+            )
+        ).scalar_one()
+        if handled == 0:
+            conn.execute(
+                newsletter_recipient.delete().where(newsletter_recipient.c.send_id == send_id)
+            )
+            conn.execute(newsletter_send.delete().where(newsletter_send.c.id == send_id))
 
 
 def summary(store: Store, send_id: int) -> SendSummary:
