@@ -135,6 +135,8 @@ class MainWindow(QMainWindow):
         export_action = file_menu.addAction(self.tr("E&xport members…"))
         export_action.setShortcut("Ctrl+E")
         export_action.triggered.connect(self._on_export)
+        newsletter_action = file_menu.addAction(self.tr("Send &newsletter…"))
+        newsletter_action.triggered.connect(self._on_newsletter)
         file_menu.addSeparator()
         backup_action = file_menu.addAction(self.tr("&Back up the data file…"))
         backup_action.triggered.connect(self._on_backup)
@@ -215,6 +217,12 @@ class MainWindow(QMainWindow):
             )
         )
         dialog.exec()
+
+    @Slot()
+    def _on_newsletter(self) -> None:
+        from ui.dialogs.newsletter_dialog import NewsletterDialog
+
+        NewsletterDialog(self.store, self, query=self.members.search.text()).exec()
 
     @Slot()
     def _on_first_search(self) -> None:
