@@ -232,3 +232,31 @@ def test_server_settings_dialog_saves_settings_and_keeps_the_password(
     )  # fmt: skip
     assert vault.get(saved.keyring_account) == "s3cret"
     assert newsletter.list_sends(store) == []
+
+
+def test_file_menu_opens_the_dialog_on_the_current_search(
+    qtbot: QtBot, named: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.main_window import MainWindow
+    from ui.settings import UiSettings
+
+    opened: list[NewsletterDialog] = []
+
+    def fake_exec(self: NewsletterDialog) -> int:
+        opened.append(self)
+        qtbot.waitUntil(lambda: self.audience is not None and not self.busy, timeout=WAIT)
+        return 0
+
+    monkeypatch.setattr(NewsletterDialog, "exec", fake_exec)
+    window = MainWindow(named, UiSettings(), association.Association("Amicale", "CM"))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.members.last_result is not None, timeout=WAIT)
+    with qtbot.waitSignal(window.members.searchFinished, timeout=WAIT):
+        window.members.search.setText("tag:chimie")
+    file_menu = window.menuBar().actions()[0].menu()
+    [action] = [a for a in file_menu.actions() if a.text() == "Send &newsletter…"]
+    action.trigger()
+    assert len(opened) == 1 and opened[0].query == "tag:chimie"
+    assert opened[0].audience is not None and opened[0].audience.count == 1
+    window.members.searches.wait()
