@@ -415,3 +415,50 @@ def test_a_send_that_never_started_is_not_left_to_resume(
     report = newsletter.send_newsletter(named, "", "S", "B", settings, None)
     assert report.sent == 2 and [s.id for s in newsletter.list_sends(named)] == [report.send_id]
     assert len(handler.received) == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "subject", "body"),
+    [
+        ("Émilie Dupont", "Nouvelles pour Émilie", "Bonjour Émilie,\n\nÀ bientôt\n"),
+        ("Dupont, Jean (promo 99)", 'Subject "quoted" ; with: specials', "Plain ASCII."),
+        ("Zoë", "Très " * 40 + "long", ("ligne très longue " * 30) + "\r\n.\r\nFrom here\n"),
+        ("", "=?utf-8?q?not_a_word?= \t tab", "=3D and = signs, trailing space \n"),
+        ("Łukasz 日本", "Emoji 🎉 and 日本語", "🎉\n\n" + "x" * 2000),
+    ],
+)
+def test_messages_match_what_the_email_package_builds(name: str, subject: str, body: str) -> None:
+    from email import message_from_bytes, policy
+    from email.headerregistry import Address
+    from email.message import EmailMessage
+
+    settings = SmtpSettings(
+        host="h", from_address="bureau@amicale.example", unsubscribe="stop@amicale.example"
+    )
+    data = newsletter.MessageMaker(settings, "Amicale des Chimistes").make(
+        "someone@example.org", name, subject, body
+    )
+    assert data.isascii() and all(len(line) <= 998 for line in data.split(b"\r\n"))
+    assert b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b"")
+    ours = message_from_bytes(data, policy=policy.default)
+
+    expected = EmailMessage()
+    expected["From"] = Address("Amicale des Chimistes", addr_spec="bureau@amicale.example")
+    expected["To"] = Address(name, addr_spec="someone@example.org")
+    expected["Subject"] = " ".join(subject.split())
+    expected.set_content(body.replace("\r\n", "\n"), charset="utf-8")
+    reference = message_from_bytes(expected.as_bytes(policy=policy.SMTP), policy=policy.default)
+
+    for header in ("From", "To", "Subject"):
+        assert str(ours[header]) == str(reference[header]), header
+    assert ours["To"].addresses[0].display_name == name
+    assert ours["To"].addresses[0].addr_spec == "someone@example.org"
+    assert ours.get_content_type() == "text/plain" and ours.get_content_charset() == "utf-8"
+    assert ours["Content-Transfer-Encoding"] == "quoted-printable"
+    normal = body.replace("\r\n", "\n")
+    assert ours.get_content().replace("\r\n", "\n") == (
+        normal if normal.endswith("\n") else normal + "\n"
+    )
+    assert reference.get_content().replace("\r\n", "\n") == ours.get_content().replace("\r\n", "\n")
+    assert ours["Message-ID"].endswith("@amicale.example>") and ours["Date"].datetime.tzinfo
+    assert ours["List-Unsubscribe"] == "<mailto:stop@amicale.example?subject=unsubscribe>"

@@ -35,9 +35,12 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from email.headerregistry import Address
+from email import message_from_bytes
+from email import policy as email_policy
+from email.header import Header
 from email.message import EmailMessage
-from email.utils import format_datetime, make_msgid
+from email.quoprimime import body_encode
+from email.utils import format_datetime, formataddr, make_msgid
 from typing import Any
 
 import sqlalchemy as sa
@@ -231,6 +234,72 @@ def association_name(store: Store) -> str:
 # --- the message ----------------------------------------------------------------------------
 
 
+class MessageMaker:
+    """Builds the messages of one send: plain text, UTF-8, quoted-printable (7-bit safe on any
+    server), with Date, Message-ID, and List-Unsubscribe when an address is configured.
+
+    The headers that are the same for every recipient are encoded once; per recipient only
+    To, Subject, Date, Message-ID and the body are, with the email package's own encoders
+    (RFC 2047 words for accented names, folding, quoted-printable). Building a message
+    through `EmailMessage` costs about five times more, most of a send's time at 10,000
+    recipients; tests check both give the same message.
+    """
+
+    def __init__(self, settings: SmtpSettings, association: str) -> None:
+        self.sender = settings.from_address
+        self.domain = settings.from_address.rpartition("@")[2] or "localhost"
+        name = _one_line(settings.from_name or association)
+        fixed = [f"From: {_address(name, settings.from_address)}"]
+        if settings.unsubscribe:
+            fixed.append(f"List-Unsubscribe: <mailto:{settings.unsubscribe}?subject=unsubscribe>")
+        fixed += [
+            # Tell auto-responders this is bulk mail (RFC 3834, and the usual Precedence).
+            "Auto-Submitted: auto-generated",
+            "Precedence: bulk",
+            "MIME-Version: 1.0",
+            'Content-Type: text/plain; charset="utf-8"',
+            "Content-Transfer-Encoding: quoted-printable",
+        ]
+        self._fixed = "\r\n".join(fixed)
+
+    def make(
+        self,
+        to_address: str,
+        to_name: str,
+        subject: str,
+        body: str,
+        *,
+        now: datetime | None = None,
+    ) -> bytes:
+        subject_header = Header(
+            _one_line(subject),
+            "us-ascii" if subject.isascii() else "utf-8",
+            header_name="Subject",
+        ).encode(linesep="\r\n")
+        head = "\r\n".join(
+            (
+                f"To: {_address(_one_line(to_name), to_address)}",
+                f"Subject: {subject_header}",
+                f"Date: {format_datetime(now or datetime.now(UTC))}",
+                f"Message-ID: {make_msgid(domain=self.domain)}",
+                self._fixed,
+            )
+        )
+        text = body.replace("\r\n", "\n").replace("\r", "\n")
+        if not text.endswith("\n"):
+            text += "\n"
+        encoded = body_encode(text.encode("utf-8").decode("latin-1"), 76, eol="\r\n")
+        return (head + "\r\n\r\n" + encoded).encode("ascii")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())  # no header injection through a line break
+
+
+def _address(name: str, address: str) -> str:
+    return formataddr((name, address), charset="utf-8")
+
+
 def build_message(
     settings: SmtpSettings,
     association: str,
@@ -241,22 +310,11 @@ def build_message(
     *,
     now: datetime | None = None,
 ) -> EmailMessage:
-    """One plain-text UTF-8 message, with the headers mail providers look for."""
-    message = EmailMessage()
-    domain = settings.from_address.rpartition("@")[2] or "localhost"
-    sender = settings.from_name or association
-    message["From"] = Address(sender, addr_spec=settings.from_address)
-    message["To"] = Address(to_name, addr_spec=to_address)
-    message["Subject"] = " ".join(subject.split())  # no header injection through a newline
-    message["Date"] = format_datetime(now or datetime.now(UTC))
-    message["Message-ID"] = make_msgid(domain=domain)
-    if settings.unsubscribe:
-        message["List-Unsubscribe"] = f"<mailto:{settings.unsubscribe}?subject=unsubscribe>"
-    # Tell auto-responders this is bulk mail (RFC 3834 and the usual Precedence header).
-    message["Auto-Submitted"] = "auto-generated"
-    message["Precedence"] = "bulk"
-    message.set_content(body, charset="utf-8")
-    return message
+    """One message as an `EmailMessage` (for a look at it; sending uses the bytes)."""
+    data = MessageMaker(settings, association).make(to_address, to_name, subject, body, now=now)
+    parsed = message_from_bytes(data, policy=email_policy.default)
+    assert isinstance(parsed, EmailMessage)
+    return parsed
 
 
 def _checked_text(subject: str, body: str) -> None:
@@ -297,9 +355,7 @@ def send_test(
     found = recipients(store, query) if query.strip() else []
     sample = found[0] if found else Recipient(0, to, "Camille", "Martin", 2010)
     values = values_for(sample, association)
-    message = build_message(
-        settings,
-        association,
+    data = MessageMaker(settings, association).make(
         to,
         sample.display_name,
         "[Test] " + render(subject, values),
@@ -307,7 +363,7 @@ def send_test(
     )
     client = connect(settings, password, ssl_context=ssl_context)
     try:
-        client.send_message(message, settings.from_address, [to])
+        client.sendmail(settings.from_address, [to], data)
     except smtplib.SMTPResponseException as exc:
         raise AmicaleError(
             Message(
@@ -569,6 +625,7 @@ def run_send(
     _set_state(store, send_id, "sending")
 
     client: smtplib.SMTP | None = None
+    maker = MessageMaker(settings, association)
     next_at = 0.0
     try:
         client = connect(settings, password, ssl_context=ssl_context)
@@ -588,15 +645,13 @@ def run_send(
                     first, last, promo, _consent = person
                     recipient = Recipient(member_id, email, first or "", last or "", promo)
                     values = values_for(recipient, association)
-                    message = build_message(
-                        settings,
-                        association,
+                    data = maker.make(
                         email,
                         recipient.display_name,
                         render(subject, values),
                         render(body, values),
                     )
-                    refusal = _deliver(client, settings.from_address, email, message)
+                    refusal = _deliver(client, settings.from_address, email, data)
                     if refusal is None:
                         _mark(store, send_id, member_id, "sent", None)
                         sent += 1
@@ -632,11 +687,11 @@ def run_send(
     return SendReport(send_id, sent, failed, summary(store, send_id), time.perf_counter() - started)
 
 
-def _deliver(client: smtplib.SMTP, sender: str, to: str, message: EmailMessage) -> str | None:
+def _deliver(client: smtplib.SMTP, sender: str, to: str, data: bytes) -> str | None:
     """Hand one message to the server: None when accepted, the refusal when this recipient
     alone was refused. Raises _Stop when the problem is not about this recipient."""
     try:
-        client.send_message(message, sender, [to])
+        client.sendmail(sender, [to], data)
     except smtplib.SMTPRecipientsRefused as exc:
         code, text = exc.recipients.get(to, (550, b"refused"))
         reply = f"{code} {text.decode('utf-8', 'replace') if isinstance(text, bytes) else text}"
