@@ -729,16 +729,24 @@ def _current_members(store: Store, ids: list[int]) -> dict[int, tuple[Any, ...]]
         return {row[0]: tuple(row[1:]) for row in rows}
 
 
+# Built once: this runs after every message, and building the statement each time cost
+# as much as running it.
+_MARK = (
+    newsletter_recipient.update()
+    .where(
+        newsletter_recipient.c.send_id == sa.bindparam("send"),
+        newsletter_recipient.c.member_id == sa.bindparam("member"),
+    )
+    .values(state=sa.bindparam("state"), sent_at=sa.bindparam("at"), error=sa.bindparam("why"))
+)
+
+
 def _mark(store: Store, send_id: int, member_id: int, state: str, error: str | None) -> None:
     # Its own committed transaction: once the server has the message, the log says so.
+    at = now_iso() if state == "sent" else None
     with store.write() as conn:
         conn.execute(
-            newsletter_recipient.update()
-            .where(
-                newsletter_recipient.c.send_id == send_id,
-                newsletter_recipient.c.member_id == member_id,
-            )
-            .values(state=state, sent_at=now_iso() if state == "sent" else None, error=error)
+            _MARK, {"send": send_id, "member": member_id, "state": state, "at": at, "why": error}
         )
 
 
