@@ -462,3 +462,25 @@ def test_messages_match_what_the_email_package_builds(name: str, subject: str, b
     assert reference.get_content().replace("\r\n", "\n") == ours.get_content().replace("\r\n", "\n")
     assert ours["Message-ID"].endswith("@amicale.example>") and ours["Date"].datetime.tzinfo
     assert ours["List-Unsubscribe"] == "<mailto:stop@amicale.example?subject=unsubscribe>"
+
+
+def test_one_send_cannot_run_twice_at_once(
+    named: Store, server: tuple[Collector, SmtpSettings]
+) -> None:
+    handler, settings = server
+    add_members(named, 3)
+    send_id = newsletter.start_send(named, "", "S", "B")
+    second: list[BaseException] = []
+
+    def try_again(done: int, total: int) -> None:
+        if done == 1 and not second:
+            try:
+                newsletter.run_send(named, send_id, settings, None)
+            except AmicaleError as exc:
+                second.append(exc)
+
+    newsletter.run_send(named, send_id, settings, None, progress=try_again)
+    assert "already being sent" in str(second[0])
+    assert Counter(handler.recipients()) == Counter(
+        {f"membre{i:02d}@example.org": 1 for i in range(3)}
+    )

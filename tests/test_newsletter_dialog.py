@@ -177,10 +177,11 @@ def test_wrong_password_is_explained_and_asked_once_per_run(
     qtbot: QtBot, named: Store, vault: PasswordVault, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     asked: list[str] = []
+    answers = ["wrong", "s3cret"]
 
     def ask(*args: Any) -> tuple[str, bool]:
         asked.append(args[2])
-        return ("wrong", True)
+        return (answers[len(asked) - 1], True)
 
     monkeypatch.setattr(QInputDialog, "getText", ask)
     handler = Collector()
@@ -199,11 +200,15 @@ def test_wrong_password_is_explained_and_asked_once_per_run(
         assert "refused the user name or password" in dialog.error_label.text()
         assert dialog.error_label.text().startswith("The test was not sent")
 
-        vault.set(load_settings(named).keyring_account, "s3cret")  # corrected in settings
+        # The wrong password is forgotten: asked again, then kept for the rest of the run.
+        assert vault.get(load_settings(named).keyring_account) is None
         qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
         wait_idle(qtbot, dialog)
-        assert len(asked) == 1 and dialog.error_label.text() == ""
-        assert handler.recipients() == ["bureau@amicale.example"]
+        assert len(asked) == 2 and dialog.error_label.text() == ""
+        qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+        wait_idle(qtbot, dialog)
+        assert len(asked) == 2
+        assert handler.recipients() == ["bureau@amicale.example"] * 2
 
 
 def test_server_settings_dialog_saves_settings_and_keeps_the_password(

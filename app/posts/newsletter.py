@@ -31,6 +31,7 @@ import contextlib
 import re
 import smtplib
 import ssl
+import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -594,6 +595,33 @@ def run_send(
     every message raises AmicaleError saying how far it got. Either way the send stays
     resumable: run it again.
     """
+    with _running_lock:
+        if send_id in _running:
+            raise AmicaleError(
+                Message(QT_TRANSLATE_NOOP("Messages", "this newsletter is already being sent"))
+            )
+        _running.add(send_id)
+    try:
+        return _run_send(store, send_id, settings, password, ssl_context, cancel, progress)
+    finally:
+        with _running_lock:
+            _running.discard(send_id)
+
+
+# Sends running in this process: running one twice at once would write to people twice.
+_running: set[int] = set()
+_running_lock = threading.Lock()
+
+
+def _run_send(
+    store: Store,
+    send_id: int,
+    settings: SmtpSettings,
+    password: str | None,
+    ssl_context: ssl.SSLContext | None,
+    cancel: CancelToken | None,
+    progress: Progress | None,
+) -> SendReport:
     started = time.perf_counter()
     with store.read() as conn:
         row = conn.execute(

@@ -48,6 +48,10 @@ _KEYS = {
 }
 
 
+class AuthenticationFailed(AmicaleError):
+    """The server refused the user name or password (the kept password is wrong)."""
+
+
 @dataclass(frozen=True)
 class SmtpSettings:
     host: str = ""
@@ -334,7 +338,7 @@ def connect(
         raise
     except smtplib.SMTPAuthenticationError as exc:
         _close(client)
-        raise AmicaleError(Message(_BAD_LOGIN, host, smtp_reply(exc))) from None
+        raise AuthenticationFailed(Message(_BAD_LOGIN, host, smtp_reply(exc))) from None
     except smtplib.SMTPNotSupportedError as exc:
         _close(client)
         raise AmicaleError(Message(_NO_AUTH, host, str(exc) or "AUTH")) from None

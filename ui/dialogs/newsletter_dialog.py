@@ -34,7 +34,13 @@ from app.errors import AmicaleError, Cancelled, ValidationError
 from app.members.search import QuerySyntaxError
 from app.messages import Message
 from app.posts import newsletter
-from app.posts.smtp import VAULT, PasswordVault, SmtpSettings, load_settings
+from app.posts.smtp import (
+    VAULT,
+    AuthenticationFailed,
+    PasswordVault,
+    SmtpSettings,
+    load_settings,
+)
 from app.store import Store
 from ui.dialogs.smtp_settings import SmtpSettingsDialog
 from ui.labels import message_text
@@ -508,6 +514,9 @@ class NewsletterDialog(QDialog):
     @Slot(object)
     def _on_failed(self, error: BaseException) -> None:
         kind = self.running
+        if isinstance(error, AuthenticationFailed):
+            # The kept password is wrong: ask again next time rather than retry it.
+            self.vault.forget(self.settings.keyring_account)
         if isinstance(error, Cancelled):
             self.status_label.setText(
                 self.tr("Sending paused. Resume it any time: nobody will receive it twice.")
