@@ -484,3 +484,20 @@ def test_one_send_cannot_run_twice_at_once(
     assert Counter(handler.recipients()) == Counter(
         {f"membre{i:02d}@example.org": 1 for i in range(3)}
     )
+
+
+def test_audience_counts_one_per_address_like_the_send(
+    named: Store, people: dict[str, int]
+) -> None:
+    MemberDirectory(named).create(
+        {
+            "first_name": "Paul",
+            "last_name": "Zeta",
+            "email": " FRANCOIS@example.org ",
+            "consent": True,
+        }
+    )
+    found = newsletter.audience(named, "")
+    assert found.count == len(newsletter.recipients(named, "")) == 2
+    assert found.first is not None and found.first.member_id == people["Dupont"]
+    assert newsletter.audience(named, "city:lyon") == newsletter.Audience("city:lyon", 0, None)

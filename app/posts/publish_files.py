@@ -51,7 +51,7 @@ def feed_authority(store: Store, domain: str | None = None) -> str:
         sender = get_setting(conn, "smtp.from_address") or ""
         try:
             authority = feed.tag_authority(sender) if sender else FALLBACK_AUTHORITY
-        except Exception:
+        except AmicaleError:  # an address the feed ids cannot use
             authority = FALLBACK_AUTHORITY
         put_setting(conn, AUTHORITY_KEY, authority)
         return authority
