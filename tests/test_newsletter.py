@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from keyring.backend import KeyringBackend
 
 from app import association
@@ -19,6 +20,7 @@ from app.members.service import MemberDirectory
 from app.posts import newsletter
 from app.posts.smtp import PasswordVault, SmtpSettings, load_settings, save_settings
 from app.store import Store
+from app.store.schema import newsletter_recipient
 from app.store.sqlite import CancelToken
 from tests.smtp_server import Collector, make_certificate, smtp_server
 
@@ -84,8 +86,18 @@ def test_a_shared_address_receives_one_message(named: Store, people: dict[str, i
             "consent": True,
         }
     )
-    emails = [r.email.lower() for r in newsletter.recipients(named, "")]
+    found = newsletter.recipients(named, "")
+    emails = [r.email.lower() for r in found]
     assert emails.count("emilie.dupont@example.org") == 1
+    # The send log holds exactly these recipients (it is filled in SQL).
+    send_id = newsletter.start_send(named, "", "S", "B")
+    with named.read() as conn:
+        logged = conn.execute(
+            sa.select(newsletter_recipient.c.member_id, newsletter_recipient.c.email).where(
+                newsletter_recipient.c.send_id == send_id
+            )
+        ).all()
+    assert sorted(logged) == sorted((r.member_id, r.email) for r in found)
 
 
 def test_placeholders_in_french_and_english() -> None:
@@ -261,6 +273,7 @@ def test_withdrawn_consent_or_erased_member_is_not_written_to(
 def test_nobody_to_send_to_is_explained(named: Store, people: dict[str, int]) -> None:
     with pytest.raises(AmicaleError, match="nobody to send to"):
         newsletter.start_send(named, "city:lyon", "S", "B")
+    assert newsletter.list_sends(named) == []  # nothing left behind
     with pytest.raises(ValidationError, match="not a known field"):
         newsletter.start_send(named, "", "S", "Bonjour {prenon}")
 

@@ -430,19 +430,18 @@ def start_send(
     AmicaleError when nobody would receive it.
     """
     _checked_text(subject, body)
-    found = recipients(store, query, cancel)
-    if not found:
-        raise AmicaleError(
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "Messages",
-                    "nobody to send to: no member of this search has an email address "
-                    "and the newsletter consent",
-                )
-            )
+    # One row per address: the member first in name order gets it (as `recipients` says).
+    ranked = (
+        sa.select(
+            member.c.id,
+            _EMAIL.label("email"),
+            sa.func.row_number()
+            .over(partition_by=sa.func.lower(_EMAIL), order_by=(member.c.sort_name, member.c.id))
+            .label("rank"),
         )
-    if cancel is not None and cancel.cancelled:
-        raise Cancelled()
+        .where(_reachable(query))  # a malformed query fails here, before any write
+        .subquery()
+    )
     with store.write() as conn:
         result = conn.execute(
             newsletter_send.insert().values(
@@ -457,16 +456,33 @@ def start_send(
         key = result.inserted_primary_key
         assert key is not None
         send_id = int(key[0])
-        conn.execute(
-            newsletter_recipient.insert(),
-            [{"send_id": send_id, "member_id": r.member_id, "email": r.email} for r in found],
-        )
+        # The list is copied in SQL: a segment of 300,000 never sits in memory.
+        raw = conn.connection.dbapi_connection
+        with interruptible(raw, cancel):  # type: ignore[arg-type]
+            count = conn.execute(
+                newsletter_recipient.insert().from_select(
+                    ["send_id", "member_id", "email"],
+                    sa.select(sa.literal(send_id), ranked.c.id, ranked.c.email).where(
+                        ranked.c.rank == 1
+                    ),
+                )
+            ).rowcount
+        if not count:  # raising rolls the send back: nothing is left behind
+            raise AmicaleError(
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "Messages",
+                        "nobody to send to: no member of this search has an email address "
+                        "and the newsletter consent",
+                    )
+                )
+            )
         audit.record(
             conn,
             "newsletter",
             "newsletter_send",
             send_id,
-            {"query": query or None, "subject": subject, "recipients": len(found)},
+            {"query": query or None, "subject": subject, "recipients": count},
         )
     return send_id
 
