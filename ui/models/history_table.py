@@ -35,6 +35,7 @@ ACTIONS = {
     "import": QT_TRANSLATE_NOOP("HistoryTableModel", "Import"),
     "merge": QT_TRANSLATE_NOOP("HistoryTableModel", "Duplicates merged"),
     "demo": QT_TRANSLATE_NOOP("HistoryTableModel", "Sample association created"),
+    "newsletter": QT_TRANSLATE_NOOP("HistoryTableModel", "Newsletter send"),
 }
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 
