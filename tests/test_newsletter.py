@@ -514,3 +514,23 @@ def test_audience_counts_one_per_address_like_the_send(
     assert found.count == len(newsletter.recipients(named, "")) == 2
     assert found.first is not None and found.first.member_id == people["Dupont"]
     assert newsletter.audience(named, "city:lyon") == newsletter.Audience("city:lyon", 0, None)
+
+
+def test_gdpr_export_lists_newsletters_and_erasure_removes_the_address(
+    named: Store, people: dict[str, int], server: tuple[Collector, SmtpSettings]
+) -> None:
+    from app.members import gdpr
+
+    _handler, settings = server
+    newsletter.send_newsletter(named, "", "Gala", "B", settings, None)
+    data = gdpr.export_member_data(named, people["Dupont"])
+    [sent] = data["newsletters"]
+    assert (sent["subject"], sent["email"], sent["state"]) == (
+        "Gala",
+        "emilie.dupont@example.org",
+        "sent",
+    )
+    gdpr.erase_member(named, people["Dupont"])
+    with named.read() as conn:
+        emails = conn.execute(sa.select(newsletter_recipient.c.email)).scalars().all()
+    assert emails == ["francois@example.org"]
