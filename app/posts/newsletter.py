@@ -564,6 +564,8 @@ def _summaries(conn: sa.Connection, condition: sa.ColumnElement[bool]) -> list[S
             sa.func.sum(sa.case((r.c.state == "sent", 1), else_=0)).label("sent"),
             sa.func.sum(sa.case((r.c.state == "failed", 1), else_=0)).label("failed"),
         )
+        # Only the sends asked about: the log of past sends can hold millions of rows.
+        .where(r.c.send_id.in_(sa.select(newsletter_send.c.id).where(condition)))
         .group_by(r.c.send_id)
         .subquery()
     )
