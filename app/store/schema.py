@@ -287,3 +287,5 @@ newsletter_recipient = sa.Table(
         "state IN ('pending', 'sent', 'failed')", name="ck_newsletter_recipient_state"
     ),
 )
+# A member's newsletters (GDPR export, erasure) without scanning every send's log.
+sa.Index("ix_newsletter_recipient_member", newsletter_recipient.c.member_id)

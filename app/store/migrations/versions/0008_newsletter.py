@@ -47,8 +47,12 @@ def upgrade() -> None:
             "state IN ('pending', 'sent', 'failed')", name="ck_newsletter_recipient_state"
         ),
     )
+    op.create_index(
+        "ix_newsletter_recipient_member", "newsletter_recipient", ["member_id"]
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_newsletter_recipient_member", table_name="newsletter_recipient")
     op.drop_table("newsletter_recipient")
     op.drop_table("newsletter_send")
