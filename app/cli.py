@@ -368,6 +368,30 @@ def cmd_moderation(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_feed(args: argparse.Namespace) -> int:
+    from app.posts.publish_files import export_feed
+
+    store = _open(args)
+    try:
+        report = export_feed(store, Path(args.output), domain=args.domain)
+    finally:
+        store.close()
+    print(f"feed: {report.entries} posts written to {report.path}")
+    return 0
+
+
+def cmd_calendar(args: argparse.Namespace) -> int:
+    from app.posts.publish_files import export_calendar
+
+    store = _open(args)
+    try:
+        report = export_calendar(store, Path(args.output))
+    finally:
+        store.close()
+    print(f"calendar: {report.events} posts written to {report.path}")
+    return 0
+
+
 def cmd_smoke_test(args: argparse.Namespace) -> int:
     from ui.application import smoke_test
 
@@ -504,6 +528,16 @@ def build_parser() -> argparse.ArgumentParser:
     imported = actions.add_parser("import", help="add join requests and posts from CSV or JSON")
     imported.add_argument("file", metavar="FILE")
     p.set_defaults(func=cmd_moderation)
+    p = sub.add_parser("feed", help="write the Atom feed of the published posts")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="a file or a folder")
+    p.add_argument(
+        "--domain", metavar="DOMAIN", help="the website's domain, for the entries' ids (kept)"
+    )
+    p.set_defaults(func=cmd_feed)
+
+    p = sub.add_parser("calendar", help="write the scheduled posts as an iCalendar file")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.ics", help="a file or a folder")
+    p.set_defaults(func=cmd_calendar)
     return parser
 
 

@@ -173,6 +173,8 @@ class MainWindow(QMainWindow):
         export_action = file_menu.addAction(self.tr("E&xport members…"))
         export_action.setShortcut("Ctrl+E")
         export_action.triggered.connect(self._on_export)
+        newsletter_action = file_menu.addAction(self.tr("Send &newsletter…"))
+        newsletter_action.triggered.connect(self._on_newsletter)
         file_menu.addSeparator()
         backup_action = file_menu.addAction(self.tr("&Back up the data file…"))
         backup_action.triggered.connect(self._on_backup)
@@ -258,12 +260,18 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     @Slot()
+    def _on_newsletter(self) -> None:
+        from ui.dialogs.newsletter_dialog import NewsletterDialog
+
+        NewsletterDialog(self.store, self, query=self.members.search.text()).exec()
+
     @Slot()
     def _sync_tag_counts(self) -> None:
         result = self.members.last_result
         if self.stack.currentWidget() in (self.tags, self.members) and result is not None:
             self.tags.set_query(result.query)
 
+    @Slot()
     def _on_first_search(self) -> None:
         self.members.searchFinished.disconnect(self._on_first_search)
         self.segments.reload()

@@ -12,7 +12,13 @@ from app.clock import now_iso
 from app.errors import NotFoundError
 from app.members.service import MemberDirectory
 from app.store import Store
-from app.store.schema import audit_event, birthday_wish, member
+from app.store.schema import (
+    audit_event,
+    birthday_wish,
+    member,
+    newsletter_recipient,
+    newsletter_send,
+)
 
 
 def export_member_data(store: Store, member_id: int) -> dict[str, Any]:
@@ -45,6 +51,21 @@ def export_member_data(store: Store, member_id: int) -> dict[str, Any]:
                 .order_by(birthday_wish.c.year)
             )
         ]
+        newsletters = [
+            {"subject": subject, "email": email, "state": state, "sent_at": at, "error": error}
+            for subject, email, state, at, error in conn.execute(
+                sa.select(
+                    newsletter_send.c.subject,
+                    newsletter_recipient.c.email,
+                    newsletter_recipient.c.state,
+                    newsletter_recipient.c.sent_at,
+                    newsletter_recipient.c.error,
+                )
+                .join(newsletter_send, newsletter_send.c.id == newsletter_recipient.c.send_id)
+                .where(newsletter_recipient.c.member_id == member_id)
+                .order_by(newsletter_send.c.id)
+            )
+        ]
         audit.record(conn, "export-data", "member", member_id)
     return {
         "exported_at": now_iso(),
@@ -54,6 +75,7 @@ def export_member_data(store: Store, member_id: int) -> dict[str, Any]:
         "communities": [{"name": n, "role": r} for n, r in found.communities],
         "history": events,
         "birthday_wishes": wishes,
+        "newsletters": newsletters,
     }
 
 
@@ -66,6 +88,10 @@ def erase_member(store: Store, member_id: int) -> None:
         deleted = conn.execute(member.delete().where(member.c.id == member_id)).rowcount
         if not deleted:
             raise NotFoundError(f"member {member_id} does not exist")
+        # The newsletter log keeps addresses without a foreign key: erase them explicitly.
+        conn.execute(
+            newsletter_recipient.delete().where(newsletter_recipient.c.member_id == member_id)
+        )
         conn.execute(
             audit_event.update()
             .where(audit_event.c.entity == "member", audit_event.c.entity_id == member_id)

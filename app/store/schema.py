@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 # Bump with every new migration; checked against Alembic's head by the tests. Kept here so a
 # start-up on an up-to-date file does not need to load Alembic at all.
-SCHEMA_HEAD = "0007"
+SCHEMA_HEAD = "0008"
 
 metadata = sa.MetaData()
 
@@ -487,3 +487,48 @@ moderation_setting = sa.Table(
     sa.Column("key", sa.Text, primary_key=True),
     sa.Column("value", sa.Text, nullable=False),
 )
+# --- newsletter (issue 5) -------------------------------------------------------------------
+# One newsletter send: the text as sent (placeholders unfilled) and the query whose members
+# received it. post_id names the calendar post it came from (no foreign key yet: the posts
+# tables live on another branch and are linked at merge).
+newsletter_send = sa.Table(
+    "newsletter_send",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("post_id", sa.Integer),
+    sa.Column("subject", sa.Text, nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+    sa.Column("query", sa.Text, nullable=False),
+    sa.Column("started_at", sa.Text, nullable=False),
+    sa.Column("finished_at", sa.Text),
+    # sending (running, or the app stopped mid-way), interrupted, finished
+    sa.Column("state", sa.Text, nullable=False, server_default="sending"),
+    sa.CheckConstraint(
+        "state IN ('sending', 'interrupted', 'finished')", name="ck_newsletter_send_state"
+    ),
+)
+
+# The send log: one row per recipient, fixed when the send starts. A row becomes "sent" in
+# its own transaction as soon as the server accepted the message, so a resumed send skips it.
+newsletter_recipient = sa.Table(
+    "newsletter_recipient",
+    metadata,
+    sa.Column(
+        "send_id",
+        sa.Integer,
+        sa.ForeignKey("newsletter_send.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    # No foreign key: the log outlives an erased member (the address is kept as sent to).
+    sa.Column("member_id", sa.Integer, nullable=False),
+    sa.Column("email", sa.Text, nullable=False),
+    sa.Column("state", sa.Text, nullable=False, server_default="pending"),
+    sa.Column("sent_at", sa.Text),
+    sa.Column("error", sa.Text),
+    sa.UniqueConstraint("send_id", "member_id", name="uq_newsletter_recipient_member"),
+    sa.CheckConstraint(
+        "state IN ('pending', 'sent', 'failed')", name="ck_newsletter_recipient_state"
+    ),
+)
+# A member's newsletters (GDPR export, erasure) without scanning every send's log.
+sa.Index("ix_newsletter_recipient_member", newsletter_recipient.c.member_id)

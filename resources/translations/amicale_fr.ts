@@ -2,6 +2,119 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AddItemsDialog</name>
+    <message>
+        <location filename="../../ui/panels/moderation.py" line="+773"/>
+        <source>Add to the moderation queue</source>
+        <translation>Ajouter à la file de modération</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A new name creates the community</source>
+        <translation>Un nouveau nom crée la communauté</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Join request</source>
+        <translation>Demande d&apos;adhésion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post</source>
+        <translation>Publication</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>not given</source>
+        <translation>non indiquée</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Profile address</source>
+        <translation>Adresse du profil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Class year</source>
+        <translation>Promo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>School</source>
+        <translation>École</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text or answers</source>
+        <translation>Texte ou réponses</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Jeanne Martin — promo 2005 — jeanne@example.org</source>
+        <translation>Jeanne Martin — promo 2005 — jeanne@example.org</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>One join request per line: name, class year, email.</source>
+        <translation>Une demande d&apos;adhésion par ligne&#xa0;: nom, promo, courriel.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>One item</source>
+        <translation>Un élément</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste lines</source>
+        <translation>Coller des lignes</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Community</source>
+        <translation>Communauté</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>line %1: %2</source>
+        <translation>ligne %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>class of %1</source>
+        <translation>promo %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Give at least a name or an email.</source>
+        <translation>Indiquez au moins un nom ou un courriel.</translation>
+    </message>
+</context>
+<context>
     <name>BirthdayListModel</name>
     <message>
         <location filename="../../ui/panels/today.py" line="+118"/>
@@ -27,6 +140,131 @@
         <location line="+5"/>
         <source>no contact details</source>
         <translation>aucun moyen de contact</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelTab</name>
+    <message>
+        <location filename="../../ui/dialogs/post_editor.py" line="+77"/>
+        <source>Own text for this channel</source>
+        <translation>Texte propre à ce canal</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/channels_dialog.py" line="+51"/>
+        <source>Channels</source>
+        <translation>Canaux</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Newsletter</source>
+        <translation>Lettre d’information</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Website</source>
+        <translation>Site web</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Network</source>
+        <translation>Réseau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind of page</source>
+        <translation>Type de page</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Limit</source>
+        <translation>Limite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour</source>
+        <translation>Couleur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weekly slots</source>
+        <translation>Créneaux hebdomadaires</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max per week</source>
+        <translation>Max. par semaine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max silence (days)</source>
+        <translation>Silence max. (jours)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Add channel</source>
+        <translation>Ajouter un canal</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Slots: a day and a time, separated by commas, e.g. “%1 09:00, %2 18:30”.</source>
+        <translation>Créneaux&#xa0;: un jour et une heure, séparés par des virgules, par exemple «&#xa0;%1 09:00, %2 18:30&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <location line="+13"/>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>profile</source>
+        <translation>profil</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>page</source>
+        <translation>page</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>group</source>
+        <translation>groupe</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Row %1: not a colour: %2</source>
+        <translation>Ligne %1&#xa0;: couleur invalide&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DueListModel</name>
+    <message>
+        <location filename="../../ui/models/posts.py" line="+159"/>
+        <source>Failed: %1</source>
+        <translation>Échec&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -284,7 +522,7 @@
 <context>
     <name>EmailsDialog</name>
     <message>
-        <location filename="../../ui/panels/tags.py" line="+60"/>
+        <location filename="../../ui/panels/tags.py" line="+61"/>
         <source>Tag a list of emails</source>
         <translation>Étiqueter une liste d’e-mails</translation>
     </message>
@@ -305,9 +543,92 @@
     </message>
 </context>
 <context>
+    <name>EventDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/event_dialog.py" line="+38"/>
+        <source>New event</source>
+        <translation>Nouvel événement</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>At</source>
+        <translation>À</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Channels</source>
+        <translation>Canaux</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Announcement (3 weeks before)</source>
+        <translation>Annonce (3 semaines avant)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reminder (2 days before)</source>
+        <translation>Rappel (2 jours avant)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thanks (the day after)</source>
+        <translation>Remerciements (le lendemain)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Drafts to prepare</source>
+        <translation>Brouillons à préparer</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language of the drafts</source>
+        <translation>Langue des brouillons</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The link must start with http:// or https://.</source>
+        <translation>Le lien doit commencer par http:// ou https://.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose at least one channel and one draft.</source>
+        <translation>Choisissez au moins un canal et un brouillon.</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="+84"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="+83"/>
         <location line="+206"/>
         <source>Export members</source>
         <translation>Exporter des membres</translation>
@@ -696,6 +1017,11 @@
         <translation>Fusions</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Tags and segments</source>
+        <translation>Étiquettes et segments</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Every export, import, deletion and merge is recorded here, on this computer.</source>
         <translation>Chaque export, import, suppression et fusion est consigné ici, sur cet ordinateur.</translation>
@@ -773,11 +1099,136 @@
         <source>Sample association created</source>
         <translation>Association d’exemple créée</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Tag created</source>
+        <translation>Étiquette créée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tag renamed</source>
+        <translation>Étiquette renommée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tag colour changed</source>
+        <translation>Couleur d’étiquette changée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tag moved to another category</source>
+        <translation>Étiquette déplacée dans une autre catégorie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags merged</source>
+        <translation>Étiquettes fusionnées</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tag deleted</source>
+        <translation>Étiquette supprimée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tag deletion undone</source>
+        <translation>Suppression d’étiquette annulée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Members tagged</source>
+        <translation>Membres étiquetés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Members untagged</source>
+        <translation>Étiquette retirée à des membres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search tagged</source>
+        <translation>Recherche étiquetée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search untagged</source>
+        <translation>Étiquette retirée à une recherche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List of emails tagged</source>
+        <translation>Liste de courriels étiquetée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tagging undone</source>
+        <translation>Étiquetage annulé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tagging rule created</source>
+        <translation>Règle d’étiquetage créée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tagging rule changed</source>
+        <translation>Règle d’étiquetage modifiée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tagging rule deleted</source>
+        <translation>Règle d’étiquetage supprimée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tagging rules applied</source>
+        <translation>Règles d’étiquetage appliquées</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Segment saved</source>
+        <translation>Segment enregistré</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Segment changed</source>
+        <translation>Segment modifié</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Segment renamed</source>
+        <translation>Segment renommé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Segment deleted</source>
+        <translation>Segment supprimé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Newsletter send</source>
+        <translation>Envoi de la lettre d’information</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>%1 member(s) tagged</source>
+        <translation>%1 membre(s) étiqueté(s)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 member(s) untagged</source>
+        <translation>étiquette retirée à %1 membre(s)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 member(s)</source>
+        <translation>%1 membre(s)</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="+62"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="+55"/>
         <location line="+86"/>
         <location line="+205"/>
         <source>Import members</source>
@@ -951,38 +1402,50 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+59"/>
+        <location filename="../../ui/main_window.py" line="+70"/>
         <source>Members</source>
         <translation>Membres</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+14"/>
         <source>Tags</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+158"/>
+        <location line="+10"/>
+        <location line="+199"/>
         <source>Birthdays</source>
         <translation>Anniversaires</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-196"/>
         <source>Duplicates</source>
         <translation>Doublons</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <location line="+239"/>
+        <source>Calendar</source>
+        <translation>Calendrier</translation>
+    </message>
+    <message>
+        <location line="-236"/>
+        <source>Moderation</source>
+        <translation>Modération</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>Your data file was upgraded; the previous version is kept in %1</source>
         <translation>Votre fichier de données a été mis à jour&#xa0;; la version précédente est conservée dans %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -1002,7 +1465,12 @@
         <translation>E&amp;xporter des membres…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Send &amp;newsletter…</source>
+        <translation>Envoyer la &amp;lettre d’information…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Back up the data file…</source>
         <translation>&amp;Sauvegarder le fichier de données…</translation>
     </message>
@@ -1027,7 +1495,7 @@
         <translation>&amp;Rechercher des membres</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>&amp;Settings</source>
         <translation>&amp;Paramètres</translation>
     </message>
@@ -1060,20 +1528,34 @@
         </translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+35"/>
         <source>Birthdays (%1)</source>
         <translation>Anniversaires (%1)</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
+        <location line="+23"/>
         <source>%n birthday(s) today</source>
         <translation>
             <numerusform>%n anniversaire aujourd’hui</numerusform>
             <numerusform>%n anniversaires aujourd’hui</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+23"/>
+        <source>Calendar (%1)</source>
+        <translation>Calendrier (%1)</translation>
+    </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="+2"/>
+        <source>%n post(s) due now</source>
+        <translation>
+            <numerusform>%n publication à faire maintenant</numerusform>
+            <numerusform>%n publications à faire maintenant</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+37"/>
         <source>%n member(s) deleted. Ctrl+Z to undo.</source>
         <translation>
             <numerusform>%n membre supprimé. Ctrl+Z pour annuler.</numerusform>
@@ -1149,7 +1631,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>MemberCard</name>
     <message>
-        <location filename="../../ui/panels/member_card.py" line="+79"/>
+        <location filename="../../ui/panels/member_card.py" line="+81"/>
         <source>Select a member to see their file, or press Ctrl+N.</source>
         <translation>Sélectionnez un membre pour afficher sa fiche, ou appuyez sur Ctrl+N.</translation>
     </message>
@@ -1235,7 +1717,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>MembersPanel</name>
     <message>
-        <location filename="../../ui/panels/members.py" line="+89"/>
+        <location filename="../../ui/panels/members.py" line="+100"/>
         <source>Search: dup, tag:lyon promo:2005..2010 -dues:paid, &quot;saint étienne&quot;…</source>
         <translation>Rechercher&#xa0;: dup, étiquette:lyon promo:2005..2010 -cotisation:payée, &quot;saint étienne&quot;…</translation>
     </message>
@@ -1245,7 +1727,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+65"/>
         <source>Columns</source>
         <translation>Colonnes</translation>
     </message>
@@ -1292,6 +1774,145 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <location line="+32"/>
         <source>Amicale</source>
         <translation>Amicale</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Tag the selection…</source>
+        <translation>Étiqueter la sélection…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Untag the selection…</source>
+        <translation>Retirer une étiquette à la sélection…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tag the whole search…</source>
+        <translation>Étiqueter toute la recherche…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tag a pasted list of emails…</source>
+        <translation>Étiqueter une liste de courriels collée…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Undo the last tagging</source>
+        <translation>Annuler le dernier étiquetage</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Tag the selection</source>
+        <translation>Étiqueter la sélection</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Tag %n selected member(s) with:</source>
+        <translation>
+            <numerusform>Étiqueter %n membre sélectionné avec&#xa0;:</numerusform>
+            <numerusform>Étiqueter les %n membres sélectionnés avec&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Untag the selection</source>
+        <translation>Retirer une étiquette à la sélection</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Remove from %n selected member(s) the tag:</source>
+        <translation>
+            <numerusform>Retirer à %n membre sélectionné l’étiquette&#xa0;:</numerusform>
+            <numerusform>Retirer aux %n membres sélectionnés l’étiquette&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Tag every member of the current search with:</source>
+        <translation>Étiqueter tous les membres de la recherche en cours avec&#xa0;:</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Tag the %n member(s) of the current search with:</source>
+        <translation>
+            <numerusform>Étiqueter %n membre de la recherche en cours avec&#xa0;:</numerusform>
+            <numerusform>Étiqueter les %n membres de la recherche en cours avec&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tag the whole search</source>
+        <translation>Étiqueter toute la recherche</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Another tagging is running; try again when it ends.</source>
+        <translation>Un autre étiquetage est en cours&#xa0;; réessayez quand il sera terminé.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+84"/>
+        <source>Tagging…</source>
+        <translation>Étiquetage…</translation>
+    </message>
+    <message>
+        <location line="-84"/>
+        <source>Untagging…</source>
+        <translation>Retrait de l’étiquette…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%n member(s) newly tagged with “%1”.</source>
+        <translation>
+            <numerusform>%n membre nouvellement étiqueté «&#xa0;%1&#xa0;».</numerusform>
+            <numerusform>%n membres nouvellement étiquetés «&#xa0;%1&#xa0;».</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n member(s) untagged from “%1”.</source>
+        <translation>
+            <numerusform>Étiquette «&#xa0;%1&#xa0;» retirée à %n membre.</numerusform>
+            <numerusform>Étiquette «&#xa0;%1&#xa0;» retirée à %n membres.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The current search is not valid; nothing was tagged.</source>
+        <translation>La recherche en cours n’est pas valide&#xa0;; rien n’a été étiqueté.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Undoing…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Undone: %1</source>
+        <translation>Annulé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Tag a pasted list of emails</source>
+        <translation>Étiqueter une liste de courriels collée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tag the members whose emails are pasted below with:</source>
+        <translation>Étiqueter les membres dont les courriels sont collés ci-dessous avec&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Emails not found</source>
+        <translation>Courriels introuvables</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n email(s) match no member:</source>
+        <translation>
+            <numerusform>%n courriel ne correspond à aucun membre&#xa0;:</numerusform>
+            <numerusform>%n courriels ne correspondent à aucun membre&#xa0;:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1468,11 +2089,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+15"/>
+        <location filename="../../app/posts/feed.py" line="+189"/>
         <source>cannot write {0}: {1}</source>
         <translation>impossible d’écrire {0}&#xa0;: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/birthdays.py" line="+216"/>
+        <location filename="../../app/birthdays.py" line="+217"/>
         <source>the “}}” at character {0} closes nothing (for a lone brace, write “}}}}”)</source>
         <translation>l’accolade «&#xa0;}}&#xa0;» au caractère {0} ne ferme rien (pour une accolade seule, écrivez «&#xa0;}}}}&#xa0;»)</translation>
     </message>
@@ -1483,11 +2105,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../../app/posts/newsletter.py" line="+146"/>
         <source>not a known field: {0}. Fields you can use: {1}</source>
         <translation>champ inconnu&#xa0;: {0}. Champs possibles&#xa0;: {1}</translation>
     </message>
     <message>
-        <location line="+335"/>
+        <location line="+341"/>
         <source>unknown channel “{0}”; use one of: {1}</source>
         <translation>canal inconnu «&#xa0;{0}&#xa0;»&#xa0;; canaux possibles&#xa0;: {1}</translation>
     </message>
@@ -1547,7 +2170,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>aucun segment «&#xa0;{0}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../app/tags.py" line="+73"/>
+        <location filename="../../app/tags.py" line="+76"/>
         <source>no tag #{0}</source>
         <translation>aucune étiquette n°{0}</translation>
     </message>
@@ -1572,15 +2195,1652 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>une étiquette «&#xa0;{0}&#xa0;» existe déjà</translation>
     </message>
     <message>
-        <location line="+217"/>
+        <location line="+230"/>
         <source>a tag cannot merge into itself</source>
         <translation>une étiquette ne peut pas fusionner avec elle-même</translation>
+    </message>
+    <message>
+        <location filename="../../app/moderation/checks.py" line="+46"/>
+        <source>known graduate: same email as member #{0}</source>
+        <translation>diplômé connu&#xa0;: même courriel que le membre n°{0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>known graduate: same LinkedIn profile as member #{0}</source>
+        <translation>diplômé connu&#xa0;: même profil LinkedIn que le membre n°{0}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>probable graduate ({0}% sure): near name of member #{1}, class of {2}</source>
+        <translation>diplômé probable (sûr à {0}&#xa0;%)&#xa0;: nom proche du membre n°{1}, promo {2}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>probable graduate ({0}% sure): first and last names swapped of member #{1}, class of {2}</source>
+        <translation>diplômé probable (sûr à {0}&#xa0;%)&#xa0;: prénom et nom inversés du membre n°{1}, promo {2}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>probable graduate ({0}% sure): maiden name of member #{1}, class of {2}</source>
+        <translation>diplômé probable (sûr à {0}&#xa0;%)&#xa0;: nom de naissance du membre n°{1}, promo {2}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>probable graduate ({0}% sure): part of the compound name of member #{1}, class of {2}</source>
+        <translation>diplômé probable (sûr à {0}&#xa0;%)&#xa0;: partie du nom composé du membre n°{1}, promo {2}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>probable graduate ({0}% sure): same name as member #{1}, no class year given</source>
+        <translation>diplômé probable (sûr à {0}&#xa0;%)&#xa0;: même nom que le membre n°{1}, promo non indiquée</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} members carry this name; no class year given to tell them apart</source>
+        <translation>{0} membres portent ce nom&#xa0;; aucune promo indiquée pour les distinguer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not found in the directory</source>
+        <translation>absent de l&apos;annuaire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>already a member of this community</source>
+        <translation>déjà membre de cette communauté</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>previously rejected on {0}: {1}</source>
+        <translation>déjà refusé le {0}&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>member #{0} is marked as not a graduate (verification rejected)</source>
+        <translation>le membre n°{0} est marqué comme non diplômé (vérification refusée)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>recruiting words: {0}</source>
+        <translation>mots de recrutement&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>commercial words: {0}</source>
+        <translation>mots commerciaux&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>spam words: {0}</source>
+        <translation>mots de spam&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} links</source>
+        <translation>{0} liens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>shortened link: {0}</source>
+        <translation>lien raccourci&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>blocked domain: {0}</source>
+        <translation>domaine bloqué&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>phone number in the text</source>
+        <translation>numéro de téléphone dans le texte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>shouting (capitals or !!!)</source>
+        <translation>texte criard (majuscules ou&#xa0;!!!)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same text sent to {0} communities</source>
+        <translation>même texte envoyé à {0} communautés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same text submitted {0} times</source>
+        <translation>même texte soumis {0} fois</translation>
+    </message>
+    <message>
+        <location filename="../../app/moderation/intake.py" line="+94"/>
+        <source>kind must be join or post, not {0!r}</source>
+        <translation>le type doit être join ou post, pas {0!r}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>kind is missing (join or post)</source>
+        <translation>type manquant (join ou post)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>neither a name nor an email</source>
+        <translation>ni nom ni courriel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a post needs its text</source>
+        <translation>une publication doit avoir un texte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>class year {0!r} is not a year</source>
+        <translation>la promo {0!r} n&apos;est pas une année</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>received_at {0!r} is not an ISO 8601 date</source>
+        <translation>received_at {0!r} n&apos;est pas une date ISO 8601</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>email {0!r} is not an address</source>
+        <translation>le courriel {0!r} n&apos;est pas une adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no known column (kind, name, email, community, text…) in {0}</source>
+        <translation>aucune colonne connue (type, nom, courriel, communauté, texte…) dans {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} cannot be read: {1}</source>
+        <translation>impossible de lire {0}&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/moderation/queue.py" line="+308"/>
+        <source>this item was already {0}; undo that first</source>
+        <translation>cet élément est déjà {0}&#xa0;; annulez d&apos;abord cette décision</translation>
+    </message>
+    <message>
+        <location line="+297"/>
+        <source>rule: score above {0}</source>
+        <translation>règle&#xa0;: score supérieur à {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rule: known graduate</source>
+        <translation>règle&#xa0;: diplômé connu</translation>
+    </message>
+    <message>
+        <location filename="../../app/posts/csv_import.py" line="+39"/>
+        <source>no date</source>
+        <translation>date manquante</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no time</source>
+        <translation>heure manquante</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no channel</source>
+        <translation>canal manquant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no text</source>
+        <translation>texte manquant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>date “{0}” is not YYYY-MM-DD</source>
+        <translation>la date «&#xa0;{0}&#xa0;» n’est pas au format AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>time “{0}” is not HH:MM</source>
+        <translation>l’heure «&#xa0;{0}&#xa0;» n’est pas au format HH:MM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown channel “{0}”</source>
+        <translation>canal inconnu&#xa0;: «&#xa0;{0}&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>channel “{0}” is disabled</source>
+        <translation>le canal «&#xa0;{0}&#xa0;» est désactivé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>link “{0}” is not an http(s) address</source>
+        <translation>le lien «&#xa0;{0}&#xa0;» n’est pas une adresse http(s)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}: missing column(s) {1}</source>
+        <translation>{0}&#xa0;: colonne(s) manquante(s) {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/posts/feed.py" line="-125"/>
+        <source>&apos;{0}&apos; is not a domain name or an email address for the feed ids</source>
+        <translation>«&#xa0;{0}&#xa0;» n’est ni un nom de domaine ni une adresse électronique pour les identifiants du flux</translation>
+    </message>
+    <message>
+        <location filename="../../app/posts/ideas.py" line="+62"/>
+        <source>only http and https addresses are read: {0}</source>
+        <translation>seules les adresses http et https sont lues&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>cannot read the feed {0}: {1}</source>
+        <translation>impossible de lire le flux {0}&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>this feed declares XML entities or external references: refused</source>
+        <translation>ce flux déclare des entités XML ou des références externes&#xa0;: refusé</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>not an RSS or Atom feed: {0}</source>
+        <translation>ce n’est pas un flux RSS ou Atom&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>not an RSS or Atom feed: its root is &lt;{0}&gt;</source>
+        <translation>ce n’est pas un flux RSS ou Atom&#xa0;: sa racine est &lt;{0}&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/posts/newsletter.py" line="+197"/>
+        <source>the subject is empty</source>
+        <translation>l’objet est vide</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the message is empty</source>
+        <translation>le message est vide</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>give your own address to send the test to</source>
+        <translation>indiquez votre propre adresse pour recevoir le test</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>the mail server refused the test message: {0}</source>
+        <translation>le serveur de messagerie a refusé le message de test&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the mail server refused the address {0}: {1}</source>
+        <translation>le serveur de messagerie a refusé l’adresse {0}&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the test message was not sent: {0}</source>
+        <translation>le message de test n’a pas été envoyé&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>nobody to send to: no member of this search has an email address and the newsletter consent</source>
+        <translation>personne à qui envoyer&#xa0;: aucun membre de cette recherche n’a d’adresse électronique et le consentement à la lettre d’information</translation>
+    </message>
+    <message>
+        <location line="+165"/>
+        <source>this newsletter is already being sent</source>
+        <translation>cette lettre d’information est déjà en cours d’envoi</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>sending stopped after {0} of {1} messages: {2}. Resume the send to go on; nobody will receive it twice.</source>
+        <translation>envoi arrêté après {0} messages sur {1}&#xa0;: {2}. Reprenez l’envoi pour continuer&#xa0;; personne ne le recevra deux fois.</translation>
+    </message>
+    <message>
+        <location filename="../../app/posts/planning.py" line="+25"/>
+        <source>{0}: {1} posts this week, more than the {2} chosen</source>
+        <translation>{0}&#xa0;: {1} publications cette semaine, plus que les {2} choisies</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}: silent for {1} days since {2}, longer than the {3} chosen</source>
+        <translation>{0}&#xa0;: silencieux depuis {1} jours (depuis le {2}), plus que les {3} choisis</translation>
+    </message>
+    <message>
+        <location filename="../../app/posts/smtp.py" line="+121"/>
+        <source>unknown security &apos;{0}&apos; (known: {1})</source>
+        <translation>sécurité inconnue «&#xa0;{0}&#xa0;» (connues&#xa0;: {1})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a port is between 1 and 65535</source>
+        <translation>un port est compris entre 1 et 65535</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>messages per minute cannot be negative</source>
+        <translation>le nombre de messages par minute ne peut pas être négatif</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&apos;{0}&apos; is not an email address</source>
+        <translation>«&#xa0;{0}&#xa0;» n’est pas une adresse électronique</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&apos;{0}&apos; is not a server name</source>
+        <translation>«&#xa0;{0}&#xa0;» n’est pas un nom de serveur</translation>
+    </message>
+    <message>
+        <location line="+126"/>
+        <source>cannot reach the mail server {0}:{1}: {2}</source>
+        <translation>impossible de joindre le serveur de messagerie {0}:{1}&#xa0;: {2}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the mail server {0} refused the user name or password: {1}</source>
+        <translation>le serveur de messagerie {0} a refusé l’identifiant ou le mot de passe&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the mail server {0} does not offer STARTTLS: choose TLS or another port</source>
+        <translation>le serveur de messagerie {0} ne propose pas STARTTLS&#xa0;: choisissez TLS ou un autre port</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>secure connection to {0} failed: {1}</source>
+        <translation>la connexion sécurisée à {0} a échoué&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refusing to send the password in clear to {0}: choose STARTTLS or TLS (unencrypted is only for a server on this computer)</source>
+        <translation>refus d’envoyer le mot de passe en clair à {0}&#xa0;: choisissez STARTTLS ou TLS (sans chiffrement, seulement pour un serveur sur cet ordinateur)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the mail server {0} does not accept a login here: {1}</source>
+        <translation>le serveur de messagerie {0} n’accepte pas d’identification ici&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the mail server is not set up: give its name and the sender&apos;s address</source>
+        <translation>le serveur de messagerie n’est pas configuré&#xa0;: indiquez son nom et l’adresse de l’expéditeur</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the password for {0} on {1} is needed</source>
+        <translation>le mot de passe de {0} sur {1} est nécessaire</translation>
+    </message>
+    <message>
+        <location filename="../../app/tag_rules.py" line="+74"/>
+        <source>unknown kind of rule &apos;{0}&apos;</source>
+        <translation>type de règle inconnu «&#xa0;{0}&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a city rule needs at least one city</source>
+        <translation>une règle de ville demande au moins une ville</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a class-year rule needs a year</source>
+        <translation>une règle de promo demande une année</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} is not a class year</source>
+        <translation>{0} n’est pas une année de promo</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>a search rule needs a search</source>
+        <translation>une règle de recherche demande une recherche</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>no rule #{0}</source>
+        <translation>aucune règle n°&#xa0;{0}</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>a rule needs a tag</source>
+        <translation>une règle demande une étiquette</translation>
+    </message>
+</context>
+<context>
+    <name>ModerationPanel</name>
+    <message>
+        <location filename="../../ui/panels/moderation.py" line="-807"/>
+        <source>School register</source>
+        <translation>Registre de l&apos;école</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diploma seen</source>
+        <translation>Diplôme vu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alumni directory</source>
+        <translation>Annuaire des anciens</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>All kinds</source>
+        <translation>Tous les types</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Join requests</source>
+        <translation>Demandes d&apos;adhésion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Posts</source>
+        <translation>Publications</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comments</source>
+        <translation>Commentaires</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All suggestions</source>
+        <translation>Toutes les suggestions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggested: approve</source>
+        <translation>Suggéré&#xa0;: accepter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggested: review</source>
+        <translation>Suggéré&#xa0;: examiner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggested: reject</source>
+        <translation>Suggéré&#xa0;: refuser</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a request by hand, or paste several lines</source>
+        <translation>Ajouter une demande à la main, ou coller plusieurs lignes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import file…</source>
+        <translation>Importer un fichier…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Join requests and posts from a CSV or JSON file</source>
+        <translation>Demandes d&apos;adhésion et publications depuis un fichier CSV ou JSON</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Approve known graduates</source>
+        <translation>Accepter les diplômés connus</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Approve every join request whose email or profile is in the directory</source>
+        <translation>Accepter chaque demande d&apos;adhésion dont le courriel ou le profil est dans l&apos;annuaire</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Undo last decision</source>
+        <translation>Annuler la dernière décision</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Put the last decided item back in the queue (U)</source>
+        <translation>Remettre le dernier élément décidé dans la file (U)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Settings…</source>
+        <translation>Réglages…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keyword and domain lists, canned replies, automatic rules</source>
+        <translation>Listes de mots et de domaines, réponses types, règles automatiques</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Snoozed too</source>
+        <translation>Reportés aussi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Also list the items snoozed until later</source>
+        <translation>Lister aussi les éléments reportés à plus tard</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Mark verified</source>
+        <translation>Marquer vérifié</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Members let in through the queue whose degree is not checked yet.</source>
+        <translation>Membres admis par la file dont le diplôme n&apos;a pas encore été vérifié.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Undo this decision</source>
+        <translation>Annuler cette décision</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Queue</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+199"/>
+        <source>To verify</source>
+        <translation>À vérifier</translation>
+    </message>
+    <message>
+        <location line="-198"/>
+        <source>Decisions</source>
+        <translation>Décisions</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Double-click: show the member</source>
+        <translation>Double-clic&#xa0;: afficher le membre</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The reply sent with a rejection; copied to the clipboard to paste</source>
+        <translation>La réponse envoyée avec un refus&#xa0;; copiée dans le presse-papiers pour la coller</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Approve (A)</source>
+        <translation>&amp;Accepter (A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reject (R)</source>
+        <translation>&amp;Refuser (R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask &amp;info (I)</source>
+        <translation>Demander des &amp;infos (I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Escalate (E)</source>
+        <translation>&amp;Escalader (E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Snooze a day (S)</source>
+        <translation>Reporter d&apos;un jour (&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Signals</source>
+        <translation>Signaux</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Matching members</source>
+        <translation>Membres correspondants</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reply with a rejection:</source>
+        <translation>Réponse en cas de refus&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>The queue could not be read: %1</source>
+        <translation>Impossible de lire la file&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>All communities</source>
+        <translation>Toutes les communautés</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n item(s) to moderate</source>
+        <translation>
+            <numerusform>%n élément à modérer</numerusform>
+            <numerusform>%n éléments à modérer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 days</source>
+        <translation>%1 jours</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>median time to decision: %1</source>
+        <translation>délai médian de décision&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: %2 decision(s) (%3)</source>
+        <translation>%1&#xa0;: %2 décision(s) (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n automatic</source>
+        <translation>
+            <numerusform>%n automatique</numerusform>
+            <numerusform>%n automatiques</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 · %2: %3</source>
+        <translation>%1 · %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+92"/>
+        <source>class of %1</source>
+        <translation>promo %1</translation>
+    </message>
+    <message>
+        <location line="-84"/>
+        <source>To verify (%1)</source>
+        <translation>À vérifier (%1)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 · item %2 · %3</source>
+        <translation>%1 · élément %2 · %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>automatic</source>
+        <translation>automatique</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>undone</source>
+        <translation>annulée</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Nothing selected</source>
+        <translation>Aucune sélection</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>to %1</source>
+        <translation>pour %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>received %1</source>
+        <translation>reçu le %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Suggestion: %1 (score %2) — %3</source>
+        <translation>Suggestion&#xa0;: %1 (score %2) — %3</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Item %1: %2</source>
+        <translation>Élément %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>reply copied to the clipboard</source>
+        <translation>réponse copiée dans le presse-papiers</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No decision to undo.</source>
+        <translation>Aucune décision à annuler.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+18"/>
+        <source>Decision on item %1 undone.</source>
+        <translation>Décision sur l&apos;élément %1 annulée.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%n known graduate(s) approved.</source>
+        <translation>
+            <numerusform>%n diplômé connu accepté.</numerusform>
+            <numerusform>%n diplômés connus acceptés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Import join requests and posts</source>
+        <translation>Importer des demandes d&apos;adhésion et des publications</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV or JSON (*.csv *.json *.txt);;All files (*)</source>
+        <translation>CSV ou JSON (*.csv *.json *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Importing…</source>
+        <translation>Import en cours…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Imported: %1 added, %2 merged, %3 decided by the rules.</source>
+        <translation>Import&#xa0;: %1 ajoutés, %2 fusionnés, %3 décidés par les règles.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>line %1: %2</source>
+        <translation>ligne %1&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n bad row(s), nothing imported:</source>
+        <translation>
+            <numerusform>%n ligne incorrecte, rien n&apos;a été importé&#xa0;:</numerusform>
+            <numerusform>%n lignes incorrectes, rien n&apos;a été importé&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import failed</source>
+        <translation>Échec de l&apos;import</translation>
+    </message>
+</context>
+<context>
+    <name>ModerationQueueModel</name>
+    <message>
+        <location filename="../../ui/models/moderation_queue.py" line="+30"/>
+        <source>Age</source>
+        <translation>Âge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggestion</source>
+        <translation>Suggestion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Community</source>
+        <translation>Communauté</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Graduate</source>
+        <translation>Diplômé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signals</source>
+        <translation>Signaux</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Join request</source>
+        <translation>Demande d&apos;adhésion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post</source>
+        <translation>Publication</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Known graduate</source>
+        <translation>Diplômé connu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Probable graduate</source>
+        <translation>Diplômé probable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Approve</source>
+        <translation>Accepter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review</source>
+        <translation>Examiner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject</source>
+        <translation>Refuser</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>pending</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>information asked</source>
+        <translation>informations demandées</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>escalated</source>
+        <translation>escaladé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>snoozed</source>
+        <translation>reporté</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>approved</source>
+        <translation>accepté</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rejected</source>
+        <translation>refusé</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 d</source>
+        <translation>%1 j</translation>
+    </message>
+</context>
+<context>
+    <name>ModerationSettingsDialog</name>
+    <message>
+        <location filename="../../ui/panels/moderation.py" line="+159"/>
+        <source>Recruiting words</source>
+        <translation>Mots de recrutement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commercial words</source>
+        <translation>Mots commerciaux</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spam words</source>
+        <translation>Mots de spam</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link shorteners</source>
+        <translation>Raccourcisseurs de liens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blocked domains</source>
+        <translation>Domaines bloqués</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Allowed domains (the association&apos;s sites)</source>
+        <translation>Domaines autorisés (les sites de l&apos;association)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Moderation settings</source>
+        <translation>Réglages de la modération</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>One per line; a trailing * matches any ending</source>
+        <translation>Un par ligne&#xa0;; un * final accepte toute terminaison</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Separate the replies with an empty line</source>
+        <translation>Séparez les réponses par une ligne vide</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} is replaced by the person&apos;s name</source>
+        <translation>{name} est remplacé par le nom de la personne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejection replies</source>
+        <translation>Réponses de refus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask for information</source>
+        <translation>Demande d&apos;informations</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Approve known graduates automatically</source>
+        <translation>Accepter automatiquement les diplômés connus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reject automatically above this score:</source>
+        <translation>Refuser automatiquement au-dessus de ce score&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Suggest a rejection from score</source>
+        <translation>Suggérer un refus à partir du score</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Rules apply to new items only; every automatic decision is listed in the Decisions tab and can be undone.</source>
+        <translation>Les règles s&apos;appliquent aux nouveaux éléments seulement&#xa0;; chaque décision automatique figure dans l&apos;onglet Décisions et peut être annulée.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Lists</source>
+        <translation>Listes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replies</source>
+        <translation>Réponses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rules</source>
+        <translation>Règles</translation>
+    </message>
+</context>
+<context>
+    <name>NewsletterDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/newsletter_dialog.py" line="+72"/>
+        <source>Send newsletter</source>
+        <translation>Envoyer la lettre d’information</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Recipients</source>
+        <translation>Destinataires</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Typed search</source>
+        <translation>Recherche saisie</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>all members, or a search such as tag:lyon</source>
+        <translation>tous les membres, ou une recherche comme tag:lyon</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Fields: {prénom} {nom} {promo} {association}</source>
+        <translation>Champs&#xa0;: {prénom} {nom} {promo} {association}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Mail server…</source>
+        <translation>Serveur de messagerie…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Send test to me</source>
+        <translation>M’envoyer un test</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+80"/>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>Cancel sending</source>
+        <translation>Interrompre l’envoi</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send a test to yourself first.</source>
+        <translation>Envoyez-vous d’abord un test.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+70"/>
+        <source>Send to %n member(s)</source>
+        <translation>
+            <numerusform>Envoyer à %n membre</numerusform>
+            <numerusform>Envoyer à %n membres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No mail server is set up yet.</source>
+        <translation>Aucun serveur de messagerie n’est encore configuré.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sent through %1:%2 (%3) from %4</source>
+        <translation>Envoyé par %1:%2 (%3) depuis %4</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>at most %n message(s) a minute</source>
+        <translation>
+            <numerusform>au plus %n message par minute</numerusform>
+            <numerusform>au plus %n messages par minute</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>An interrupted send “%1”: %2 of %3 sent, %4 still to send.</source>
+        <translation>Un envoi interrompu «&#xa0;%1&#xa0;»&#xa0;: %2 envoyés sur %3, %4 restent à envoyer.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Counting…</source>
+        <translation>Comptage…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%n member(s) with an email address and the newsletter consent</source>
+        <translation>
+            <numerusform>%n membre avec une adresse électronique et le consentement à la lettre d’information</numerusform>
+            <numerusform>%n membres avec une adresse électronique et le consentement à la lettre d’information</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Search error at character %1: %2</source>
+        <translation>Erreur de recherche au caractère %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Preview (nobody to send to yet)</source>
+        <translation>Aperçu (personne à qui envoyer pour l’instant)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Preview for %1 &lt;%2&gt;</source>
+        <translation>Aperçu pour %1 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Subject: %1</source>
+        <translation>Objet&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Mail server password</source>
+        <translation>Mot de passe du serveur de messagerie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password for %1 on %2:</source>
+        <translation>Mot de passe de %1 sur %2&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Sending a test to %1…</source>
+        <translation>Envoi d’un test à %1…</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>%1 of %2 handled…</source>
+        <translation>%1 sur %2 traités…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Test sent to %1. Check it, then send.</source>
+        <translation>Test envoyé à %1. Vérifiez-le, puis envoyez.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Newsletter sent to %n member(s).</source>
+        <translation>
+            <numerusform>Lettre d’information envoyée à %n membre.</numerusform>
+            <numerusform>Lettre d’information envoyée à %n membres.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n address(es) refused by the server.</source>
+        <translation>
+            <numerusform>%n adresse refusée par le serveur.</numerusform>
+            <numerusform>%n adresses refusées par le serveur.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Sending paused. Resume it any time: nobody will receive it twice.</source>
+        <translation>Envoi en pause. Reprenez-le quand vous voulez&#xa0;: personne ne le recevra deux fois.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The test was not sent: %1</source>
+        <translation>Le test n’a pas été envoyé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Stopping after the current message…</source>
+        <translation>Arrêt après le message en cours…</translation>
+    </message>
+</context>
+<context>
+    <name>PostEditor</name>
+    <message>
+        <location filename="../../ui/dialogs/post_editor.py" line="+36"/>
+        <source>Edit post</source>
+        <translation>Modifier la publication</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New post</source>
+        <translation>Nouvelle publication</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Title (for you; not published)</source>
+        <translation>Titre (pour vous, non publié)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write the post once; adapt it per channel.</source>
+        <translation>Écrivez la publication une fois, adaptez-la pour chaque canal.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Channels</source>
+        <translation>Canaux</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Dated</source>
+        <translation>Datée</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add to queue</source>
+        <translation>Ajouter à la file</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The next free weekly slot of the ticked channels</source>
+        <translation>Le prochain créneau hebdomadaire libre des canaux cochés</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Does not repeat</source>
+        <translation>Ne se répète pas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every week</source>
+        <translation>Chaque semaine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every month</source>
+        <translation>Chaque mois</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every year</source>
+        <translation>Chaque année</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Attach…</source>
+        <translation>Joindre…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Save as draft</source>
+        <translation>Enregistrer comme brouillon</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Schedule</source>
+        <translation>Programmer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel this post</source>
+        <translation>Annuler cette publication</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeats</source>
+        <translation>Répétition</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attachments</source>
+        <translation>Pièces jointes</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>This post was published; it can no longer change.</source>
+        <translation>Cette publication a été publiée&#xa0;; elle ne peut plus changer.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Failed: %1</source>
+        <translation>Échec&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>%1 characters</source>
+        <translation>%1 caractères</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 / %2 characters</source>
+        <translation>%1 / %2 caractères</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>strictest limit</source>
+        <translation>limite la plus stricte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>too long by %1</source>
+        <translation>%1 de trop</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Attach images</source>
+        <translation>Joindre des images</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp);;All files (*)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.gif *.webp);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>The link must start with http:// or https://.</source>
+        <translation>Le lien doit commencer par http:// ou https://.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Too long for %1.</source>
+        <translation>Trop long pour %1.</translation>
+    </message>
+</context>
+<context>
+    <name>PostStates</name>
+    <message>
+        <location filename="../../ui/models/posts.py" line="-118"/>
+        <source>Draft</source>
+        <translation>Brouillon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scheduled</source>
+        <translation>Programmé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>À publier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Published</source>
+        <translation>Publié</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+</context>
+<context>
+    <name>PostTableModel</name>
+    <message>
+        <location line="-11"/>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channels</source>
+        <translation>Canaux</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post</source>
+        <translation>Publication</translation>
+    </message>
+</context>
+<context>
+    <name>PostsPanel</name>
+    <message>
+        <location filename="../../ui/panels/posts.py" line="+157"/>
+        <source>Previous</source>
+        <translation>Précédent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Week</source>
+        <translation>Semaine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All channels</source>
+        <translation>Tous les canaux</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All states</source>
+        <translation>Tous les états</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New post…</source>
+        <translation>Nouvelle publication…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>More</source>
+        <translation>Plus</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New event…</source>
+        <translation>Nouvel événement…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import posts from CSV…</source>
+        <translation>Importer des publications (CSV)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channels…</source>
+        <translation>Canaux…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>+%1 more</source>
+        <translation>+%1 autres</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Publish</source>
+        <translation>Publier</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy the channel&apos;s text and open the network&apos;s page to post it</source>
+        <translation>Copier le texte du canal et ouvrir la page du réseau pour le publier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark as published…</source>
+        <translation>Marquer comme publié…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark as failed…</source>
+        <translation>Marquer en échec…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due now</source>
+        <translation>À publier maintenant</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Rhythm this week</source>
+        <translation>Rythme de la semaine</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+76"/>
+        <source>%n post(s) to publish now</source>
+        <translation>
+            <numerusform>%n publication à faire maintenant</numerusform>
+            <numerusform>%n publications à faire maintenant</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n en échec</numerusform>
+            <numerusform>%n en échec</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+30"/>
+        <source>Week of %1: %n post(s)</source>
+        <translation>
+            <numerusform>Semaine du %1&#xa0;: %n publication</numerusform>
+            <numerusform>Semaine du %1&#xa0;: %n publications</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Moved to %1.</source>
+        <translation>Déplacée au %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+39"/>
+        <source>%n draft(s) prepared for the event.</source>
+        <translation>
+            <numerusform>%n brouillon préparé pour l’événement.</numerusform>
+            <numerusform>%n brouillons préparés pour l’événement.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Import posts</source>
+        <translation>Importer des publications</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 post(s) imported, %2 row(s) refused.</source>
+        <translation>%1 publication(s) importée(s), %2 ligne(s) refusée(s).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Line %1: %2</source>
+        <translation>Ligne %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The text for %1 is on the clipboard. Paste it, post it, then “Mark as published”.</source>
+        <translation>Le texte pour %1 est dans le presse-papiers. Collez-le, publiez, puis «&#xa0;Marquer comme publié&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Mark as published</source>
+        <translation>Marquer comme publié</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address of the post on %1 (optional):</source>
+        <translation>Adresse de la publication sur %1 (facultatif)&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Mark as failed</source>
+        <translation>Marquer en échec</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What went wrong?</source>
+        <translation>Qu’est-ce qui n’a pas fonctionné&#xa0;?</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The address must start with http:// or https://.</source>
+        <translation>L’adresse doit commencer par http:// ou https://.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Marked as published on %1.</source>
+        <translation>Marquée comme publiée sur %1.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>failed</source>
+        <translation>échec</translation>
     </message>
 </context>
 <context>
     <name>SegmentList</name>
     <message>
-        <location filename="../../ui/panels/segments.py" line="+163"/>
+        <location filename="../../ui/panels/segments.py" line="+167"/>
         <source>Segments</source>
         <translation>Segments</translation>
     </message>
@@ -1596,7 +3856,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Enregistrer la recherche actuelle comme segment</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+108"/>
         <source>The segments could not be counted: %1</source>
         <translation>Impossible de compter les segments&#xa0;: %1</translation>
     </message>
@@ -1698,7 +3958,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>SegmentQueryDialog</name>
     <message>
-        <location filename="../../ui/panels/segments.py" line="-460"/>
+        <location filename="../../ui/panels/segments.py" line="-465"/>
         <source>Edit the segment’s search</source>
         <translation>Modifier la recherche du segment</translation>
     </message>
@@ -1711,6 +3971,124 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <location line="+35"/>
         <source>Search error at character %1: %2</source>
         <translation>Erreur de recherche au caractère %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SmtpSettingsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/smtp_settings.py" line="+41"/>
+        <source>Mail server</source>
+        <translation>Serveur de messagerie</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>STARTTLS (usually port 587)</source>
+        <translation>STARTTLS (généralement port 587)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TLS from the start (usually port 465)</source>
+        <translation>TLS dès la connexion (généralement port 465)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None (a server on this computer only)</source>
+        <translation>Aucune (serveur sur cet ordinateur seulement)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>empty if the server needs no login</source>
+        <translation>vide si le serveur ne demande pas d’identification</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(kept; type to change)</source>
+        <translation>(enregistré&#xa0;; saisir pour changer)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>password</source>
+        <translation>mot de passe</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the association&apos;s name</source>
+        <translation>le nom de l’association</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the sender&apos;s address</source>
+        <translation>l’adresse de l’expéditeur</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>optional: where members ask to unsubscribe</source>
+        <translation>facultatif&#xa0;: où les membres demandent leur désinscription</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no limit</source>
+        <translation>sans limite</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Security</source>
+        <translation>Sécurité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User name</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sender address</source>
+        <translation>Adresse de l’expéditeur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sender name</source>
+        <translation>Nom de l’expéditeur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send tests to</source>
+        <translation>Envoyer les tests à</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unsubscribe address</source>
+        <translation>Adresse de désinscription</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Messages per minute</source>
+        <translation>Messages par minute</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The password is kept in the system keyring.</source>
+        <translation>Le mot de passe est conservé dans le trousseau du système.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No system keyring is available: the password is kept in memory until Amicale quits, never written to disk.</source>
+        <translation>Aucun trousseau système n’est disponible&#xa0;: le mot de passe est gardé en mémoire jusqu’à la fermeture d’Amicale, jamais écrit sur le disque.</translation>
     </message>
 </context>
 <context>
@@ -1762,14 +4140,186 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
 </context>
 <context>
+    <name>TagChoiceDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/tag_choice.py" line="+53"/>
+        <source>A tag, or a new one as Category/Name</source>
+        <translation>Une étiquette, ou une nouvelle sous la forme Catégorie/Nom</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Paste the emails: one per line, or separated by , or ;</source>
+        <translation>Collez les courriels&#xa0;: un par ligne, ou séparés par , ou&#xa0;;</translation>
+    </message>
+</context>
+<context>
+    <name>TagRulesDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/tag_rules.py" line="+53"/>
+        <source>Search error at character %1: %2</source>
+        <translation>Erreur de recherche au caractère %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+295"/>
+        <location line="+5"/>
+        <source>Tagging rules</source>
+        <translation>Règles d’étiquetage</translation>
+    </message>
+    <message>
+        <location line="-292"/>
+        <source>Members matching a rule get its tag when you apply the rules, and after each import. Rules only add tags; they never remove one.</source>
+        <translation>Les membres qui répondent à une règle reçoivent son étiquette quand vous appliquez les règles, et après chaque import. Les règles ajoutent des étiquettes&#xa0;; elles n’en retirent jamais.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>New rule</source>
+        <translation>Nouvelle règle</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The city is in a list</source>
+        <translation>La ville est dans une liste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The class year is between</source>
+        <translation>La promo est comprise entre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The member matches a search</source>
+        <translation>Le membre répond à une recherche</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>One city per line (accents and capitals do not matter)</source>
+        <translation>Une ville par ligne (accents et majuscules indifférents)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>from</source>
+        <translation>de</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to</source>
+        <translation>à</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A search, e.g. company:sanofi title:pharmacien</source>
+        <translation>Une recherche, par ex. entreprise:sanofi poste:pharmacien</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Category/Tag (created if new)</source>
+        <translation>Catégorie/Étiquette (créée si nouvelle)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply automatically after each import</source>
+        <translation>Appliquer automatiquement après chaque import</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save the rule</source>
+        <translation>Enregistrer la règle</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Condition:</source>
+        <translation>Condition&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tag:</source>
+        <translation>Étiquette&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preview:</source>
+        <translation>Aperçu&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Apply now</source>
+        <translation>Appliquer maintenant</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>any</source>
+        <translation>toutes</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Checked: applied automatically after each import</source>
+        <translation>Cochée&#xa0;: appliquée automatiquement après chaque import</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%n member(s) to tag</source>
+        <translation>
+            <numerusform>%n membre à étiqueter</numerusform>
+            <numerusform>%n membres à étiqueter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+92"/>
+        <source>%n member(s) would be newly tagged</source>
+        <translation>
+            <numerusform>%n membre serait nouvellement étiqueté</numerusform>
+            <numerusform>%n membres seraient nouvellement étiquetés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Choose a tag.</source>
+        <translation>Choisissez une étiquette.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Delete rule</source>
+        <translation>Supprimer la règle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete this rule? The tags it gave stay.</source>
+        <translation>Supprimer cette règle&#xa0;? Les étiquettes qu’elle a données restent.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Applying the rules…</source>
+        <translation>Application des règles…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No rule is enabled: nothing was applied.</source>
+        <translation>Aucune règle n’est active&#xa0;: rien n’a été appliqué.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Rules applied: %n member(s) newly tagged.</source>
+        <translation>
+            <numerusform>Règles appliquées&#xa0;: %n membre nouvellement étiqueté.</numerusform>
+            <numerusform>Règles appliquées&#xa0;: %n membres nouvellement étiquetés.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TagsPanel</name>
     <message>
-        <location filename="../../ui/panels/tags.py" line="+34"/>
+        <location filename="../../ui/panels/tags.py" line="+42"/>
         <source>No category</source>
         <translation>Sans catégorie</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>New tag…</source>
         <translation>Nouvelle étiquette…</translation>
     </message>
@@ -1814,17 +4364,22 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Étiqueter une liste d’e-mails collée…</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Tagging rules…</source>
+        <translation>Règles d’étiquetage…</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>Tag actions</source>
         <translation>Actions sur les étiquettes</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+145"/>
         <source>The counts could not be computed: %1</source>
         <translation>Les effectifs n’ont pas pu être calculés&#xa0;: %1</translation>
     </message>
@@ -1918,17 +4473,22 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         </translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Tag “%1” deleted.</source>
         <translation>Étiquette «&#xa0;%1&#xa0;» supprimée.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Tag “%1” restored.</source>
         <translation>Étiquette «&#xa0;%1&#xa0;» rétablie.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Undone: %1</source>
+        <translation>Annulé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Remove the tag “%1” from every member of the current search?</source>
         <translation>Retirer l’étiquette «&#xa0;%1&#xa0;» de tous les membres de la recherche en cours&#xa0;?</translation>
     </message>
@@ -1958,7 +4518,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Retirer l’étiquette de la recherche en cours</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+31"/>
+        <source>Another tagging is running; try again when it ends.</source>
+        <translation>Un autre étiquetage est en cours&#xa0;; réessayez quand il sera terminé.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Untagging…</source>
         <translation>Retrait de l’étiquette…</translation>
     </message>
@@ -1968,7 +4533,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Étiquetage…</translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+24"/>
         <source>%n member(s) untagged from “%1”.</source>
         <translation>
             <numerusform>Étiquette «&#xa0;%1&#xa0;» retirée de %n membre.</numerusform>
@@ -1976,7 +4541,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="-2"/>
         <source>%n member(s) newly tagged with “%1”.</source>
         <translation>
             <numerusform>Étiquette «&#xa0;%1&#xa0;» ajoutée à %n membre.</numerusform>
@@ -1984,12 +4549,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
         <source>The current search is not valid; nothing was tagged.</source>
         <translation>La recherche en cours n’est pas valide&#xa0;; rien n’a été étiqueté.</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+22"/>
         <source>%n member(s) tagged.</source>
         <translation>
             <numerusform>%n membre étiqueté.</numerusform>
@@ -2048,7 +4613,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Anglais</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+149"/>
         <source>The language of the messages and of the template you edit below</source>
         <translation>La langue des messages et du modèle modifié ci-dessous</translation>
     </message>
@@ -2063,7 +4628,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Plus personne à fêter aujourd’hui.</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+84"/>
         <source>Birthday message</source>
         <translation>Message d’anniversaire</translation>
     </message>

@@ -56,6 +56,7 @@ ACTIONS = {
     "segment-update": QT_TRANSLATE_NOOP("HistoryTableModel", "Segment changed"),
     "segment-rename": QT_TRANSLATE_NOOP("HistoryTableModel", "Segment renamed"),
     "segment-delete": QT_TRANSLATE_NOOP("HistoryTableModel", "Segment deleted"),
+    "newsletter": QT_TRANSLATE_NOOP("HistoryTableModel", "Newsletter send"),
 }
 # The actions of tags, tagging rules and segments (the History panel's filter).
 TAG_AND_SEGMENT_ACTIONS = tuple(a for a in ACTIONS if a.startswith(("tag-", "segment-")))

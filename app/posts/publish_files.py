@@ -1,0 +1,95 @@
+"""The feed and calendar files from the store: what `amicale feed` and `amicale calendar` do.
+
+The posts themselves come from the posts store (`app.posts.store`), imported when needed;
+the writers (`app.posts.feed`, `app.posts.ical`) only see lists of records.
+
+Feed ids must never change once readers have seen them, so the authority of their ``tag:``
+URIs is chosen once and kept (setting ``feed.authority``): the website's domain when the CM
+gave one, else the association's sender address (an email address is a valid authority),
+else ``amicale.invalid``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from app.association import NAME_KEY, get_setting, put_setting
+from app.errors import AmicaleError
+from app.posts import feed, ical
+from app.posts.store import PublishedPost, ScheduledPost
+from app.store import Store
+
+AUTHORITY_KEY = "feed.authority"
+SITE_KEY = "feed.site"
+FALLBACK_AUTHORITY = "amicale.invalid"
+# The calendar file covers this much of the past and the future.
+CALENDAR_PAST = timedelta(days=90)
+CALENDAR_FUTURE = timedelta(days=730)
+
+
+def _posts_store() -> Any:
+    try:
+        import app.posts.store as posts_store  # the posts tables' own module
+    except ImportError as exc:  # a build without the calendar's tables
+        raise AmicaleError(f"the editorial calendar is missing from this build: {exc}") from exc
+    return posts_store
+
+
+def feed_authority(store: Store, domain: str | None = None) -> str:
+    """The tag-URI authority of this store's feed, fixed at the first export."""
+    with store.write() as conn:
+        if domain:
+            authority = feed.tag_authority(domain)
+            put_setting(conn, AUTHORITY_KEY, authority)
+            return authority
+        kept = get_setting(conn, AUTHORITY_KEY)
+        if kept:
+            return kept
+        sender = get_setting(conn, "smtp.from_address") or ""
+        try:
+            authority = feed.tag_authority(sender) if sender else FALLBACK_AUTHORITY
+        except AmicaleError:  # an address the feed ids cannot use
+            authority = FALLBACK_AUTHORITY
+        put_setting(conn, AUTHORITY_KEY, authority)
+        return authority
+
+
+def export_feed(
+    store: Store,
+    path: Path,
+    *,
+    domain: str | None = None,
+    posts: Sequence[PublishedPost] | None = None,
+) -> feed.FeedReport:
+    """Write the Atom feed of the published posts to ``path`` (a file, or a folder)."""
+    if posts is None:
+        posts = _posts_store().published_posts(store)
+    authority = feed_authority(store, domain)
+    with store.read() as conn:
+        name = (get_setting(conn, NAME_KEY) or "").strip()
+        site = get_setting(conn, SITE_KEY)
+    return feed.write_feed(
+        posts, path, title=name or "Amicale", authority=authority, site=site, author=name or None
+    )
+
+
+def export_calendar(
+    store: Store,
+    path: Path,
+    *,
+    posts: Sequence[ScheduledPost] | None = None,
+    now: datetime | None = None,
+) -> ical.CalendarReport:
+    """Write the scheduled posts (three months back, two years ahead) as iCalendar."""
+    if posts is None:
+        moment = now or datetime.now(UTC)
+        posts = _posts_store().scheduled_posts(
+            store, moment - CALENDAR_PAST, moment + CALENDAR_FUTURE
+        )
+    with store.read() as conn:
+        name = (get_setting(conn, NAME_KEY) or "").strip()
+    title = f"{name} — calendrier éditorial" if name else "Amicale — calendrier éditorial"
+    return ical.write_calendar(posts, path, name=title)
