@@ -325,3 +325,14 @@ def test_tag_counts_follow_the_search_shown_when_a_browser_is_open(
     with qtbot.waitSignal(window.tags.countsUpdated, timeout=10000):
         search(qtbot, window, "city:lyon")
     assert window.tags.query == "city:lyon"
+
+
+def test_the_window_fits_a_laptop_screen_beside_the_tag_browser(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    # The widest page (duplicates side by side) does not widen the member list's page.
+    assert window.tag_dock.isVisible()
+    assert window.minimumSizeHint().width() <= 1280
+    window.sidebar.setCurrentRow(window.panels().index(window.duplicates))
+    assert not window.tag_dock.isVisible()
+    assert window.stack.minimumWidth() == window.duplicates.minimumSizeHint().width()

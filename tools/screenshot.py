@@ -1,5 +1,7 @@
 """Save a screenshot of the main window on a store: `python tools/screenshot.py DB OUT.png [QUERY]`.
 
+With `--all` instead of a query, one screenshot per panel: OUT-1.png, OUT-2.png…
+
 Used to look at what we build (offscreen, no display needed).
 """
 
@@ -21,7 +23,8 @@ from ui.settings import UiSettings
 
 def main() -> int:
     db, out = Path(sys.argv[1]), Path(sys.argv[2])
-    query = sys.argv[3] if len(sys.argv) > 3 else ""
+    every_panel = sys.argv[3:4] == ["--all"]
+    query = sys.argv[3] if len(sys.argv) > 3 and not every_panel else ""
     app = make_application()
     i18n.install(app, os.environ.get("AMICALE_LANG", "en"))
     store = open_store(db)
@@ -42,8 +45,18 @@ def main() -> int:
     if window.members.model.rowCount():
         window.members.table.selectRow(min(2, window.members.model.rowCount() - 1))
     app.processEvents()
-    window.grab().save(str(out))
-    print(out)
+    if every_panel:
+        for row in range(window.sidebar.count()):
+            window.sidebar.setCurrentRow(row)
+            for _ in range(20):  # let the panel's background loads land
+                QTimer.singleShot(50, lambda: None)
+                app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+            shot = out.with_name(f"{out.stem}-{row + 1}{out.suffix}")
+            window.grab().save(str(shot))
+            print(shot)
+    else:
+        window.grab().save(str(out))
+        print(out)
     window.close()
     store.close()
     return 0

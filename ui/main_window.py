@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self.members.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.tag_dock = QDockWidget(self.tr("Tags"), self)
         self.tag_dock.setObjectName("tagDock")
+        self.tag_dock.setMinimumWidth(180)
         self.tag_dock.setWidget(self.tags.side_view())
         self.tag_dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.tag_dock)
@@ -110,8 +111,10 @@ class MainWindow(QMainWindow):
         self.add_panel(self.tr("History"), self.history)
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.stack.currentChanged.connect(self._on_panel_changed)
+        self.stack.currentChanged.connect(self._fit_stack_to_page)
         self.stack.currentChanged.connect(self._sync_tag_counts)
         self.sidebar.setCurrentRow(0)
+        self._fit_stack_to_page(0)
 
         # Left column: the panels, then the saved segments (each one a search).
         self.segments = SegmentList(store, autoload=False)
@@ -123,6 +126,7 @@ class MainWindow(QMainWindow):
         )
         left = QWidget()
         left.setMaximumWidth(280)
+        left.setMinimumWidth(170)  # the tag browser beside the member list must not squeeze it
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.sidebar)
@@ -158,7 +162,9 @@ class MainWindow(QMainWindow):
         self.members.refresh()
 
     def add_panel(self, title: str, panel: QWidget) -> None:
-        QListWidgetItem(title, self.sidebar)
+        item = QListWidgetItem(title, self.sidebar)
+        # Room above the letters: a bare row clips the accent of "É" (Étiquettes).
+        item.setSizeHint(QSize(0, self.sidebar.fontMetrics().height() + 10))
         self.stack.addWidget(panel)
 
     def _build_menus(self) -> None:
@@ -321,6 +327,14 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(self.panels().index(self.today))
         self.showNormal()
         self.activateWindow()
+
+    @Slot(int)
+    def _fit_stack_to_page(self, index: int) -> None:
+        # A stack is as wide as its widest page by default; the page on screen is what counts
+        # (with the tag browser beside the member list, a 1280-pixel laptop screen suffices).
+        page = self.stack.widget(index)
+        if page is not None:
+            self.stack.setMinimumWidth(page.minimumSizeHint().width())
 
     @Slot(int)
     def _on_panel_changed(self, index: int) -> None:

@@ -1413,24 +1413,24 @@
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+199"/>
+        <location line="+11"/>
+        <location line="+202"/>
         <source>Birthdays</source>
         <translation>Anniversaires</translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-199"/>
         <source>Duplicates</source>
         <translation>Doublons</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+239"/>
+        <location line="+250"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location line="-236"/>
+        <location line="-247"/>
         <source>Moderation</source>
         <translation>Modération</translation>
     </message>
@@ -1440,7 +1440,7 @@
         <translation>Historique</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>Your data file was upgraded; the previous version is kept in %1</source>
         <translation>Votre fichier de données a été mis à jour&#xa0;; la version précédente est conservée dans %1</translation>
     </message>
@@ -1542,7 +1542,7 @@
         </translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+31"/>
         <source>Calendar (%1)</source>
         <translation>Calendrier (%1)</translation>
     </message>
