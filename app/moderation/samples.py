@@ -271,13 +271,22 @@ def add_demo_queue(store: Store, seed: int = 1, now: datetime | None = None) -> 
         people = load_people(conn, ids)
     drawn = samples(rng, people, DEMO_COUNTS, now=now, days=4)
     report = intake.add_items(store, [item for item, _ in drawn], source="demo")
-    # A little history, so the statistics and the decision log are not empty.
-    for item_id, action in zip(report.item_ids[-4:], ("approve", "reject", "approve", "info"),
-                               strict=False):  # fmt: skip
+    # A little history, so the statistics and the decision log are not empty. Approvals go
+    # to posts and known graduates only: approving an unknown person would add a member, and
+    # `demo --members N` promises N members.
+    wanted = ["approve", "reject", "approve", "info"]
+    for item_id in reversed(report.item_ids):
+        if not wanted:
+            break
         found = queue.get_item(store, item_id)
-        if found.status == "pending":
-            reason = "Hors sujet pour ce groupe." if action == "reject" else None
-            queue.decide(store, item_id, action, reason)
+        if found.status != "pending":
+            continue
+        action = wanted[0]
+        if action == "approve" and not (found.kind != "join" or found.match == "known"):
+            continue
+        wanted.pop(0)
+        reason = "Hors sujet pour ce groupe." if action == "reject" else None
+        queue.decide(store, item_id, action, reason)
     return report.added
 
 
