@@ -123,6 +123,13 @@ EXCLUDED_MODULES = [
     "alembic.testing",
     "IPython",
     "pygments",  # Mako's optional syntax highlighting of template errors
+    # keyring's Linux Secret Service backend (SecretStorage) needs cryptography: 17 MB with
+    # OpenSSL's Rust bindings, over the 130 MB budget. Without it the frozen Linux program
+    # keeps the SMTP password in memory for the run (asked once), as the issue allows;
+    # Windows and macOS keep their vaults (no cryptography needed there).
+    "cryptography",
+    "secretstorage",
+    "jeepney",
     "numpy",
     "pandas",
     "PIL",
