@@ -145,6 +145,7 @@ def test_due_now_publish_opens_the_newsletter_and_the_send_publishes(
     assert [d.channel.kind for d in rows] == ["newsletter", "linkedin"]
     panel.due_list.setCurrentIndex(panel.due_model.index(0))
     assert panel.publish_button.isEnabled()
+    assert panel.publish_button.toolTip().startswith("Send it to the members")
     qtbot.mouseClick(panel.publish_button, Qt.MouseButton.LeftButton)
     dialog = panel.newsletter_dialog
     assert isinstance(dialog, NewsletterDialog) and dialog.isVisible()

@@ -776,6 +776,11 @@ class PostsPanel(QWidget):
         self.publish_button.setEnabled(
             due is not None and due.state == "due" and (manual or sendable)
         )
+        self.publish_button.setToolTip(
+            self.tr("Send it to the members: opens the newsletter with this text")
+            if sendable
+            else self.tr("Copy the channel's text and open the network's page to post it")
+        )
         self.mark_button.setEnabled(due is not None and due.state == "due")
         self.fail_button.setEnabled(due is not None and due.state == "due")
         self.retry_button.setEnabled(due is not None and due.state == "failed")
