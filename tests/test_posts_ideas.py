@@ -217,3 +217,27 @@ def slow_web() -> Iterator[tuple[str, threading.Event]]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+def test_calendar_items_add_undated_drafts_only_when_asked(store: Store) -> None:
+    from datetime import UTC, datetime
+
+    from app.posts.channels import channels, resolve
+    from app.posts.store import calendar_items
+
+    linkedin = resolve(channels(store), "linkedin")
+    assert linkedin is not None
+    bare = create_post(store, PostDraft(title="Idée nue", text="a"))
+    on_linkedin = create_post(
+        store, PostDraft(title="Idée LinkedIn", text="b", versions={linkedin.id: (None, None)})
+    )
+    dated = create_post(store, PostDraft(title="Daté", text="c", local_time=datetime(2027, 3, 3)))
+    window = (datetime(2027, 3, 1, tzinfo=UTC), datetime(2027, 4, 1, tzinfo=UTC))
+    assert [i.post_id for i in calendar_items(store, *window)] == [dated]
+    found = calendar_items(store, *window, include_undated=True)
+    assert [i.post_id for i in found] == [dated, bare, on_linkedin]  # undated ones last
+    assert found[1].local_time is None and found[1].state == "draft"
+    chosen = calendar_items(store, *window, include_undated=True, channel_ids=[linkedin.id])
+    assert [i.post_id for i in chosen] == [on_linkedin]
+    scheduled_only = calendar_items(store, *window, include_undated=True, states=["scheduled"])
+    assert scheduled_only == []
