@@ -319,6 +319,11 @@ def cmd_posts(args: argparse.Namespace) -> int:
             report = import_posts_csv(store, Path(args.file))
             lines = [f"line {bad.line}: {bad.reason}" for bad in report.rejected]
             lines.append(f"created: {report.created}, rejected: {len(report.rejected)}")
+        elif args.posts_action == "ideas":
+            from app.posts.ideas import import_ideas
+
+            ideas = import_ideas(store, args.source)
+            lines = [f"ideas: {ideas.created} drafts created, {ideas.known} already known"]
         else:
             listed = list_posts(store, due_only=args.due)
             if args.json:
@@ -517,6 +522,10 @@ def build_parser() -> argparse.ArgumentParser:
     actions = p.add_subparsers(dest="posts_action", metavar="ACTION", parser_class=_Parser)
     imp = actions.add_parser("import", help="posts from a CSV: date, time, channel, text, link")
     imp.add_argument("file", metavar="FILE")
+    ideas = actions.add_parser(
+        "ideas", help="drafts from the new items of an RSS/Atom feed (a file or an http(s) URL)"
+    )
+    ideas.add_argument("source", metavar="FILE_OR_URL")
     p.set_defaults(func=cmd_posts)
     p = sub.add_parser("moderation", help="the moderation queue: list (default), import FILE")
     p.add_argument("--json", action="store_true", help="with list: a list of JSON objects")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Slot
@@ -54,7 +55,11 @@ class MainWindow(QMainWindow):
         self.store = store
         self.settings = settings
         self.tray: QSystemTrayIcon | None = None
+        self._tray_clicked: Callable[[], None] | None = None  # what the last message opens
         self._birthdays_notified = False
+        # Start-up notices share one status-bar line, composed in this order: whichever
+        # arrives second (birthdays, posts due) must not wipe the first.
+        self._notices: dict[str, str] = {}
         self.setObjectName("mainWindow")
         title = f"{association.name} — {APP_NAME}" if association else APP_NAME
         self.setWindowTitle(title)
@@ -151,11 +156,11 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         if store.report.backup is not None:
-            self.statusBar().showMessage(
+            self.show_notice(
+                "upgrade",
                 self.tr("Your data file was upgraded; the previous version is kept in %1").replace(
                     "%1", str(store.report.backup)
                 ),
-                15000,
             )
         # The member list loads first; the counts of the other panels wait for its first page.
         self.members.searchFinished.connect(self._on_first_search)
@@ -293,16 +298,28 @@ class MainWindow(QMainWindow):
             return
         if count:
             item.setText(self.tr("Birthdays (%1)").replace("%1", str(count)))
-            self.statusBar().showMessage(self.tr("%n birthday(s) today", "", count), 15000)
+            self.show_notice("birthdays", self.tr("%n birthday(s) today", "", count))
             if not self._birthdays_notified:
                 self._birthdays_notified = True
                 self.notify_birthdays(count)
         else:
             item.setText(self.tr("Birthdays"))
+            self.show_notice("birthdays", None)
 
     def notify_birthdays(self, count: int) -> bool:
-        """Once at start-up: a desktop notification when the desktop has a tray (else the
-        status bar line and the sidebar badge say it). True when one was shown."""
+        """Once at start-up; clicking the message opens the Birthdays panel."""
+        return self.notify(
+            APP_NAME,
+            self.tr("%n birthday(s) today", "", count),
+            lambda: self.show_panel(self.today),
+        )
+
+    # --- notices: the tray and the status bar ---------------------------------------------------
+
+    def notify(self, title: str, text: str, on_click: Callable[[], None] | None = None) -> bool:
+        """A desktop notification through the tray icon, when the desktop has a tray (else
+        the status bar and the sidebar badges say it). Clicking the message brings the window
+        up and calls ``on_click``. True when one was shown."""
         if not QSystemTrayIcon.isSystemTrayAvailable():
             return False
         if self.tray is None:
@@ -310,23 +327,33 @@ class MainWindow(QMainWindow):
             if icon.isNull():  # a tray icon needs one (the application's, when set)
                 icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
             self.tray = QSystemTrayIcon(icon, self)
-            self.tray.setObjectName("birthdayTray")
+            self.tray.setObjectName("trayIcon")
             self.tray.setToolTip(APP_NAME)
             self.tray.messageClicked.connect(self._on_tray_message_clicked)
+        self._tray_clicked = on_click
         self.tray.show()
-        self.tray.showMessage(
-            APP_NAME,
-            self.tr("%n birthday(s) today", "", count),
-            QSystemTrayIcon.MessageIcon.Information,
-            10000,
-        )
+        self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 10000)
         return True
 
     @Slot()
     def _on_tray_message_clicked(self) -> None:
-        self.sidebar.setCurrentRow(self.panels().index(self.today))
+        if self._tray_clicked is not None:
+            self._tray_clicked()
         self.showNormal()
         self.activateWindow()
+
+    def show_panel(self, panel: QWidget) -> None:
+        self.sidebar.setCurrentRow(self.panels().index(panel))
+
+    def show_notice(self, key: str, text: str | None) -> None:
+        """Set (or, with None, drop) one start-up notice; the line shows them all."""
+        if not text:
+            self._notices.pop(key, None)
+            return
+        self._notices[key] = text
+        order = ("upgrade", "birthdays", "posts")
+        line = " · ".join(self._notices[k] for k in order if k in self._notices)
+        self.statusBar().showMessage(line, 15000)
 
     @Slot(int)
     def _fit_stack_to_page(self, index: int) -> None:
@@ -350,10 +377,11 @@ class MainWindow(QMainWindow):
             item.setText(self.tr("Calendar (%1)").replace("%1", str(count)))
             if count > self._posts_due_announced:  # the panel reloads every minute: say it once
                 text = self.tr("%n post(s) due now", "", count)
-                shown = self.statusBar().currentMessage()
-                self.statusBar().showMessage(f"{shown} · {text}" if shown else text, 15000)
+                self.show_notice("posts", text)
+                self.notify(APP_NAME, text, lambda: self.show_panel(self.posts))
         else:
             item.setText(self.tr("Calendar"))
+            self.show_notice("posts", None)
         self._posts_due_announced = count
 
     @Slot(str)

@@ -7,6 +7,9 @@ or fetching external ones is refused. HTML in summaries is reduced to its text.
 
 Ideas are de-duplicated by link (the same article listed twice, or already imported:
 ``known_links``); items without a link are kept, once per title.
+
+`import_ideas` turns the new ideas into drafts (``post.role`` = ``idea``): undated, on no
+channel, never scheduled — the CM reviews each one, picks its channels and its time.
 """
 
 from __future__ import annotations
@@ -24,11 +27,17 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import defusedxml.ElementTree as SafeET
+import sqlalchemy as sa
 from defusedxml import DefusedXmlException
 
 from app import __version__
-from app.errors import AmicaleError
+from app.errors import AmicaleError, Cancelled
 from app.messages import QT_TRANSLATE_NOOP, Message
+from app.posts.publishing import post_text
+from app.posts.store import PostDraft, insert_post
+from app.store import Store
+from app.store.schema import post
+from app.store.sqlite import CancelToken
 
 TIMEOUT = 15.0  # seconds
 MAX_BYTES = 10 * 1024 * 1024
@@ -292,3 +301,67 @@ def _plain_text(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+# --- ideas into drafts ------------------------------------------------------------------------
+
+IDEA_ROLE = "idea"
+
+
+@dataclass(frozen=True)
+class IdeasReport:
+    created: int  # drafts created
+    known: int  # ideas whose link (or, without a link, whose title) was already a post
+
+
+def import_ideas(
+    store: Store,
+    source: str | Path,
+    *,
+    timeout: float = TIMEOUT,
+    cancel: CancelToken | None = None,
+) -> IdeasReport:
+    """One draft per new idea of the feed at ``source``; nothing is scheduled or posted.
+
+    An idea is known when a post already has its link (imported before, or written by
+    hand), or, for an idea without a link, when an imported idea has its title. Cancelled
+    before the write (a slow URL), it leaves the store untouched.
+    """
+    ideas = load_ideas(source, timeout=timeout)
+    if cancel is not None and cancel.cancelled:
+        raise Cancelled()
+    created = known = 0
+    with store.write() as conn:
+        links = {
+            link_key(link)
+            for link in conn.execute(sa.select(post.c.link).where(post.c.link.is_not(None)))
+            .scalars()
+            .all()
+        }
+        titles = {
+            title.casefold()
+            for title in conn.execute(
+                sa.select(post.c.title).where(post.c.role == IDEA_ROLE, post.c.link.is_(None))
+            )
+            .scalars()
+            .all()
+        }
+        for idea in ideas:
+            if idea.link is not None and link_key(idea.link) in links:
+                known += 1
+                continue
+            if idea.link is None and idea.title.casefold() in titles:
+                known += 1
+                continue
+            insert_post(
+                conn,
+                PostDraft(
+                    title=idea.title,
+                    text=post_text(idea.summary or idea.title, idea.link),
+                    link=idea.link,
+                    state="draft",
+                    role=IDEA_ROLE,
+                ),
+            )
+            created += 1
+    return IdeasReport(created=created, known=known)

@@ -53,8 +53,9 @@ from app.errors import AmicaleError, Cancelled, NotFoundError, ValidationError
 from app.members.query import condition_for
 from app.messages import QT_TRANSLATE_NOOP, Message
 from app.posts.smtp import SmtpSettings, connect, smtp_reply
+from app.posts.store import get_post, mark_published
 from app.store import Store
-from app.store.schema import member, newsletter_recipient, newsletter_send
+from app.store.schema import channel, member, newsletter_recipient, newsletter_send
 from app.store.sqlite import CancelToken, interruptible
 from app.text import fold
 
@@ -685,6 +686,7 @@ def _run_send(
         progress(done, total)
     if not pending:
         _set_state(store, send_id, "finished")
+        publish_post_of_send(store, send_id)
         return SendReport(send_id, 0, 0, summary(store, send_id), time.perf_counter() - started)
     _check(cancel)
     _set_state(store, send_id, "sending")
@@ -749,7 +751,48 @@ def _run_send(
     finally:
         _quit(client)
     _set_state(store, send_id, "finished")
+    publish_post_of_send(store, send_id)
     return SendReport(send_id, sent, failed, summary(store, send_id), time.perf_counter() - started)
+
+
+def send_message_id(send_id: int) -> str:
+    """What a calendar post published by a send records as its message id."""
+    return f"newsletter-send-{send_id}"
+
+
+def publish_post_of_send(store: Store, send_id: int) -> int | None:
+    """A finished send that reached someone publishes its calendar post's newsletter version
+    (the first one not yet published, in channel order). Returns that version's id.
+
+    Only called once the send is finished: an interrupted or failed send leaves the post as
+    it was, so a post is never shown as published unless it went out.
+    """
+    done = summary(store, send_id)
+    if done.state != "finished" or done.sent == 0:
+        return None
+    with store.read() as conn:
+        post_id = conn.execute(
+            sa.select(newsletter_send.c.post_id).where(newsletter_send.c.id == send_id)
+        ).scalar()
+        kinds = {row.id: row.kind for row in conn.execute(sa.select(channel.c.id, channel.c.kind))}
+    if post_id is None:
+        return None
+    try:
+        item = get_post(store, post_id)
+    except NotFoundError:  # deleted while sending: the send log keeps what went out
+        return None
+    version = next(
+        (
+            v
+            for v in item.versions
+            if kinds.get(v.channel_id) == "newsletter" and v.state != "published"
+        ),
+        None,
+    )
+    if version is None or item.state == "cancelled":
+        return None
+    mark_published(store, version.id, message_id=send_message_id(send_id))
+    return version.id
 
 
 def _deliver(client: smtplib.SMTP, sender: str, to: str, data: bytes) -> str | None:

@@ -24,6 +24,9 @@ from app.store import Store
 
 AUTHORITY_KEY = "feed.authority"
 SITE_KEY = "feed.site"
+# Where the window last wrote each file (the CM picks it once; the next export proposes it).
+FEED_PATH_KEY = "feed.path"
+CALENDAR_PATH_KEY = "calendar.path"
 FALLBACK_AUTHORITY = "amicale.invalid"
 # The calendar file covers this much of the past and the future.
 CALENDAR_PAST = timedelta(days=90)
@@ -63,17 +66,22 @@ def export_feed(
     *,
     domain: str | None = None,
     posts: Sequence[PublishedPost] | None = None,
+    remember: bool = False,
 ) -> feed.FeedReport:
-    """Write the Atom feed of the published posts to ``path`` (a file, or a folder)."""
+    """Write the Atom feed of the published posts to ``path`` (a file, or a folder); with
+    ``remember``, the file written becomes the one the next export proposes."""
     if posts is None:
         posts = _posts_store().published_posts(store)
     authority = feed_authority(store, domain)
     with store.read() as conn:
         name = (get_setting(conn, NAME_KEY) or "").strip()
         site = get_setting(conn, SITE_KEY)
-    return feed.write_feed(
+    report = feed.write_feed(
         posts, path, title=name or "Amicale", authority=authority, site=site, author=name or None
     )
+    if remember:
+        remember_path(store, FEED_PATH_KEY, report.path)
+    return report
 
 
 def export_calendar(
@@ -82,8 +90,10 @@ def export_calendar(
     *,
     posts: Sequence[ScheduledPost] | None = None,
     now: datetime | None = None,
+    remember: bool = False,
 ) -> ical.CalendarReport:
-    """Write the scheduled posts (three months back, two years ahead) as iCalendar."""
+    """Write the scheduled posts (three months back, two years ahead) as iCalendar; with
+    ``remember``, the file written becomes the one the next export proposes."""
     if posts is None:
         moment = now or datetime.now(UTC)
         posts = _posts_store().scheduled_posts(
@@ -92,4 +102,19 @@ def export_calendar(
     with store.read() as conn:
         name = (get_setting(conn, NAME_KEY) or "").strip()
     title = f"{name} — calendrier éditorial" if name else "Amicale — calendrier éditorial"
-    return ical.write_calendar(posts, path, name=title)
+    report = ical.write_calendar(posts, path, name=title)
+    if remember:
+        remember_path(store, CALENDAR_PATH_KEY, report.path)
+    return report
+
+
+def remembered_path(store: Store, key: str) -> Path | None:
+    """The file last written for ``key`` (FEED_PATH_KEY, CALENDAR_PATH_KEY), if any."""
+    with store.read() as conn:
+        value = get_setting(conn, key)
+    return Path(value) if value else None
+
+
+def remember_path(store: Store, key: str, path: Path) -> None:
+    with store.write() as conn:
+        put_setting(conn, key, str(Path(path).resolve()))

@@ -693,8 +693,10 @@ class CalendarItem:
     occurrence: int  # 0: the post's own time; n: the n-th repetition of a recurring post
     title: str
     text: str
-    local_time: datetime  # naive wall time in ``tz``
-    scheduled_at: datetime  # aware UTC
+    # Naive wall time in ``tz`` and the aware UTC instant; both None for an undated draft
+    # (the list view shows those, the month and week views cannot).
+    local_time: datetime | None
+    scheduled_at: datetime | None
     tz: str
     state: str  # effective (due computed)
     recurrence: str
@@ -714,9 +716,11 @@ def calendar_items(
     channel_ids: Iterable[int] | None = None,
     states: Iterable[str] | None = None,
     include_cancelled: bool = False,
+    include_undated: bool = False,
     now: datetime | None = None,
 ) -> list[CalendarItem]:
-    """Posts with an occurrence in [start, end), filtered by channel and (effective) state."""
+    """Posts with an occurrence in [start, end), filtered by channel and (effective) state;
+    with ``include_undated``, the drafts without a date after them (imported ideas)."""
     now = now or datetime.now(UTC)
     wanted_channels = set(channel_ids) if channel_ids is not None else None
     wanted_states = set(states) if states is not None else None
@@ -778,7 +782,39 @@ def calendar_items(
                     channel_ids=chans,
                 )
             )
-    items.sort(key=lambda i: (i.scheduled_at, i.post_id))
+    items.sort(key=lambda i: (i.scheduled_at or start, i.post_id))
+    if include_undated and (wanted_states is None or "draft" in wanted_states):
+        items.extend(_undated_drafts(store, wanted_channels))
+    return items
+
+
+def _undated_drafts(store: Store, wanted_channels: set[int] | None) -> list[CalendarItem]:
+    with store.read() as conn:
+        rows = conn.execute(
+            sa.select(post.c.id, post.c.title, post.c.text, post.c.tz, post.c.recurrence)
+            .where(post.c.scheduled_at.is_(None), post.c.state == "draft")
+            .order_by(post.c.id)
+        ).all()
+        versions = _versions_of(conn, [row.id for row in rows])
+    items = []
+    for row in rows:
+        chans = tuple(v.channel_id for v in versions.get(row.id, ()))
+        if wanted_channels is not None and not wanted_channels.intersection(chans):
+            continue
+        items.append(
+            CalendarItem(
+                post_id=row.id,
+                occurrence=0,
+                title=row.title,
+                text=row.text,
+                local_time=None,
+                scheduled_at=None,
+                tz=row.tz,
+                state="draft",
+                recurrence=row.recurrence,
+                channel_ids=chans,
+            )
+        )
     return items
 
 

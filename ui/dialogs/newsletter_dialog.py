@@ -6,6 +6,9 @@ the test message, the send with its progress and Cancel, the resume of an interr
 
 The Send button stays disabled until a test of the current subject and text has reached the
 CM's own address: the seed's advice ("a test send to the CM first") made a rule.
+
+Opened from a calendar post (``post_id``), the send records that post: once finished, it
+marks the post's newsletter version published (`newsletter.publish_post_of_send`).
 """
 
 from __future__ import annotations
@@ -64,6 +67,9 @@ class NewsletterDialog(QDialog):
         parent: QWidget | None = None,
         *,
         query: str = "",
+        subject: str = DEFAULT_SUBJECT,
+        body: str = DEFAULT_BODY,
+        post_id: int | None = None,
         vault: PasswordVault = VAULT,
         ssl_context: ssl.SSLContext | None = None,
     ) -> None:
@@ -72,6 +78,7 @@ class NewsletterDialog(QDialog):
         self.setWindowTitle(self.tr("Send newsletter"))
         self.setMinimumSize(720, 640)
         self.store = store
+        self.post_id = post_id
         self.vault = vault
         self.ssl_context = ssl_context
         self.settings = load_settings(store)
@@ -107,14 +114,14 @@ class NewsletterDialog(QDialog):
         # What: subject, text, the preview for the first recipient.
         what = QGroupBox(self.tr("Message"))
         what_layout = QVBoxLayout(what)
-        self.subject_edit = QLineEdit(DEFAULT_SUBJECT)
+        self.subject_edit = QLineEdit(subject)
         self.subject_edit.setObjectName("subjectEdit")
         self.subject_edit.textChanged.connect(self._on_text_edited)
         subject_row = QFormLayout()
         subject_row.addRow(self.tr("Subject"), self.subject_edit)
         what_layout.addLayout(subject_row)
         texts = QHBoxLayout()
-        self.body_edit = QPlainTextEdit(DEFAULT_BODY)
+        self.body_edit = QPlainTextEdit(body)
         self.body_edit.setObjectName("bodyEdit")
         self.body_edit.textChanged.connect(self._on_text_edited)
         self.preview = QPlainTextEdit()
@@ -192,6 +199,15 @@ class NewsletterDialog(QDialog):
         buttons.addWidget(self.close_button)
 
         layout = QVBoxLayout(self)
+        if post_id is not None:
+            self.post_label = plain_label(
+                self.tr(
+                    "This is a post of the calendar: once the send is over, it is marked published."
+                ),
+                wrap=True,
+            )
+            self.post_label.setObjectName("postLabel")
+            layout.addWidget(self.post_label)
         layout.addWidget(who)
         layout.addWidget(what, 1)
         layout.addLayout(server_row)
@@ -452,6 +468,7 @@ class NewsletterDialog(QDialog):
             self.subject,
             self.body,
             self.settings,
+            post_id=self.post_id,
         )
 
     def resume(self) -> Job | None:

@@ -109,6 +109,10 @@ class PostTableModel(QAbstractTableModel):
             return item
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
             if column == COL_WHEN:
+                if item.scheduled_at is None or item.local_time is None:
+                    # Undated drafts sort after every date ("~" follows the digits).
+                    no_date = QCoreApplication.translate("PostTableModel", "No date")
+                    return "~" if role == SORT_ROLE else no_date
                 if role == SORT_ROLE:
                     return item.scheduled_at.isoformat()
                 return local_text(item.local_time)

@@ -91,6 +91,8 @@ class CalendarView(QWidget):
         grey = QColor("#9e9e9e")
         days: dict[date, list[_Line]] = defaultdict(list)
         for item in items:
+            if item.local_time is None:
+                continue  # an undated draft has no day: the list view shows it
             bars = tuple(palette.get(c, grey) for c in item.channel_ids) or (grey,)
             text = f"{item.local_time:%H:%M} {item.label}"
             first = bars[0]
@@ -366,6 +368,8 @@ class CalendarView(QWidget):
             return
         target = self.day_at(pos)
         item = press[0].item
+        if item.local_time is None:
+            return
         source = item.local_time.date()
         if target is not None and target != source:
             self.moveRequested.emit(item.post_id, item.occurrence, source, target)

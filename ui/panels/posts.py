@@ -8,8 +8,13 @@ the cadence advisor.
 - "Due now" lists the channel versions whose time has come (and the failed ones). Publish
   copies the channel's text to the clipboard and opens the network's compose page (http(s)
   only); "Mark as published" asks the post's address and records it.
+  A newsletter version is published by a real send: Publish opens the newsletter dialog
+  with the post's title and text; the send, once finished, marks the version published.
 - The advisor shows the week's balance across channels and warns about a channel over its
   weekly maximum or silent longer than its gap.
+- "More": content ideas from a feed (file or http(s) address) become drafts (the list view
+  shows undated drafts); the Atom feed and the iCalendar file are written where the CM
+  chose last time. Those run in a worker with Cancel.
 
 Everything shown is loaded in a worker (one query for the period, the due list, the week's
 cadence); a change (move, publish, save) is one short transaction run in place, then the
@@ -45,6 +50,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QListView,
     QMenu,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -54,10 +60,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import AmicaleError
-from app.posts import planning
+from app.errors import AmicaleError, Cancelled
+from app.posts import planning, publish_files
 from app.posts.channels import Channel, list_channels
 from app.posts.csv_import import import_posts_csv
+from app.posts.ideas import IdeasReport, import_ideas
 from app.posts.publishing import compose_url, is_web_url, post_text
 from app.posts.store import (
     STATES,
@@ -75,6 +82,8 @@ from app.posts.timing import DEFAULT_TZ, to_utc
 from app.store import Store
 from ui.dialogs.channels_dialog import ChannelsDialog
 from ui.dialogs.event_dialog import EventDialog
+from ui.dialogs.ideas_dialog import IdeasSourceDialog
+from ui.dialogs.newsletter_dialog import NewsletterDialog
 from ui.dialogs.post_editor import PostEditor
 from ui.labels import message_text
 from ui.models.posts import (
@@ -90,7 +99,7 @@ from ui.models.posts import (
 )
 from ui.panels.calendar_view import MONTH, WEEK, CalendarView, monday_of
 from ui.panels.member_card import ERROR_STYLE, plain_label
-from ui.workers import LatestOnly
+from ui.workers import Job, LatestOnly
 
 LIST = "list"
 
@@ -115,8 +124,10 @@ def load_calendar(
     states: list[str] | None,
     week_of: date,
     tz: str = DEFAULT_TZ,
+    include_undated: bool = False,
 ) -> CalendarData:
-    """Runs in a worker: the period's posts, the due list and the week's cadence."""
+    """Runs in a worker: the period's posts (and the undated drafts, for the list view), the
+    due list and the week's cadence."""
     start = to_utc(datetime.combine(first_day, datetime.min.time()), tz)
     end = to_utc(datetime.combine(last_day, datetime.min.time()), tz)
     with store.read() as conn:
@@ -124,7 +135,14 @@ def load_calendar(
     return CalendarData(
         first_day=first_day,
         last_day=last_day,
-        items=calendar_items(store, start, end, channel_ids=channel_ids, states=states),
+        items=calendar_items(
+            store,
+            start,
+            end,
+            channel_ids=channel_ids,
+            states=states,
+            include_undated=include_undated,
+        ),
         channels=chans,
         due=due_versions(store, include_failed=True),
         cadence=planning.cadence(store, week_of, tz=tz),
@@ -149,6 +167,8 @@ class PostsPanel(QWidget):
         self.data: CalendarData | None = None
         self.editor: PostEditor | None = None
         self.event_dialog: EventDialog | None = None
+        self.newsletter_dialog: NewsletterDialog | None = None
+        self.job: Job | None = None  # an ideas import or an export running
         self._loaded_once = False
 
         # Toolbar: period, view, filters, actions.
@@ -188,6 +208,13 @@ class PostsPanel(QWidget):
         self.event_action = more.addAction(self.tr("New event…"))
         self.import_action = more.addAction(self.tr("Import posts from CSV…"))
         self.channels_action = more.addAction(self.tr("Channels…"))
+        more.addSeparator()
+        self.ideas_action = more.addAction(self.tr("Import content ideas…"))
+        self.ideas_action.setObjectName("ideasAction")
+        self.feed_action = more.addAction(self.tr("Export the Atom feed…"))
+        self.feed_action.setObjectName("feedAction")
+        self.ical_action = more.addAction(self.tr("Export the calendar (iCalendar)…"))
+        self.ical_action.setObjectName("icalAction")
         self.more_button.setMenu(more)
         top = QHBoxLayout()
         for widget in (self.prev_button, self.today_button, self.next_button):
@@ -291,9 +318,26 @@ class PostsPanel(QWidget):
 
         self.status_label = plain_label(wrap=True)
         self.status_label.setObjectName("statusLabel")
+        # A running import or export: what it does, a busy bar, Cancel.
+        self.job_bar = QWidget()
+        self.job_bar.setObjectName("jobBar")
+        self.job_label = plain_label()
+        self.job_label.setObjectName("jobLabel")
+        self.job_progress = QProgressBar()
+        self.job_progress.setRange(0, 0)
+        self.job_progress.setMaximumWidth(200)
+        self.job_cancel_button = QPushButton(self.tr("Cancel"))
+        self.job_cancel_button.setObjectName("jobCancelButton")
+        job_layout = QHBoxLayout(self.job_bar)
+        job_layout.setContentsMargins(0, 0, 0, 0)
+        job_layout.addWidget(self.job_label, 1)
+        job_layout.addWidget(self.job_progress)
+        job_layout.addWidget(self.job_cancel_button)
+        self.job_bar.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.job_bar)
         layout.addWidget(self.status_label)
 
         self.loader = LatestOnly(self)
@@ -311,6 +355,10 @@ class PostsPanel(QWidget):
         self.import_action.triggered.connect(self._on_import)
         self.event_action.triggered.connect(self.open_event_dialog)
         self.channels_action.triggered.connect(self.open_channels_dialog)
+        self.ideas_action.triggered.connect(self._on_import_ideas)
+        self.feed_action.triggered.connect(self._on_export_feed)
+        self.ical_action.triggered.connect(self._on_export_calendar)
+        self.job_cancel_button.clicked.connect(self._on_cancel_job)
         # Posts fall due while the window is open: look again every minute.
         self.clock = QTimer(self)
         self.clock.setInterval(60_000)
@@ -402,7 +450,7 @@ class PostsPanel(QWidget):
         )
         self.loader.start(
             load_calendar, self.store, first, last, self.channel_ids(), self.states(), week_of,
-            self.tz,
+            self.tz, self.mode == LIST,
         )  # fmt: skip
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -589,6 +637,131 @@ class PostsPanel(QWidget):
         (self._error if report.rejected else self._info)("\n".join(lines))
         self.reload()
 
+    # --- content ideas and the website files (in a worker, with Cancel) ------------------------
+
+    def _start_job(self, text: str, fn: Any, *args: Any, on_done: Any, **kwargs: Any) -> Job:
+        self.job = Job(fn, *args, **kwargs)
+        self.job.signals.finished.connect(lambda result: self._on_job_done(result, on_done))
+        self.job.signals.failed.connect(self._on_job_failed)
+        self.job_label.setText(text)
+        self.job_cancel_button.setEnabled(True)
+        self.job_bar.show()
+        for action in (self.ideas_action, self.feed_action, self.ical_action):
+            action.setEnabled(False)
+        return self.job.start()
+
+    def _job_ended(self) -> None:
+        self.job = None
+        self.job_bar.hide()
+        for action in (self.ideas_action, self.feed_action, self.ical_action):
+            action.setEnabled(True)
+
+    def _on_job_done(self, result: object, on_done: Any) -> None:
+        self._job_ended()
+        on_done(result)
+
+    @Slot(object)
+    def _on_job_failed(self, error: BaseException) -> None:
+        self._job_ended()
+        if isinstance(error, Cancelled):
+            self._info(self.tr("Cancelled: nothing was changed."))
+        else:
+            self._error(error)
+
+    @Slot()
+    def _on_cancel_job(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.job_cancel_button.setEnabled(False)
+            self.job_label.setText(self.tr("Cancelling…"))
+
+    @Slot()
+    def _on_import_ideas(self) -> None:
+        dialog = IdeasSourceDialog(self)
+        if dialog.exec() == IdeasSourceDialog.DialogCode.Accepted and dialog.source:
+            self.import_ideas(dialog.source)
+
+    def import_ideas(self, source: str) -> Job:
+        """Read the feed (file or http(s) address) and add its new ideas as drafts."""
+        return self._start_job(
+            self.tr("Reading %1…").replace("%1", source),
+            import_ideas,
+            self.store,
+            source,
+            on_done=self._on_ideas_imported,
+        )
+
+    def _on_ideas_imported(self, report: IdeasReport) -> None:
+        self._info(
+            self.tr("%1 draft(s) created from the feed, %2 already known.")
+            .replace("%1", str(report.created))
+            .replace("%2", str(report.known))
+        )
+        if report.created:  # show them: the list view with the drafts
+            self.state_filter.blockSignals(True)
+            self.state_filter.setCurrentIndex(self.state_filter.findData("draft"))
+            self.state_filter.blockSignals(False)
+            if self.mode != LIST:
+                self.view_box.setCurrentIndex(self.view_box.findData(LIST))  # reloads
+                return
+        self.reload()
+
+    def _ask_target(self, key: str, default_name: str, title: str, filters: str) -> Path | None:
+        last = publish_files.remembered_path(self.store, key)
+        proposed = last if last is not None else Path.home() / default_name
+        name, _ = QFileDialog.getSaveFileName(self, title, str(proposed), filters)
+        return Path(name) if name else None
+
+    @Slot()
+    def _on_export_feed(self) -> None:
+        target = self._ask_target(
+            publish_files.FEED_PATH_KEY,
+            "feed.atom",
+            self.tr("Export the Atom feed"),
+            self.tr("Atom feeds (*.atom *.xml);;All files (*)"),
+        )
+        if target is not None:
+            self.export_feed(target)
+
+    def export_feed(self, target: Path) -> Job:
+        return self._start_job(
+            self.tr("Writing the feed…"),
+            publish_files.export_feed,
+            self.store,
+            target,
+            remember=True,
+            on_done=lambda report: self._info(
+                self.tr("Feed written: %1 published post(s) in %2.")
+                .replace("%1", str(report.entries))
+                .replace("%2", str(report.path))
+            ),
+        )
+
+    @Slot()
+    def _on_export_calendar(self) -> None:
+        target = self._ask_target(
+            publish_files.CALENDAR_PATH_KEY,
+            "calendar.ics",
+            self.tr("Export the calendar"),
+            self.tr("iCalendar files (*.ics);;All files (*)"),
+        )
+        if target is not None:
+            self.export_calendar(target)
+
+    def export_calendar(self, target: Path) -> Job:
+        return self._start_job(
+            self.tr("Writing the calendar…"),
+            publish_files.export_calendar,
+            self.store,
+            target,
+            remember=True,
+            on_done=lambda report: self._info(
+                self.tr("Calendar written: %1 post(s) in %2.")
+                .replace("%1", str(report.events))
+                .replace("%2", str(report.path))
+            ),
+        )
+
     # --- Due now: publishing -------------------------------------------------------------------
 
     def _current_due(self) -> DueVersion | None:
@@ -599,7 +772,15 @@ class PostsPanel(QWidget):
     def _update_due_buttons(self) -> None:
         due = self._current_due()
         manual = due is not None and compose_url(due.channel, due.text, due.link) is not None
-        self.publish_button.setEnabled(due is not None and due.state == "due" and manual)
+        sendable = due is not None and due.channel.kind == "newsletter"
+        self.publish_button.setEnabled(
+            due is not None and due.state == "due" and (manual or sendable)
+        )
+        self.publish_button.setToolTip(
+            self.tr("Send it to the members: opens the newsletter with this text")
+            if sendable
+            else self.tr("Copy the channel's text and open the network's page to post it")
+        )
         self.mark_button.setEnabled(due is not None and due.state == "due")
         self.fail_button.setEnabled(due is not None and due.state == "due")
         self.retry_button.setEnabled(due is not None and due.state == "failed")
@@ -608,6 +789,9 @@ class PostsPanel(QWidget):
     def _on_publish(self) -> None:
         due = self._current_due()
         if due is None:
+            return
+        if due.channel.kind == "newsletter":
+            self.open_newsletter(due)
             return
         QGuiApplication.clipboard().setText(post_text(due.text, due.link))
         url = compose_url(due.channel, due.text, due.link)
@@ -618,6 +802,22 @@ class PostsPanel(QWidget):
                 "The text for %1 is on the clipboard. Paste it, post it, then “Mark as published”."
             ).replace("%1", due.channel.name)
         )
+
+    def open_newsletter(self, due: DueVersion) -> NewsletterDialog:
+        """The newsletter dialog with the post's title and text: the send, once finished,
+        marks the version published (app.posts.newsletter.publish_post_of_send)."""
+        dialog = NewsletterDialog(
+            self.store,
+            self,
+            subject=due.title or " ".join(due.text.split())[:80],
+            body=post_text(due.text, due.link),
+            post_id=due.post_id,
+        )
+        dialog.sendEnded.connect(lambda _summary: self.reload())
+        dialog.finished.connect(dialog.deleteLater)
+        self.newsletter_dialog = dialog
+        dialog.open()
+        return dialog
 
     def ask_url(self, due: DueVersion) -> str | None:
         """The published post's address; None if the CM cancelled."""

@@ -1,0 +1,104 @@
+"""The main window's start-up notices: one tray helper for birthdays and posts due, and a
+status-bar line where neither notice wipes the other."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+
+import pytest
+from PySide6.QtWidgets import QSystemTrayIcon
+from pytestqt.qtbot import QtBot
+
+from app import association
+from app.posts.channels import channels, resolve
+from app.posts.store import PostDraft, create_post
+from app.store import Store
+from ui.main_window import MainWindow
+from ui.settings import UiSettings
+
+
+def overdue(store: Store, kind: str, day: int) -> int:
+    found = resolve(channels(store), kind)
+    assert found is not None
+    return create_post(
+        store,
+        PostDraft(
+            title=f"En retard {day}",
+            text="Texte",
+            local_time=datetime(2026, 1, day, 9, 0),
+            versions={found.id: (None, None)},
+            state="scheduled",
+        ),
+    )
+
+
+@pytest.fixture
+def shown(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """A desktop with a tray; the messages it would show."""
+    messages: list[tuple[str, str]] = []
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    monkeypatch.setattr(QSystemTrayIcon, "show", lambda _self: None)  # offscreen: no tray
+    monkeypatch.setattr(
+        QSystemTrayIcon,
+        "showMessage",
+        lambda _self, title, text, *a: messages.append((title, text)),
+    )
+    return messages
+
+
+@pytest.fixture
+def window(qtbot: QtBot, store: Store) -> Iterator[MainWindow]:
+    overdue(store, "linkedin", 5)
+    overdue(store, "x", 6)
+    win = MainWindow(store, UiSettings(), association.Association("Amicale Test", "CM"))
+    qtbot.addWidget(win)
+    yield win
+    win.posts.wait()
+    win.members.searches.wait()
+
+
+def test_posts_due_notify_through_the_tray_and_open_the_calendar(
+    qtbot: QtBot, window: MainWindow, store: Store, shown: list[tuple[str, str]]
+) -> None:
+    with qtbot.waitSignal(window.posts.dueCountChanged, timeout=10000):
+        window.show()
+    assert shown == [("Amicale", "2 post(s) due now")]
+    assert window.statusBar().currentMessage() == "2 post(s) due now"
+    window.show_panel(window.members)
+    window._on_tray_message_clicked()
+    assert window.stack.currentWidget() is window.posts
+    # The minute's reload with the same count says nothing again; one more due post does.
+    with qtbot.waitSignal(window.posts.loaded, timeout=10000):
+        window.posts.reload()
+    assert len(shown) == 1
+    overdue(store, "facebook", 7)
+    with qtbot.waitSignal(window.posts.loaded, timeout=10000):
+        window.posts.reload()
+    assert shown[1:] == [("Amicale", "3 post(s) due now")]
+    # A birthday message clicked opens the Birthdays panel: each message its own target.
+    window.notify_birthdays(1)
+    window._on_tray_message_clicked()
+    assert window.stack.currentWidget() is window.today
+
+
+def test_birthdays_and_posts_due_share_the_status_line_in_either_order(
+    window: MainWindow,
+) -> None:
+    window._on_birthdays_today(3)
+    window._on_posts_due(2)
+    assert window.statusBar().currentMessage() == "3 birthday(s) today · 2 post(s) due now"
+    window._on_posts_due(0)
+    window._on_birthdays_today(0)
+    window._posts_due_announced = 0
+    window._on_posts_due(2)  # posts first this time, birthdays after
+    window._on_birthdays_today(3)
+    assert window.statusBar().currentMessage() == "3 birthday(s) today · 2 post(s) due now"
+    # The sidebar badge says it too.
+    assert window.sidebar.item(window.panels().index(window.posts)).text() == "Calendar (2)"
+
+
+def test_without_a_tray_notify_says_so(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: False))
+    assert not window.notify("Amicale", "2 post(s) due now")
+    assert window.tray is None
