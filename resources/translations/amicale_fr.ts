@@ -262,7 +262,7 @@
 <context>
     <name>DueListModel</name>
     <message>
-        <location filename="../../ui/models/posts.py" line="+159"/>
+        <location filename="../../ui/models/posts.py" line="+163"/>
         <source>Failed: %1</source>
         <translation>Échec&#xa0;: %1</translation>
     </message>
@@ -1226,6 +1226,54 @@
     </message>
 </context>
 <context>
+    <name>IdeasSourceDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/ideas_dialog.py" line="+31"/>
+        <source>Import content ideas</source>
+        <translation>Importer des idées de contenu</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Each new article of an RSS or Atom feed becomes a draft to review: nothing is scheduled or posted by itself. Articles already imported are skipped.</source>
+        <translation>Chaque nouvel article d’un flux RSS ou Atom devient un brouillon à relire&#xa0;: rien n’est programmé ni publié tout seul. Les articles déjà importés sont ignorés.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>https://… or a feed file</source>
+        <translation>https://… ou un fichier de flux</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a file…</source>
+        <translation>Choisir un fichier…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Only http:// and https:// addresses can be read.</source>
+        <translation>Seules les adresses http:// et https:// peuvent être lues.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This address has no site name.</source>
+        <translation>Cette adresse n’a pas de nom de site.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose a feed file</source>
+        <translation>Choisir un fichier de flux</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Feeds (*.xml *.rss *.atom);;All files (*)</source>
+        <translation>Flux (*.xml *.rss *.atom);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../ui/dialogs/import_dialog.py" line="+55"/>
@@ -1402,7 +1450,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+70"/>
+        <location filename="../../ui/main_window.py" line="+75"/>
         <source>Members</source>
         <translation>Membres</translation>
     </message>
@@ -1414,23 +1462,23 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+202"/>
+        <location line="+204"/>
         <source>Birthdays</source>
         <translation>Anniversaires</translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="-201"/>
         <source>Duplicates</source>
         <translation>Doublons</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+250"/>
+        <location line="+274"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location line="-247"/>
+        <location line="-271"/>
         <source>Moderation</source>
         <translation>Modération</translation>
     </message>
@@ -1440,12 +1488,12 @@
         <translation>Historique</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Your data file was upgraded; the previous version is kept in %1</source>
         <translation>Votre fichier de données a été mis à jour&#xa0;; la version précédente est conservée dans %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -1534,7 +1582,7 @@
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <location line="+23"/>
+        <location line="+12"/>
         <source>%n birthday(s) today</source>
         <translation>
             <numerusform>%n anniversaire aujourd’hui</numerusform>
@@ -1542,7 +1590,7 @@
         </translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+64"/>
         <source>Calendar (%1)</source>
         <translation>Calendrier (%1)</translation>
     </message>
@@ -1555,7 +1603,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+37"/>
+        <location line="+38"/>
         <source>%n member(s) deleted. Ctrl+Z to undo.</source>
         <translation>
             <numerusform>%n membre supprimé. Ctrl+Z pour annuler.</numerusform>
@@ -2105,7 +2153,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../app/posts/newsletter.py" line="+146"/>
+        <location filename="../../app/posts/newsletter.py" line="+147"/>
         <source>not a known field: {0}. Fields you can use: {1}</source>
         <translation>champ inconnu&#xa0;: {0}. Champs possibles&#xa0;: {1}</translation>
     </message>
@@ -2425,7 +2473,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>«&#xa0;{0}&#xa0;» n’est ni un nom de domaine ni une adresse électronique pour les identifiants du flux</translation>
     </message>
     <message>
-        <location filename="../../app/posts/ideas.py" line="+62"/>
+        <location filename="../../app/posts/ideas.py" line="+71"/>
         <source>only http and https addresses are read: {0}</source>
         <translation>seules les adresses http et https sont lues&#xa0;: {0}</translation>
     </message>
@@ -2490,7 +2538,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>cette lettre d’information est déjà en cours d’envoi</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+99"/>
         <source>sending stopped after {0} of {1} messages: {2}. Resume the send to go on; nobody will receive it twice.</source>
         <translation>envoi arrêté après {0} messages sur {1}&#xa0;: {2}. Reprenez l’envoi pour continuer&#xa0;; personne ne le recevra deux fois.</translation>
     </message>
@@ -3202,12 +3250,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>NewsletterDialog</name>
     <message>
-        <location filename="../../ui/dialogs/newsletter_dialog.py" line="+72"/>
+        <location filename="../../ui/dialogs/newsletter_dialog.py" line="+78"/>
         <source>Send newsletter</source>
         <translation>Envoyer la lettre d’information</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Recipients</source>
         <translation>Destinataires</translation>
     </message>
@@ -3263,12 +3311,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+3"/>
-        <location line="+80"/>
+        <location line="+89"/>
         <source>Send</source>
         <translation>Envoyer</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-86"/>
         <source>Cancel sending</source>
         <translation>Interrompre l’envoi</translation>
     </message>
@@ -3282,8 +3330,13 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <source>Send a test to yourself first.</source>
         <translation>Envoyez-vous d’abord un test.</translation>
     </message>
+    <message>
+        <location line="+14"/>
+        <source>This is a post of the calendar: once the send is over, it is marked published.</source>
+        <translation>C’est une publication du calendrier&#xa0;: une fois l’envoi terminé, elle est marquée publiée.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+70"/>
+        <location line="+65"/>
         <source>Send to %n member(s)</source>
         <translation>
             <numerusform>Envoyer à %n membre</numerusform>
@@ -3362,7 +3415,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Envoi d’un test à %1…</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>%1 of %2 handled…</source>
         <translation>%1 sur %2 traités…</translation>
     </message>
@@ -3574,7 +3627,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>PostStates</name>
     <message>
-        <location filename="../../ui/models/posts.py" line="-118"/>
+        <location filename="../../ui/models/posts.py" line="-122"/>
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
@@ -3626,11 +3679,16 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <source>Post</source>
         <translation>Publication</translation>
     </message>
+    <message>
+        <location line="+76"/>
+        <source>No date</source>
+        <translation>Sans date</translation>
+    </message>
 </context>
 <context>
     <name>PostsPanel</name>
     <message>
-        <location filename="../../ui/panels/posts.py" line="+157"/>
+        <location filename="../../ui/panels/posts.py" line="+177"/>
         <source>Previous</source>
         <translation>Précédent</translation>
     </message>
@@ -3695,7 +3753,22 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Canaux…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+2"/>
+        <source>Import content ideas…</source>
+        <translation>Importer des idées de contenu…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export the Atom feed…</source>
+        <translation>Exporter le flux Atom…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export the calendar (iCalendar)…</source>
+        <translation>Exporter le calendrier (iCalendar)…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>+%1 more</source>
         <translation>+%1 autres</translation>
     </message>
@@ -3706,11 +3779,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+3"/>
+        <location line="+512"/>
         <source>Copy the channel&apos;s text and open the network&apos;s page to post it</source>
         <translation>Copier le texte du canal et ouvrir la page du réseau pour le publier</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-510"/>
         <source>Mark as published…</source>
         <translation>Marquer comme publié…</translation>
     </message>
@@ -3735,7 +3809,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Rythme de la semaine</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+36"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+73"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
@@ -3797,12 +3876,77 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Ligne %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>Annulé&#xa0;: rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 draft(s) created from the feed, %2 already known.</source>
+        <translation>%1 brouillon(s) créé(s) depuis le flux, %2 déjà connu(s).</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Export the Atom feed</source>
+        <translation>Exporter le flux Atom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Atom feeds (*.atom *.xml);;All files (*)</source>
+        <translation>Flux Atom (*.atom *.xml);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Writing the feed…</source>
+        <translation>Écriture du flux…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Feed written: %1 published post(s) in %2.</source>
+        <translation>Flux écrit&#xa0;: %1 publication(s) dans %2.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export the calendar</source>
+        <translation>Exporter le calendrier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>iCalendar files (*.ics);;All files (*)</source>
+        <translation>Fichiers iCalendar (*.ics);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Writing the calendar…</source>
+        <translation>Écriture du calendrier…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Calendar written: %1 post(s) in %2.</source>
+        <translation>Calendrier écrit&#xa0;: %1 publication(s) dans %2.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Send it to the members: opens the newsletter with this text</source>
+        <translation>L’envoyer aux membres&#xa0;: ouvre la lettre d’information avec ce texte</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>The text for %1 is on the clipboard. Paste it, post it, then “Mark as published”.</source>
         <translation>Le texte pour %1 est dans le presse-papiers. Collez-le, publiez, puis «&#xa0;Marquer comme publié&#xa0;».</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+24"/>
         <source>Mark as published</source>
         <translation>Marquer comme publié</translation>
     </message>
