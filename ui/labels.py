@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from datetime import date, datetime
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QTime
 
 from app.messages import CONTEXT as MESSAGES_CONTEXT
 from app.messages import Message
@@ -66,3 +68,13 @@ def message_text(message: object) -> str:
         except (IndexError, KeyError, ValueError):  # a translation that lost a placeholder
             return str(message)
     return str(message)
+
+
+def qdate(day: date) -> QDate:
+    """A Python date as a QDate (spelled out: the bindings' typing knows no conversion)."""
+    return QDate(day.year, day.month, day.day)
+
+
+def qdatetime(moment: datetime) -> QDateTime:
+    """The wall-clock fields of ``moment`` as a QDateTime in local time."""
+    return QDateTime(qdate(moment.date()), QTime(moment.hour, moment.minute, moment.second))

@@ -57,7 +57,7 @@ from app.posts.store import (
 )
 from app.posts.timing import DEFAULT_TZ, to_local
 from app.store import Store
-from ui.labels import message_text
+from ui.labels import message_text, qdatetime
 from ui.models.posts import state_title
 from ui.panels.member_card import ERROR_STYLE, plain_label
 from ui.panels.today import plain_text
@@ -267,7 +267,7 @@ class PostEditor(QDialog):
         local = item.local_time
         self.dated.setChecked(local is not None)
         if local is not None:
-            self.when_edit.setDateTime(QDateTime(local))
+            self.when_edit.setDateTime(qdatetime(local))
         self.recurrence.setCurrentIndex(max(0, RECURRENCES.index(item.recurrence)))
         for version in item.versions:
             box = self.channel_boxes.get(version.channel_id)
@@ -402,7 +402,7 @@ class PostEditor(QDialog):
             self.error_label.setText(message_text(exc.args[0] if exc.args else str(exc)))
             return
         self.dated.setChecked(True)
-        self.when_edit.setDateTime(QDateTime(to_local(instant, self.tz)))
+        self.when_edit.setDateTime(qdatetime(to_local(instant, self.tz)))
         self.error_label.clear()
 
     @Slot()

@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QDate,
     QLocale,
     QSize,
     QSortFilterProxyModel,
@@ -85,7 +84,7 @@ from ui.dialogs.event_dialog import EventDialog
 from ui.dialogs.ideas_dialog import IdeasSourceDialog
 from ui.dialogs.newsletter_dialog import NewsletterDialog
 from ui.dialogs.post_editor import PostEditor
-from ui.labels import message_text
+from ui.labels import message_text, qdate
 from ui.models.posts import (
     COL_CHANNELS,
     COL_STATE,
@@ -400,11 +399,11 @@ class PostsPanel(QWidget):
             end = last - timedelta(days=1)
             text = (
                 self.tr("%1 – %2")
-                .replace("%1", locale.toString(QDate(first), QLocale.FormatType.ShortFormat))
-                .replace("%2", locale.toString(QDate(end), QLocale.FormatType.ShortFormat))
+                .replace("%1", locale.toString(qdate(first), QLocale.FormatType.ShortFormat))
+                .replace("%2", locale.toString(qdate(end), QLocale.FormatType.ShortFormat))
             )
         else:
-            text = locale.toString(QDate(self.anchor), "MMMM yyyy")
+            text = locale.toString(qdate(self.anchor), "MMMM yyyy")
         self.period_label.setText(text)
         self.calendar.set_period(WEEK if self.mode == WEEK else MONTH, self.anchor, date.today())
         self.views.setCurrentWidget(self.table if self.mode == LIST else self.calendar)
@@ -505,7 +504,7 @@ class PostsPanel(QWidget):
     def _show_cadence(self, data: CalendarData) -> None:
         cadence = data.cadence
         names = {c.id: c for c in data.channels}
-        week = QLocale().toString(QDate(cadence.week_start), QLocale.FormatType.ShortFormat)
+        week = QLocale().toString(qdate(cadence.week_start), QLocale.FormatType.ShortFormat)
         lines = [self.tr("Week of %1: %n post(s)", "", cadence.total).replace("%1", week)]
         for channel_id, count in cadence.balance.items():
             chan = names.get(channel_id)
@@ -548,7 +547,7 @@ class PostsPanel(QWidget):
         else:
             self._info(
                 self.tr("Moved to %1.").replace(
-                    "%1", QLocale().toString(QDate(target), QLocale.FormatType.LongFormat)
+                    "%1", QLocale().toString(qdate(target), QLocale.FormatType.LongFormat)
                 )
             )
         self.reload()
@@ -564,7 +563,7 @@ class PostsPanel(QWidget):
         """The editor, opened window-modal (tests drive the returned dialog)."""
         channels = self._all_channels()
         editor = PostEditor(
-            self.store, channels, post_id, day=QDate(day) if day else None, parent=self
+            self.store, channels, post_id, day=qdate(day) if day else None, parent=self
         )
         editor.saved.connect(lambda _id: self.reload())
         editor.finished.connect(editor.deleteLater)
