@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QLocale,
@@ -60,10 +60,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import AmicaleError, Cancelled
-from app.posts import planning, publish_files
+from app.posts import planning
 from app.posts.channels import Channel, list_channels
-from app.posts.csv_import import import_posts_csv
-from app.posts.ideas import IdeasReport, import_ideas
 from app.posts.publishing import compose_url, is_web_url, post_text
 from app.posts.store import (
     STATES,
@@ -79,11 +77,13 @@ from app.posts.store import (
 )
 from app.posts.timing import DEFAULT_TZ, to_utc
 from app.store import Store
-from ui.dialogs.channels_dialog import ChannelsDialog
-from ui.dialogs.event_dialog import EventDialog
-from ui.dialogs.ideas_dialog import IdeasSourceDialog
-from ui.dialogs.newsletter_dialog import NewsletterDialog
-from ui.dialogs.post_editor import PostEditor
+
+if TYPE_CHECKING:  # dialogs and file formats load when first used: a faster start-up
+    from app.posts.ideas import IdeasReport
+    from ui.dialogs.channels_dialog import ChannelsDialog
+    from ui.dialogs.event_dialog import EventDialog
+    from ui.dialogs.newsletter_dialog import NewsletterDialog
+    from ui.dialogs.post_editor import PostEditor
 from ui.labels import message_text, qdate
 from ui.models.posts import (
     COL_CHANNELS,
@@ -561,6 +561,8 @@ class PostsPanel(QWidget):
 
     def open_editor(self, post_id: int | None, day: date | None = None) -> PostEditor:
         """The editor, opened window-modal (tests drive the returned dialog)."""
+        from ui.dialogs.post_editor import PostEditor
+
         channels = self._all_channels()
         editor = PostEditor(
             self.store, channels, post_id, day=qdate(day) if day else None, parent=self
@@ -577,6 +579,8 @@ class PostsPanel(QWidget):
             self.reload()
 
     def open_event_dialog(self) -> EventDialog:
+        from ui.dialogs.event_dialog import EventDialog
+
         dialog = EventDialog(self.store, self._all_channels(), parent=self)
         dialog.accepted.connect(lambda: self._on_event_created(len(dialog.created)))
         dialog.finished.connect(dialog.deleteLater)
@@ -589,6 +593,8 @@ class PostsPanel(QWidget):
         self.reload()
 
     def open_channels_dialog(self) -> ChannelsDialog:
+        from ui.dialogs.channels_dialog import ChannelsDialog
+
         with self.store.read() as conn:
             channels = list_channels(conn)
         dialog = ChannelsDialog(self.store, channels, parent=self)
@@ -617,6 +623,8 @@ class PostsPanel(QWidget):
             self.import_file(Path(name))
 
     def import_file(self, path: Path) -> None:
+        from app.posts.csv_import import import_posts_csv
+
         try:
             report = import_posts_csv(self.store, path, tz=self.tz)
         except AmicaleError as exc:
@@ -676,12 +684,16 @@ class PostsPanel(QWidget):
 
     @Slot()
     def _on_import_ideas(self) -> None:
+        from ui.dialogs.ideas_dialog import IdeasSourceDialog
+
         dialog = IdeasSourceDialog(self)
         if dialog.exec() == IdeasSourceDialog.DialogCode.Accepted and dialog.source:
             self.import_ideas(dialog.source)
 
     def import_ideas(self, source: str) -> Job:
         """Read the feed (file or http(s) address) and add its new ideas as drafts."""
+        from app.posts.ideas import import_ideas
+
         return self._start_job(
             self.tr("Reading %1…").replace("%1", source),
             import_ideas,
@@ -706,6 +718,8 @@ class PostsPanel(QWidget):
         self.reload()
 
     def _ask_target(self, key: str, default_name: str, title: str, filters: str) -> Path | None:
+        from app.posts import publish_files
+
         last = publish_files.remembered_path(self.store, key)
         proposed = last if last is not None else Path.home() / default_name
         name, _ = QFileDialog.getSaveFileName(self, title, str(proposed), filters)
@@ -713,6 +727,8 @@ class PostsPanel(QWidget):
 
     @Slot()
     def _on_export_feed(self) -> None:
+        from app.posts import publish_files
+
         target = self._ask_target(
             publish_files.FEED_PATH_KEY,
             "feed.atom",
@@ -723,6 +739,8 @@ class PostsPanel(QWidget):
             self.export_feed(target)
 
     def export_feed(self, target: Path) -> Job:
+        from app.posts import publish_files
+
         return self._start_job(
             self.tr("Writing the feed…"),
             publish_files.export_feed,
@@ -738,6 +756,8 @@ class PostsPanel(QWidget):
 
     @Slot()
     def _on_export_calendar(self) -> None:
+        from app.posts import publish_files
+
         target = self._ask_target(
             publish_files.CALENDAR_PATH_KEY,
             "calendar.ics",
@@ -748,6 +768,8 @@ class PostsPanel(QWidget):
             self.export_calendar(target)
 
     def export_calendar(self, target: Path) -> Job:
+        from app.posts import publish_files
+
         return self._start_job(
             self.tr("Writing the calendar…"),
             publish_files.export_calendar,
@@ -805,6 +827,8 @@ class PostsPanel(QWidget):
     def open_newsletter(self, due: DueVersion) -> NewsletterDialog:
         """The newsletter dialog with the post's title and text: the send, once finished,
         marks the version published (app.posts.newsletter.publish_post_of_send)."""
+        from ui.dialogs.newsletter_dialog import NewsletterDialog
+
         dialog = NewsletterDialog(
             self.store,
             self,
