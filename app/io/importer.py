@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import json
+import re
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -28,19 +29,28 @@ import sqlalchemy as sa
 from app import audit
 from app.clock import now_iso
 from app.errors import AmicaleError, Cancelled, ValidationError
-from app.io.mapping import guess_mapping, record_converter
+from app.io.mapping import RowCleaner, guess_mapping, row_cleaner
 from app.io.readers import ImportSource, RowError, SourceRow
 from app.members.service import ensure_tag
-from app.members.validation import EDITABLE_FIELDS, normalise
+from app.members.validation import EDITABLE_FIELDS, NO_YEAR, normalise
 from app.store import Store
 from app.store.schema import duplicate_candidate, import_journal, member
-from app.store.sqlite import CancelToken, bulk_inserts, create_private_file
+from app.store.sqlite import (
+    BULK_FTS_CHUNK,
+    CancelToken,
+    SearchBacklog,
+    bulk_inserts,
+    create_private_file,
+)
 from app.text import linkedin_key, sort_name
 
 BATCH_SIZE = 2000
 _IN_CHUNK = 500  # bound parameters per IN (…) list
 # Fields an import may fill in; status and verification belong to the CM's own decisions.
 IMPORT_FIELDS = tuple(f for f in EDITABLE_FIELDS if f not in ("status", "verification"))
+_IMPORT_FIELD_SET = frozenset(IMPORT_FIELDS)
+_CONSENT_INDEX = 1 + IMPORT_FIELDS.index("consent")  # in a member record (after the id)
+_SOURCE_INDEX = 1 + IMPORT_FIELDS.index("source")
 _MEMBER_COLUMNS = (
     "id", *IMPORT_FIELDS, "sort_name", "linkedin_key", "consent_at", "created_at", "updated_at",
 )  # fmt: skip
@@ -137,6 +147,18 @@ class _Incoming:
     member_id: int | None = None  # reserved when the row is to be created
 
 
+_CANONICAL_PROFILE = "https://www.linkedin.com/in/"
+_PLAIN_SLUG = re.compile(r"[a-z0-9_.~\-]+/?")
+
+
+def _linkedin_key(url: str) -> str | None:
+    """app.text.linkedin_key, without its regular expression for the canonical address
+    (the one app.io.mapping gives): its key is its slug, as written."""
+    if url.startswith(_CANONICAL_PROFILE) and _PLAIN_SLUG.fullmatch(url, len(_CANONICAL_PROFILE)):
+        return "linkedin.com/in/" + url[len(_CANONICAL_PROFILE) :].rstrip("/")
+    return linkedin_key(url)
+
+
 def _chunks(items: Sequence[Any], size: int = _IN_CHUNK) -> Iterable[Sequence[Any]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
@@ -162,11 +184,12 @@ class _Importer:
         self.source_label = source_label
         self.now = now_iso()
         self._tag_ids: dict[str, int] = {}
+        self._tag_sets: dict[tuple[str, ...], tuple[int, ...]] = {}
         self.extra_tag_ids = [self._tag_id(t) for t in extra_tags]
         next_id = conn.execute(sa.select(sa.func.max(member.c.id))).scalar()
         self.next_id = int(next_id or 0) + 1
         self._reserved: dict[int, _Incoming] = {}  # ids given to rows not yet inserted
-        self.index_for_search: Callable[[list[int]], None] = lambda ids: None
+        self.search: SearchBacklog | None = None  # new members not yet in the text index
 
     def _tag_id(self, label: str) -> int:
         found = self._tag_ids.get(label)
@@ -178,24 +201,33 @@ class _Importer:
 
     # --- one row -------------------------------------------------------------------------
 
-    def prepare(self, row: SourceRow, convert: Callable[[SourceRow], Any]) -> _Incoming | None:
-        values, tags, warnings = convert(row)
+    def prepare(self, row: SourceRow, cleaner: RowCleaner) -> _Incoming | None:
+        values, tags, warnings, settled = cleaner.clean(row)
         for warning in warnings:
             self.report.warnings.append((row.line, warning))
-        values = {k: v for k, v in values.items() if k in IMPORT_FIELDS}
-        try:
-            clean = normalise(values, self.today)
-        except ValidationError as exc:
-            for key, why in exc.problems.items():
-                self.report.warnings.append((row.line, f"{key}: {why} ({values.get(key)!r})"))
-                values.pop(key, None)
-            clean = normalise(values, self.today)
-        clean = {k: v for k, v in clean.items() if not (_empty(v) and k != "consent")}
-        if not any(clean.get(k) for k in ("first_name", "last_name", "email")):
+        if not _IMPORT_FIELD_SET.issuperset(values):
+            values = {k: v for k, v in values.items() if k in _IMPORT_FIELD_SET}
+        if settled and cleaner.today == self.today:
+            # What normalise would return, without checking again what the cleaner checked.
+            clean = values
+            birthday = clean.get("birthday")
+            if birthday is not None and birthday[:2] == "--":
+                clean["birthday"] = NO_YEAR + birthday[1:]
+        else:
+            try:
+                clean = normalise(values, self.today)
+            except ValidationError as exc:
+                for key, why in exc.problems.items():
+                    self.report.warnings.append((row.line, f"{key}: {why} ({values.get(key)!r})"))
+                    values.pop(key, None)
+                clean = normalise(values, self.today)
+            clean = {k: v for k, v in clean.items() if not (_empty(v) and k != "consent")}
+        if not (clean.get("last_name") or clean.get("first_name") or clean.get("email")):
             shown = {k: v for k, v in row.values.items() if not k.startswith("__")}
             self.report.rejects.append(Reject(row.line, "neither a name nor an email", shown))
             return None
-        return _Incoming(row.line, clean, tags, row.values, linkedin_key(clean.get("linkedin_url")))
+        url = clean.get("linkedin_url")
+        return _Incoming(row.line, clean, tags, row.values, _linkedin_key(url) if url else None)
 
     # --- a batch -------------------------------------------------------------------------
 
@@ -384,6 +416,8 @@ class _Importer:
             tagged = self._tag(member_id, incoming.tags)
             if changes:
                 changes["updated_at"] = self.now
+                if self.search is not None and not self.search.covers(member_id):
+                    self.search.catch_up()  # its update trigger must find it indexed
                 self.conn.execute(member.update().where(member.c.id == member_id).values(**changes))
                 row.update(changes)
             if changes or tagged:
@@ -391,9 +425,18 @@ class _Importer:
             else:
                 self.report.unchanged += 1
 
+    def _tag_ids_of(self, labels: Sequence[str]) -> tuple[int, ...]:
+        """The ids of a row's tags and of the tags given for every row (one lookup a set)."""
+        key = tuple(labels)
+        found = self._tag_sets.get(key)
+        if found is None:
+            ids = {*self.extra_tag_ids, *(self._tag_id(t) for t in labels if t.strip())}
+            found = self._tag_sets[key] = tuple(ids)
+        return found
+
     def _tag(self, member_id: int, labels: Sequence[str]) -> bool:
         """Add tags; True when at least one was new to the member."""
-        tag_ids = {*self.extra_tag_ids, *(self._tag_id(t) for t in labels if t.strip())}
+        tag_ids = self._tag_ids_of(labels)
         if not tag_ids:
             return False
         before = self.raw.total_changes
@@ -407,7 +450,6 @@ class _Importer:
         if not rows:
             return
         records = []
-        new_ids: list[int] = []
         links: list[tuple[int, int]] = []
         for incoming in rows:
             if incoming.member_id is None:
@@ -418,23 +460,19 @@ class _Importer:
                 continue  # inserted already (a queued duplicate's twin)
             values = incoming.values
             record = [member_id, *map(values.get, IMPORT_FIELDS)]
-            consent_index = 1 + IMPORT_FIELDS.index("consent")
-            record[consent_index] = bool(values.get("consent"))
-            source_index = 1 + IMPORT_FIELDS.index("source")
-            record[source_index] = values.get("source") or self.source_label
+            consent = bool(values.get("consent"))
+            record[_CONSENT_INDEX] = consent
+            record[_SOURCE_INDEX] = values.get("source") or self.source_label
             record += [
                 self._sort_name(values),
                 incoming.linkedin,
-                self.now if values.get("consent") else None,
+                self.now if consent else None,
                 self.now,
                 self.now,
             ]
             records.append(record)
-            new_ids.append(member_id)
-            tag_ids = {*self.extra_tag_ids, *(self._tag_id(t) for t in incoming.tags if t.strip())}
-            links += [(member_id, t) for t in tag_ids]
+            links += [(member_id, t) for t in self._tag_ids_of(incoming.tags)]
         self.raw.executemany(_INSERT, records)
-        self.index_for_search(new_ids)
         if links:
             self.raw.executemany(
                 "INSERT OR IGNORE INTO member_tag (member_id, tag_id) VALUES (?, ?)", links
@@ -464,9 +502,8 @@ def import_file(
     try:
         with store.write() as conn, contextlib.ExitStack() as stack:
             importer = _Importer(conn, report, tags, label, today or date.today())
-            convert = record_converter(mapping, source.preset)
-            bulk = stack.enter_context(bulk_inserts(importer.raw))
-            importer.index_for_search = bulk
+            cleaner = row_cleaner(mapping, source.preset)
+            search = importer.search = stack.enter_context(bulk_inserts(importer.raw))
             batch: list[_Incoming] = []
             done = 0
             for item in source.rows():
@@ -474,13 +511,14 @@ def import_file(
                 if isinstance(item, RowError):
                     report.rejects.append(Reject(item.line, item.reason))
                     continue
-                incoming = importer.prepare(item, convert)
+                incoming = importer.prepare(item, cleaner)
                 if incoming is not None:
                     batch.append(incoming)
                 if len(batch) >= BATCH_SIZE:
                     if cancel is not None and cancel.cancelled:
                         raise Cancelled()
                     importer.flush(batch)
+                    search.catch_up(BULK_FTS_CHUNK)
                     batch = []
                     if progress is not None:
                         progress(done, max(total, done))
