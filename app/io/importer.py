@@ -18,7 +18,9 @@ import csv
 import json
 import re
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -45,6 +47,7 @@ from app.store.sqlite import (
 from app.text import linkedin_key, sort_name
 
 BATCH_SIZE = 2000
+_LOOKAHEAD = 10  # batches cleaned ahead while the text index is being written
 _IN_CHUNK = 500  # bound parameters per IN (…) list
 # Fields an import may fill in; status and verification belong to the CM's own decisions.
 IMPORT_FIELDS = tuple(f for f in EDITABLE_FIELDS if f not in ("status", "verification"))
@@ -504,6 +507,13 @@ def import_file(
             importer = _Importer(conn, report, tags, label, today or date.today())
             cleaner = row_cleaner(mapping, source.preset)
             search = importer.search = stack.enter_context(bulk_inserts(importer.raw))
+            # Two cores: while SQLite indexes the text of the members just inserted (one long
+            # statement, run without the GIL), Python cleans the next batches. One thread at
+            # a time uses the connection: batches are flushed once the indexing has ended.
+            # Leaving the executor (first, on an error too) waits for a running indexing.
+            indexer = stack.enter_context(ThreadPoolExecutor(1, "amicale-import"))
+            indexing: Future[None] | None = None
+            ready: deque[list[_Incoming]] = deque()  # cleaned, waiting for the connection
             batch: list[_Incoming] = []
             done = 0
             for item in source.rows():
@@ -517,13 +527,25 @@ def import_file(
                 if len(batch) >= BATCH_SIZE:
                     if cancel is not None and cancel.cancelled:
                         raise Cancelled()
-                    importer.flush(batch)
-                    search.catch_up(BULK_FTS_CHUNK)
+                    ready.append(batch)
                     batch = []
+                    if indexing is not None:
+                        if len(ready) < _LOOKAHEAD and not indexing.done():
+                            continue
+                        indexing.result()
+                        indexing = None
+                    while ready:
+                        importer.flush(ready.popleft())
+                    if search.due(BULK_FTS_CHUNK):
+                        indexing = indexer.submit(search.catch_up)
                     if progress is not None:
                         progress(done, max(total, done))
+            if indexing is not None:
+                indexing.result()
             if cancel is not None and cancel.cancelled:
                 raise Cancelled()
+            for waiting in ready:
+                importer.flush(waiting)
             importer.flush(batch)
             if progress is not None:
                 progress(done, done)

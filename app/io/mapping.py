@@ -495,6 +495,11 @@ def split_full_name(full: str) -> tuple[str, str]:
 
 
 _PLAIN, _MULTILINE, _TAGS, _FULL_NAME, _HANDLED = range(5)
+# (header, field, kind, handler, the values already cleaned by text or None)
+_Step = tuple[str, str, int, Callable[[str, list[str]], Any], dict[str, Any] | None]
+_MOSTLY_UNIQUE = frozenset({"email", "phone", "linkedin_url"})
+_MEMO_SIZE = 100_000  # distinct texts remembered per column
+_UNSEEN = object()
 
 
 class _Cleaner:
@@ -503,7 +508,8 @@ class _Cleaner:
     def __init__(self, mapping: tuple[tuple[str, str | None], ...], preset: str) -> None:
         self.preset = preset
         self.today = date.today()
-        self.steps: list[tuple[str, str, int, Callable[[str, list[str]], Any]]] = []
+        self.today_iso = self.today.isoformat()
+        self.steps: list[_Step] = []
         for header, field in mapping:
             if field is None or field not in _HANDLERS:
                 continue
@@ -512,7 +518,12 @@ class _Cleaner:
             if field in ("notes", "tags", "full_name"):
                 kind = {"notes": _MULTILINE, "tags": _TAGS, "full_name": _FULL_NAME}[field]
             bound = self.ignore if method is None else partial(method, self)
-            self.steps.append((header, field, kind, bound))
+            # A cell's value depends on its text alone: columns that repeat their values
+            # (names, cities, years, dates) are cleaned once per distinct text.
+            memo: dict[str, Any] | None = None
+            if kind in (_PLAIN, _HANDLED) and field not in _MOSTLY_UNIQUE:
+                memo = {}
+            self.steps.append((header, field, kind, bound, memo))
 
     def __call__(self, row: SourceRow) -> Record:
         record, tags, warnings, _ = self.clean(row)
@@ -534,27 +545,41 @@ class _Cleaner:
         full = ""
         limit = MAX_TEXT
         settled = True
-        for header, field, kind, handler in self.steps:
+        for header, field, kind, handler, memo in self.steps:
             text = values.get(header)
             if not text:
                 continue
+            if memo is not None:
+                value = memo.get(text, _UNSEEN)
+                if value is not _UNSEEN:
+                    if value is not None:
+                        record[field] = value
+                    continue
+                raw = text
+                warned = len(warnings)
             text = text.strip()
             if not text:
                 continue
             if text[0] == "'" and len(text) > 1 and text[1] in "=+-@\t\r":
                 text = text[1:]  # neutralised by an export (ours or a spreadsheet's)
                 settled = False
+                memo = None
             if len(text) > limit:
                 text = self.cut(field, text, warnings)
                 settled = False
+                memo = None
             if kind == 0:  # _PLAIN
                 if "\n" in text or "\r" in text or "\t" in text:
                     text = " ".join(text.split())
                 record[field] = text
+                if memo is not None and len(memo) < _MEMO_SIZE:
+                    memo[raw] = text
             elif kind == 4:  # _HANDLED
                 value = handler(text, warnings)
                 if value is not None:
                     record[field] = value
+                if memo is not None and len(warnings) == warned and len(memo) < _MEMO_SIZE:
+                    memo[raw] = value  # without a warning only: warnings are per row
             elif kind == 2:  # _TAGS (split_tags leaves no two alike)
                 split = _split_tags_cached(text)
                 if tags:
@@ -635,7 +660,7 @@ class _Cleaner:
             return None
         if day.startswith("--"):
             return day  # validation keeps it as 0000-MM-DD: wished, but no age
-        if not "1900-01-01" <= day <= self.today.isoformat():
+        if not "1900-01-01" <= day <= self.today_iso:
             warnings.append(_w("birthday: {0} is not a possible birthday; ignored", day))
             return None
         return day

@@ -124,6 +124,9 @@ class SearchBacklog:
     def covers(self, member_id: int) -> bool:
         return member_id <= self.indexed
 
+    def due(self, at_least: int) -> bool:
+        return self._max_id() - self.indexed >= at_least
+
     def catch_up(self, at_least: int = 1) -> None:
         """Index the members inserted since the last call, if there are ``at_least`` ids."""
         last = self._max_id()
