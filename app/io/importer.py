@@ -19,7 +19,7 @@ import json
 import re
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -66,7 +66,6 @@ _NAME_PROMO_INDEXED = (
 )
 _DUPLICATE_REASON = "same name and class year, no email"
 _LOOKAHEAD = 10  # batches cleaned ahead while the text index is being written
-_IN_CHUNK = 500  # bound parameters per IN (…) list
 # Fields an import may fill in; status and verification belong to the CM's own decisions.
 IMPORT_FIELDS = tuple(f for f in EDITABLE_FIELDS if f not in ("status", "verification"))
 _IMPORT_FIELD_SET = frozenset(IMPORT_FIELDS)
@@ -75,6 +74,10 @@ _SOURCE_INDEX = 1 + IMPORT_FIELDS.index("source")
 _MEMBER_COLUMNS = (
     "id", *IMPORT_FIELDS, "sort_name", "linkedin_key", "consent_at", "created_at", "updated_at",
 )  # fmt: skip
+_ALL_COLUMNS = tuple(c.name for c in member.columns)
+_SELECT_MEMBERS = (
+    f"SELECT {', '.join(_ALL_COLUMNS)} FROM member WHERE id IN (SELECT value FROM json_each(?))"
+)
 _INSERT = (
     f"INSERT INTO member ({', '.join(_MEMBER_COLUMNS)}) "
     f"VALUES ({', '.join('?' * len(_MEMBER_COLUMNS))})"
@@ -178,11 +181,6 @@ def _linkedin_key(url: str) -> str | None:
     if url.startswith(_CANONICAL_PROFILE) and _PLAIN_SLUG.fullmatch(url, len(_CANONICAL_PROFILE)):
         return "linkedin.com/in/" + url[len(_CANONICAL_PROFILE) :].rstrip("/")
     return linkedin_key(url)
-
-
-def _chunks(items: Sequence[Any], size: int = _IN_CHUNK) -> Iterable[Sequence[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 def _empty(value: Any) -> bool:
@@ -408,12 +406,15 @@ class _Importer:
         return member_id
 
     def _rows(self, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+        """The members of ``ids``, each as {column: value}: one statement, by the driver
+        (the only column SQLAlchemy would convert is consent, a bool)."""
+        if not ids:
+            return {}
         out: dict[int, dict[str, Any]] = {}
-        for chunk in _chunks(list(ids)):
-            for row in self.conn.execute(
-                sa.select(member).where(member.c.id.in_(chunk))
-            ).mappings():
-                out[row["id"]] = dict(row)
+        for values in self.raw.execute(_SELECT_MEMBERS, (json.dumps(list(ids)),)):
+            row = dict(zip(_ALL_COLUMNS, values, strict=True))
+            row["consent"] = bool(row["consent"])
+            out[row["id"]] = row
         return out
 
     def _update(self, matched: list[tuple[_Incoming, int]]) -> None:
