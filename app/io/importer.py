@@ -67,7 +67,7 @@ _NAME_PROMO_INDEXED = (
 )
 _DEFERRED = ("ix_member_promo", "ix_member_created_at", "ix_member_birthday_md")
 _DUPLICATE_REASON = "same name and class year, no email"
-_LOOKAHEAD = 10  # batches cleaned ahead while the text index is being written
+_LOOKAHEAD = 20  # batches cleaned ahead while the text index is being written
 # Fields an import may fill in; status and verification belong to the CM's own decisions.
 IMPORT_FIELDS = tuple(f for f in EDITABLE_FIELDS if f not in ("status", "verification"))
 _IMPORT_FIELD_SET = frozenset(IMPORT_FIELDS)
@@ -163,12 +163,11 @@ class _Rollback(Exception):
     """Raised inside the transaction of a dry run, so that nothing stays."""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Incoming:
     line: int
     values: dict[str, Any]
     tags: list[str]
-    raw: dict[str, str]
     linkedin: str | None = None  # linkedin_key of the row's profile, computed once
     member_id: int | None = None  # reserved when the row is to be created
 
@@ -249,7 +248,7 @@ class _Importer:
             self.report.rejects.append(Reject(row.line, "neither a name nor an email", shown))
             return None
         url = clean.get("linkedin_url")
-        return _Incoming(row.line, clean, tags, row.values, _linkedin_key(url) if url else None)
+        return _Incoming(row.line, clean, tags, _linkedin_key(url) if url else None)
 
     # --- a batch -------------------------------------------------------------------------
 
