@@ -67,7 +67,14 @@ _NAME_PROMO_INDEXED = (
     "AND m.promo = json_extract(pair.value, '$[1]') ORDER BY m.id"
 )
 _SQL_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)  # lower() in SQLite
-_DEFERRED = ("ix_member_promo", "ix_member_created_at", "ix_member_birthday_md")
+# Member indexes a large import never reads: by class year, date added, birthday, and
+# the name order (its namesakes are looked up through its own index, _NAME_PROMO_INDEX).
+_DEFERRED = (
+    "ix_member_promo",
+    "ix_member_created_at",
+    "ix_member_birthday_md",
+    "ix_member_sort_name",
+)
 _DUPLICATE_REASON = "same name and class year, no email"
 _LOOKAHEAD = 20  # batches cleaned ahead while the text index is being written
 # Fields an import may fill in; status and verification belong to the CM's own decisions.
@@ -576,9 +583,10 @@ def import_file(
                 )
                 importer.name_promo_index = True
             # Indexes the import never reads are built again in one sorted pass at the end,
-            # when the file brings most of the members (1M: 4 s of upkeep, a 2.6 s build).
+            # when the file brings most of the members (1M: 4 s of upkeep, a 2.6 s build for
+            # the first three).
             deferred: list[tuple[str, str]] = []
-            if expected >= _NAME_PROMO_INDEX_FROM and expected >= 2 * (importer.next_id - 1):
+            if importer.name_promo_index and expected >= 2 * (importer.next_id - 1):
                 deferred = importer.raw.execute(
                     "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
                     f"tbl_name = 'member' AND name IN ({', '.join('?' * len(_DEFERRED))})",
