@@ -76,7 +76,7 @@ _DEFERRED = (
     "ix_member_sort_name",
 )
 _DUPLICATE_REASON = "same name and class year, no email"
-_LOOKAHEAD = 20  # batches cleaned ahead while the text index is being written
+_LOOKAHEAD = 10  # batches cleaned ahead while the text index is being written
 # Fields an import may fill in; status and verification belong to the CM's own decisions.
 IMPORT_FIELDS = tuple(f for f in EDITABLE_FIELDS if f not in ("status", "verification"))
 _IMPORT_FIELD_SET = frozenset(IMPORT_FIELDS)

@@ -98,14 +98,18 @@ FTS_TRIGGER_NAMES = ("member_fts_ai", "member_fts_ad", "member_fts_au")
 
 
 # FTS5 writes its pending terms out as a new segment every `hashsize` bytes (1 MB by default)
-# and then merges segments; a large buffer for a bulk load halves its text indexing.
-BULK_FTS_HASHSIZE = 64 << 20
+# and then merges segments; a large buffer for a bulk load halves its text indexing (the
+# demo build measured 64 MB; 32 MB does as well for an import, whose text is indexed by
+# 100,000 rows at a time).
+BULK_FTS_HASHSIZE = 32 << 20
 FTS5_DEFAULT_HASHSIZE = 1 << 20
 # Rows per text-indexing statement: FTS5 also writes a segment at the end of each statement,
 # so small statements cost merges (1M imported members: 2,000 a statement 16.6 s, 100,000 7 s).
 BULK_FTS_CHUNK = 100_000
 # Page cache of a bulk load (KiB): the indexes being filled and the FTS merges stay in memory.
-BULK_CACHE_KIB = 262_144
+# (1M imported members: 64 MB is some 15% slower on the SQL side; 256 MB no faster than 128
+# MB for the whole import, and 150 MB more at its peak, with the larger FTS buffer.)
+BULK_CACHE_KIB = 131_072
 
 
 class SearchBacklog:
