@@ -9,6 +9,13 @@ an email (or one the reader could not parse) is rejected; other defects are warn
 
 Rows go in by batches, each looked up with a few indexed queries; new members get their ids
 from the importer (the transaction holds the write lock), so inserts are plain executemany.
+
+Speed (a million rows in under a minute on two cores; issue 3): a row is cleaned once (the
+cleaner's checks are validation's, so a settled record skips normalise), columns that repeat
+their values are cleaned once per text, the text index is written by 100,000-row ranges in
+a second thread while the next batches are cleaned, and a large file looks namesakes up
+through an index of its own and builds the indexes it never reads after the load. All of
+it inside the one transaction: a rollback leaves the store, and its schema, as they were.
 """
 
 from __future__ import annotations
