@@ -229,3 +229,29 @@ def test_a_failure_while_indexing_leaves_the_store_as_before(
         assert raw.execute("PRAGMA ignore_check_constraints").fetchone() == (0,)
     assert MemberDirectory(store).total() == 0
     assert _schema(store) == schema
+
+
+def test_cancel_while_indexing_leaves_the_store_as_before(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.errors import Cancelled
+    from app.store.sqlite import CancelToken
+
+    path = _write(tmp_path / "mixed.csv", _mixed_rows())
+    monkeypatch.setattr(importer, "BATCH_SIZE", 10)
+    monkeypatch.setattr(importer, "BULK_FTS_CHUNK", 20)
+    monkeypatch.setattr(importer, "_NAME_PROMO_INDEX_FROM", 0)
+    schema = _schema(store)
+    token = CancelToken()
+    seen: list[int] = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append(done)
+        if done >= 300:
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        import_file(store, open_source(path), progress=progress, cancel=token)
+    assert seen == sorted(seen) and seen[-1] < 480
+    assert MemberDirectory(store).total() == 0
+    assert _schema(store) == schema

@@ -624,16 +624,15 @@ def import_file(
                         raise Cancelled()
                     ready.append(batch)
                     batch = []
-                    if indexing is not None:
-                        if len(ready) < _LOOKAHEAD and not indexing.done():
-                            continue
-                        indexing.result()
-                        indexing = None
-                    while ready:
-                        importer.flush(ready.popleft())
-                    if search.due(BULK_FTS_CHUNK):
-                        indexing = indexer.submit(search.catch_up)
-                    if progress is not None:
+                    if indexing is None or len(ready) >= _LOOKAHEAD or indexing.done():
+                        if indexing is not None:
+                            indexing.result()
+                            indexing = None
+                        while ready:
+                            importer.flush(ready.popleft())
+                        if search.due(BULK_FTS_CHUNK):
+                            indexing = indexer.submit(search.catch_up)
+                    if progress is not None:  # rows read (the cancel is seen at the next batch)
                         progress(done, max(total, done))
             if indexing is not None:
                 indexing.result()
