@@ -239,6 +239,11 @@ def split_tags(value: str) -> list[str]:
 # --- LinkedIn -----------------------------------------------------------------------------
 
 
+_PROFILE_PREFIX = "https://www.linkedin.com/in/"
+# The canonical address itself: what urlsplit, unquote and lower() would leave unchanged.
+_CANONICAL_PROFILE = re.compile(r"https://www\.linkedin\.com/in/([a-z0-9_.~\-]+)/?")
+
+
 def normalise_linkedin(url: str) -> str | None:
     """The canonical profile address ``https://www.linkedin.com/in/slug``, or None.
 
@@ -248,6 +253,8 @@ def normalise_linkedin(url: str) -> str | None:
     text = url.strip()
     if not text:
         return None
+    if canonical := _CANONICAL_PROFILE.fullmatch(text):  # most files: nothing to take apart
+        return _PROFILE_PREFIX + canonical[1]
     if "://" not in text:
         text = "https://" + text.lstrip("/")
     try:
@@ -261,7 +268,7 @@ def normalise_linkedin(url: str) -> str | None:
     if segments and segments[0] in ("mwlite", "m"):
         segments = segments[1:]
     if len(segments) >= 2 and segments[0] == "in":
-        return f"https://www.linkedin.com/in/{segments[1]}"
+        return _PROFILE_PREFIX + segments[1]
     if len(segments) >= 2 and segments[0] == "pub":
         return "https://www.linkedin.com/pub/" + "/".join(segments[1:])
     return None
@@ -488,6 +495,11 @@ def split_full_name(full: str) -> tuple[str, str]:
 
 
 _PLAIN, _MULTILINE, _TAGS, _FULL_NAME, _HANDLED = range(5)
+# (header, field, kind, handler, the values already cleaned by text or None)
+_Step = tuple[str, str, int, Callable[[str, list[str]], Any], dict[str, Any] | None]
+_MOSTLY_UNIQUE = frozenset({"email", "phone", "linkedin_url"})
+_MEMO_SIZE = 100_000  # distinct texts remembered per column
+_UNSEEN = object()
 
 
 class _Cleaner:
@@ -496,7 +508,8 @@ class _Cleaner:
     def __init__(self, mapping: tuple[tuple[str, str | None], ...], preset: str) -> None:
         self.preset = preset
         self.today = date.today()
-        self.steps: list[tuple[str, str, int, Callable[[str, list[str]], Any]]] = []
+        self.today_iso = self.today.isoformat()
+        self.steps: list[_Step] = []
         for header, field in mapping:
             if field is None or field not in _HANDLERS:
                 continue
@@ -505,36 +518,74 @@ class _Cleaner:
             if field in ("notes", "tags", "full_name"):
                 kind = {"notes": _MULTILINE, "tags": _TAGS, "full_name": _FULL_NAME}[field]
             bound = self.ignore if method is None else partial(method, self)
-            self.steps.append((header, field, kind, bound))
+            # A cell's value depends on its text alone: columns that repeat their values
+            # (names, cities, years, dates) are cleaned once per distinct text.
+            memo: dict[str, Any] | None = None
+            if kind in (_PLAIN, _HANDLED) and field not in _MOSTLY_UNIQUE:
+                memo = {}
+            self.steps.append((header, field, kind, bound, memo))
 
     def __call__(self, row: SourceRow) -> Record:
+        record, tags, warnings, _ = self.clean(row)
+        return record, tags, warnings
+
+    def clean(self, row: SourceRow) -> tuple[dict[str, Any], list[str], list[str], bool]:
+        """The record, its tags and warnings, and whether it is *settled*: each value is
+        already what validation.normalise (with this cleaner's day) returns for it, but for
+        a birthday without its year, written "--MM-DD" here and "0000-MM-DD" there.
+
+        Every value a handler keeps passes validation by construction, and every text is
+        stripped, except after the two rare rewrites that may leave a space at one end (a
+        neutralising quote removed, a text cut): those rows are not settled.
+        """
         values = row.values
         record: dict[str, Any] = {}
         tags: list[str] = []
         warnings: list[str] = []
         full = ""
         limit = MAX_TEXT
-        for header, field, kind, handler in self.steps:
+        settled = True
+        for header, field, kind, handler, memo in self.steps:
             text = values.get(header)
             if not text:
                 continue
+            if memo is not None:
+                value = memo.get(text, _UNSEEN)
+                if value is not _UNSEEN:
+                    if value is not None:
+                        record[field] = value
+                    continue
+                raw = text
+                warned = len(warnings)
             text = text.strip()
             if not text:
                 continue
             if text[0] == "'" and len(text) > 1 and text[1] in "=+-@\t\r":
                 text = text[1:]  # neutralised by an export (ours or a spreadsheet's)
+                settled = False
+                memo = None
             if len(text) > limit:
                 text = self.cut(field, text, warnings)
+                settled = False
+                memo = None
             if kind == 0:  # _PLAIN
                 if "\n" in text or "\r" in text or "\t" in text:
                     text = " ".join(text.split())
                 record[field] = text
+                if memo is not None and len(memo) < _MEMO_SIZE:
+                    memo[raw] = text
             elif kind == 4:  # _HANDLED
                 value = handler(text, warnings)
                 if value is not None:
                     record[field] = value
-            elif kind == 2:  # _TAGS
-                tags.extend(t for t in _split_tags_cached(text) if t not in tags)
+                if memo is not None and len(warnings) == warned and len(memo) < _MEMO_SIZE:
+                    memo[raw] = value  # without a warning only: warnings are per row
+            elif kind == 2:  # _TAGS (split_tags leaves no two alike)
+                split = _split_tags_cached(text)
+                if tags:
+                    tags.extend(t for t in split if t not in tags)
+                else:
+                    tags = list(split)
             elif kind == 3:  # _FULL_NAME
                 full = text
             else:  # _MULTILINE (notes): one kind of line break
@@ -555,7 +606,7 @@ class _Cleaner:
         extra = values.get("__extra")
         if extra:
             warnings.append(_w("{0} cell(s) beyond the last column ignored", extra))
-        return record, tags, warnings
+        return record, tags, warnings, settled
 
     @staticmethod
     def cut(field: str, text: str, warnings: list[str]) -> str:
@@ -609,7 +660,7 @@ class _Cleaner:
             return None
         if day.startswith("--"):
             return day  # validation keeps it as 0000-MM-DD: wished, but no age
-        if not "1900-01-01" <= day <= self.today.isoformat():
+        if not "1900-01-01" <= day <= self.today_iso:
             warnings.append(_w("birthday: {0} is not a possible birthday; ignored", day))
             return None
         return day
@@ -649,6 +700,9 @@ class _Cleaner:
         return None
 
 
+RowCleaner = _Cleaner
+
+
 # Columns repeat the same few values (dates, class years, tags): parse each once.
 @lru_cache(maxsize=256)
 def _folded_value(text: str) -> str:
@@ -665,7 +719,7 @@ def _parse_promo_cached(text: str, today: date) -> int | None:
     return parse_promo(text, today)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def _split_tags_cached(text: str) -> tuple[str, ...]:
     return tuple(split_tags(text))
 
@@ -710,6 +764,12 @@ def _cleaner(pairs: tuple[tuple[str, str | None], ...], preset: str, today: date
 
 def record_converter(mapping: dict[str, str | None], preset: str) -> Callable[[SourceRow], Record]:
     """to_record with the mapping compiled once: what an import loop should call per row."""
+    return _Cleaner(tuple(mapping.items()), preset)
+
+
+def row_cleaner(mapping: dict[str, str | None], preset: str) -> _Cleaner:
+    """record_converter's object itself: its ``clean`` also tells a settled record (see
+    there) and its ``today`` is the day its checks used."""
     return _Cleaner(tuple(mapping.items()), preset)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -114,8 +115,10 @@ def normalise(values: dict[str, Any], today: date | None = None) -> dict[str, An
     today = today or date.today()
     problems: dict[str, str] = {}
     clean: dict[str, Any] = {}
+    checks = _CHECKS
     for key, value in values.items():
-        if key not in EDITABLE_FIELDS:
+        check = checks.get(key, _unknown)
+        if check is _unknown:
             problems[key] = Message(QT_TRANSLATE_NOOP("Messages", "unknown field"))
             continue
         if isinstance(value, str):
@@ -125,11 +128,17 @@ def normalise(values: dict[str, Any], today: date | None = None) -> dict[str, An
                     QT_TRANSLATE_NOOP("Messages", "too long (over {0} characters)"), MAX_TEXT
                 )
                 continue
-        if value in ("", None):
+            if not value:
+                clean[key] = False if key == "consent" else None
+                continue
+        elif value is None or value == "":
             clean[key] = False if key == "consent" else None
             continue
+        if check is None:  # free text: nothing more to check (an import cleans 1M rows)
+            clean[key] = value
+            continue
         try:
-            clean[key] = _field(key, value, today)
+            clean[key] = check(value, today)
         except ValueError as exc:
             problems[key] = exc.args[0] if exc.args else str(exc)
     if problems:
@@ -138,43 +147,79 @@ def normalise(values: dict[str, Any], today: date | None = None) -> dict[str, An
 
 
 def _field(key: str, value: Any, today: date) -> Any:
-    if key == "email":
-        if not _EMAIL.match(value):
-            raise ValueError(Message(QT_TRANSLATE_NOOP("Messages", "not a valid email address")))
-        return value
-    if key == "phone":
-        if not _PHONE.match(value) or sum(c.isdigit() for c in value) < 6:
-            raise ValueError(Message(QT_TRANSLATE_NOOP("Messages", "not a valid phone number")))
-        return value
-    if key == "linkedin_url":
-        if not re.match(r"^https?://", value, re.I):
-            value = "https://" + value
-        if "linkedin." not in value.lower():
-            raise ValueError(Message(QT_TRANSLATE_NOOP("Messages", "not a LinkedIn address")))
-        return value
-    if key == "promo":
-        return _year(value, 1900, today.year + 6)
-    if key == "dues_last_year":
-        return _year(value, 1900, today.year + 1)
-    if key == "birthday":
-        return parse_birthday(str(value), today)
-    if key == "status":
-        if value not in STATUSES:
-            raise ValueError(
-                Message(QT_TRANSLATE_NOOP("Messages", "must be one of {0}"), ", ".join(STATUSES))
-            )
-        return value
-    if key == "verification":
-        if value not in VERIFICATIONS:
-            raise ValueError(
-                Message(
-                    QT_TRANSLATE_NOOP("Messages", "must be one of {0}"), ", ".join(VERIFICATIONS)
-                )
-            )
-        return value
-    if key == "consent":
-        return bool(value)
+    check = _CHECKS[key]
+    return value if check is None else check(value, today)
+
+
+def _email(value: Any, today: date) -> Any:
+    if not _EMAIL.match(value):
+        raise ValueError(Message(QT_TRANSLATE_NOOP("Messages", "not a valid email address")))
     return value
+
+
+def _phone(value: Any, today: date) -> Any:
+    if not _PHONE.match(value) or sum(c.isdigit() for c in value) < 6:
+        raise ValueError(Message(QT_TRANSLATE_NOOP("Messages", "not a valid phone number")))
+    return value
+
+
+def _linkedin(value: Any, today: date) -> Any:
+    if not re.match(r"^https?://", value, re.I):
+        value = "https://" + value
+    if "linkedin." not in value.lower():
+        raise ValueError(Message(QT_TRANSLATE_NOOP("Messages", "not a LinkedIn address")))
+    return value
+
+
+def _promo(value: Any, today: date) -> int:
+    return _year(value, 1900, today.year + 6)
+
+
+def _dues(value: Any, today: date) -> int:
+    return _year(value, 1900, today.year + 1)
+
+
+def _birthday(value: Any, today: date) -> str:
+    return parse_birthday(str(value), today)
+
+
+def _status(value: Any, today: date) -> Any:
+    if value not in STATUSES:
+        raise ValueError(
+            Message(QT_TRANSLATE_NOOP("Messages", "must be one of {0}"), ", ".join(STATUSES))
+        )
+    return value
+
+
+def _verification(value: Any, today: date) -> Any:
+    if value not in VERIFICATIONS:
+        raise ValueError(
+            Message(QT_TRANSLATE_NOOP("Messages", "must be one of {0}"), ", ".join(VERIFICATIONS))
+        )
+    return value
+
+
+def _consent(value: Any, today: date) -> bool:
+    return bool(value)
+
+
+def _unknown(value: Any, today: date) -> Any:  # a marker: not a field
+    raise AssertionError(value)
+
+
+# The check of each field (None: free text, kept as stripped), looked up once per value.
+_CHECKS: dict[str, Callable[[Any, date], Any] | None] = {
+    **dict.fromkeys(EDITABLE_FIELDS),
+    "email": _email,
+    "phone": _phone,
+    "linkedin_url": _linkedin,
+    "promo": _promo,
+    "dues_last_year": _dues,
+    "birthday": _birthday,
+    "status": _status,
+    "verification": _verification,
+    "consent": _consent,
+}
 
 
 def require_identity(record: dict[str, Any]) -> None:

@@ -1,0 +1,257 @@
+"""The import's shortcuts for large files give what the plain path gives.
+
+Settled records skip a second validation, the text index is written by ranges (in a second
+thread), probable duplicates are queued per batch and large files look namesakes up through
+an index of their own: each is checked here against the straightforward result.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+from app.io import importer
+from app.io.importer import _IMPORT_FIELD_SET, _linkedin_key, import_file
+from app.io.mapping import guess_mapping, row_cleaner
+from app.io.readers import SourceRow, open_source
+from app.members.service import MemberDirectory
+from app.members.validation import normalise
+from app.store import Store
+from app.store.schema import duplicate_candidate, member
+from app.store.sqlite import integrity_problems
+from app.text import linkedin_key
+
+HEADER = "Prénom;Nom;Courriel;Téléphone;Promo;Date de naissance;Ville;LinkedIn;Notes;Étiquettes"
+
+ODD_CELLS = [
+    "",
+    " ",
+    "  spaced  ",
+    "'=SUM(A1)",
+    "'\t0612345678",
+    "'\rnote",
+    "06 12 34 56 78 ou 07 11 22 33 44",
+    "--03-12",
+    "12/03",
+    "31/02/2001",
+    "2030",
+    "2040",
+    "P05",
+    "Promo 2005",
+    "x" * 10_010,
+    "y" * 9_999 + " z",
+    "mailto:JOE@EX.ORG",
+    "a@b.c; d@e.f",
+    "linkedin.com/in/Jean-X?trk=1",
+    "https://www.linkedin.com/in/jean-x/",
+    "https://www.linkedin.com/in/Jean-X",
+    "https://www.linkedin.com/in/jean%20x",
+    "HTTPS://FR.LINKEDIN.COM/in/ABC/",
+    "\u00a0Lyon\u00a0",
+    "l1\nl2",
+    "a\tb",
+    "oui",
+    "1957-01-09",
+    "2999-01-01",
+]
+
+
+def _row(cells: list[str], line: int = 2) -> SourceRow:
+    return SourceRow(line, dict(zip(HEADER.split(";"), cells, strict=True)))
+
+
+@pytest.mark.parametrize("cell", ODD_CELLS)
+def test_a_settled_record_is_what_normalise_returns(cell: str) -> None:
+    headers = HEADER.split(";")
+    cleaner = row_cleaner(guess_mapping(headers, "csv"), "csv")
+    for column in range(len(headers)):
+        cells = ["Jean", "Dupont", "jean@example.org", "0612345678", "2005", "1980-02-03"]
+        cells += ["Lyon", "https://www.linkedin.com/in/jean", "", "A, B"]
+        cells[column] = cell
+        for _ in range(2):  # the second time from the cleaner's memory of the column
+            values, _tags, _warnings, settled = cleaner.clean(_row(cells))
+            values = {k: v for k, v in values.items() if k in _IMPORT_FIELD_SET}
+            expected = {
+                k: v
+                for k, v in normalise(dict(values), cleaner.today).items()
+                if v not in (None, "") or k == "consent"
+            }
+            if settled:
+                fast = dict(values)
+                if fast.get("birthday", "")[:2] == "--":
+                    fast["birthday"] = "0000" + fast["birthday"][1:]
+                assert fast == expected, (column, cell)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.linkedin.com/in/jean-dupont",
+        "https://www.linkedin.com/in/jean-dupont/",
+        "https://www.linkedin.com/in/j.d_1~x",
+        "https://www.linkedin.com/in/Jean",
+        "https://fr.linkedin.com/in/jean",
+        "https://www.linkedin.com/pub/jean/1/2/3",
+        "https://www.linkedin.com/in/jean%C3%A9",
+    ],
+)
+def test_linkedin_key_shortcut(url: str) -> None:
+    assert _linkedin_key(url) == linkedin_key(url)
+
+
+def _write(path: Path, rows: list[str]) -> Path:
+    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8-sig")
+    return path
+
+
+def _dump(store: Store) -> tuple[Any, ...]:
+    with store.read() as conn:
+        members = conn.execute(sa.select(member).order_by(member.c.id)).all()
+        queue = conn.execute(
+            sa.select(
+                duplicate_candidate.c.member_id,
+                duplicate_candidate.c.incoming,
+                duplicate_candidate.c.line,
+            ).order_by(duplicate_candidate.c.id)
+        ).all()
+    skip = {"created_at", "updated_at", "consent_at"}
+    keep = [i for i, c in enumerate(member.columns) if c.name not in skip]
+    return [tuple(m[i] for i in keep) for m in members], [tuple(q) for q in queue]
+
+
+def _schema(store: Store) -> list[tuple[str, str]]:
+    with store.read() as conn:
+        rows = conn.exec_driver_sql("SELECT name, sql FROM sqlite_master ORDER BY name")
+        return [tuple(r) for r in rows]
+
+
+def _mixed_rows() -> list[str]:
+    rows = []
+    for i in range(120):
+        promo = 1990 + i % 7
+        rows.append(f"P{i % 40};Nom{i % 30};p{i}@example.org;;{promo};;Lyon;;;Lot/{i % 3}")
+        rows.append(f"P{i % 40};Nom{i % 30};;;{promo};;Brest;;;")  # namesakes, no email
+        rows.append(f"Q{i};R{i};;;;;;https://www.linkedin.com/in/q{i % 50};note {i};")
+        rows.append(f"P{i % 40};Nom{i % 30};P{i % 60}@EXAMPLE.ORG;;;1980-01-0{1 + i % 9};;;;")
+    return rows
+
+
+def _import_twice(store: Store, path: Path) -> list[tuple[int, ...]]:
+    counts = []
+    for _ in range(2):
+        report = import_file(store, open_source(path), today=date.today())
+        counts.append(
+            (
+                report.created,
+                report.updated,
+                report.unchanged,
+                report.duplicates,
+                report.rejected,
+                len(report.warnings),
+                len(report.conflicts),
+            )
+        )
+    return counts
+
+
+def test_small_ranges_and_own_index_give_the_same_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.store import open_store
+
+    path = _write(tmp_path / "mixed.csv", _mixed_rows())
+    monkeypatch.setattr(importer, "BATCH_SIZE", 25)
+
+    plain = open_store(tmp_path / "plain.sqlite3")
+    monkeypatch.setattr(importer, "_NAME_PROMO_INDEX_FROM", 10**9)
+    monkeypatch.setattr(importer, "BULK_FTS_CHUNK", 10**9)
+    plain_counts = _import_twice(plain, path)
+
+    bulk = open_store(tmp_path / "bulk.sqlite3")
+    schema = _schema(bulk)
+    monkeypatch.setattr(importer, "_NAME_PROMO_INDEX_FROM", 0)
+    monkeypatch.setattr(importer, "BULK_FTS_CHUNK", 30)  # indexed by the second thread
+    bulk_counts = _import_twice(bulk, path)
+    try:
+        assert bulk_counts == plain_counts
+        assert plain_counts[0][3] > 0 and plain_counts[0][1] > 0  # duplicates and updates
+        assert _dump(bulk) == _dump(plain)
+        directory = MemberDirectory(bulk)
+        assert directory.count("nom7") == MemberDirectory(plain).count("nom7") > 0
+        assert directory.count("q7") == 1
+        assert _schema(bulk) == schema  # the indexes built again, the trigger put back
+        with bulk.write() as conn:
+            raw: Any = conn.connection.dbapi_connection
+            assert integrity_problems(raw) == []
+            indexes = {r[0] for r in raw.execute("SELECT name FROM sqlite_master")}
+            assert "import_name_promo" not in indexes and "member_fts_ai" in indexes
+            assert raw.execute("PRAGMA ignore_check_constraints").fetchone() == (0,)
+            assert raw.execute("PRAGMA cache_size").fetchone() == (-16384,)
+            assert raw.execute(
+                "SELECT count(*) FROM member_fts_config WHERE k = 'hashsize'"
+            ).fetchone() == (0,)
+    finally:
+        plain.close()
+        bulk.close()
+
+
+def test_a_failure_while_indexing_leaves_the_store_as_before(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _write(tmp_path / "mixed.csv", _mixed_rows())
+    monkeypatch.setattr(importer, "BATCH_SIZE", 25)
+    monkeypatch.setattr(importer, "BULK_FTS_CHUNK", 30)
+    monkeypatch.setattr(importer, "_NAME_PROMO_INDEX_FROM", 0)
+    before = _dump(store)
+    schema = _schema(store)
+    original = importer._Importer._write_queue
+    calls = {"n": 0}
+
+    def failing(self: importer._Importer, queued: list[tuple[int, int, str]]) -> None:
+        calls["n"] += 1
+        if calls["n"] == 4:
+            raise sqlite3.OperationalError("disk I/O error")
+        original(self, queued)
+
+    monkeypatch.setattr(importer._Importer, "_write_queue", failing)
+    with pytest.raises(sqlite3.OperationalError):
+        import_file(store, open_source(path))
+    assert _dump(store) == before
+    with store.read() as conn:
+        raw: Any = conn.connection.dbapi_connection
+        names = {r[0] for r in raw.execute("SELECT name FROM sqlite_master")}
+        assert "import_name_promo" not in names and "member_fts_ai" in names
+        assert raw.execute("PRAGMA ignore_check_constraints").fetchone() == (0,)
+    assert MemberDirectory(store).total() == 0
+    assert _schema(store) == schema
+
+
+def test_cancel_while_indexing_leaves_the_store_as_before(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.errors import Cancelled
+    from app.store.sqlite import CancelToken
+
+    path = _write(tmp_path / "mixed.csv", _mixed_rows())
+    monkeypatch.setattr(importer, "BATCH_SIZE", 10)
+    monkeypatch.setattr(importer, "BULK_FTS_CHUNK", 20)
+    monkeypatch.setattr(importer, "_NAME_PROMO_INDEX_FROM", 0)
+    schema = _schema(store)
+    token = CancelToken()
+    seen: list[int] = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append(done)
+        if done >= 300:
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        import_file(store, open_source(path), progress=progress, cancel=token)
+    assert seen == sorted(seen) and seen[-1] < 480
+    assert MemberDirectory(store).total() == 0
+    assert _schema(store) == schema
