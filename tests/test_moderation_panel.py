@@ -262,3 +262,28 @@ def test_stats_tooltip_lists_weeks_and_communities(panel: ModerationPanel, qtbot
     press(qtbot, panel, Qt.Key.Key_A)
     assert COMMUNITY in panel.stats_label.toolTip()
     assert "median time to decision" in panel.stats_label.text()
+
+
+def test_adding_runs_off_the_gui_thread_and_reports_a_failure(
+    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from app.errors import AmicaleError
+    from app.moderation import intake
+
+    threads: list[threading.Thread] = []
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        threads.append(threading.current_thread())
+        raise AmicaleError("the store is read-only")
+
+    monkeypatch.setattr(intake, "add_items", refuse)
+    dialog = AddItemsDialog(store, [COMMUNITY])
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Paul Rapide")
+    dialog.submit()
+    assert not dialog.buttons.isEnabled()
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled())
+    assert threads and threads[0] is not threading.main_thread()
+    assert dialog.error.text() == "the store is read-only"

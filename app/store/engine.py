@@ -72,9 +72,7 @@ class Store:
 def _make_engine(path: Path) -> sa.Engine:
     # LIFO: the connection just returned is the next one handed out, so the member list's page
     # reads keep one warm page cache instead of filling the caches of all four in turn.
-    engine = sa.create_engine(
-        f"sqlite:///{path}", pool_size=4, max_overflow=4, pool_use_lifo=True
-    )
+    engine = sa.create_engine(f"sqlite:///{path}", pool_size=4, max_overflow=4, pool_use_lifo=True)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:

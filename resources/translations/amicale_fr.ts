@@ -94,7 +94,7 @@
         <translation>Coller des lignes</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Community</source>
         <translation>Communauté</translation>
     </message>
@@ -112,6 +112,16 @@
         <location line="+30"/>
         <source>Give at least a name or an email.</source>
         <translation>Indiquez au moins un nom ou un courriel.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Checking against the directory…</source>
+        <translation>Vérification dans l’annuaire…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The items could not be added: %1</source>
+        <translation>Les éléments n’ont pas pu être ajoutés&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -799,7 +809,7 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../ui/labels.py" line="+11"/>
+        <location filename="../../ui/labels.py" line="+13"/>
         <source>First name</source>
         <translation>Prénom</translation>
     </message>
@@ -2049,7 +2059,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>«&#xa0;{0}&#xa0;» ne peut pas se trouver ici</translation>
     </message>
     <message>
-        <location filename="../../app/members/validation.py" line="+72"/>
+        <location filename="../../app/members/validation.py" line="+73"/>
         <location line="+11"/>
         <source>use the form YYYY-MM-DD or DD/MM/YYYY</source>
         <translation>utilisez la forme JJ/MM/AAAA ou AAAA-MM-JJ</translation>
@@ -2075,7 +2085,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>doit être entre {0} et {1}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>unknown field</source>
         <translation>champ inconnu</translation>
     </message>
@@ -2085,28 +2095,28 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>trop long (plus de {0} caractères)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+28"/>
         <source>not a valid email address</source>
         <translation>adresse e-mail invalide</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>not a valid phone number</source>
         <translation>numéro de téléphone invalide</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>not a LinkedIn address</source>
         <translation>ce n’est pas une adresse LinkedIn</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+7"/>
+        <location line="+19"/>
+        <location line="+8"/>
         <source>must be one of {0}</source>
         <translation>doit être l’une des valeurs&#xa0;: {0}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+34"/>
         <source>a member needs a name or an email</source>
         <translation>un membre doit avoir un nom ou une adresse e-mail</translation>
     </message>
@@ -2656,7 +2666,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>ModerationPanel</name>
     <message>
-        <location filename="../../ui/panels/moderation.py" line="-807"/>
+        <location filename="../../ui/panels/moderation.py" line="-834"/>
         <source>School register</source>
         <translation>Registre de l&apos;école</translation>
     </message>
@@ -3152,7 +3162,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>ModerationSettingsDialog</name>
     <message>
-        <location filename="../../ui/panels/moderation.py" line="+159"/>
+        <location filename="../../ui/panels/moderation.py" line="+178"/>
         <source>Recruiting words</source>
         <translation>Mots de recrutement</translation>
     </message>
@@ -3688,7 +3698,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>PostsPanel</name>
     <message>
-        <location filename="../../ui/panels/posts.py" line="+177"/>
+        <location filename="../../ui/panels/posts.py" line="+176"/>
         <source>Previous</source>
         <translation>Précédent</translation>
     </message>
@@ -3779,12 +3789,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+3"/>
-        <location line="+512"/>
+        <location line="+534"/>
         <source>Copy the channel&apos;s text and open the network&apos;s page to post it</source>
         <translation>Copier le texte du canal et ouvrir la page du réseau pour le publier</translation>
     </message>
     <message>
-        <location line="-510"/>
+        <location line="-532"/>
         <source>Mark as published…</source>
         <translation>Marquer comme publié…</translation>
     </message>
@@ -3848,7 +3858,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Déplacée au %1.</translation>
     </message>
     <message numerus="yes">
-        <location line="+39"/>
+        <location line="+43"/>
         <source>%n draft(s) prepared for the event.</source>
         <translation>
             <numerusform>%n brouillon préparé pour l’événement.</numerusform>
@@ -3856,7 +3866,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         </translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Import posts</source>
         <translation>Importer des publications</translation>
     </message>
@@ -3866,7 +3876,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>%1 post(s) imported, %2 row(s) refused.</source>
         <translation>%1 publication(s) importée(s), %2 ligne(s) refusée(s).</translation>
     </message>
@@ -3886,7 +3896,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Reading %1…</source>
         <translation>Lecture de %1…</translation>
     </message>
@@ -3896,7 +3906,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>%1 brouillon(s) créé(s) depuis le flux, %2 déjà connu(s).</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>Export the Atom feed</source>
         <translation>Exporter le flux Atom</translation>
     </message>
@@ -3906,7 +3916,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Flux Atom (*.atom *.xml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Writing the feed…</source>
         <translation>Écriture du flux…</translation>
     </message>
@@ -3916,7 +3926,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Flux écrit&#xa0;: %1 publication(s) dans %2.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Export the calendar</source>
         <translation>Exporter le calendrier</translation>
     </message>
@@ -3926,7 +3936,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Fichiers iCalendar (*.ics);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Writing the calendar…</source>
         <translation>Écriture du calendrier…</translation>
     </message>
@@ -3946,7 +3956,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Le texte pour %1 est dans le presse-papiers. Collez-le, publiez, puis «&#xa0;Marquer comme publié&#xa0;».</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Mark as published</source>
         <translation>Marquer comme publié</translation>
     </message>

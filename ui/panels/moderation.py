@@ -828,6 +828,8 @@ class AddItemsDialog(QDialog):
         )
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        self.job: Job | None = None
         layout = QVBoxLayout(self)
         top = QFormLayout()
         top.addRow(self.tr("Community"), self.community)
@@ -882,13 +884,32 @@ class AddItemsDialog(QDialog):
         if not items:
             self.error.setText(self.tr("Give at least a name or an email."))
             return
-        try:
-            report = intake.add_items(self.store, items, source="manual")
-        except AmicaleError as exc:
-            self.error.setText(message_text(exc))
+        if self.job is not None:
             return
+        # The checks read the directory (a second at a million members): off the GUI thread.
+        self.buttons.setEnabled(False)
+        self.error.setText(self.tr("Checking against the directory…"))
+        self.job = Job(intake.add_items, self.store, items, source="manual")
+        self.job.signals.finished.connect(self._on_added)
+        self.job.signals.failed.connect(self._on_add_failed)
+        self.job.start()
+
+    @Slot(object)
+    def _on_added(self, report: intake.IntakeReport) -> None:
+        self.job = None
         self.added.emit(report)
         self.accept()
+
+    @Slot(object)
+    def _on_add_failed(self, error: BaseException) -> None:
+        self.job = None
+        self.buttons.setEnabled(True)
+        if isinstance(error, AmicaleError):
+            self.error.setText(message_text(error))
+        else:
+            self.error.setText(
+                self.tr("The items could not be added: %1").replace("%1", str(error))
+            )
 
 
 class ModerationSettingsDialog(QDialog):
