@@ -20,11 +20,12 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
 
+from app import clock
 from app.association import NAME_KEY, get_setting
 from app.clock import now_iso
 from app.errors import NotFoundError, ValidationError
@@ -150,10 +151,7 @@ class Agenda:
 
 def local_today(now: datetime | None = None) -> date:
     """The user's local date: at 00:30 in Paris it is already tomorrow, though not in UTC."""
-    moment = now or datetime.now(UTC)
-    if moment.tzinfo is None:  # a naive time is taken as local already
-        return moment.date()
-    return moment.astimezone().date()
+    return clock.local_date(now)
 
 
 def is_leap(year: int) -> bool:

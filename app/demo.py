@@ -26,12 +26,12 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import sqlalchemy as sa
 
-from app import audit
+from app import audit, clock
 from app.association import NAME_KEY, SIGNATURE_KEY, get_setting, put_setting
 from app.errors import AmicaleError, Cancelled
 from app.members.service import ensure_tag
@@ -373,7 +373,7 @@ def build_demo(
     started = time.perf_counter()
     if members < 0:
         raise ValueError("members must be >= 0")
-    today = today or datetime.now(UTC).date()
+    today = today or clock.today()
     with store.write() as conn:
         if conn.execute(sa.select(member.c.id).limit(1)).first() is not None:
             raise AmicaleError("this store already has members; use a new data file for the demo")

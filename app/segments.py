@@ -30,7 +30,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from app import audit
+from app import audit, clock
 from app.clock import now_iso
 from app.errors import AmicaleError, Cancelled, NotFoundError
 from app.members.query import FIELD_ALIASES, QueryContext, compile_query, unordered_ids
@@ -100,7 +100,7 @@ _RESERVED = {fold(r.name) for r in _READY_MADE} | {r.key for r in _READY_MADE}
 
 def ready_made(today: date | None = None) -> list[Segment]:
     """The ready-made segments; "New this month" is the month of ``today`` (local date)."""
-    day = today or date.today()
+    day = today or clock.today()
     return [
         Segment(-(i + 1), Message(r.name), r.query(day), key=r.key)
         for i, r in enumerate(_READY_MADE)

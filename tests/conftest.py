@@ -1,14 +1,123 @@
-"""Shared fixtures: every folder Amicale writes to is redirected into tmp_path."""
+"""Shared fixtures: every folder Amicale writes to is redirected into tmp_path; the clock is
+frozen for the tests that depend on it.
+
+The clock: a test that depends on "today", "now" or the local zone asks for ``clock_now``
+(the clock frozen at the suite's instant, returned as a local aware datetime) or ``freeze``
+(to stop the clock at instants of its own), and is marked ``clock``. The suite's instant is
+an ordinary day, or ``AMICALE_TEST_NOW`` when set: ``.ci/run`` runs the ``clock`` tests again
+on edge days (``2027-03-28T02:30 Europe/Paris``; a time without a zone is local wall time),
+and sets the same frozen instant for every other test of those runs, which must not care.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+import time
+from collections.abc import Callable, Iterator
+from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 
 from app.members.service import MemberDirectory
 from app.store import Store, open_store
+
+# An ordinary Thursday in Paris, after the day's first hours (not an edge of anything).
+DEFAULT_NOW = datetime(2026, 11, 26, 10, 0, tzinfo=ZoneInfo("Europe/Paris"))
+NOW_VARIABLE = "AMICALE_TEST_NOW"
+
+
+def suite_now() -> datetime:
+    """The instant the ``clock`` tests run at (see the module's docstring)."""
+    text = os.environ.get(NOW_VARIABLE, "").strip()
+    if not text:
+        return DEFAULT_NOW
+    value, _, zone = text.partition(" ")
+    moment = datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        # fold=0: a wall time in a spring gap is read with the offset before the change.
+        moment = moment.replace(tzinfo=ZoneInfo(zone)) if zone else moment.astimezone()
+    return moment
+
+
+def _travel(moment: datetime, tick: bool = False) -> time_machine.travel:
+    # As a timestamp: given an aware datetime, time-machine also switches the process's zone
+    # to the destination's (even UTC's), and the local zone must stay the one the suite runs
+    # under.
+    return time_machine.travel(moment.timestamp(), tick=tick)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that freezes the clock is a ``clock`` test, marked or not."""
+    for item in items:
+        if {"clock_now", "fixed_now", "freeze"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.clock)
+
+
+@pytest.fixture(autouse=True)
+def _edge_day_clock() -> Iterator[None]:
+    """Under ``AMICALE_TEST_NOW``, every test runs on that day (the clock ticking from it)."""
+    if not os.environ.get(NOW_VARIABLE):
+        yield
+        return
+    with _travel(suite_now(), tick=True):
+        yield
+
+
+@pytest.fixture
+def freeze() -> Iterator[Callable[[datetime], None]]:
+    """``freeze(moment)`` stops the clock at ``moment`` (aware) until the test ends; a later
+    call moves it (crossing midnight, say)."""
+    travellers: list[time_machine.travel] = []
+
+    def stop_at(moment: datetime) -> None:
+        if moment.tzinfo is None:
+            raise ValueError("freeze() needs an aware datetime")
+        traveller = _travel(moment)
+        traveller.start()
+        travellers.append(traveller)
+
+    yield stop_at
+    for traveller in reversed(travellers):
+        traveller.stop()
+
+
+@pytest.fixture
+def clock_now(freeze: Callable[[datetime], None]) -> datetime:
+    """The clock frozen at the suite's instant; that instant in the local zone."""
+    moment = suite_now()
+    freeze(moment)
+    return moment.astimezone()
+
+
+@pytest.fixture
+def fixed_now(freeze: Callable[[datetime], None]) -> datetime:
+    """The clock frozen at DEFAULT_NOW whatever the suite's instant: for tests written
+    around fixed dates (a post planned for July 2027 is in the future)."""
+    freeze(DEFAULT_NOW)
+    return DEFAULT_NOW.astimezone()
+
+
+@pytest.fixture
+def today(clock_now: datetime) -> date:
+    """The local date of the frozen clock."""
+    return clock_now.date()
+
+
+@pytest.fixture
+def local_zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
+    """``local_zone("Pacific/Kiritimati")`` makes that the process's local zone (TZ + tzset)
+    for the rest of the test; the zone the suite runs under comes back afterwards."""
+
+    def switch(name: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        time.tzset()
+
+    yield switch
+    monkeypatch.undo()
+    time.tzset()
 
 
 @pytest.fixture(autouse=True)
@@ -19,6 +128,17 @@ def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.setenv("LANGUAGE", "en")
+
+
+@pytest.fixture(autouse=True)
+def _interface_in_english(qapp: object) -> Iterator[None]:
+    """As the app does for its interface language (ui/i18n.py): the tests speak English,
+    dates and numbers included, whatever the locale the suite runs in (CI: fr_FR.UTF-8)."""
+    from PySide6.QtCore import QLocale
+
+    QLocale.setDefault(QLocale("en_GB"))
+    yield
+    QLocale.setDefault(QLocale("en_GB"))
 
 
 @pytest.fixture(autouse=True)

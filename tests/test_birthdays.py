@@ -22,6 +22,8 @@ from app.messages import Message
 from app.store import Store
 from app.store.schema import birthday_wish
 
+pytestmark = pytest.mark.clock  # dates, times and zones throughout
+
 NOV_26 = date(2026, 11, 26)
 
 

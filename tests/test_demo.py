@@ -22,6 +22,8 @@ from app.store.schema import FREE_TEXT_COLUMNS
 from app.store.sqlite import CancelToken, integrity_problems
 from app.text import fold, sort_name, words
 
+pytestmark = pytest.mark.clock  # dates, times and zones throughout
+
 TODAY = date(2026, 11, 26)
 N = 3000
 ISO_UTC = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00\+00:00$")

@@ -81,7 +81,12 @@ def read_csv(path: Path, delimiter: str = ",") -> list[list[str]]:
 
 
 def test_the_current_search_to_csv(
-    qtbot: QtBot, store: Store, people: dict[str, int], save_as: SaveAs, tmp_path: Path
+    qtbot: QtBot,
+    today: date,
+    store: Store,
+    people: dict[str, int],
+    save_as: SaveAs,
+    tmp_path: Path,
 ) -> None:
     dialog = open_dialog(qtbot, store, "tag:chimie")
     search: QRadioButton = child(dialog, QRadioButton, "searchChoice")
@@ -103,7 +108,7 @@ def test_the_current_search_to_csv(
     assert not child(dialog, QProgressBar, "progressBar").isVisible()
     assert child(dialog, QLabel, "errorLabel").text() == ""
     proposed, filters = save_as.proposed[0]
-    assert Path(proposed) == Path.home() / f"amicale-export-{date.today().isoformat()}.csv"
+    assert Path(proposed) == Path.home() / f"amicale-export-{today.isoformat()}.csv"
     assert "*.csv" in filters
 
 

@@ -17,6 +17,8 @@ from app.posts import feed, ical, publish_files
 from app.posts.store import PublishedPost, ScheduledPost
 from app.store import Store
 
+pytestmark = pytest.mark.clock  # dates, times and zones throughout
+
 A = "{http://www.w3.org/2005/Atom}"
 PARIS = ZoneInfo("Europe/Paris")
 

@@ -3,7 +3,7 @@ status-bar line where neither notice wipes the other."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 
 import pytest
@@ -11,11 +11,14 @@ from PySide6.QtWidgets import QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
 from app import association
+from app.members.service import MemberDirectory
 from app.posts.channels import channels, resolve
 from app.posts.store import PostDraft, create_post
 from app.store import Store
 from ui.main_window import MainWindow
 from ui.settings import UiSettings
+
+pytestmark = pytest.mark.clock  # dates, times and zones throughout
 
 
 def overdue(store: Store, kind: str, day: int) -> int:
@@ -102,3 +105,38 @@ def test_without_a_tray_notify_says_so(window: MainWindow, monkeypatch: pytest.M
     monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: False))
     assert not window.notify("Amicale", "2 post(s) due now")
     assert window.tray is None
+
+
+def test_crossing_midnight_refreshes_the_birthdays_and_the_tray(
+    qtbot: QtBot,
+    store: Store,
+    freeze: Callable[[datetime], None],
+    shown: list[tuple[str, str]],
+) -> None:
+    """A laptop left open overnight: at the next local midnight the day's birthdays, the
+    sidebar badge and the tray message follow the new day."""
+    directory = MemberDirectory(store)
+    directory.create({"first_name": "Ana", "last_name": "Jeudi", "birthday": "1990-11-26"})
+    for name in ("Bea", "Cid"):
+        directory.create({"first_name": name, "last_name": "Vendredi", "birthday": "1991-11-27"})
+    freeze(datetime(2026, 11, 26, 23, 59, 30).astimezone())  # local wall time
+    win = MainWindow(store, UiSettings(), association.Association("Amicale Test", "CM"))
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.today.countChanged, timeout=10000):
+        win.show()
+    qtbot.waitUntil(lambda: ("Amicale", "1 birthday(s) today") in shown)
+    # The reload is armed for the next local midnight, 30 s away (plus its second of margin).
+    assert 30_000 <= win.today.midnight.remainingTime() <= 31_500
+    birthdays_item = win.sidebar.item(win.panels().index(win.today))
+    assert birthdays_item.text() == "Birthdays (1)"
+    freeze(datetime(2026, 11, 27, 0, 0, 1).astimezone())
+    with qtbot.waitSignal(win.today.countChanged, timeout=10000) as counted:
+        win.today.midnight.timeout.emit()  # what the timer does at midnight
+    assert counted.args == [2]
+    assert shown.count(("Amicale", "2 birthday(s) today")) == 1
+    assert birthdays_item.text() == "Birthdays (2)"
+    assert [b.last_name for b in win.today.today_model.rows] == ["Vendredi", "Vendredi"]
+    assert win.today.midnight.remainingTime() > 23 * 3600 * 1000  # armed for the next night
+    win.posts.wait()
+    win.members.searches.wait()
+    win.today.loader.wait()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -380,7 +380,7 @@ def test_undo_removes_the_created_member_and_membership(store: Store) -> None:
     assert queue.undo_last(store) is None
 
 
-def test_reject_info_escalate_snooze_and_their_log(store: Store) -> None:
+def test_reject_info_escalate_snooze_and_their_log(clock_now: datetime, store: Store) -> None:
     a, b, c, d = add(
         store, join("A Un", "a@x.example"), join("B Deux", "b@x.example"),
         join("C Trois", "c@x.example"), join("D Quatre", "d@x.example"),
@@ -391,7 +391,7 @@ def test_reject_info_escalate_snooze_and_their_log(store: Store) -> None:
     queue.decide(store, d.id, "snooze")
     open_ids = [i.id for i in queue.list_items(store)]
     assert open_ids == [b.id, c.id]  # rejected gone, snoozed asleep
-    later = (datetime.now(UTC) + timedelta(days=2)).isoformat(timespec="seconds")
+    later = (clock_now + timedelta(days=2)).isoformat(timespec="seconds")
     assert d.id in [i.id for i in queue.list_items(store, now=later)]
     assert queue.get_item(store, a.id).reason == "Pas diplômé"
     with pytest.raises(queue.AlreadyDecided):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -26,27 +26,30 @@ from ui.models.moderation_queue import (
 )
 from ui.panels.moderation import AddItemsDialog, ModerationPanel
 
+pytestmark = pytest.mark.clock  # dates, times and zones throughout
+
 COMMUNITY = "Groupe LinkedIn ENSCV"
 
 
-def ago(**delta: float) -> str:
-    return (datetime.now(UTC) - timedelta(**delta)).isoformat(timespec="seconds")
+def ago(now: datetime, **delta: float) -> str:
+    return (now - timedelta(**delta)).isoformat(timespec="seconds")
 
 
 @pytest.fixture
-def queued(store: Store, people: dict[str, int]) -> list[int]:
+def queued(clock_now: datetime, store: Store, people: dict[str, int]) -> list[int]:
+    """Four items received over the last four days (the ageing badges count from now)."""
     report = intake.add_items(
         store,
         [
             NewItem("join", "Émilie Dupont", "emilie.dupont@example.org", None, None, 2005,
-                    COMMUNITY, "", ago(days=4)),
+                    COMMUNITY, "", ago(clock_now, days=4)),
             NewItem("post", "Bob Vendeur", None, None, None, None, "Autre groupe",
                     "Nous recrutons en CDI ! Envoyez votre CV, WhatsApp https://bit.ly/x",
-                    ago(days=2)),
+                    ago(clock_now, days=2)),
             NewItem("join", "Kevin Smith", "kevin@mail.example", None, None, 2001, COMMUNITY,
-                    "", ago(hours=3)),
+                    "", ago(clock_now, hours=3)),
             NewItem("join", "DUPUIS Jean", None, None, None, 1999, COMMUNITY, "",
-                    ago(minutes=20)),
+                    ago(clock_now, minutes=20)),
         ],
     )  # fmt: skip
     return report.item_ids

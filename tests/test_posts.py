@@ -39,6 +39,8 @@ from app.posts.timing import add_months, occurrences, to_local, to_utc
 from app.store import Store
 from app.store.schema import post_version
 
+pytestmark = pytest.mark.clock  # dates, times and zones throughout
+
 PARIS = "Europe/Paris"
 
 
@@ -406,7 +408,11 @@ def test_csv_import_is_one_transaction(
 
 
 def test_cli_posts_json_and_import(
-    store: Store, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    fixed_now: datetime,
+    store: Store,
+    db_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     path = tmp_path / "p.csv"
     path.write_text("date;heure;canal;texte\n2027-07-01;09:00;x;Été 😀\n2027-07-01;9;x;bad\n")

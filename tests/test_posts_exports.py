@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,8 @@ from app.posts.timing import to_local
 from app.store import Store
 from ui.panels.posts import PostsPanel
 
+pytestmark = pytest.mark.clock  # dates, times and zones throughout
+
 A = "{http://www.w3.org/2005/Atom}"
 SHOTS = Path("/tmp/shots")
 
@@ -32,10 +34,8 @@ def cid(store: Store, kind: str) -> int:
 
 
 @pytest.fixture
-def posts(store: Store) -> dict[str, int]:
-    soon = to_local(datetime.now(UTC) + timedelta(days=3), "Europe/Paris").replace(
-        second=0, microsecond=0
-    )
+def posts(clock_now: datetime, store: Store) -> dict[str, int]:
+    soon = to_local(clock_now + timedelta(days=3), "Europe/Paris").replace(second=0, microsecond=0)
     published = create_post(
         store,
         PostDraft(

@@ -25,6 +25,8 @@ from ui.dialogs.ideas_dialog import IdeasSourceDialog
 from ui.models.posts import COL_STATE, COL_TEXT, COL_WHEN
 from ui.panels.posts import LIST, PostsPanel
 
+pytestmark = pytest.mark.clock  # dates, times and zones throughout
+
 FEEDS = Path(__file__).parent / "fixtures" / "feeds"
 SHOTS = Path("/tmp/shots")
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QUrl
@@ -15,12 +16,19 @@ from pytestqt.qtbot import QtBot
 
 from app.posts.channels import channels, resolve
 from app.posts.store import PostDraft, create_post, get_post, mark_failed
+from app.posts.timing import DEFAULT_TZ
 from app.store import Store
 from ui.dialogs.post_editor import PostEditor
 from ui.models.posts import DueListModel, PostTableModel
 from ui.panels.posts import PostsPanel
 
 MARCH = date(2027, 3, 10)
+
+
+@pytest.fixture(autouse=True)
+def _before_march_2027(fixed_now: datetime) -> None:
+    """The posts below are planned for March 2027: the tests run before it (November 2026),
+    unless a test freezes the clock elsewhere (``clock_now``)."""
 
 
 def cid(store: Store, kind: str) -> int:
@@ -228,12 +236,15 @@ def test_editor_counts_per_channel_and_flags_the_strictest(
         assert editor.save("scheduled")
 
 
-def test_editor_add_to_queue_picks_the_next_free_slot(panel: PostsPanel, store: Store) -> None:
+def test_editor_add_to_queue_picks_the_next_free_slot(
+    clock_now: datetime, panel: PostsPanel, store: Store
+) -> None:
     editor = panel.open_editor(None)
     editor.channel_boxes[cid(store, "linkedin")].setChecked(True)
     editor._on_queue()
     chosen = editor.local_time()
-    assert chosen is not None and chosen > datetime.now()
+    paris_now = clock_now.astimezone(ZoneInfo(DEFAULT_TZ)).replace(tzinfo=None)
+    assert chosen is not None and chosen > paris_now  # wall times in the posts' zone
     assert chosen.weekday() in (1, 3) and (chosen.hour, chosen.minute) == (9, 0)
     editor.reject()
 
@@ -276,9 +287,8 @@ def test_due_now_publish_and_mark_as_published(
     widget.wait()
 
 
-def test_cadence_advisor_is_shown(qtbot: QtBot, store: Store) -> None:
+def test_cadence_advisor_is_shown(qtbot: QtBot, today: date, store: Store) -> None:
     x = cid(store, "x")
-    today = date.today()
     for n in range(8):
         create_post(
             store,

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 import sqlalchemy as sa
@@ -75,6 +76,13 @@ def test_bad_fields_and_values_say_where(query: str, position: int) -> None:
 TODAY = date(2026, 11, 26)
 
 
+@pytest.fixture
+def on_nov_26(freeze: Callable[[datetime], None]) -> None:
+    """The members are added, and searched, at noon on TODAY (local time): "added:today" and
+    "birthday:today" are about that day, whatever day the suite runs on."""
+    freeze(datetime.combine(TODAY, time(12, 0)).astimezone())
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
@@ -129,14 +137,101 @@ TODAY = date(2026, 11, 26)
     ],
 )
 def test_queries_find_the_right_members(
-    store: Store, people: dict[str, int], query: str, expected: set[str]
+    on_nov_26: None, store: Store, people: dict[str, int], query: str, expected: set[str]
 ) -> None:
     directory = MemberDirectory(store)
-    context = QueryContext(today=date.today())
+    context = QueryContext(today=TODAY)
     by_id = {v: k for k, v in people.items()}
     found = {by_id[i] for i in directory.search_ids(query, context=context)}
     assert found == expected
     assert directory.count(query, context=context) == len(expected)
+
+
+def _born(directory: MemberDirectory, day: date, name: str) -> int:
+    year = 1980 if (day.month, day.day) != (2, 29) else 1984
+    return directory.create(
+        {"first_name": name, "last_name": name, "birthday": f"{year}-{day:%m-%d}"}
+    )
+
+
+def test_today_and_this_week_on_the_suite_day(
+    clock_now: datetime, today: date, store: Store
+) -> None:
+    """On whatever day the suite is frozen at (CI: edge days), the search's "today" is the
+    local date, "this week" its ISO week (Monday to Sunday) and "added:today" the members
+    added at that instant."""
+    directory = MemberDirectory(store)
+    monday = today - timedelta(days=today.weekday())
+    born_today = _born(directory, today, "Today")
+    born_monday = _born(directory, monday, "Monday")
+    born_sunday = _born(directory, monday + timedelta(days=6), "Sunday")
+    born_before = _born(directory, monday - timedelta(days=1), "Before")
+    born_after = _born(directory, monday + timedelta(days=7), "After")
+    ids = lambda query: set(directory.search_ids(query))  # noqa: E731 (the default context)
+    assert born_today in ids("birthday:today")
+    assert ids("birthday:today") <= {born_today, born_monday, born_sunday}
+    assert ids("birthday:this-week") >= {born_today, born_monday, born_sunday}
+    assert not ids("birthday:this-week") & {born_before, born_after}
+    everyone = {born_today, born_monday, born_sunday, born_before, born_after}
+    assert ids("added:today") == everyone == ids("added:this-week")
+    assert ids("added:yesterday") == set()
+    assert ids(f"added:{today.isoformat()}") == everyone
+
+
+@pytest.mark.parametrize(
+    ("today", "inside", "outside"),
+    [
+        # Thursday 31 December: the ISO week runs from Monday 28 to Sunday 3 January.
+        (date(2026, 12, 31), ["12-28", "01-03"], ["12-27", "01-04"]),
+        # Sunday 28 February 2027 (common year): 29 February birthdays are wished that day.
+        (date(2027, 2, 28), ["02-22", "02-28", "02-29"], ["02-21", "03-01"]),
+        # Tuesday 29 February 2028 (leap year): the week is 28 February to 5 March.
+        (date(2028, 2, 29), ["02-28", "02-29", "03-05"], ["02-27", "03-06"]),
+    ],
+)
+def test_this_week_is_the_iso_week(
+    store: Store, today: date, inside: list[str], outside: list[str]
+) -> None:
+    directory = MemberDirectory(store)
+    made = {}
+    for md in inside + outside:
+        made[md] = _born(directory, date(2028, int(md[:2]), int(md[3:])), md)
+    found = set(directory.search_ids("birthday:this-week", context=QueryContext(today)))
+    assert found == {made[md] for md in inside}
+
+
+@pytest.mark.parametrize(
+    ("zone", "wall_time", "utc_date"),
+    [
+        # 08:00 on New Year's Day at UTC+14 is still 31 December in UTC.
+        ("Pacific/Kiritimati", datetime(2027, 1, 1, 8, 0), date(2026, 12, 31)),
+        # 20:00 on 31 December in Los Angeles is already 1 January in UTC.
+        ("America/Los_Angeles", datetime(2026, 12, 31, 20, 0), date(2027, 1, 1)),
+        # 00:30 on the night of the autumn change in Paris (the hour 02:00-03:00 happens twice).
+        ("Europe/Paris", datetime(2027, 10, 31, 2, 30), date(2027, 10, 31)),
+    ],
+)
+def test_added_today_is_the_local_date(
+    store: Store,
+    freeze: Callable[[datetime], None],
+    local_zone: Callable[[str], None],
+    zone: str,
+    wall_time: datetime,
+    utc_date: date,
+) -> None:
+    local_zone(zone)
+    moment = wall_time.astimezone()  # naive: the wall time in that zone
+    freeze(moment)
+    assert moment.astimezone(UTC).date() == utc_date
+    directory = MemberDirectory(store)
+    born = _born(directory, wall_time.date(), "Local")
+    assert list(directory.search_ids("added:today")) == [born]
+    assert list(directory.search_ids("birthday:today")) == [born]
+    assert list(directory.search_ids(f"added:{wall_time.date().isoformat()}")) == [born]
+    assert list(directory.search_ids("added:yesterday")) == []
+    freeze(moment + timedelta(days=1))  # the next day, the same member was added yesterday
+    assert list(directory.search_ids("added:yesterday")) == [born]
+    assert list(directory.search_ids("added:today")) == []
 
 
 def test_order_is_french_and_reversible(store: Store, people: dict[str, int]) -> None:

@@ -309,7 +309,11 @@ def test_cli_lists_segments_with_live_counts(
 
 
 def test_cli_json_contract(
-    capsys: pytest.CaptureFixture[str], db_path: Path, store: Store, people: dict[str, int]
+    capsys: pytest.CaptureFixture[str],
+    today: date,
+    db_path: Path,
+    store: Store,
+    people: dict[str, int],
 ) -> None:
     segments.save(store, "Lyonnais", "city:lyon")
     code, out, _ = run(capsys, "--db", str(db_path), "segments", "--json")
@@ -322,7 +326,7 @@ def test_cli_json_contract(
         "query": "status:lost OR (-has:email -has:phone)",
         "count": 1,
     }
-    assert listed[2]["query"] == f"added:{date.today():%Y-%m}" and listed[2]["count"] == 6
+    assert listed[2]["query"] == f"added:{today:%Y-%m}" and listed[2]["count"] == 6
     assert listed[-1] == {"name": "Lyonnais", "query": "city:lyon", "count": 2}
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from app import association, birthdays
 from app.birthdays import Birthday
+from app.clock import msecs_until_midnight
 from app.members.service import MemberDirectory
 from app.store import Store
 from ui.panels import today
@@ -20,9 +21,10 @@ from ui.panels.today import (
     BIRTHDAY_ROLE,
     BirthdayListModel,
     TodayPanel,
-    msecs_until_midnight,
     plain_text,
 )
+
+pytestmark = pytest.mark.clock  # dates, times and zones throughout
 
 NOV_26 = date(2026, 11, 26)
 
@@ -215,11 +217,18 @@ def test_midnight_reload_is_armed(qtbot: QtBot, panel: TodayPanel) -> None:
     assert panel.midnight.isActive() and not panel.loader.busy
 
 
-def test_msecs_until_midnight() -> None:
+@pytest.mark.clock
+def test_msecs_until_midnight(local_zone: Callable[[str], None]) -> None:
     paris = timezone(timedelta(hours=1))
     assert msecs_until_midnight(datetime(2026, 11, 26, 23, 59, 0, tzinfo=paris)) >= 1000
-    noon = msecs_until_midnight(datetime.now().astimezone().replace(hour=12, minute=0))
-    assert 11 * 3600_000 <= noon <= 13 * 3600_000 + 1000
+    local_zone("Europe/Paris")
+    noon = msecs_until_midnight(datetime(2026, 11, 26, 12, 0).astimezone())
+    assert noon == 12 * 3600_000 + 1000
+    # The nights of the clock changes last 23 and 25 hours (local midnight to midnight).
+    spring = msecs_until_midnight(datetime(2027, 3, 28, 0, 0).astimezone())
+    assert spring == 23 * 3600_000 + 1000
+    autumn = msecs_until_midnight(datetime(2027, 10, 31, 0, 0).astimezone())
+    assert autumn == 25 * 3600_000 + 1000
 
 
 def test_double_click_asks_for_the_member_file(

@@ -31,6 +31,28 @@ def test_every_source_text_is_translated_and_compiled() -> None:
     assert i18n_build.check() == []
 
 
+def test_capitals_without_their_accent_are_flagged() -> None:
+    def key(source: str) -> i18n_build.Key:
+        return ("Ctx", source, "")
+
+    found = i18n_build.accent_problems(
+        {
+            key("To check"): ["A vérifier"],
+            key("Tag"): ["Etiquette"],
+            key("Tags"): ["Les étiquettes de l'état"],
+            key("State"): ["Etat"],
+            key("Error"): ["Erreur"],  # no accent in lower case either: fine
+            key("Has"): ["Il a 3 ans"],  # the verb, in lower case
+            key("Done"): ["À jour, École, Éric"],
+        }
+    )
+    assert found == [
+        "capital without its accent: [Ctx] 'To check': “A ” → “À ”",
+        "capital without its accent: [Ctx] 'Tag': “Etiquette” → “Étiquette”",
+        "capital without its accent: [Ctx] 'State': “Etat” → “État”",
+    ]
+
+
 def test_the_qm_is_where_the_app_looks_for_it() -> None:
     assert translations_dir() / "amicale_fr.qm" == i18n_build.QM
     assert i18n_build.QM.is_file()

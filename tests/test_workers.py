@@ -5,6 +5,8 @@ from __future__ import annotations
 import threading
 
 import pytest
+import shiboken6
+from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 
 from app.errors import Cancelled
@@ -100,3 +102,15 @@ def test_cycles_are_collected_on_the_gui_thread_only(qapp: object) -> None:
         assert gone() is None
     finally:
         collector.thresholds = saved
+
+
+def test_an_answer_for_a_deleted_owner_is_dropped(qtbot: QtBot) -> None:
+    """A panel closed while its job runs: the job's queued answer arrives after the panel
+    (and its LatestOnly) are gone, and must reach nobody, not raise in the event loop."""
+    owner = LatestOnly()
+    job = owner.start(lambda: "late")
+    assert owner.wait()  # done, its answer queued for the GUI thread and not delivered yet
+    assert job not in Job._alive
+    shiboken6.delete(owner)  # as when the panel holding it is destroyed
+    for _ in range(3):  # deliver the queued finished signal
+        QCoreApplication.processEvents()

@@ -74,6 +74,33 @@ def messages(ts: Path) -> dict[Key, list[str] | None]:
     return out
 
 
+# French capitals keep their accents ("À vérifier", "État"): a capital A alone before a word
+# is the preposition à; a capitalised word is suspect when the translation writes it accented
+# in lower case elsewhere ("étiquette") and never without the accent ("etiquette").
+_LONE_A = re.compile(r"(?<![\w'’-])A (?=[a-zà-ÿ])")
+_CAPITALISED = re.compile(r"(?<![\w'’-])([AEIOUC])([a-zà-ÿ]{2,})")
+_ACCENTED = {"A": "àâ", "E": "éèêë", "I": "îï", "O": "ô", "U": "ùûü", "C": "ç"}
+
+
+def accent_problems(translations: dict[Key, list[str] | None]) -> list[str]:
+    """French translations whose capitals lost their accent."""
+    texts = [(key, t) for key, forms in translations.items() for t in forms or ()]
+    words_seen = {w for _, t in texts for w in re.findall(r"[a-zà-ÿ]+", t)}
+    problems: list[str] = []
+    for (context, source, _), text in texts:
+        found = [f"“{m.group(0)}” → “À ”" for m in _LONE_A.finditer(text)]
+        for m in _CAPITALISED.finditer(text):
+            first, rest = m.groups()
+            plain = first.lower() + rest
+            accented = [
+                a + rest for a in _ACCENTED[first] if {a + rest, a + rest + "s"} & words_seen
+            ]
+            if accented and not {plain, plain + "s"} & words_seen:
+                found.append(f"“{m.group(0)}” → “{accented[0].capitalize()}”")
+        problems += [f"capital without its accent: [{context}] {source!r}: {f}" for f in found]
+    return problems
+
+
 def check() -> list[str]:
     """The problems ``--check`` reports; an empty list when the translation is complete."""
     if not TS.exists():
@@ -97,6 +124,7 @@ def check() -> list[str]:
                 for t in texts
             ):
                 problems.append(f"placeholders differ: {where} → {texts!r}")
+        problems += accent_problems(committed)
         # Text passed to translate through a wrapper or a variable is hidden from lupdate.
         sources = (ROOT / f for f in source_files())
         looked_up = {c for f in sources for c in _LOOKUP.findall(f.read_text("utf-8"))}
@@ -127,9 +155,12 @@ def main(argv: list[str] | None = None) -> int:
     TS.parent.mkdir(parents=True, exist_ok=True)
     lupdate(TS)
     lrelease(TS, QM)
-    untranslated = [k for k, v in messages(TS).items() if v is None]
+    translated = messages(TS)
+    untranslated = [k for k, v in translated.items() if v is None]
     if untranslated:
         print(f"{len(untranslated)} message(s) still to translate in {TS.relative_to(ROOT)}")
+    for problem in accent_problems(translated):
+        print(problem, file=sys.stderr)
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Slot
@@ -56,7 +57,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.tray: QSystemTrayIcon | None = None
         self._tray_clicked: Callable[[], None] | None = None  # what the last message opens
-        self._birthdays_notified = False
+        self._birthdays_notified_on: date | None = None  # one tray message a day
         # Start-up notices share one status-bar line, composed in this order: whichever
         # arrives second (birthdays, posts due) must not wipe the first.
         self._notices: dict[str, str] = {}
@@ -299,15 +300,16 @@ class MainWindow(QMainWindow):
         if count:
             item.setText(self.tr("Birthdays (%1)").replace("%1", str(count)))
             self.show_notice("birthdays", self.tr("%n birthday(s) today", "", count))
-            if not self._birthdays_notified:
-                self._birthdays_notified = True
+            day = self.today.day()
+            if self._birthdays_notified_on != day:
+                self._birthdays_notified_on = day
                 self.notify_birthdays(count)
         else:
             item.setText(self.tr("Birthdays"))
             self.show_notice("birthdays", None)
 
     def notify_birthdays(self, count: int) -> bool:
-        """Once at start-up; clicking the message opens the Birthdays panel."""
+        """Once a day (at start-up, then after midnight); clicking it opens the Birthdays panel."""
         return self.notify(
             APP_NAME,
             self.tr("%n birthday(s) today", "", count),

@@ -15,6 +15,7 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from app.errors import Cancelled
@@ -154,6 +155,8 @@ class LatestOnly(QObject):
         return job.start(self.pool)
 
     def _done(self, job: Job, result: Any, error: BaseException | None) -> None:
+        if not shiboken6.isValid(self):
+            return  # its widget is gone: the job's queued answer has nobody to reach
         if job is not self._current:
             return  # superseded: a newer keystroke owns the table now
         self._current = None

@@ -37,7 +37,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from app import audit, tag_rules
+from app import audit, clock, tag_rules
 from app.clock import now_iso
 from app.errors import AmicaleError, Cancelled, ValidationError
 from app.io.mapping import RowCleaner, guess_mapping, row_cleaner
@@ -584,7 +584,7 @@ def import_file(
     label = f"import:{source.path.name}"
     try:
         with _cyclic_gc_paused(), store.write() as conn, contextlib.ExitStack() as stack:
-            importer = _Importer(conn, report, tags, label, today or date.today())
+            importer = _Importer(conn, report, tags, label, today or clock.today())
             cleaner = row_cleaner(mapping, source.preset)
             expected = source.estimated_rows() or 0
             if expected >= _NAME_PROMO_INDEX_FROM:

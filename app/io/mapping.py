@@ -34,6 +34,7 @@ from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
+from app import clock
 from app.members.validation import MAX_TEXT
 from app.messages import Message
 from app.text import fold
@@ -340,7 +341,7 @@ def parse_date(value: str, today: date | None = None) -> str | None:
     text = value.strip()
     if not text:
         return None
-    today = today or date.today()
+    today = today or clock.today()
     if text[:2] == "--" or text[:5] == "0000-":  # 0000: how the store writes "no year"
         m = _NO_YEAR.fullmatch(text if text[:2] == "--" else "--" + text[5:])
         return _month_day(int(m[1]), int(m[2])) if m else None
@@ -400,7 +401,7 @@ def parse_promo(value: str, today: date | None = None) -> int | None:
         return year
     if m := _SHORT_PROMO.fullmatch(text):
         # A class year may lie a few years ahead (students), unlike a birth year.
-        pivot = ((today or date.today()).year + 6) % 100
+        pivot = ((today or clock.today()).year + 6) % 100
         short = int(m[1])
         return 2000 + short if short <= pivot else 1900 + short
     return None
@@ -507,7 +508,7 @@ class _Cleaner:
 
     def __init__(self, mapping: tuple[tuple[str, str | None], ...], preset: str) -> None:
         self.preset = preset
-        self.today = date.today()
+        self.today = clock.today()
         self.today_iso = self.today.isoformat()
         self.steps: list[_Step] = []
         for header, field in mapping:
@@ -775,4 +776,4 @@ def row_cleaner(mapping: dict[str, str | None], preset: str) -> _Cleaner:
 
 def to_record(row: SourceRow, mapping: dict[str, str | None], preset: str) -> Record:
     """(member fields ready for validation.normalise, tags, warnings) of one row."""
-    return _cleaner(tuple(mapping.items()), preset, date.today())(row)
+    return _cleaner(tuple(mapping.items()), preset, clock.today())(row)

@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, timedelta
 from typing import Any
 
 import sqlalchemy as sa
 
+from app import clock
 from app.members.search import And, Field, Node, Not, Or, QuerySyntaxError, Text, parse
 from app.messages import QT_TRANSLATE_NOOP, Message
 from app.store.schema import (
@@ -37,7 +38,7 @@ Condition = sa.ColumnElement[bool]
 class QueryContext:
     """What "today" means for birthday:, dues: and added: (local date of the user)."""
 
-    today: date = field(default_factory=date.today)
+    today: date = field(default_factory=clock.today)
 
 
 # Field names as the user may type them (English, and French for the CMs), folded.
@@ -146,6 +147,9 @@ def _date_span(text: str, today: date) -> tuple[date, date]:
         return today, today + timedelta(days=1)
     if text in ("yesterday", "hier"):
         return today - timedelta(days=1), today
+    if text in ("this-week", "week", "semaine"):
+        monday = clock.week_start(today)
+        return monday, monday + timedelta(days=7)
     if re.fullmatch(r"\d{4}", text):
         return date(int(text), 1, 1), date(int(text) + 1, 1, 1)
     if re.fullmatch(r"\d{4}-\d{1,2}", text):
@@ -158,12 +162,15 @@ def _date_span(text: str, today: date) -> tuple[date, date]:
 
 def _utc_iso(day: date) -> str:
     """Local midnight of ``day`` as the UTC text the timestamps are stored in."""
-    local_midnight = datetime.combine(day, time()).astimezone()  # naive → the user's zone
-    return local_midnight.astimezone(UTC).isoformat(timespec="seconds")
+    return clock.local_midnight(day).astimezone(UTC).isoformat(timespec="seconds")
 
 
 def _md(day: date) -> str:
     return day.strftime("%m-%d")
+
+
+def _is_leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
 def _birthday_days(value: str, today: date) -> list[str]:
@@ -171,7 +178,7 @@ def _birthday_days(value: str, today: date) -> list[str]:
     if value in ("today", "aujourdhui"):
         days = [today]
     elif value in ("this-week", "week", "semaine"):
-        days = [today + timedelta(days=i) for i in range(7)]
+        days = clock.week_days(today)  # Monday to Sunday, as in France
     elif re.fullmatch(r"\d{2}-\d{2}", value):
         date(2000, int(value[:2]), int(value[3:]))  # validates (2000 is a leap year)
         return [value]
@@ -179,8 +186,8 @@ def _birthday_days(value: str, today: date) -> list[str]:
         raise ValueError(value)
     mds = [_md(d) for d in days]
     # February 29 birthdays are wished on February 28 in other years.
-    is_leap = (today.year % 4 == 0 and today.year % 100 != 0) or today.year % 400 == 0
-    if "02-28" in mds and not is_leap:
+    february = next((d for d in days if d.month == 2 and d.day == 28), None)
+    if february is not None and not _is_leap(february.year):
         mds.append("02-29")
     return mds
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
+from app import clock
 from app.errors import ValidationError
 from app.messages import QT_TRANSLATE_NOOP, Message
 
@@ -87,7 +88,7 @@ def parse_birthday(text: str, today: date | None = None) -> str:
 
 
 def _check_birthday(day: date, today: date | None) -> str:
-    if day > (today or date.today()):
+    if day > (today or clock.today()):
         raise ValueError(
             Message(QT_TRANSLATE_NOOP("Messages", "a birthday cannot be in the future"))
         )
@@ -112,7 +113,7 @@ def _year(value: Any, low: int, high: int) -> int:
 
 def normalise(values: dict[str, Any], today: date | None = None) -> dict[str, Any]:
     """Clean ``values`` (a subset of EDITABLE_FIELDS); raise ValidationError listing problems."""
-    today = today or date.today()
+    today = today or clock.today()
     problems: dict[str, str] = {}
     clean: dict[str, Any] = {}
     checks = _CHECKS

@@ -23,12 +23,12 @@ import re
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
 
-from app import audit
+from app import audit, clock
 from app.clock import now_iso
 from app.errors import AmicaleError, NotFoundError
 from app.messages import QT_TRANSLATE_NOOP, Message
@@ -99,7 +99,7 @@ class QueueItem:
 
     def age(self, now: datetime | None = None) -> timedelta:
         received = datetime.fromisoformat(self.received_at)
-        return (now or datetime.now(UTC)) - received
+        return (now or clock.now()) - received
 
     def as_json(self) -> dict[str, Any]:
         """The ``moderation list --json`` object (DESIGN.md §4)."""
@@ -315,7 +315,7 @@ def decide_in(
     if action == "approve" and item.kind == "join":
         effects = _admit(conn, item, now)
     if action == "snooze":
-        until = until or (datetime.now(UTC) + SNOOZE_DEFAULT).isoformat(timespec="seconds")
+        until = until or (clock.now() + SNOOZE_DEFAULT).isoformat(timespec="seconds")
     by = "rule" if automatic else audit.actor()
     values: dict[str, Any] = {
         "status": status,
@@ -659,7 +659,7 @@ def mark_verified(
     """Mark a member verified (or rejected: not a graduate) with its source and date."""
     if not source.strip():
         raise AmicaleError("say how the degree was checked")
-    day = (on or datetime.now(UTC).date()).isoformat()
+    day = (on or clock.today()).isoformat()
     with store.write() as conn:
         found = conn.execute(sa.select(member.c.id).where(member.c.id == member_id)).first()
         if found is None:

@@ -12,10 +12,11 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 
+from app import clock
 from app.moderation.intake import NewItem
 from app.store import Store
 from app.store.schema import member
@@ -223,7 +224,7 @@ def samples(
 ) -> list[tuple[NewItem, Label]]:
     """Labelled items: ``counts`` per category ("graduate", "impostor", "recruiting",
     "commercial", "spam", "ordinary"); graduates cycle through GRADUATE_VARIANTS."""
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     out: list[tuple[NewItem, Label]] = []
     pool = list(people)
     rng.shuffle(pool)

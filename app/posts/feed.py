@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from app import clock
 from app.errors import AmicaleError
 from app.messages import QT_TRANSLATE_NOOP, Message
 from app.posts.store import PublishedPost
@@ -131,7 +132,7 @@ def build_feed(
     root = ET.Element(f"{{{ATOM}}}feed")
     sub(root, "id", feed_id(authority))
     sub(root, "title", title or GENERATOR)
-    newest = entries[0].published_at if entries else (now or datetime.now(UTC))
+    newest = entries[0].published_at if entries else (now or clock.now())
     sub(root, "updated", utc_text(newest))
     if author:
         sub(sub(root, "author"), "name", author)

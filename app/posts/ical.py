@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import icalendar
 
+from app import clock
 from app.posts.feed import target_path, write_file
 from app.posts.store import ScheduledPost
 
@@ -79,7 +80,7 @@ def build_calendar(
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name or "Amicale")
-    stamp = (now or datetime.now(UTC)).astimezone(UTC)
+    stamp = (now or clock.now()).astimezone(UTC)
     first: date | None = None
     last: date | None = None
     seen = Counter(post.id for post in posts)

@@ -35,7 +35,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from email import message_from_bytes
 from email import policy as email_policy
 from email.header import Header
@@ -46,7 +46,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from app import audit
+from app import audit, clock
 from app.association import NAME_KEY, get_setting
 from app.clock import now_iso
 from app.errors import AmicaleError, Cancelled, NotFoundError, ValidationError
@@ -301,7 +301,7 @@ class MessageMaker:
             (
                 f"To: {_address(_one_line(to_name), to_address)}",
                 f"Subject: {subject_header}",
-                f"Date: {format_datetime(now or datetime.now(UTC))}",
+                f"Date: {format_datetime(now or clock.now())}",
                 f"Message-ID: {make_msgid(domain=self.domain)}",
                 self._fixed,
             )

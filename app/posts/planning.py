@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import sqlalchemy as sa
 
+from app import clock
 from app.errors import AmicaleError
 from app.messages import QT_TRANSLATE_NOOP, Message
 from app.posts.channels import Channel, list_channels
@@ -62,7 +63,7 @@ def next_free_slot(
 ) -> datetime:
     """The first weekly slot of one of ``channel_ids`` after ``after`` (default: now) where
     none of them has a post yet; slots are local times in ``tz``. Returns a UTC instant."""
-    after = after or datetime.now(UTC)
+    after = after or clock.now()
     if not channel_ids:
         raise AmicaleError("choose a channel first")
     horizon = after + timedelta(days=400)

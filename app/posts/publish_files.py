@@ -12,10 +12,11 @@ else ``amicale.invalid``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app import clock
 from app.association import NAME_KEY, get_setting, put_setting
 from app.errors import AmicaleError
 from app.posts import feed
@@ -98,7 +99,7 @@ def export_calendar(
     """Write the scheduled posts (three months back, two years ahead) as iCalendar; with
     ``remember``, the file written becomes the one the next export proposes."""
     if posts is None:
-        moment = now or datetime.now(UTC)
+        moment = now or clock.now()
         posts = _posts_store().scheduled_posts(
             store, moment - CALENDAR_PAST, moment + CALENDAR_FUTURE
         )

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 
 import sqlalchemy as sa
 
+from app import clock
 from app.clock import now_iso
 from app.errors import AmicaleError, NotFoundError
 from app.posts import new_id
@@ -121,7 +122,7 @@ def published_posts(store: Store, since: datetime | None = None) -> list[Publish
 def scheduled_posts(store: Store, start: datetime, end: datetime) -> list[ScheduledPost]:
     """Every channel version with a time in [start, end) (recurring posts expanded), in time
     order; cancelled posts left out. ``state`` tells drafts, due and published ones apart."""
-    now = datetime.now(UTC)
+    now = clock.now()
     result: list[ScheduledPost] = []
     with store.read() as conn:
         names = {c.id: c for c in list_channels(conn)}
@@ -213,7 +214,7 @@ def effective_state(stored: str, scheduled_at: datetime | None, now: datetime) -
 
 
 def post_state(item: Post, now: datetime | None = None) -> str:
-    return effective_state(item.state, item.scheduled_at, now or datetime.now(UTC))
+    return effective_state(item.state, item.scheduled_at, now or clock.now())
 
 
 def version_state(item: Post, version: Version, now: datetime | None = None) -> str:
@@ -223,7 +224,7 @@ def version_state(item: Post, version: Version, now: datetime | None = None) -> 
     state = post_state(item, now)
     # A failure on another channel does not make this one failed.
     if state in ("failed", "published"):
-        return effective_state("scheduled", item.scheduled_at, now or datetime.now(UTC))
+        return effective_state("scheduled", item.scheduled_at, now or clock.now())
     return state
 
 
@@ -511,7 +512,7 @@ def mark_published(
     Returns the id of the post now holding the published version: for a recurring series,
     a new post (the occurrence), the series moving on to its next occurrence.
     """
-    at = at or datetime.now(UTC)
+    at = at or clock.now()
     with store.write() as conn:
         row = _version_row(conn, version_id)
         item = _get_post(conn, row.post_id)
@@ -721,7 +722,7 @@ def calendar_items(
 ) -> list[CalendarItem]:
     """Posts with an occurrence in [start, end), filtered by channel and (effective) state;
     with ``include_undated``, the drafts without a date after them (imported ideas)."""
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     wanted_channels = set(channel_ids) if channel_ids is not None else None
     wanted_states = set(states) if states is not None else None
     with store.read() as conn:
@@ -839,7 +840,7 @@ def due_versions(
 ) -> list[DueVersion]:
     """Pending versions of scheduled posts whose time is at or before ``now`` (and, with
     ``include_failed``, the failed versions waiting for a retry), oldest first."""
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     pending = sa.and_(
         post.c.state.in_(("scheduled", "failed")),
         post_version.c.state == "pending",
@@ -912,7 +913,7 @@ def list_posts(
 ) -> list[ListedPost]:
     """Every channel version of every post (cancelled ones included), by time; undated
     drafts last. With ``due_only``, only versions due now."""
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     with store.read() as conn:
         chans = {c.id: c for c in list_channels(conn)}
         rows = conn.execute(

@@ -11,13 +11,13 @@ import logging
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import event
 
+from app import clock
 from app.errors import NotAStoreError, StoreError, StoreTooNewError
 from app.store import sqlite
 from app.store.schema import SCHEMA_HEAD
@@ -87,7 +87,7 @@ def _make_engine(path: Path) -> sa.Engine:
 
 
 def backup_path_for(path: Path, revision: str) -> Path:
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     return path.with_name(f"{path.stem}.before-{revision}-{stamp}.sqlite3")
 
 

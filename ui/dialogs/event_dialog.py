@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QTime, Slot
+from PySide6.QtCore import QTime, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.errors import AmicaleError
 from app.posts.channels import Channel
 from app.posts.events import ROLES, create_event, generate_series
 from app.posts.publishing import is_web_url
 from app.store import Store
-from ui.labels import message_text
+from ui.labels import message_text, qdate
 from ui.panels.member_card import ERROR_STYLE, plain_label
 
 
@@ -41,7 +42,7 @@ class EventDialog(QDialog):
         self.created: list[int] = []
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("eventTitle")
-        self.day_edit = QDateEdit(QDate.currentDate().addDays(30))
+        self.day_edit = QDateEdit(qdate(clock.today()).addDays(30))
         self.day_edit.setCalendarPopup(True)
         self.day_edit.setObjectName("eventDay")
         self.time_edit = QTimeEdit(QTime(19, 0))

@@ -6,7 +6,6 @@ window stays responsive; Cancel stops it and leaves no file behind.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.errors import AmicaleError, Cancelled
 from app.io.export import DEFAULT_COLUMNS, EXPORT_COLUMNS, ExportReport, export_members
 from app.members.search import QuerySyntaxError
@@ -212,7 +212,7 @@ class ExportDialog(QDialog):
 
     def default_path(self) -> Path:
         stem = "amicale-mailchimp" if self.format == "mailchimp" else "amicale-export"
-        return Path.home() / f"{stem}-{date.today().isoformat()}.{EXTENSION[self.format]}"
+        return Path.home() / f"{stem}-{clock.today().isoformat()}.{EXTENSION[self.format]}"
 
     def _file_filter(self) -> str:
         extension = EXTENSION[self.format]

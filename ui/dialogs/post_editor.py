@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.errors import AmicaleError
 from app.posts import planning
 from app.posts.attachments import add_attachment, remove_attachment
@@ -57,7 +58,7 @@ from app.posts.store import (
 )
 from app.posts.timing import DEFAULT_TZ, to_local
 from app.store import Store
-from ui.labels import message_text, qdatetime
+from ui.labels import message_text, qdate, qdatetime
 from ui.models.posts import state_title
 from ui.panels.member_card import ERROR_STYLE, plain_label
 from ui.panels.today import plain_text
@@ -257,7 +258,7 @@ class PostEditor(QDialog):
     def _fill(self, day: QDate | None) -> None:
         item = self.post
         if item is None:
-            start = day or QDate.currentDate().addDays(1)
+            start = day or qdate(clock.today()).addDays(1)
             self.when_edit.setDateTime(QDateTime(start, QTime(9, 0)))
             self._update_counts()
             return

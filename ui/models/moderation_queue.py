@@ -7,7 +7,7 @@ community, kind and suggestion are applied here, so the panel keeps one list of 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import (
@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from app import clock
 from app.moderation.queue import QueueItem
 from ui.labels import message_text
 
@@ -98,12 +99,12 @@ class ModerationQueueModel(QAbstractTableModel):
         self.community_id: int | None = None
         self.kind: str | None = None
         self.suggestion: str | None = None
-        self.now = datetime.now(UTC)
+        self.now = clock.now()
 
     # --- the filters ---
 
     def set_items(self, items: list[QueueItem], now: datetime | None = None) -> None:
-        self.now = now or datetime.now(UTC)
+        self.now = now or clock.now()
         self.all_items = sorted(items, key=lambda i: (i.received_at, i.id))
         self._apply()
 

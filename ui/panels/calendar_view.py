@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
+from app import clock
 from app.posts.store import CalendarItem
 from ui.models.posts import STATE_COLORS
 
@@ -63,8 +64,8 @@ class CalendarView(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.mode = MONTH
-        self.anchor = date.today()
-        self.today = date.today()
+        self.anchor = clock.today()
+        self.today = clock.today()
         self.days: dict[date, list[_Line]] = {}
         self.day_names = [str(i) for i in range(7)]
         self.more_text = "+%1"
@@ -77,7 +78,7 @@ class CalendarView(QWidget):
     def set_period(self, mode: str, anchor: date, today: date | None = None) -> None:
         self.mode = mode
         self.anchor = anchor
-        self.today = today or date.today()
+        self.today = today or clock.today()
         self.update()
 
     def set_labels(self, day_names: list[str], more_text: str) -> None:

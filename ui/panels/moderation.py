@@ -15,11 +15,11 @@ like saving a member card; imports and re-checks run in a Job.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QItemSelectionModel, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,12 +48,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.errors import AmicaleError
 from app.moderation import intake, queue
 from app.moderation import settings as mod_settings
 from app.moderation.queue import Decision, QueueItem, Statistics, ToVerify
 from app.store import Store
-from ui.labels import message_text
+from ui.labels import message_text, qdate
 from ui.models.moderation_queue import (
     COL_AGE,
     COL_COMMUNITY,
@@ -215,7 +216,7 @@ class ModerationPanel(QWidget):
         self.verify_source = QComboBox()
         for code, text in SOURCE_TITLES.items():
             self.verify_source.addItem(self.tr(str(text)), code)
-        self.verify_date = QDateEdit(QDate.currentDate())
+        self.verify_date = QDateEdit(qdate(clock.today()))
         self.verify_date.setCalendarPopup(True)
         self.verify_button = QPushButton(self.tr("Mark verified"))
         self.verify_button.setObjectName("markVerified")
@@ -364,7 +365,7 @@ class ModerationPanel(QWidget):
             current = self.current_item()
             keep = current.id if current is not None else None
         self._fill_communities(state.communities)
-        self.model.set_items(state.items, datetime.now(UTC))
+        self.model.set_items(state.items, clock.now())
         row = self.model.row_of(keep) if keep is not None else -1
         if row < 0:
             row = min(self._keep_row, self.model.rowCount() - 1)

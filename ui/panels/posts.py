@@ -24,7 +24,7 @@ view reloads.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -59,6 +59,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.errors import AmicaleError, Cancelled
 from app.posts import planning
 from app.posts.channels import Channel, list_channels
@@ -161,7 +162,7 @@ class PostsPanel(QWidget):
         self.setObjectName("postsPanel")
         self.store = store
         self.tz = DEFAULT_TZ
-        self.anchor = date.today()
+        self.anchor = clock.today()
         self.channels: list[Channel] = []
         self.data: CalendarData | None = None
         self.editor: PostEditor | None = None
@@ -405,7 +406,7 @@ class PostsPanel(QWidget):
         else:
             text = locale.toString(qdate(self.anchor), "MMMM yyyy")
         self.period_label.setText(text)
-        self.calendar.set_period(WEEK if self.mode == WEEK else MONTH, self.anchor, date.today())
+        self.calendar.set_period(WEEK if self.mode == WEEK else MONTH, self.anchor, clock.today())
         self.views.setCurrentWidget(self.table if self.mode == LIST else self.calendar)
 
     def set_anchor(self, day: date) -> None:
@@ -422,7 +423,7 @@ class PostsPanel(QWidget):
 
     @Slot()
     def _on_today(self) -> None:
-        self.set_anchor(date.today())
+        self.set_anchor(clock.today())
 
     @Slot()
     def _on_view_changed(self) -> None:
@@ -445,7 +446,7 @@ class PostsPanel(QWidget):
         week_of = (
             self.anchor
             if self.mode == WEEK
-            else max(first, min(date.today(), last - timedelta(days=1)))
+            else max(first, min(clock.today(), last - timedelta(days=1)))
         )
         self.loader.start(
             load_calendar, self.store, first, last, self.channel_ids(), self.states(), week_of,
@@ -575,6 +576,8 @@ class PostsPanel(QWidget):
 
     @Slot()
     def _on_clock(self) -> None:
+        if self.calendar.today != clock.today():  # past midnight: move the "today" mark
+            self._update_period()
         if not self.loader.busy:
             self.reload()
 
@@ -869,7 +872,7 @@ class PostsPanel(QWidget):
             self._error(self.tr("The address must start with http:// or https://."))
             return
         try:
-            mark_published(self.store, due.version_id, url=url or None, at=datetime.now(UTC))
+            mark_published(self.store, due.version_id, url=url or None, at=clock.now())
         except AmicaleError as exc:
             self._error(exc)
         else:

@@ -10,7 +10,6 @@ and deleting are single short transactions run in place, as the member card's Sa
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -43,7 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import segments
+from app import clock, segments
 from app.errors import AmicaleError
 from app.members.search import QuerySyntaxError
 from app.members.service import MemberDirectory
@@ -242,7 +241,7 @@ class SegmentList(QWidget):
         except AmicaleError as exc:
             self._show_error(self._error_text(exc))
             return
-        self._month = date.today().strftime("%Y-%m")
+        self._month = clock.today().strftime("%Y-%m")
         self.model.set_segments(found)
         for row in range(self.model.rowCount()):
             if self.model.segment(row) is None:
@@ -263,7 +262,7 @@ class SegmentList(QWidget):
         return self.counter.wait(msecs)
 
     def _current_stamp(self) -> tuple[int, str]:
-        return self.store.generation, date.today().strftime("%Y-%m")
+        return self.store.generation, clock.today().strftime("%Y-%m")
 
     @Slot()
     def _on_watch(self) -> None:

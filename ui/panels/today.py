@@ -14,7 +14,7 @@ single short transaction, run in place like the member card's Save.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
 
 from app import birthdays
 from app.birthdays import AHEAD_DAYS, Agenda, Birthday
-from app.clock import to_local
+from app.clock import msecs_until_midnight, to_local
 from app.errors import AmicaleError, ValidationError
 from app.store import Store
 from ui.labels import message_text
@@ -87,14 +87,6 @@ def plain_text(editor: QPlainTextEdit) -> str:
     before "!" and "?" into ordinary ones."""
     raw = editor.document().toRawText()
     return raw.replace("\u2029", "\n").replace("\u2028", "\n")
-
-
-def msecs_until_midnight(now: datetime | None = None) -> int:
-    """Milliseconds from ``now`` (local, aware) to the next local midnight, plus a second so
-    the timer never fires just before it; a DST change makes that day 23 or 25 hours."""
-    moment = (now or datetime.now()).astimezone()
-    midnight = datetime.combine(moment.date() + timedelta(days=1), time()).astimezone()
-    return max(1000, int((midnight - moment).total_seconds() * 1000) + 1000)
 
 
 class BirthdayListModel(QAbstractListModel):
@@ -202,6 +194,7 @@ class TodayPanel(QWidget):
         self._fixed_day: date | None = None
         self._language = birthdays.DEFAULT_LANGUAGE
         self._count = -1
+        self._count_day: date | None = None  # the day the last count was announced for
         self._current: Birthday | None = None
         # Unsaved template text per language; set while the editor differs from the saved one.
         self._drafts: dict[str, str] = {}
@@ -493,8 +486,10 @@ class TodayPanel(QWidget):
 
     def _emit_count(self) -> None:
         count = self.today_model.rowCount()
-        if count != self._count:
+        day = self.agenda.day if self.agenda is not None else None
+        if count != self._count or day != self._count_day:  # a new day is news, even at 0
             self._count = count
+            self._count_day = day
             self.countChanged.emit(count)
 
     @property
