@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QTime
 
 from app.messages import CONTEXT as MESSAGES_CONTEXT
 from app.messages import Message
+
+if TYPE_CHECKING:
+    from app.posts.channels import Channel
 
 FIELD_TITLES = {
     "first_name": QT_TRANSLATE_NOOP("Fields", "First name"),
@@ -60,11 +64,13 @@ def value_label(field: str, value: str) -> str:
 
 
 def message_text(message: object) -> str:
-    """A message from app/ in the interface language (see app/messages.py)."""
+    """A message from app/ in the interface language (see app/messages.py); arguments that
+    are messages themselves (a channel's default name) are translated too."""
     if isinstance(message, Message):
         template = QCoreApplication.translate(MESSAGES_CONTEXT, message.template)
+        args = [message_text(a) if isinstance(a, Message) else a for a in message.args]
         try:
-            return template.format(*message.args)
+            return template.format(*args)
         except (IndexError, KeyError, ValueError):  # a translation that lost a placeholder
             return str(message)
     return str(message)
@@ -78,3 +84,8 @@ def qdate(day: date) -> QDate:
 def qdatetime(moment: datetime) -> QDateTime:
     """The wall-clock fields of ``moment`` as a QDateTime in local time."""
     return QDateTime(qdate(moment.date()), QTime(moment.hour, moment.minute, moment.second))
+
+
+def channel_name(chan: Channel) -> str:
+    """A channel's name as the window shows it: the CM's own, or its kind's, translated."""
+    return message_text(chan.title)

@@ -94,6 +94,26 @@ _KEYWORD_CODES = {
 }
 
 
+# The reasons the rules give their automatic decisions, stored as codes (migration 0009) and
+# put into words when shown: "rule:score-above:6", "rule:known".
+T_RULE_REJECT = QT_TRANSLATE_NOOP("Messages", "rule: score above {0}")
+T_RULE_APPROVE = QT_TRANSLATE_NOOP("Messages", "rule: known graduate")
+RULE_SCORE_ABOVE = "rule:score-above:"
+RULE_KNOWN = "rule:known"
+
+
+def reason_text(reason: str | None) -> str | None:
+    """A stored reason as the user reads it: a rule's code as a Message (translated by the
+    window), the CM's own words as they are."""
+    if reason is None:
+        return None
+    if reason == RULE_KNOWN:
+        return Message(T_RULE_APPROVE)
+    if reason.startswith(RULE_SCORE_ABOVE):
+        return Message(T_RULE_REJECT, reason[len(RULE_SCORE_ABOVE) :])
+    return reason
+
+
 @dataclass(frozen=True, slots=True)
 class Signal:
     code: str
@@ -102,6 +122,8 @@ class Signal:
     weight: int = 0
 
     def message(self) -> Message:
+        if self.code == "previously_rejected" and len(self.args) == 2:  # (day, reason)
+            return Message(self.template, self.args[0], reason_text(self.args[1]))
         return Message(self.template, *self.args)
 
     def as_json(self) -> dict[str, Any]:

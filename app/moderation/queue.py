@@ -159,7 +159,7 @@ def _to_item(row: Any) -> QueueItem:
         received_at=row.received_at,
         status=row.status,
         snooze_until=row.snooze_until,
-        reason=row.reason,
+        reason=checks.reason_text(row.reason),
         decided_at=row.decided_at,
         automatic=bool(row.automatic),
         match=row.match,
@@ -476,7 +476,7 @@ def _decision(row: Any) -> Decision:
         row.action,
         row.previous_status,
         row.status,
-        row.reason,
+        checks.reason_text(row.reason),
         bool(row.automatic),
         row.decided_at,
         row.decided_by,
@@ -593,17 +593,11 @@ def apply_rules(
     ).all()
     for item_id, kind, match, suggestion, score in rows:
         if auto_reject and score > limit:
-            reason = str(Message(T_RULE_REJECT, limit))
+            reason = f"{checks.RULE_SCORE_ABOVE}{limit}"
             made.append(decide_in(conn, item_id, "reject", reason, automatic=True))
         elif auto_approve and kind == "join" and match == "known" and suggestion == "approve":
-            made.append(
-                decide_in(conn, item_id, "approve", str(Message(T_RULE_APPROVE)), automatic=True)
-            )
+            made.append(decide_in(conn, item_id, "approve", checks.RULE_KNOWN, automatic=True))
     return made
-
-
-T_RULE_REJECT = QT_TRANSLATE_NOOP("Messages", "rule: score above {0}")
-T_RULE_APPROVE = QT_TRANSLATE_NOOP("Messages", "rule: known graduate")
 
 
 # --- member verification ---------------------------------------------------------------------

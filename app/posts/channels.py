@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 
 from app.errors import AmicaleError, NotFoundError
+from app.messages import QT_TRANSLATE_NOOP, Message
 from app.posts import new_id
 from app.store import Store
 from app.store.schema import channel, channel_slot
@@ -34,6 +35,28 @@ DEFAULT_LIMITS: dict[str, int | None] = {
 }
 
 
+# The name a channel has until the CM renames it, in the user's language (the window
+# translates it); the English one is what the store keeps in ``name``.
+KIND_TITLES: dict[str, str] = {
+    "linkedin": QT_TRANSLATE_NOOP("Messages", "LinkedIn"),
+    "facebook": QT_TRANSLATE_NOOP("Messages", "Facebook"),
+    "viadeo": QT_TRANSLATE_NOOP("Messages", "Viadeo"),
+    "x": QT_TRANSLATE_NOOP("Messages", "X"),
+    "mastodon": QT_TRANSLATE_NOOP("Messages", "Mastodon"),
+    "newsletter": QT_TRANSLATE_NOOP("Messages", "Newsletter"),
+    "website": QT_TRANSLATE_NOOP("Messages", "Website"),
+}
+# Other words for a kind a CM may write in a plan (CSV "canal" column), folded.
+KIND_WORDS: dict[str, str] = {
+    "lettre d'information": "newsletter",
+    "lettre d’information": "newsletter",
+    "infolettre": "newsletter",
+    "site web": "website",
+    "site": "website",
+    "twitter": "x",
+}
+
+
 @dataclass(frozen=True)
 class Channel:
     id: int
@@ -49,6 +72,13 @@ class Channel:
     position: int
     # Weekly slots: (weekday 0 = Monday, local "HH:MM"), sorted.
     slots: tuple[tuple[int, str], ...] = field(default=())
+    # False: named after its kind, in the user's language (see ``title``).
+    renamed: bool = True
+
+    @property
+    def title(self) -> str:
+        """The name to show: the CM's own, or the kind's as a Message the window translates."""
+        return self.name if self.renamed else Message(KIND_TITLES[self.kind])
 
 
 def list_channels(conn: sa.Connection, *, enabled_only: bool = False) -> list[Channel]:
@@ -74,6 +104,7 @@ def list_channels(conn: sa.Connection, *, enabled_only: bool = False) -> list[Ch
             enabled=bool(row.enabled),
             position=row.position,
             slots=tuple(slots.get(row.id, ())),
+            renamed=bool(row.renamed),
         )
         for row in conn.execute(query)
     ]
@@ -86,11 +117,13 @@ def channels(store: Store, *, enabled_only: bool = False) -> list[Channel]:
 
 def resolve(all_channels: Sequence[Channel], ref: str) -> Channel | None:
     """The channel ``ref`` names: a configured channel's name first (case- and
-    accent-insensitive), else a kind (the first enabled channel of that kind)."""
+    accent-insensitive), else a kind, by its code or another word for it ("site web"): the
+    first enabled channel of that kind."""
     key = fold(ref.strip())
     for item in all_channels:
         if fold(item.name) == key:
             return item
+    key = KIND_WORDS.get(key, key)
     if key in KINDS:
         of_kind = [c for c in all_channels if c.kind == key]
         enabled = [c for c in of_kind if c.enabled]
@@ -102,7 +135,7 @@ def save_channel(
     store: Store,
     *,
     kind: str,
-    name: str,
+    name: str | None,
     variant: str | None = None,
     url: str | None = None,
     char_limit: int | None = None,
@@ -113,14 +146,16 @@ def save_channel(
     slots: Sequence[tuple[int, str]] = (),
     channel_id: int | None = None,
 ) -> int:
-    """Create (``channel_id`` None) or update a channel; returns its id."""
+    """Create (``channel_id`` None) or update a channel; returns its id. ``name`` None: the
+    channel is named after its kind, in the user's language."""
     if kind not in KINDS:
         raise AmicaleError(f"unknown channel kind: {kind}")
     if variant is not None and variant not in VARIANTS.get(kind, ()):
         raise AmicaleError(f"a {kind} channel cannot be a {variant}")
     if url and not url.lower().startswith(("http://", "https://")):
         raise AmicaleError("a channel's address must start with http:// or https://")
-    name = name.strip()
+    renamed = name is not None
+    name = name.strip() if name is not None else KIND_TITLES.get(kind, kind)
     if not name:
         raise AmicaleError("a channel needs a name")
     from app.posts.timing import parse_hhmm
@@ -132,6 +167,7 @@ def save_channel(
         "kind": kind,
         "name": name,
         "name_key": fold(name),
+        "renamed": renamed,
         "variant": variant,
         "url": url or None,
         "char_limit": char_limit,

@@ -120,7 +120,7 @@ def _row_to_draft(
     if chan is None:
         return Message(_UNKNOWN_CHANNEL, values["channel"]), None
     if not chan.enabled:
-        return Message(_DISABLED, chan.name), None
+        return Message(_DISABLED, chan.title), None
     if not values["text"]:
         return Message(_NO_TEXT), None
     link = values.get("link") or None

@@ -132,7 +132,7 @@ def cadence(store: Store, week_of: date, *, tz: str = DEFAULT_TZ) -> Cadence:
                         "too-many",
                         Message(
                             _TOO_MANY,
-                            chan.name,
+                            chan.title,
                             count,
                             chan.max_per_week,
                         ),
@@ -148,7 +148,7 @@ def cadence(store: Store, week_of: date, *, tz: str = DEFAULT_TZ) -> Cadence:
                             "silent",
                             Message(
                                 _SILENT,
-                                chan.name,
+                                chan.title,
                                 days,
                                 since,
                                 chan.max_gap_days,

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 # Bump with every new migration; checked against Alembic's head by the tests. Kept here so a
 # start-up on an up-to-date file does not need to load Alembic at all.
-SCHEMA_HEAD = "0008"
+SCHEMA_HEAD = "0009"
 
 metadata = sa.MetaData()
 
@@ -291,6 +291,9 @@ channel = sa.Table(
     sa.Column("max_gap_days", sa.Integer),
     sa.Column("enabled", sa.Boolean, nullable=False, server_default=sa.true()),
     sa.Column("position", sa.Integer, nullable=False, server_default="0"),
+    # False: the channel keeps its kind's name, shown in the user's language ("Newsletter",
+    # "Lettre d'information"); ``name`` then holds the English one. True: the CM's own name.
+    sa.Column("renamed", sa.Boolean, nullable=False, server_default=sa.true()),
     sa.CheckConstraint(
         "kind IN ('linkedin', 'facebook', 'viadeo', 'x', 'mastodon', 'newsletter', 'website')",
         name="ck_channel_kind",

@@ -4,7 +4,7 @@
 <context>
     <name>AddItemsDialog</name>
     <message>
-        <location filename="../../ui/panels/moderation.py" line="+773"/>
+        <location filename="../../ui/panels/moderation.py" line="+774"/>
         <source>Add to the moderation queue</source>
         <translation>Ajouter à la file de modération</translation>
     </message>
@@ -119,7 +119,7 @@
         <translation>Vérification dans l’annuaire…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>The items could not be added: %1</source>
         <translation>Les éléments n’ont pas pu être ajoutés&#xa0;: %1</translation>
     </message>
@@ -127,7 +127,7 @@
 <context>
     <name>BirthdayListModel</name>
     <message>
-        <location filename="../../ui/panels/today.py" line="+118"/>
+        <location filename="../../ui/panels/today.py" line="+110"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -155,7 +155,7 @@
 <context>
     <name>ChannelTab</name>
     <message>
-        <location filename="../../ui/dialogs/post_editor.py" line="+77"/>
+        <location filename="../../ui/dialogs/post_editor.py" line="+78"/>
         <source>Own text for this channel</source>
         <translation>Texte propre à ce canal</translation>
     </message>
@@ -173,7 +173,7 @@
         <translation>Canaux</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Newsletter</source>
         <translation>Lettre d’information</translation>
     </message>
@@ -243,7 +243,7 @@
         <translation>Créneaux&#xa0;: un jour et une heure, séparés par des virgules, par exemple «&#xa0;%1 09:00, %2 18:30&#xa0;».</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <location line="+13"/>
         <source>none</source>
         <translation>aucune</translation>
@@ -272,7 +272,7 @@
 <context>
     <name>DueListModel</name>
     <message>
-        <location filename="../../ui/models/posts.py" line="+163"/>
+        <location filename="../../ui/models/posts.py" line="+166"/>
         <source>Failed: %1</source>
         <translation>Échec&#xa0;: %1</translation>
     </message>
@@ -555,7 +555,7 @@
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../ui/dialogs/event_dialog.py" line="+38"/>
+        <location filename="../../ui/dialogs/event_dialog.py" line="+39"/>
         <source>New event</source>
         <translation>Nouvel événement</translation>
     </message>
@@ -809,7 +809,7 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../ui/labels.py" line="+13"/>
+        <location filename="../../ui/labels.py" line="+17"/>
         <source>First name</source>
         <translation>Prénom</translation>
     </message>
@@ -1460,7 +1460,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+75"/>
+        <location filename="../../ui/main_window.py" line="+76"/>
         <source>Members</source>
         <translation>Membres</translation>
     </message>
@@ -1472,23 +1472,23 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+204"/>
+        <location line="+205"/>
         <source>Birthdays</source>
         <translation>Anniversaires</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-202"/>
         <source>Duplicates</source>
         <translation>Doublons</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+274"/>
+        <location line="+275"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location line="-271"/>
+        <location line="-272"/>
         <source>Moderation</source>
         <translation>Modération</translation>
     </message>
@@ -1592,7 +1592,7 @@
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>%n birthday(s) today</source>
         <translation>
             <numerusform>%n anniversaire aujourd’hui</numerusform>
@@ -1976,7 +1976,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../app/members/query.py" line="+258"/>
+        <location filename="../../app/members/query.py" line="+265"/>
         <source>&apos;{0}:&apos; needs letters or digits</source>
         <translation>«&#xa0;{0}:&#xa0;» demande des lettres ou des chiffres</translation>
     </message>
@@ -2059,7 +2059,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>«&#xa0;{0}&#xa0;» ne peut pas se trouver ici</translation>
     </message>
     <message>
-        <location filename="../../app/members/validation.py" line="+73"/>
+        <location filename="../../app/members/validation.py" line="+74"/>
         <location line="+11"/>
         <source>use the form YYYY-MM-DD or DD/MM/YYYY</source>
         <translation>utilisez la forme JJ/MM/AAAA ou AAAA-MM-JJ</translation>
@@ -2147,12 +2147,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+15"/>
-        <location filename="../../app/posts/feed.py" line="+189"/>
+        <location filename="../../app/posts/feed.py" line="+190"/>
         <source>cannot write {0}: {1}</source>
         <translation>impossible d’écrire {0}&#xa0;: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/birthdays.py" line="+217"/>
+        <location filename="../../app/birthdays.py" line="+215"/>
         <source>the “}}” at character {0} closes nothing (for a lone brace, write “}}}}”)</source>
         <translation>l’accolade «&#xa0;}}&#xa0;» au caractère {0} ne ferme rien (pour une accolade seule, écrivez «&#xa0;}}}}&#xa0;»)</translation>
     </message>
@@ -2418,7 +2418,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>cet élément est déjà {0}&#xa0;; annulez d&apos;abord cette décision</translation>
     </message>
     <message>
-        <location line="+297"/>
+        <location filename="../../app/moderation/checks.py" line="+11"/>
         <source>rule: score above {0}</source>
         <translation>règle&#xa0;: score supérieur à {0}</translation>
     </message>
@@ -2553,7 +2553,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>envoi arrêté après {0} messages sur {1}&#xa0;: {2}. Reprenez l’envoi pour continuer&#xa0;; personne ne le recevra deux fois.</translation>
     </message>
     <message>
-        <location filename="../../app/posts/planning.py" line="+25"/>
+        <location filename="../../app/posts/planning.py" line="+26"/>
         <source>{0}: {1} posts this week, more than the {2} chosen</source>
         <translation>{0}&#xa0;: {1} publications cette semaine, plus que les {2} choisies</translation>
     </message>
@@ -2662,11 +2662,46 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <source>a rule needs a tag</source>
         <translation>une règle demande une étiquette</translation>
     </message>
+    <message>
+        <location filename="../../app/posts/channels.py" line="+41"/>
+        <source>LinkedIn</source>
+        <translation>LinkedIn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Facebook</source>
+        <translation>Facebook</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Viadeo</source>
+        <translation>Viadeo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mastodon</source>
+        <translation>Mastodon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Newsletter</source>
+        <translation>Lettre d’information</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Website</source>
+        <translation>Site web</translation>
+    </message>
 </context>
 <context>
     <name>ModerationPanel</name>
     <message>
-        <location filename="../../ui/panels/moderation.py" line="-834"/>
+        <location filename="../../ui/panels/moderation.py" line="-835"/>
         <source>School register</source>
         <translation>Registre de l&apos;école</translation>
     </message>
@@ -3034,7 +3069,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>ModerationQueueModel</name>
     <message>
-        <location filename="../../ui/models/moderation_queue.py" line="+30"/>
+        <location filename="../../ui/models/moderation_queue.py" line="+31"/>
         <source>Age</source>
         <translation>Âge</translation>
     </message>
@@ -3162,7 +3197,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>ModerationSettingsDialog</name>
     <message>
-        <location filename="../../ui/panels/moderation.py" line="+178"/>
+        <location filename="../../ui/panels/moderation.py" line="+180"/>
         <source>Recruiting words</source>
         <translation>Mots de recrutement</translation>
     </message>
@@ -3637,7 +3672,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>PostStates</name>
     <message>
-        <location filename="../../ui/models/posts.py" line="-122"/>
+        <location filename="../../ui/models/posts.py" line="-124"/>
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
@@ -3690,7 +3725,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Publication</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+78"/>
         <source>No date</source>
         <translation>Sans date</translation>
     </message>
@@ -3698,7 +3733,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>PostsPanel</name>
     <message>
-        <location filename="../../ui/panels/posts.py" line="+176"/>
+        <location filename="../../ui/panels/posts.py" line="+177"/>
         <source>Previous</source>
         <translation>Précédent</translation>
     </message>
@@ -3789,12 +3824,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+3"/>
-        <location line="+534"/>
+        <location line="+536"/>
         <source>Copy the channel&apos;s text and open the network&apos;s page to post it</source>
         <translation>Copier le texte du canal et ouvrir la page du réseau pour le publier</translation>
     </message>
     <message>
-        <location line="-532"/>
+        <location line="-534"/>
         <source>Mark as published…</source>
         <translation>Marquer comme publié…</translation>
     </message>
@@ -3858,7 +3893,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Déplacée au %1.</translation>
     </message>
     <message numerus="yes">
-        <location line="+43"/>
+        <location line="+45"/>
         <source>%n draft(s) prepared for the event.</source>
         <translation>
             <numerusform>%n brouillon préparé pour l’événement.</numerusform>
@@ -3966,7 +4001,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Adresse de la publication sur %1 (facultatif)&#xa0;:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Mark as failed</source>
         <translation>Marquer en échec</translation>
     </message>
@@ -3981,12 +4016,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>L’adresse doit commencer par http:// ou https://.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Marked as published on %1.</source>
         <translation>Marquée comme publiée sur %1.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>failed</source>
         <translation>échec</translation>
     </message>
@@ -3994,7 +4029,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>SegmentList</name>
     <message>
-        <location filename="../../ui/panels/segments.py" line="+167"/>
+        <location filename="../../ui/panels/segments.py" line="+166"/>
         <source>Segments</source>
         <translation>Segments</translation>
     </message>
@@ -4732,7 +4767,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>TodayPanel</name>
     <message>
-        <location filename="../../ui/panels/today.py" line="-86"/>
+        <location filename="../../ui/panels/today.py" line="-78"/>
         <source>LinkedIn</source>
         <translation>LinkedIn</translation>
     </message>
@@ -4767,7 +4802,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Anglais</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+142"/>
         <source>The language of the messages and of the template you edit below</source>
         <translation>La langue des messages et du modèle modifié ci-dessous</translation>
     </message>
@@ -4887,7 +4922,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Déjà fêtés (%1)</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+82"/>
         <source>No LinkedIn profile on file for this member</source>
         <translation>Aucun profil LinkedIn enregistré pour ce membre</translation>
     </message>

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from app.errors import AmicaleError
 from app.posts.channels import DEFAULT_LIMITS, KINDS, VARIANTS, Channel, parse_slots, save_channel
 from app.store import Store
-from ui.labels import message_text
+from ui.labels import channel_name, message_text
 from ui.panels.member_card import ERROR_STYLE, plain_label
 
 (COL_NAME, COL_KIND, COL_VARIANT, COL_LIMIT, COL_COLOR, COL_SLOTS, COL_PER_WEEK, COL_GAP,
@@ -52,6 +52,7 @@ class ChannelsDialog(QDialog):
         self.resize(1380, 440)
         self.store = store
         self.ids: list[int | None] = []
+        self.kind_named: list[str | None] = []  # per row: the kind name shown, if any
         self.kind_titles = {
             "linkedin": "LinkedIn",
             "facebook": "Facebook",
@@ -119,7 +120,11 @@ class ChannelsDialog(QDialog):
         row = self.table.rowCount()
         self.table.insertRow(row)
         self.ids.append(chan.id if chan else None)
-        self.table.setItem(row, COL_NAME, QTableWidgetItem(chan.name if chan else ""))
+        shown = channel_name(chan) if chan else ""
+        # A channel named after its kind stays so (in either language) unless its name is
+        # edited; an empty name on a new row names it after its kind.
+        self.kind_named.append(None if chan is None or chan.renamed else shown)
+        self.table.setItem(row, COL_NAME, QTableWidgetItem(shown))
         kind = QComboBox()
         for name in KINDS:
             kind.addItem(self.kind_titles.get(name, name), name)
@@ -193,11 +198,13 @@ class ChannelsDialog(QDialog):
                         .replace("%1", str(row + 1))
                         .replace("%2", color)
                     )
+                typed = self._text(row, COL_NAME)
+                kind_named = self.kind_named[row] == typed or (channel_id is None and not typed)
                 new_id = save_channel(
                     self.store,
                     channel_id=channel_id,
                     kind=str(self._combo(row, COL_KIND).currentData()),
-                    name=self._text(row, COL_NAME),
+                    name=None if kind_named else typed,
                     variant=self._combo(row, COL_VARIANT).currentData(),
                     url=self._text(row, COL_URL) or None,
                     char_limit=self._spin(row, COL_LIMIT),
@@ -208,6 +215,8 @@ class ChannelsDialog(QDialog):
                     slots=parse_slots(self._text(row, COL_SLOTS), day_names()),
                 )
                 self.ids[row] = new_id
+                if kind_named:
+                    self.kind_named[row] = typed
         except AmicaleError as exc:
             self.error_label.setText(message_text(exc.args[0] if exc.args else str(exc)))
             return False

@@ -28,7 +28,7 @@ from app.posts.channels import Channel
 from app.posts.events import ROLES, create_event, generate_series
 from app.posts.publishing import is_web_url
 from app.store import Store
-from ui.labels import message_text, qdate
+from ui.labels import channel_name, message_text, qdate
 from ui.panels.member_card import ERROR_STYLE, plain_label
 
 
@@ -59,7 +59,7 @@ class EventDialog(QDialog):
         box = QGroupBox(self.tr("Channels"))
         grid = QGridLayout(box)
         for index, chan in enumerate(c for c in channels if c.enabled):
-            check = QCheckBox(chan.name)
+            check = QCheckBox(channel_name(chan))
             check.setChecked(chan.kind in ("linkedin", "facebook"))
             self.channel_boxes[chan.id] = check
             grid.addWidget(check, index // 4, index % 4)

@@ -58,7 +58,7 @@ from app.posts.store import (
 )
 from app.posts.timing import DEFAULT_TZ, to_local
 from app.store import Store
-from ui.labels import message_text, qdate, qdatetime
+from ui.labels import channel_name, message_text, qdate, qdatetime
 from ui.models.posts import state_title
 from ui.panels.member_card import ERROR_STYLE, plain_label
 from ui.panels.today import plain_text
@@ -148,7 +148,7 @@ class PostEditor(QDialog):
         ticks = QGroupBox(self.tr("Channels"))
         grid = QGridLayout(ticks)
         for index, chan in enumerate(self.channels):
-            box = QCheckBox(chan.name)
+            box = QCheckBox(channel_name(chan))
             box.setObjectName(f"channel_{chan.id}")
             box.setStyleSheet(
                 f"QCheckBox {{ border-left: 4px solid {chan.color}; padding-left: 4px; }}"
@@ -322,7 +322,7 @@ class PostEditor(QDialog):
                     for other in self.channels[: self.channels.index(chan)]
                     if self.tabs.indexOf(self.channel_tabs.get(other.id, QWidget())) >= 0
                 )
-                self.tabs.insertTab(position, tab, chan.name)
+                self.tabs.insertTab(position, tab, channel_name(chan))
             elif not ticked and index >= 0:
                 self.tabs.removeTab(index)
         self._update_counts()
@@ -370,7 +370,7 @@ class PostEditor(QDialog):
                 tab.edit.setPlainText(main)
                 tab.edit.blockSignals(False)
             index = self.tabs.indexOf(tab)
-            self.tabs.setTabText(index, f"{chan.name} ({count.length})")
+            self.tabs.setTabText(index, f"{channel_name(chan)} ({count.length})")
             self.tabs.tabBar().setTabTextColor(
                 index,
                 QColor("#b00020")
@@ -378,7 +378,7 @@ class PostEditor(QDialog):
                 else self.palette().color(QPalette.ColorRole.WindowText),
             )
             marker = " ⚑" if report.strictest == chan.id else ""
-            parts.append(f"{chan.name}: {count.length}/{count.limit or '∞'}{marker}")
+            parts.append(f"{channel_name(chan)}: {count.length}/{count.limit or '∞'}{marker}")
         self.summary.setText("   ".join(parts))
 
     # --- schedule and attachments --------------------------------------------------------------

@@ -25,6 +25,7 @@ from PySide6.QtGui import QBrush, QColor
 from app.posts.channels import Channel
 from app.posts.store import CalendarItem, DueVersion
 from app.posts.timing import to_local
+from ui.labels import channel_name
 
 Index = QModelIndex | QPersistentModelIndex
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -98,7 +99,9 @@ class PostTableModel(QAbstractTableModel):
         return None
 
     def channel_names(self, item: CalendarItem) -> str:
-        return ", ".join(self.channels[c].name for c in item.channel_ids if c in self.channels)
+        return ", ".join(
+            channel_name(self.channels[c]) for c in item.channel_ids if c in self.channels
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -157,7 +160,7 @@ class DueListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             when = local_text(to_local(due.scheduled_at, due.tz))
             text = " ".join((due.title or due.text).split())[:60]
-            line = f"{due.channel.name} · {when}\n{text}"
+            line = f"{channel_name(due.channel)} · {when}\n{text}"
             if due.state == "failed":
                 reason = due.failure_reason or ""
                 line += "\n" + self.tr("Failed: %1").replace("%1", reason)

@@ -462,7 +462,7 @@ class ModerationPanel(QWidget):
             if decision.automatic:
                 text += " · " + self.tr("automatic")
             if decision.reason:
-                text += " · " + decision.reason
+                text += " · " + message_text(decision.reason)
             if decision.undone_at:
                 text += " · " + self.tr("undone")
             item = QListWidgetItem(text)

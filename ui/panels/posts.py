@@ -85,7 +85,7 @@ if TYPE_CHECKING:  # dialogs and file formats load when first used: a faster sta
     from ui.dialogs.event_dialog import EventDialog
     from ui.dialogs.newsletter_dialog import NewsletterDialog
     from ui.dialogs.post_editor import PostEditor
-from ui.labels import message_text, qdate
+from ui.labels import channel_name, message_text, qdate
 from ui.models.posts import (
     COL_CHANNELS,
     COL_STATE,
@@ -488,8 +488,7 @@ class PostsPanel(QWidget):
         self._error(error)
 
     def _set_channels(self, channels: list[Channel]) -> None:
-        if [c.id for c in channels] == [c.id for c in self.channels]:
-            self.channels = channels
+        if channels == self.channels:  # a renamed channel is a change too
             return
         self.channels = channels
         current = self.channel_filter.currentData()
@@ -497,7 +496,7 @@ class PostsPanel(QWidget):
         while self.channel_filter.count() > 1:
             self.channel_filter.removeItem(1)
         for chan in channels:
-            self.channel_filter.addItem(chan.name, chan.id)
+            self.channel_filter.addItem(channel_name(chan), chan.id)
         index = self.channel_filter.findData(current)
         self.channel_filter.setCurrentIndex(max(0, index))
         self.channel_filter.blockSignals(False)
@@ -513,7 +512,7 @@ class PostsPanel(QWidget):
                 continue
             bar = "■" * min(count, 12)
             limit = f"/{chan.max_per_week}" if chan.max_per_week is not None else ""
-            lines.append(f"{chan.name}: {count}{limit} {bar}")
+            lines.append(f"{channel_name(chan)}: {count}{limit} {bar}")
         self.balance_label.setText("\n".join(lines))
         self.advice_label.setText("\n".join("⚠ " + message_text(a.message) for a in cadence.advice))
 
@@ -824,7 +823,7 @@ class PostsPanel(QWidget):
         self._info(
             self.tr(
                 "The text for %1 is on the clipboard. Paste it, post it, then “Mark as published”."
-            ).replace("%1", due.channel.name)
+            ).replace("%1", channel_name(due.channel))
         )
 
     def open_newsletter(self, due: DueVersion) -> NewsletterDialog:
@@ -850,7 +849,9 @@ class PostsPanel(QWidget):
         text, ok = QInputDialog.getText(
             self,
             self.tr("Mark as published"),
-            self.tr("Address of the post on %1 (optional):").replace("%1", due.channel.name),
+            self.tr("Address of the post on %1 (optional):").replace(
+                "%1", channel_name(due.channel)
+            ),
         )
         return text.strip() if ok else None
 
@@ -876,7 +877,9 @@ class PostsPanel(QWidget):
         except AmicaleError as exc:
             self._error(exc)
         else:
-            self._info(self.tr("Marked as published on %1.").replace("%1", due.channel.name))
+            self._info(
+                self.tr("Marked as published on %1.").replace("%1", channel_name(due.channel))
+            )
         self.reload()
 
     @Slot()
