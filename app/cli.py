@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from app import __version__
+from app import __version__, files
 from app.errors import AmicaleError
 from app.paths import default_db_path
 
@@ -51,6 +51,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     from app.io.importer import import_file, previous_imports, write_rejects
     from app.io.readers import open_source
 
+    if args.rejects:  # refused before anything is imported
+        files.check_output(Path(args.rejects), store=Path(args.db), inputs=[Path(args.file)])
     source = open_source(Path(args.file), args.preset)
     store = _open(args)
     try:
@@ -59,7 +61,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if args.rejects:
-        write_rejects(report, Path(args.rejects), source.headers)
+        write_rejects(
+            report, Path(args.rejects), source.headers, store=store.path, source=source.path
+        )
     if args.json:
         print(json.dumps(report.as_json()))
         return 0

@@ -37,7 +37,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from app import audit, tag_rules
+from app import audit, files, tag_rules
 from app.clock import now_iso
 from app.errors import AmicaleError, Cancelled, ValidationError
 from app.io.mapping import RowCleaner, guess_mapping, row_cleaner
@@ -51,7 +51,6 @@ from app.store.sqlite import (
     CancelToken,
     SearchBacklog,
     bulk_inserts,
-    create_private_file,
 )
 from app.text import linkedin_key, sort_name
 
@@ -682,12 +681,23 @@ def import_file(
     return report
 
 
-def write_rejects(report: ImportReport, path: Path, headers: Sequence[str]) -> None:
-    """The rejected rows with their line number and reason, as a CSV Excel opens."""
-    if path.exists():
-        path.unlink()
-    create_private_file(path)
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+def write_rejects(
+    report: ImportReport,
+    path: Path,
+    headers: Sequence[str],
+    *,
+    store: Path | None = None,
+    source: Path | None = None,
+) -> None:
+    """The rejected rows with their line number and reason, as a CSV Excel opens.
+
+    Written whole or not at all, never over the store ``store`` or the imported ``source``.
+    """
+    inputs = [source] if source is not None else []
+    with (
+        files.atomic_output(path, store=store, inputs=inputs) as tmp,
+        tmp.open("w", encoding="utf-8-sig", newline="") as handle,
+    ):
         writer = csv.writer(handle)
         writer.writerow(["line", "reason", *headers])
         for reject in report.rejects:

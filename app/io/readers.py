@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import IO, Any
 from xml.etree.ElementTree import ParseError
 
+from app import files
 from app.errors import AmicaleError
 from app.io.mapping import fold_header, guess_mapping
 from app.messages import Message
@@ -157,6 +158,10 @@ def open_source(path: Path, preset: str = "auto") -> ImportSource:
             Message("unknown preset {0} (known: {1})", preset, ", ".join(PRESETS))
         )
     path = Path(path)
+    try:
+        files.check_input(path, path.name)  # a FIFO or /dev/zero would be read forever
+    except AmicaleError as exc:
+        raise ImportFormatError(exc.args[0]) from None
     try:
         digest, size, head, bad_chunk = _scan(path)
     except OSError as exc:

@@ -28,7 +28,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from app import audit
+from app import audit, files
 from app.clock import now_iso
 from app.errors import AmicaleError
 from app.messages import QT_TRANSLATE_NOOP, Message
@@ -171,6 +171,10 @@ def _decode(data: bytes) -> str:
 
 def read_file(path: Path) -> list[NewItem]:
     """The items of a CSV or JSON file; IntakeError listing every bad row."""
+    try:
+        files.check_input(Path(path))
+    except AmicaleError as exc:
+        raise IntakeError(exc.args[0]) from None
     try:
         data = Path(path).read_bytes()
     except OSError as exc:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import stat
 import threading
 from array import array
 from collections.abc import Iterator
@@ -42,8 +43,11 @@ def create_private_file(path: Path) -> None:
 
 
 def make_private(path: Path) -> None:
+    """Take away the group's and others' permissions; the owner's stay as they are."""
     with contextlib.suppress(OSError):
-        os.chmod(path, 0o600)
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+        if mode & 0o077:
+            os.chmod(path, mode & 0o700)
 
 
 def configure_connection(dbapi_connection: sqlite3.Connection) -> None:
@@ -312,36 +316,46 @@ def table_counts(conn: sqlite3.Connection) -> dict[str, int]:
 
 
 def backup_file(source: Path, target: Path) -> dict[str, int]:
-    """Copy ``source`` to ``target`` with SQLite's online backup API, then verify the copy.
+    """Copy ``source`` to ``target`` with SQLite's online backup API, verified before it counts.
 
-    Returns the verified row counts. Raises StoreError when the copy does not match.
+    The copy is written beside ``target`` under a temporary name, checked (``quick_check``,
+    the row counts of its source), flushed to the disk and renamed over ``target``: an
+    existing backup of that name survives a full disk or a crash. ``target`` is never the
+    store itself or one of its files. Returns the verified row counts; raises StoreError when
+    the copy does not match.
     """
+    from app import files
     from app.errors import StoreError
 
-    if target.exists():
-        target.unlink()
-    create_private_file(target)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(target)
+    expected: dict[str, int] = {}
+    actual: dict[str, int] = {}
+
+    def verify(copy: Path) -> None:
+        check = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
         try:
-            src.backup(dst)
-            # A backup is a single file: no WAL beside it to lose when it is copied.
-            dst.execute("PRAGMA journal_mode = DELETE")
+            ok = check.execute("PRAGMA quick_check").fetchone()[0]
+            actual.update(table_counts(check))
+            tables = {
+                r[0] for r in check.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
         finally:
-            dst.close()
-        expected = table_counts(src)
-    finally:
-        src.close()
-    check = sqlite3.connect(f"file:{target}?mode=ro", uri=True)
-    try:
-        ok = check.execute("PRAGMA quick_check").fetchone()[0]
-        actual = table_counts(check)
-        tables = {r[0] for r in check.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    finally:
-        check.close()
-    if ok != "ok" or actual != expected or "alembic_version" not in tables:
-        raise StoreError(f"the backup {target} does not match its source; it was not kept")
+            check.close()
+        if ok != "ok" or actual != expected or "alembic_version" not in tables:
+            raise StoreError(f"the backup {target} does not match its source; it was not kept")
+
+    with files.atomic_output(target, store=source, verify=verify) as copy:
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        try:
+            dst = sqlite3.connect(copy)
+            try:
+                src.backup(dst)
+                # A backup is a single file: no WAL beside it to lose when it is copied.
+                dst.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dst.close()
+            expected.update(table_counts(src))
+        finally:
+            src.close()
     return actual
 
 

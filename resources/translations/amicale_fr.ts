@@ -119,7 +119,7 @@
         <translation>Vérification dans l’annuaire…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>The items could not be added: %1</source>
         <translation>Les éléments n’ont pas pu être ajoutés&#xa0;: %1</translation>
     </message>
@@ -1288,12 +1288,12 @@
     <message>
         <location filename="../../ui/dialogs/import_dialog.py" line="+55"/>
         <location line="+86"/>
-        <location line="+205"/>
+        <location line="+211"/>
         <source>Import members</source>
         <translation>Importer des membres</translation>
     </message>
     <message>
-        <location line="-285"/>
+        <location line="-291"/>
         <source>CSV, Excel, vCard, LinkedIn or Mailchimp file</source>
         <translation>Fichier CSV, Excel, vCard, LinkedIn ou Mailchimp</translation>
     </message>
@@ -1460,7 +1460,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+75"/>
+        <location filename="../../ui/main_window.py" line="+76"/>
         <source>Members</source>
         <translation>Membres</translation>
     </message>
@@ -2121,7 +2121,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>un membre doit avoir un nom ou une adresse e-mail</translation>
     </message>
     <message>
-        <location filename="../../app/io/export.py" line="+182"/>
+        <location filename="../../app/io/export.py" line="+181"/>
         <source>unknown export format &apos;{0}&apos; (known: {1})</source>
         <translation>format d’export inconnu «&#xa0;{0}&#xa0;» (formats connus&#xa0;: {1})</translation>
     </message>
@@ -2131,12 +2131,37 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>impossible de déduire le format d’export du nom «&#xa0;{0}&#xa0;»&#xa0;: utilisez .csv, .xlsx ou .vcf, ou indiquez le format</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location filename="../../app/files.py" line="+30"/>
+        <source>{0} is the data file in use (or one of its own files): choose another file</source>
+        <translation>{0} est le fichier de données ouvert (ou l’un de ses fichiers)&#xa0;: choisissez un autre fichier</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} is the file being read: choose another file</source>
+        <translation>{0} est le fichier en cours de lecture&#xa0;: choisissez un autre fichier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} is not an ordinary file (a device, a pipe or a socket): choose a file</source>
+        <translation>{0} n’est pas un fichier ordinaire (un périphérique, un tube ou une socket)&#xa0;: choisissez un fichier</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} is not an ordinary file (a device, a pipe or a socket): it cannot be read</source>
+        <translation>{0} n’est pas un fichier ordinaire (un périphérique, un tube ou une socket)&#xa0;: il ne peut pas être lu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{0} is a folder, not a file</source>
         <translation>{0} est un dossier, pas un fichier</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+1"/>
+        <source>cannot read {0}: {1}</source>
+        <translation>impossible de lire {0}&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/io/export.py" line="+80"/>
         <source>no column to export</source>
         <translation>aucune colonne à exporter</translation>
     </message>
@@ -2146,8 +2171,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>colonne inconnue «&#xa0;{0}&#xa0;» (colonnes connues&#xa0;: {1})</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location filename="../../app/posts/feed.py" line="+189"/>
+        <location filename="../../app/files.py" line="+1"/>
         <source>cannot write {0}: {1}</source>
         <translation>impossible d’écrire {0}&#xa0;: {1}</translation>
     </message>
@@ -2478,7 +2502,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>{0}&#xa0;: colonne(s) manquante(s) {1}</translation>
     </message>
     <message>
-        <location filename="../../app/posts/feed.py" line="-125"/>
+        <location filename="../../app/posts/feed.py" line="+62"/>
         <source>&apos;{0}&apos; is not a domain name or an email address for the feed ids</source>
         <translation>«&#xa0;{0}&#xa0;» n’est ni un nom de domaine ni une adresse électronique pour les identifiants du flux</translation>
     </message>
@@ -2488,7 +2512,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>seules les adresses http et https sont lues&#xa0;: {0}</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>cannot read the feed {0}: {1}</source>
         <translation>impossible de lire le flux {0}&#xa0;: {1}</translation>
     </message>
@@ -2662,11 +2686,31 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <source>a rule needs a tag</source>
         <translation>une règle demande une étiquette</translation>
     </message>
+    <message>
+        <location filename="../../app/store/backup.py" line="+36"/>
+        <source>{0} is the data file itself, not a backup of it</source>
+        <translation>{0} est le fichier de données lui-même, pas une sauvegarde</translation>
+    </message>
+    <message>
+        <location filename="../../app/store/engine.py" line="+97"/>
+        <source>{0} is read-only: Amicale writes to its data file; make it writable or open a copy of it</source>
+        <translation>{0} est en lecture seule&#xa0;: Amicale écrit dans son fichier de données&#xa0;; rendez-le modifiable ou ouvrez-en une copie</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the folder of {0} is read-only: Amicale needs to write beside its data file; move it to a folder you can write to</source>
+        <translation>le dossier de {0} est en lecture seule&#xa0;: Amicale doit écrire à côté de son fichier de données&#xa0;; déplacez-le dans un dossier modifiable</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0} is not an ordinary file (a device, a pipe or a socket), not a data file</source>
+        <translation>{0} n’est pas un fichier ordinaire (un périphérique, un tube ou une socket), pas un fichier de données</translation>
+    </message>
 </context>
 <context>
     <name>ModerationPanel</name>
     <message>
-        <location filename="../../ui/panels/moderation.py" line="-834"/>
+        <location filename="../../ui/panels/moderation.py" line="-835"/>
         <source>School register</source>
         <translation>Registre de l&apos;école</translation>
     </message>
@@ -3162,7 +3206,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>ModerationSettingsDialog</name>
     <message>
-        <location filename="../../ui/panels/moderation.py" line="+178"/>
+        <location filename="../../ui/panels/moderation.py" line="+180"/>
         <source>Recruiting words</source>
         <translation>Mots de recrutement</translation>
     </message>
