@@ -177,5 +177,6 @@ def atomic_output(
         check_output(path, store=store, inputs=inputs)  # nothing took its place meanwhile
         replace_with(tmp, path)
     finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+        for leftover in (tmp, *(Path(f"{tmp}{suffix}") for suffix in COMPANIONS)):
+            with contextlib.suppress(OSError):  # a SQLite copy may have left its -wal/-shm
+                leftover.unlink()

@@ -169,7 +169,7 @@ def open_store(path: Path, *, migrate: bool = True) -> Store:
             migrations.upgrade(engine)
     except sa.exc.DatabaseError as exc:
         engine.dispose()
-        raise NotAStoreError(f"{path} is damaged or not an Amicale data file: {exc.orig}") from exc
+        raise sqlite.open_failure(path, exc) from exc
     except BaseException:
         engine.dispose()
         raise

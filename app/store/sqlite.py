@@ -16,12 +16,26 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from app.errors import Cancelled, NotAStoreError
+from app.errors import Cancelled, NotAStoreError, StoreError
 from app.store.schema import FTS_COLUMNS
 from app.text import fold
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+
+
+def open_failure(path: Path, exc: BaseException) -> StoreError:
+    """Why ``path`` cannot be opened: damage only when SQLite says the file is corrupt; a
+    full disk, a lock held by another program, a read-only disk… in their own words."""
+    from app import failures
+
+    orig = getattr(exc, "orig", None) or exc
+    if failures.is_damage(exc):
+        return NotAStoreError(f"{path} is damaged or not an Amicale data file: {orig}")
+    known = failures.explain(exc, near=path)
+    if isinstance(known, StoreError):
+        return known
+    return StoreError(f"cannot open {path}: {orig}")
 
 
 def check_header(path: Path) -> None:
@@ -30,7 +44,7 @@ def check_header(path: Path) -> None:
         with path.open("rb") as handle:
             head = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise NotAStoreError(f"cannot read {path}: {exc.strerror}") from exc
+        raise open_failure(path, exc) from exc
     if head and head != SQLITE_HEADER:
         raise NotAStoreError(f"{path} is not an Amicale data file (not a SQLite database)")
 
@@ -284,9 +298,9 @@ def read_revision(path: Path) -> str | None:
         return None
     uri = f"file:{path}?mode=ro"
     try:
-        conn = sqlite3.connect(uri, uri=True)
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as exc:
-        raise NotAStoreError(f"cannot open {path}: {exc}") from exc
+        raise open_failure(path, exc) from exc
     try:
         tables = {
             row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
@@ -298,7 +312,7 @@ def read_revision(path: Path) -> str | None:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         return row[0] if row else None
     except sqlite3.DatabaseError as exc:
-        raise NotAStoreError(f"{path} is damaged or not an Amicale data file: {exc}") from exc
+        raise open_failure(path, exc) from exc
     finally:
         conn.close()
 
@@ -325,7 +339,6 @@ def backup_file(source: Path, target: Path) -> dict[str, int]:
     the copy does not match.
     """
     from app import files
-    from app.errors import StoreError
 
     expected: dict[str, int] = {}
     actual: dict[str, int] = {}
@@ -373,6 +386,12 @@ def integrity_problems(dbapi_connection: sqlite3.Connection) -> list[str]:
             "INSERT INTO member_fts(member_fts, rank) VALUES ('integrity-check', 1)"
         )
     except sqlite3.DatabaseError as exc:
+        from app import failures
+
+        if not failures.is_damage(exc):
+            known = failures.explain(exc)  # busy under another writer: not a problem found
+            if known is not None:
+                raise known from exc
         problems.append(f"search index: {exc}")
     return problems
 

@@ -1991,12 +1991,27 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>«&#xa0;{0}&#xa0;» n’est pas une valeur possible pour «&#xa0;{1}:&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../app/members/search.py" line="+80"/>
+        <location filename="../../app/members/search.py" line="+79"/>
+        <source>the query is too long ({0} characters; at most {1})</source>
+        <translation>la recherche est trop longue ({0} caractères&#xa0;; au plus {1})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the query has too many terms (at most {0}): save parts of it as segments</source>
+        <translation>la recherche a trop de termes (au plus {0})&#xa0;: enregistrez-en des parties comme segments</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the query nests too deeply (at most {0} parentheses or NOT inside each other)</source>
+        <translation>la recherche imbrique trop de niveaux (au plus {0} parenthèses ou NOT les uns dans les autres)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>unclosed quote</source>
         <translation>guillemet non fermé</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>&apos;-&apos; must be followed by what to exclude</source>
         <translation>«&#xa0;-&#xa0;» doit être suivi de ce qu’il faut exclure</translation>
     </message>
@@ -2007,13 +2022,13 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>«&#xa0;{0}:&#xa0;» demande une valeur</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <location line="+88"/>
+        <location line="+44"/>
+        <location line="+93"/>
         <source>&apos;)&apos; without a matching &apos;(&apos;</source>
         <translation>«&#xa0;)&#xa0;» sans «&#xa0;(&#xa0;» correspondante</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-89"/>
         <source>unexpected &apos;{0}&apos;</source>
         <translation>«&#xa0;{0}&#xa0;» inattendu</translation>
     </message>
@@ -2043,18 +2058,18 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>«&#xa0;{0}&#xa0;» doit être suivi d’un terme</translation>
     </message>
     <message>
+        <location line="+16"/>
         <location line="+13"/>
-        <location line="+11"/>
         <source>&apos;(&apos; without a matching &apos;)&apos;</source>
         <translation>«&#xa0;(&#xa0;» sans «&#xa0;)&#xa0;» correspondante</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-8"/>
         <source>empty parentheses</source>
         <translation>parenthèses vides</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>&apos;{0}&apos; cannot stand here</source>
         <translation>«&#xa0;{0}&#xa0;» ne peut pas se trouver ici</translation>
     </message>
@@ -2705,6 +2720,51 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <location line="+5"/>
         <source>{0} is not an ordinary file (a device, a pipe or a socket), not a data file</source>
         <translation>{0} n’est pas un fichier ordinaire (un périphérique, un tube ou une socket), pas un fichier de données</translation>
+    </message>
+    <message>
+        <location filename="../../app/failures.py" line="+24"/>
+        <source>the disk is full: free some space, then try again (nothing was saved)</source>
+        <translation>le disque est plein&#xa0;: libérez de la place, puis réessayez (rien n’a été enregistré)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the data file is busy: another program is writing to it; try again in a moment</source>
+        <translation>le fichier de données est occupé&#xa0;: un autre programme y écrit&#xa0;; réessayez dans un instant</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the data file or its disk is read-only: Amicale cannot write to it</source>
+        <translation>le fichier de données ou son disque est en lecture seule&#xa0;: Amicale ne peut pas y écrire</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>permission denied: Amicale may not read or write {0}</source>
+        <translation>accès refusé&#xa0;: Amicale n’a pas le droit de lire ou d’écrire {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>permission denied: Amicale may not read or write the file it needs</source>
+        <translation>accès refusé&#xa0;: Amicale n’a pas le droit de lire ou d’écrire le fichier dont il a besoin</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the disk could not be read or written (input/output error): check the disk</source>
+        <translation>le disque n’a pas pu être lu ou écrit (erreur d’entrée/sortie)&#xa0;: vérifiez le disque</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the data file is damaged: restore a backup (amicale restore FILE)</source>
+        <translation>le fichier de données est endommagé&#xa0;: restaurez une sauvegarde (amicale restore FICHIER)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>internal error ({0}); the details are in {1}</source>
+        <translation>erreur interne ({0})&#xa0;; les détails sont dans {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>internal error ({0})</source>
+        <translation>erreur interne ({0})</translation>
     </message>
 </context>
 <context>
@@ -4292,7 +4352,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>StoreProblem</name>
     <message>
-        <location filename="../../ui/dialogs/store_problem.py" line="+18"/>
+        <location filename="../../ui/dialogs/store_problem.py" line="+19"/>
         <source>Cannot open the data file</source>
         <translation>Impossible d&apos;ouvrir le fichier de données</translation>
     </message>
@@ -4302,7 +4362,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Ouvrir un autre fichier…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Restore a backup…</source>
         <translation>Restaurer une sauvegarde…</translation>
     </message>
@@ -4332,7 +4392,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Sauvegardes Amicale (*.sqlite3 *.amicale);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Restore failed</source>
         <translation>Échec de la restauration</translation>
     </message>
