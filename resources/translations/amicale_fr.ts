@@ -1996,7 +1996,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>la recherche est trop longue ({0} caractères&#xa0;; au plus {1})</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>the query has too many terms (at most {0}): save parts of it as segments</source>
         <translation>la recherche a trop de termes (au plus {0})&#xa0;: enregistrez-en des parties comme segments</translation>
     </message>
@@ -2765,6 +2765,31 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <location line="+1"/>
         <source>internal error ({0})</source>
         <translation>erreur interne ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../app/io/readers.py" line="+70"/>
+        <source>{0} changed while it was read (cut short or still being written): nothing was imported; import it again once it is complete</source>
+        <translation>{0} a changé pendant sa lecture (tronqué ou encore en cours d’écriture)&#xa0;: rien n’a été importé&#xa0;; importez-le de nouveau une fois complet</translation>
+    </message>
+    <message>
+        <location line="+250"/>
+        <source>{0} starts with the UTF-8 mark but is not UTF-8 (accents would be lost): save it again as UTF-8, or as CSV without the mark</source>
+        <translation>{0} commence par la marque UTF-8 mais n’est pas en UTF-8 (les accents seraient perdus)&#xa0;: enregistrez-le de nouveau en UTF-8, ou en CSV sans la marque</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0} is {1} but ends with half a character (cut short?): save or copy it again</source>
+        <translation>{0} est en {1} mais se termine par un demi-caractère (tronqué&#xa0;?)&#xa0;: enregistrez-le ou copiez-le de nouveau</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>line {0}: a cell runs over {1} MB (a quote never closed?); the file was not imported</source>
+        <translation>ligne {0}&#xa0;: une cellule dépasse {1} Mo (un guillemet jamais fermé&#xa0;?)&#xa0;; le fichier n’a pas été importé</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>the first line of {0} says the separator is &apos;{1}&apos;, but its rows are separated by &apos;{2}&apos;: correct or remove the sep= line</source>
+        <translation>la première ligne de {0} indique le séparateur «&#xa0;{1}&#xa0;», mais ses lignes sont séparées par «&#xa0;{2}&#xa0;»&#xa0;: corrigez ou supprimez la ligne sep=</translation>
     </message>
 </context>
 <context>
