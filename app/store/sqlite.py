@@ -357,19 +357,25 @@ def backup_file(source: Path, target: Path) -> dict[str, int]:
             raise StoreError(f"the backup {target} does not match its source; it was not kept")
 
     with files.atomic_output(target, store=source, verify=verify) as copy:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-        try:
-            dst = sqlite3.connect(copy)
-            try:
-                src.backup(dst)
-                # A backup is a single file: no WAL beside it to lose when it is copied.
-                dst.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                dst.close()
-            expected.update(table_counts(src))
-        finally:
-            src.close()
+        # A backup is a single file: no WAL beside it to lose when it is copied.
+        expected.update(_copy_pages(source, copy, "DELETE"))
     return actual
+
+
+def _copy_pages(source: Path, target: Path, journal_mode: str) -> dict[str, int]:
+    """``source`` copied into ``target`` page by page (SQLite's backup API), left in
+    ``journal_mode``; the row counts of the source as copied."""
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+            dst.execute(f"PRAGMA journal_mode = {journal_mode}")
+        finally:
+            dst.close()
+        return table_counts(src)
+    finally:
+        src.close()
 
 
 def integrity_problems(dbapi_connection: sqlite3.Connection) -> list[str]:
@@ -400,14 +406,5 @@ def restore_file(source: Path, target: Path) -> None:
     """Replace the content of ``target`` with ``source`` (SQLite backup API, page by page)."""
     if not target.exists():
         create_private_file(target)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode = WAL")
-        finally:
-            dst.close()
-    finally:
-        src.close()
+    _copy_pages(source, target, "WAL")
     make_private(target)
