@@ -11,11 +11,10 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from app import __version__
+from app import __version__, files
 from app.errors import AmicaleError
 from app.paths import default_db_path
 
@@ -51,6 +50,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     from app.io.importer import import_file, previous_imports, write_rejects
     from app.io.readers import open_source
 
+    if args.rejects:  # refused before anything is imported
+        files.check_output(Path(args.rejects), store=Path(args.db), inputs=[Path(args.file)])
     source = open_source(Path(args.file), args.preset)
     store = _open(args)
     try:
@@ -59,7 +60,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if args.rejects:
-        write_rejects(report, Path(args.rejects), source.headers)
+        write_rejects(
+            report, Path(args.rejects), source.headers, store=store.path, source=source.path
+        )
     if args.json:
         print(json.dumps(report.as_json()))
         return 0
@@ -409,6 +412,26 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return run_window(Path(args.db))
 
 
+SQLITE_MAX_INT = 2**63 - 1
+MAX_DEMO_MEMBERS = 10_000_000
+
+
+def _bounded_int(low: int, high: int) -> Any:
+    """An argparse type: an integer from ``low`` to ``high``, else a usage error (exit 2)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{value} is not between {low} and {high:,}")
+        return value
+
+    parse.__name__ = "integer"  # argparse names the type in its message
+    return parse
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> Any:  # one line, exit 2 (argparse's own convention)
         self.print_usage(sys.stderr)
@@ -437,8 +460,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("demo", help="fill the store with a fictional association")
-    p.add_argument("--members", type=int, default=2000, metavar="N")
-    p.add_argument("--seed", type=int, default=1, metavar="S")
+    p.add_argument("--members", type=_bounded_int(0, MAX_DEMO_MEMBERS), default=2000, metavar="N")
+    seed = _bounded_int(-SQLITE_MAX_INT, SQLITE_MAX_INT)
+    p.add_argument("--seed", type=seed, default=1, metavar="S")
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("import", help="import members from CSV, XLSX, vCard, LinkedIn, Mailchimp")
@@ -505,7 +529,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("member", help="one member: show, export-data (GDPR), erase")
     p.add_argument("action", choices=["show", "export-data", "erase"])
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("id", type=_bounded_int(1, SQLITE_MAX_INT), metavar="ID")
     p.add_argument("--json", action="store_true", help="with show: one JSON document")
     p.set_defaults(func=cmd_member)
 
@@ -568,22 +592,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("amicale: interrupted", file=sys.stderr)
         return 1
-    except Exception as exc:  # a bug: still one line, the details go to the log file
-        _log_crash()
-        print(f"amicale: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+    except Exception as exc:
+        from app import failures
+
+        # A full disk, a lock, a read-only disk: one sentence.
+        known = failures.explain(exc, near=Path(args.db))
+        if known is not None:
+            print(f"amicale: {known}", file=sys.stderr)
+            return 1
+        # A bug: still one line; the details (without personal data) go to the crash log.
+        from app.paths import log_dir
+
+        logged = failures.log_crash(exc, log_dir(), __version__)
+        print(f"amicale: {failures.internal_error(exc, logged)}", file=sys.stderr)
         return 1
-
-
-def _log_crash() -> None:
-    import traceback
-
-    from app.paths import log_dir
-
-    try:
-        folder = log_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        with (folder / "crash.log").open("a", encoding="utf-8") as handle:
-            handle.write(f"--- {datetime.now(UTC).isoformat()} amicale {__version__}\n")
-            handle.write(traceback.format_exc())
-    except OSError:
-        pass

@@ -64,3 +64,9 @@ def linkedin_key(url: str | None) -> str | None:
     from urllib.parse import unquote
 
     return "linkedin.com/in/" + unquote(match.group(1)).strip().lower()
+
+
+def is_linkedin_host(host: str | None) -> bool:
+    """``linkedin.com`` itself or one of its subdomains; never ``evillinkedin.com``."""
+    host = (host or "").lower().rstrip(".")
+    return host == "linkedin.com" or host.endswith(".linkedin.com")

@@ -70,7 +70,7 @@ def test_lists_today_and_the_coming_week(panel: TodayPanel) -> None:
     first = panel.today_model.index(0, 0)
     shown = first.data(Qt.ItemDataRole.DisplayRole)
     assert shown.splitlines() == ["Émilie Dupont", "age 44 · class of 2005"]
-    assert first.data(Qt.ItemDataRole.ToolTipRole).endswith("Émilie\u00a0!")
+    assert first.data(Qt.ItemDataRole.ToolTipRole).endswith("Émilie\u00a0!</qt>")  # plain text
     upcoming = panel.upcoming_model.index(0, 0).data(Qt.ItemDataRole.DisplayRole)
     assert upcoming.startswith("Saturday 28 November — Sam Bientôt\nage 31")
     # The first person is selected, their message ready to copy.

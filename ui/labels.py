@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -61,6 +62,16 @@ def field_title(field: str) -> str:
 def value_label(field: str, value: str) -> str:
     source = VALUE_LABELS.get((field, value))
     return QCoreApplication.translate("Values", str(source)) if source else value
+
+
+def plain_tip(text: str) -> str:
+    """``text`` shown as it is in a tooltip or a message box.
+
+    Qt guesses rich text from a '<' (Qt.mightBeRichText): a member's name, a tag or a post
+    written "<h1>…</h1>" would be rendered, a link made clickable. Escaped and wrapped in
+    <qt>, it is shown letter for letter, line breaks kept.
+    """
+    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
 
 
 def message_text(message: object) -> str:

@@ -29,6 +29,7 @@ from app.association import Association
 from app.errors import AmicaleError
 from app.members.service import MemberDirectory
 from app.store import Store, backup
+from ui.labels import message_text
 from ui.panels.duplicates import DuplicatesPanel
 from ui.panels.history import HistoryPanel
 from ui.panels.members import MembersPanel
@@ -438,7 +439,7 @@ class MainWindow(QMainWindow):
         try:
             path, counts = backup.backup(self.store.path, Path(target))
         except AmicaleError as exc:
-            QMessageBox.warning(self, self.tr("Backup failed"), str(exc))
+            QMessageBox.warning(self, self.tr("Backup failed"), message_text(exc.args[0]))
             return
         self.statusBar().showMessage(
             self.tr("Backup written to %1 (%Ln members).", "", counts.get("member", 0)).replace(

@@ -18,6 +18,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
 
+from app import failures
 from app.errors import Cancelled
 from app.store.sqlite import CancelToken
 
@@ -119,7 +120,8 @@ class Job(QRunnable):
         except Exception as exc:  # delivered to the GUI thread, which decides what to show
             if not isinstance(exc, Cancelled):
                 log.debug("job %s failed", getattr(self.fn, "__name__", self.fn), exc_info=True)
-            self.signals.failed.emit(exc)
+            # A full disk, a lock held by another program…: the sentence that says so.
+            self.signals.failed.emit(failures.explain(exc) or exc)
         else:
             self.signals.finished.emit(result)
         finally:

@@ -2,11 +2,12 @@
 
 Every export streams: the ids come first (a search, or a given selection), then the rows are
 fetched and written a chunk at a time, so 100,000 members never sit in memory as objects.
-The file is written under a temporary name in the target folder and moved into place only
-when complete (``os.replace``): a cancelled or failed export leaves no half-written file and
-does not damage a file of the same name. It is created readable by its owner only (0600): it
-holds personal data. Each export is then recorded in the audit log (query, row count,
-format, file name).
+The file is written under a temporary name in the target folder, flushed to the disk and
+moved into place only when complete (``app.files``: fsync, then ``os.replace``): a cancelled
+or failed export leaves no half-written file and does not damage a file of the same name.
+The target is never the open store (or its ``-wal``/``-shm``), a folder or a device. It is
+created readable by its owner only (0600): it holds personal data. Each export is then
+recorded in the audit log (query, row count, format, file name).
 
 Formats
 -------
@@ -69,16 +70,14 @@ from __future__ import annotations
 import contextlib
 import csv
 import json
-import os
 import re
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from app import audit
+from app import audit, files
 from app.errors import AmicaleError, Cancelled
 from app.members.service import DATA_COLUMNS, LIST_COLUMNS, MemberDirectory, Sort
 from app.messages import QT_TRANSLATE_NOOP, Message
@@ -227,10 +226,7 @@ def export_members(
     _check_columns(columns)
     if headers is not None and len(headers) != len(columns):
         raise ValueError("headers and columns differ in length")
-    if path.is_dir():
-        raise AmicaleError(
-            Message(QT_TRANSLATE_NOOP("Messages", "{0} is a folder, not a file"), str(path))
-        )
+    files.check_output(path, store=store.path)  # never the store, a folder or a device
 
     directory = MemberDirectory(store)
     if ids is None:
@@ -240,7 +236,7 @@ def export_members(
     _check_cancel(cancel)
 
     chunks = _Chunks(store, directory, member_ids, _needed_columns(fmt, columns), progress, cancel)
-    tmp = _temporary_file(path)
+    tmp = files.temporary_beside(path)
     try:
         try:
             if fmt in ("csv", "csv-fr"):
@@ -254,7 +250,7 @@ def export_members(
             else:
                 rows = _write_mailchimp(tmp, chunks)
         except OSError as exc:
-            raise _cannot_write(path, exc) from exc
+            raise files.cannot_write(path, exc) from exc
         _check_cancel(cancel)
         detail: dict[str, Any] = {"query": query or None}
         if ids is not None:
@@ -289,32 +285,13 @@ def _check_cancel(cancel: CancelToken | None) -> None:
         raise Cancelled()
 
 
-def _cannot_write(path: Path, exc: OSError) -> AmicaleError:
-    reason = exc.strerror or str(exc)
-    return AmicaleError(
-        Message(QT_TRANSLATE_NOOP("Messages", "cannot write {0}: {1}"), str(path), reason)
-    )
-
-
-def _temporary_file(path: Path) -> Path:
-    """An empty 0600 file beside ``path`` (same folder, so the final move is atomic)."""
-    try:
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    except OSError as exc:
-        raise _cannot_write(path, exc) from exc
-    os.close(fd)
-    return Path(name)
-
-
 def _move_into_place(store: Store, tmp: Path, path: Path, detail: dict[str, Any]) -> None:
     """Rename the finished file to ``path`` and log the export, both or neither."""
     moved = False
     try:
         with store.write() as conn:
-            try:
-                os.replace(tmp, path)
-            except OSError as exc:
-                raise _cannot_write(path, exc) from exc
+            files.check_output(path, store=store.path)  # nothing took its place meanwhile
+            files.replace_with(tmp, path)  # flushed to the disk, then renamed
             moved = True
             audit.record(conn, "export", "member", None, detail)
     except BaseException:

@@ -23,9 +23,11 @@ from __future__ import annotations
 import contextlib
 import csv
 import gc
+import io
 import json
 import re
 import string
+import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -33,11 +35,11 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import sqlalchemy as sa
 
-from app import audit, clock, tag_rules
+from app import audit, clock, files, tag_rules
 from app.clock import now_iso
 from app.errors import AmicaleError, Cancelled, ValidationError
 from app.io.mapping import RowCleaner, guess_mapping, row_cleaner
@@ -51,7 +53,6 @@ from app.store.sqlite import (
     CancelToken,
     SearchBacklog,
     bulk_inserts,
-    create_private_file,
 )
 from app.text import linkedin_key, sort_name
 
@@ -118,6 +119,12 @@ class Reject:
     values: dict[str, str] | None = None
 
 
+# Rejected rows kept in memory for the summary (the command line prints 20, the window lists
+# 1,000); beyond them every rejected row goes to a temporary file, read by write_rejects
+# (2M rejected rows held 2 GB of memory when all were kept).
+MAX_KEPT_REJECTS = 1000
+
+
 @dataclass
 class ImportReport:
     file_name: str
@@ -127,17 +134,42 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     duplicates: int = 0
-    rejects: list[Reject] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)  # the first MAX_KEPT_REJECTS
+    rejected: int = 0
     conflicts: list[Conflict] = field(default_factory=list)
     warnings: list[tuple[int, str]] = field(default_factory=list)
     seconds: float = 0.0
     # Members newly tagged by the tagging rules applied after the import (app/tag_rules.py);
     # not part of the command line's output contract.
     rules_tagged: int = 0
+    # Every rejected row, one JSON line each, once there are more than MAX_KEPT_REJECTS.
+    _spool: IO[str] | None = field(default=None, repr=False)
 
-    @property
-    def rejected(self) -> int:
-        return len(self.rejects)
+    def reject(self, reject: Reject) -> None:
+        self.rejected += 1
+        if self._spool is None and len(self.rejects) < MAX_KEPT_REJECTS:
+            self.rejects.append(reject)
+            return
+        if self._spool is None:
+            # Private (0600) and already unlinked: it goes away with the report.
+            self._spool = tempfile.TemporaryFile(  # noqa: SIM115 - lives with the report
+                "w+", encoding="utf-8", newline=""
+            )
+            for kept in self.rejects:
+                self._spool.write(_spooled(kept))
+        self._spool.write(_spooled(reject))
+
+    def all_rejects(self) -> Iterator[Reject]:
+        """Every rejected row in file order (read back from the disk beyond the first ones)."""
+        if self._spool is None:
+            yield from self.rejects
+            return
+        self._spool.flush()
+        self._spool.seek(0)
+        for line in self._spool:
+            number, reason, values = json.loads(line)
+            yield Reject(number, reason, values)
+        self._spool.seek(0, io.SEEK_END)
 
     def summary_line(self) -> str:
         """The command line's last line (a contract)."""
@@ -150,6 +182,10 @@ class ImportReport:
             "rejected": self.rejected,
             "duplicates": self.duplicates,
         }
+
+
+def _spooled(reject: Reject) -> str:
+    return json.dumps([reject.line, str(reject.reason), reject.values], ensure_ascii=False) + "\n"
 
 
 @dataclass(frozen=True)
@@ -268,7 +304,7 @@ class _Importer:
             clean = {k: v for k, v in clean.items() if not (_empty(v) and k != "consent")}
         if not (clean.get("last_name") or clean.get("first_name") or clean.get("email")):
             shown = {k: v for k, v in row.values.items() if not k.startswith("__")}
-            self.report.rejects.append(Reject(row.line, "neither a name nor an email", shown))
+            self.report.reject(Reject(row.line, "neither a name nor an email", shown))
             return None
         url = clean.get("linkedin_url")
         return _Incoming(row.line, clean, tags, _linkedin_key(url) if url else None)
@@ -617,7 +653,7 @@ def import_file(
             for item in source.rows():
                 done += 1
                 if isinstance(item, RowError):
-                    report.rejects.append(Reject(item.line, item.reason))
+                    report.reject(Reject(item.line, item.reason))
                     continue
                 incoming = importer.prepare(item, cleaner)
                 if incoming is not None:
@@ -646,6 +682,7 @@ def import_file(
             importer.flush(batch)
             if progress is not None:
                 progress(done, done)
+            source.check_unchanged()  # a file cut or rewritten while read: roll back
             if dry_run:
                 raise _Rollback()
             if importer.name_promo_index:  # a rollback drops it as well
@@ -682,14 +719,25 @@ def import_file(
     return report
 
 
-def write_rejects(report: ImportReport, path: Path, headers: Sequence[str]) -> None:
-    """The rejected rows with their line number and reason, as a CSV Excel opens."""
-    if path.exists():
-        path.unlink()
-    create_private_file(path)
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+def write_rejects(
+    report: ImportReport,
+    path: Path,
+    headers: Sequence[str],
+    *,
+    store: Path | None = None,
+    source: Path | None = None,
+) -> None:
+    """The rejected rows with their line number and reason, as a CSV Excel opens.
+
+    Written whole or not at all, never over the store ``store`` or the imported ``source``.
+    """
+    inputs = [source] if source is not None else []
+    with (
+        files.atomic_output(path, store=store, inputs=inputs) as tmp,
+        tmp.open("w", encoding="utf-8-sig", newline="") as handle,
+    ):
         writer = csv.writer(handle)
         writer.writerow(["line", "reason", *headers])
-        for reject in report.rejects:
+        for reject in report.all_rejects():
             values = reject.values or {}
             writer.writerow([reject.line, reject.reason, *(values.get(h, "") for h in headers)])

@@ -37,7 +37,7 @@ from urllib.parse import unquote, urlsplit
 from app import clock
 from app.members.validation import MAX_TEXT
 from app.messages import Message
-from app.text import fold
+from app.text import fold, is_linkedin_host
 
 if TYPE_CHECKING:
     from app.io.readers import SourceRow
@@ -263,7 +263,7 @@ def normalise_linkedin(url: str) -> str | None:
         host = (parts.hostname or "").lower()
     except ValueError:
         return None
-    if host != "linkedin.com" and not host.endswith(".linkedin.com"):
+    if not is_linkedin_host(host):
         return None
     segments = [unquote(s).strip().lower() for s in parts.path.split("/") if s.strip()]
     if segments and segments[0] in ("mwlite", "m"):

@@ -17,6 +17,7 @@ import csv
 import dataclasses
 import hashlib
 import io
+import os
 import re
 import warnings
 import zipfile
@@ -33,13 +34,18 @@ from pathlib import Path
 from typing import IO, Any
 from xml.etree.ElementTree import ParseError
 
+from app import files
 from app.errors import AmicaleError
 from app.io.mapping import fold_header, guess_mapping
-from app.messages import Message
+from app.messages import QT_TRANSLATE_NOOP, Message
 
 PRESETS = ("auto", "csv", "xlsx", "vcard", "linkedin", "mailchimp")
 
 MAX_FIELD = 100_000  # characters in one cell
+# The csv module's own limit, far above MAX_FIELD: a longer cell is read whole (its line
+# breaks stay inside it) and its row rejected once. Past this limit csv would split a quoted
+# cell and read the rest of it as rows, so the whole file is refused instead.
+MAX_CSV_FIELD = 16 * 1024 * 1024
 HEADER_SCAN = 20  # non-blank rows searched for the header row
 XLSX_MAX_RATIO = 100  # declared uncompressed size / file size …
 XLSX_MIN_BOMB = 50 * 1024 * 1024  # … refused only above this many bytes
@@ -59,6 +65,13 @@ VCARD_HEADERS = (
     "First Name", "Last Name", "Full Name", "Email", "Phone", "Company", "Job Title", "City",
     "Region", "Country", "Birthday", "LinkedIn", "Notes", "Categories",
 )  # fmt: skip
+
+
+T_CHANGED = QT_TRANSLATE_NOOP(
+    "Messages",
+    "{0} changed while it was read (cut short or still being written): nothing was imported; "
+    "import it again once it is complete",
+)
 
 
 class ImportFormatError(AmicaleError):
@@ -104,6 +117,7 @@ class ImportSource:
     delimiter: str | None
     sha256: str
     size: int
+    mtime_ns: int = 0  # with size: how the file was when it was opened
     _kind: str = field(default="csv", repr=False)
     _parts: tuple[_CsvPart, ...] = field(default=(), repr=False)
     _sheet: str | None = field(default=None, repr=False)
@@ -142,6 +156,17 @@ class ImportSource:
             return None
         return sum(e for e in estimates if e is not None)
 
+    def check_unchanged(self) -> None:
+        """Raise ImportFormatError when the file is no longer as it was opened (cut short,
+        rewritten or still being copied while it was read): its rows cannot be trusted."""
+        try:
+            info = os.stat(self.path)
+            now = (info.st_size, info.st_mtime_ns)
+        except OSError:
+            now = (-1, -1)
+        if now != (self.size, self.mtime_ns):
+            raise ImportFormatError(Message(T_CHANGED, self.path.name))
+
     def _csv_rows(self) -> Iterator[Item]:
         for part in self._parts:
             yield from _csv_part_rows(self.path, part, self.headers)
@@ -158,15 +183,26 @@ def open_source(path: Path, preset: str = "auto") -> ImportSource:
         )
     path = Path(path)
     try:
+        before = files.check_input(path, path.name)  # a FIFO or /dev/zero would be read forever
+    except AmicaleError as exc:
+        raise ImportFormatError(exc.args[0]) from None
+    try:
         digest, size, head, bad_chunk = _scan(path)
     except OSError as exc:
         raise ImportFormatError(
             Message("cannot read {0}: {1}", path.name, exc.strerror or exc)
         ) from exc
+    if size != before.st_size:
+        raise ImportFormatError(Message(T_CHANGED, path.name))
     if size == 0:
         raise ImportFormatError(Message("{0} is empty", path.name))
     _refuse_known_binaries(path, head)
-    base: dict[str, Any] = {"path": path, "sha256": digest, "size": size}
+    base: dict[str, Any] = {
+        "path": path,
+        "sha256": digest,
+        "size": size,
+        "mtime_ns": before.st_mtime_ns,
+    }
     if head.startswith(b"PK\x03\x04"):
         return _open_zip(path, size, preset, base)
     if preset == "xlsx":
@@ -181,6 +217,7 @@ def open_source(path: Path, preset: str = "auto") -> ImportSource:
             _kind="vcard", **base,
         )  # fmt: skip
     encoding = _detect_encoding(head, bad_chunk, path.name)
+    _refuse_lying_encoding(path.name, encoding, size, bad_chunk)
     part, flavour = _csv_part(head, size, encoding, None, suffix, full=size <= len(head))
     chosen = flavour if preset == "auto" else preset
     if chosen == "mailchimp" and part.consent is None:
@@ -280,6 +317,27 @@ def _detect_encoding(head: bytes, bad_chunk: bytes | None, name: str) -> str:
     return _legacy_encoding(head + (b"" if bad_chunk is head else bad_chunk[:_HEAD]))
 
 
+T_BOM_NOT_UTF8 = QT_TRANSLATE_NOOP(
+    "Messages",
+    "{0} starts with the UTF-8 mark but is not UTF-8 (accents would be lost): "
+    "save it again as UTF-8, or as CSV without the mark",
+)
+T_HALF_CHARACTER = QT_TRANSLATE_NOOP(
+    "Messages",
+    "{0} is {1} but ends with half a character (cut short?): save or copy it again",
+)
+
+
+def _refuse_lying_encoding(name: str, encoding: str, size: int, bad_chunk: bytes | None) -> None:
+    """A file whose encoding mark says one thing and whose bytes another is refused: read
+    anyway, its accents would become U+FFFD and a stray byte a member named "�"."""
+    if encoding == "utf-8-sig" and bad_chunk is not None:
+        raise ImportFormatError(Message(T_BOM_NOT_UTF8, name))
+    unit = 4 if encoding.startswith("utf-32") else 2 if encoding.startswith("utf-16") else 1
+    if size % unit:
+        raise ImportFormatError(Message(T_HALF_CHARACTER, name, encoding.upper()))
+
+
 def _legacy_encoding(sample: bytes) -> str:
     """French Windows (cp1252), or Mac/DOS French when its accents read better; other scripts
     (Cyrillic, Greek, Asian) are left to charset-normalizer.
@@ -340,14 +398,20 @@ class _Feed:
 
 
 def _csv_reason(exc: csv.Error) -> str:
-    if "field larger than field limit" in str(exc):
-        return Message("field over {0:,} characters", MAX_FIELD)
     return Message("unreadable row: {0}", exc)
+
+
+T_HUGE_FIELD = QT_TRANSLATE_NOOP(
+    "Messages",
+    "line {0}: a cell runs over {1} MB (a quote never closed?); the file was not imported",
+)
 
 
 def _records(text: IO[str], delimiter: str) -> Iterator[tuple[int, list[str] | RowError]]:
     """(first physical line, cells or the reason it is unreadable) for each parser record."""
     feed = _Feed(text)
+    if csv.field_size_limit() < MAX_CSV_FIELD:
+        csv.field_size_limit(MAX_CSV_FIELD)  # process-wide; never lowered
     reader = csv.reader(feed.lines(), delimiter=delimiter, strict=False)
     before = 0
     chars = 0
@@ -358,6 +422,10 @@ def _records(text: IO[str], delimiter: str) -> Iterator[tuple[int, list[str] | R
             return
         except csv.Error as exc:
             line = before + 1
+            if "field larger than field limit" in str(exc):
+                raise ImportFormatError(
+                    Message(T_HUGE_FIELD, line, MAX_CSV_FIELD // (1024 * 1024))
+                ) from None
             before, chars = reader.line_num, feed.chars
             yield line, RowError(line, _csv_reason(exc))
             continue
@@ -418,6 +486,25 @@ def _sniff_delimiter(lines: list[str], suffix: str) -> str:
     return best
 
 
+T_LYING_SEP = QT_TRANSLATE_NOOP(
+    "Messages",
+    "the first line of {0} says the separator is '{1}', but its rows are separated by '{2}': "
+    "correct or remove the sep= line",
+)
+
+
+def _refuse_lying_separator(lines: list[str], declared: str, suffix: str, where: str) -> None:
+    """Excel's ``sep=`` line names the separator; one that splits no row while another
+    splits them all would turn each row into a single value (a whole row as an email)."""
+    if any(declared in line for line in lines if line.strip()):
+        return
+    sniffed = _sniff_delimiter(lines, suffix)
+    rows = [r for r in csv.reader(lines, delimiter=sniffed, strict=False) if any(r)]
+    if sniffed != declared and rows and all(len(r) > 1 for r in rows):
+        shown = "\\t" if sniffed == "\t" else sniffed
+        raise ImportFormatError(Message(T_LYING_SEP, where, declared, shown))
+
+
 def _header_index(rows: list[tuple[int, list[str]]]) -> int:
     """Which of the first rows is the header: the first naming two known fields, else the
     first row (LinkedIn puts a "Notes:" preamble above its header)."""
@@ -450,6 +537,7 @@ def _csv_part(
     first = 0
     if lines and (m := _SEP_LINE.fullmatch(lines[0])):  # Excel's "sep=;" first line
         delimiter, first = m[1], 1
+        _refuse_lying_separator(lines[1:200], delimiter, suffix, where)
     delimiter = delimiter or _sniff_delimiter(lines[:200], suffix)
     candidates: list[tuple[int, list[str]]] = []  # (record index, cells)
     data_records = 0
@@ -833,19 +921,27 @@ def _is_qp_open(line: bytes) -> bool:
 
 
 def _unfold(lines: list[bytes]) -> list[bytes]:
-    """RFC 6350 unfolding (vCard 2.1 keeps the folding blank) and QP soft line breaks."""
+    """RFC 6350 unfolding (vCard 2.1 keeps the folding blank) and QP soft line breaks.
+
+    Linear: each logical line is a list of pieces joined once (appending to bytes would copy
+    the whole line for every folded one: a million folded lines took 23 s).
+    """
     version21 = any(line.upper().startswith(b"VERSION:2") for line in lines)
-    logical: list[bytes] = []
+    logical: list[list[bytes]] = []
+    qp = False  # the current logical line's value is quoted-printable
     for line in lines:
-        if logical and _is_qp_open(logical[-1]):
-            logical[-1] = logical[-1][:-1] + line
+        if logical and qp and logical[-1][-1].endswith(b"="):  # a soft line break
+            pieces = logical[-1]
+            pieces[-1] = pieces[-1][:-1]
+            pieces.append(line)
         elif not line.strip():
             continue  # vCard 2.1 ends base64 values with a blank line
         elif logical and line[:1] in (b" ", b"\t"):
-            logical[-1] += line if version21 else line[1:]
+            logical[-1].append(line if version21 else line[1:])
         else:
-            logical.append(line)
-    return logical
+            logical.append([line])
+            qp = _is_qp_open(line + b"=")  # its parameters say QUOTED-PRINTABLE
+    return [b"".join(pieces) for pieces in logical]
 
 
 def _split_unquoted(data: bytes, separator: int) -> list[bytes]:

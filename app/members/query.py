@@ -288,7 +288,7 @@ class _Compiler:
         handler = getattr(self, f"_field_{name}")
         try:
             condition: Condition = handler(node.value)
-        except (ValueError, KeyError) as exc:
+        except (ValueError, KeyError, OverflowError) as exc:
             raise QuerySyntaxError(
                 Message(
                     QT_TRANSLATE_NOOP("Messages", "'{0}' is not a valid value for '{1}:'"),
@@ -300,8 +300,10 @@ class _Compiler:
         return condition
 
     def _field_tag(self, value: str) -> Condition:
-        if value.startswith("#") and value[1:].isdigit():  # a saved segment's tag, by id
-            by_id = sa.select(member_tag.c.member_id).where(member_tag.c.tag_id == int(value[1:]))
+        digits = value[1:]
+        if value.startswith("#") and digits.isascii() and digits.isdigit() and len(digits) < 19:
+            # a saved segment's tag, by id (no longer than SQLite's integers)
+            by_id = sa.select(member_tag.c.member_id).where(member_tag.c.tag_id == int(digits))
             return self._id_in(by_id)
         category, slash, name = value.rpartition("/")
         tags = sa.select(tag.c.id).where(tag.c.name_key == fold(name).strip())

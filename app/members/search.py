@@ -70,6 +70,19 @@ class _Token:
 
 
 _STOP = set(' \t\r\n()"')
+# Bounds that keep a query well inside Python's recursion limit and SQLite's expression
+# depth (1,000): longer, deeper or wider queries are refused with one sentence.
+MAX_LENGTH = 10_000  # characters
+MAX_TERMS = 250  # words, quoted texts and field:value terms
+MAX_DEPTH = 32  # nested parentheses and NOT/- prefixes
+
+T_TOO_LONG = QT_TRANSLATE_NOOP("Messages", "the query is too long ({0} characters; at most {1})")
+T_TOO_MANY = QT_TRANSLATE_NOOP(
+    "Messages", "the query has too many terms (at most {0}): save parts of it as segments"
+)
+T_TOO_DEEP = QT_TRANSLATE_NOOP(
+    "Messages", "the query nests too deeply (at most {0} parentheses or NOT inside each other)"
+)
 KEYWORDS = {"OR", "AND", "NOT"}
 
 
@@ -84,6 +97,8 @@ def _read_quoted(query: str, start: int) -> tuple[str, int]:
 def _tokens(query: str) -> list[_Token]:
     tokens: list[_Token] = []
     i, n = 0, len(query)
+    if n > MAX_LENGTH:
+        raise QuerySyntaxError(Message(T_TOO_LONG, n, MAX_LENGTH), MAX_LENGTH)
     while i < n:
         c = query[i]
         if c.isspace():
@@ -128,6 +143,9 @@ def _tokens(query: str) -> list[_Token]:
                 tokens.append(_Token(word, start))
             else:
                 tokens.append(_Token("TEXT", start, word))
+    terms = [t for t in tokens if t.kind in ("TEXT", "FIELD")]
+    if len(terms) > MAX_TERMS:
+        raise QuerySyntaxError(Message(T_TOO_MANY, MAX_TERMS), terms[MAX_TERMS].position)
     return tokens
 
 
@@ -136,6 +154,12 @@ class _Parser:
         self.query = query
         self.tokens = _tokens(query)
         self.index = 0
+        self.depth = 0
+
+    def deeper(self, token: _Token) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise QuerySyntaxError(Message(T_TOO_DEEP, MAX_DEPTH), token.position)
 
     def peek(self) -> _Token | None:
         return self.tokens[self.index] if self.index < len(self.tokens) else None
@@ -210,7 +234,10 @@ class _Parser:
                     ),
                     token.position,
                 )
-            return Not(self.parse_unary())
+            self.deeper(token)
+            negated = Not(self.parse_unary())
+            self.depth -= 1
+            return negated
         return self.parse_atom()
 
     def parse_atom(self) -> Node:
@@ -226,7 +253,9 @@ class _Parser:
                 raise QuerySyntaxError(
                     Message(QT_TRANSLATE_NOOP("Messages", "empty parentheses")), token.position
                 )
+            self.deeper(token)
             node = self.parse_or()
+            self.depth -= 1
             closing = self.peek()
             if closing is None or closing.kind != ")":
                 raise QuerySyntaxError(

@@ -28,7 +28,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from app import audit
+from app import audit, files
 from app.clock import now_iso
 from app.errors import AmicaleError
 from app.messages import QT_TRANSLATE_NOOP, Message
@@ -172,6 +172,10 @@ def _decode(data: bytes) -> str:
 def read_file(path: Path) -> list[NewItem]:
     """The items of a CSV or JSON file; IntakeError listing every bad row."""
     try:
+        files.check_input(Path(path))
+    except AmicaleError as exc:
+        raise IntakeError(exc.args[0]) from None
+    try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise IntakeError(Message(T_BAD_FILE, str(path), exc.strerror)) from exc
@@ -189,10 +193,15 @@ def _json_rows(text: str, path: Path) -> list[tuple[int, dict[str, Any]]]:
         data = json.loads(text)
     except ValueError as exc:
         raise IntakeError(Message(T_BAD_FILE, str(path), str(exc))) from exc
-    if isinstance(data, dict):
-        data = data.get("items", [])
+    except RecursionError:
+        raise IntakeError(Message(T_BAD_FILE, str(path), "nested too deeply")) from None
+    if isinstance(data, dict) and isinstance(data.get("items"), list):
+        data = data["items"]  # {"items": [...]}, as some forms export it
     if not isinstance(data, list):
-        raise IntakeError(Message(T_BAD_FILE, str(path), "expected a list of objects"))
+        # An object alone is not a list of requests: saying "added: 0" would hide it.
+        raise IntakeError(
+            Message(T_BAD_FILE, str(path), 'expected a list of objects (or {"items": [...]})')
+        )
     rows = []
     for number, entry in enumerate(data, start=1):
         if not isinstance(entry, dict):

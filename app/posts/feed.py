@@ -15,17 +15,14 @@ their choice. Rules:
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from app import clock
+from app import clock, files
 from app.errors import AmicaleError
 from app.messages import QT_TRANSLATE_NOOP, Message
 from app.posts.store import PublishedPost
@@ -165,33 +162,12 @@ def target_path(path: Path, default_name: str) -> Path:
     return path / default_name if path.is_dir() else path
 
 
-def write_file(path: Path, content: bytes) -> None:
-    """Write ``content`` to ``path`` whole or not at all (a reader never sees half a file)."""
-    folder = path.parent
-    try:
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise _cannot_write(path, exc) from exc
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-        # A feed is public: readable by the web server, like any file the CM would save.
-        os.chmod(name, 0o644)
-        os.replace(name, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(name)
-        raise _cannot_write(path, exc) from exc
-
-
-def _cannot_write(path: Path, exc: OSError) -> AmicaleError:
-    return AmicaleError(
-        Message(
-            QT_TRANSLATE_NOOP("Messages", "cannot write {0}: {1}"),
-            str(path),
-            exc.strerror or str(exc),
-        )
-    )
+def write_file(path: Path, content: bytes, *, store: Path | None = None) -> None:
+    """Write ``content`` to ``path`` whole or not at all (a reader never sees half a file);
+    never over the store ``store`` or a device."""
+    # A feed is public: readable by the web server, like any file the CM would save.
+    with files.atomic_output(path, store=store, mode=0o644) as tmp:
+        tmp.write_bytes(content)
 
 
 def write_feed(
@@ -202,8 +178,9 @@ def write_feed(
     authority: str,
     site: str | None = None,
     author: str | None = None,
+    store: Path | None = None,
 ) -> FeedReport:
     target = target_path(path, DEFAULT_FILE_NAME)
     content = build_feed(posts, title=title, authority=authority, site=site, author=author)
-    write_file(target, content)
+    write_file(target, content, store=store)
     return FeedReport(target, len(first_publications(posts)))

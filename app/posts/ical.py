@@ -114,7 +114,9 @@ def build_calendar(
     return bytes(calendar.to_ical())
 
 
-def write_calendar(posts: Sequence[ScheduledPost], path: Path, *, name: str) -> CalendarReport:
+def write_calendar(
+    posts: Sequence[ScheduledPost], path: Path, *, name: str, store: Path | None = None
+) -> CalendarReport:
     target = target_path(path, DEFAULT_FILE_NAME)
-    write_file(target, build_calendar(posts, name=name))
+    write_file(target, build_calendar(posts, name=name), store=store)
     return CalendarReport(target, len(posts))

@@ -30,7 +30,7 @@ import defusedxml.ElementTree as SafeET
 import sqlalchemy as sa
 from defusedxml import DefusedXmlException
 
-from app import __version__
+from app import __version__, files
 from app.errors import AmicaleError, Cancelled
 from app.messages import QT_TRANSLATE_NOOP, Message
 from app.posts.publishing import post_text
@@ -85,6 +85,8 @@ def read_source(source: str | Path, *, timeout: float = TIMEOUT) -> bytes:
             raise _cannot_read(text, str(reason)) from None
     else:
         path = Path(source)
+        if path.exists() and not path.is_file():
+            files.check_input(path)  # refuses a FIFO or a device, which would be read forever
         try:
             with path.open("rb") as handle:
                 data = handle.read(MAX_BYTES + 1)

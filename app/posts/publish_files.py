@@ -81,7 +81,13 @@ def export_feed(
         name = (get_setting(conn, NAME_KEY) or "").strip()
         site = get_setting(conn, SITE_KEY)
     report = feed.write_feed(
-        posts, path, title=name or "Amicale", authority=authority, site=site, author=name or None
+        posts,
+        path,
+        title=name or "Amicale",
+        authority=authority,
+        site=site,
+        author=name or None,
+        store=store.path,
     )
     if remember:
         remember_path(store, FEED_PATH_KEY, report.path)
@@ -108,7 +114,7 @@ def export_calendar(
     title = f"{name} — calendrier éditorial" if name else "Amicale — calendrier éditorial"
     from app.posts import ical
 
-    report = ical.write_calendar(posts, path, name=title)
+    report = ical.write_calendar(posts, path, name=title, store=store.path)
     if remember:
         remember_path(store, CALENDAR_PATH_KEY, report.path)
     return report

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from app import files
 from app.errors import AmicaleError
+from app.messages import QT_TRANSLATE_NOOP, Message
 from app.store import sqlite
 from app.store.schema import SCHEMA_HEAD
 
@@ -27,8 +29,14 @@ def restore(source: Path, db: Path) -> Path | None:
 
     A readable previous store is backed up; a damaged one is moved aside untouched.
     """
-    if not source.is_file():
-        raise AmicaleError(f"{source} does not exist")
+    files.check_input(source)
+    if files.is_store_file(source, db):
+        raise AmicaleError(
+            Message(
+                QT_TRANSLATE_NOOP("Messages", "{0} is the data file itself, not a backup of it"),
+                str(source),
+            )
+        )
     revision = sqlite.read_revision(source)
     if revision is None:
         raise AmicaleError(f"{source} is not an Amicale backup (it holds no schema)")

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
+import stat
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,6 +21,7 @@ from sqlalchemy import event
 
 from app import clock
 from app.errors import NotAStoreError, StoreError, StoreTooNewError
+from app.messages import QT_TRANSLATE_NOOP, Message
 from app.store import sqlite
 from app.store.schema import SCHEMA_HEAD
 
@@ -91,6 +94,42 @@ def backup_path_for(path: Path, revision: str) -> Path:
     return path.with_name(f"{path.stem}.before-{revision}-{stamp}.sqlite3")
 
 
+T_READ_ONLY = QT_TRANSLATE_NOOP(
+    "Messages",
+    "{0} is read-only: Amicale writes to its data file; make it writable or open a copy of it",
+)
+T_FOLDER_READ_ONLY = QT_TRANSLATE_NOOP(
+    "Messages",
+    "the folder of {0} is read-only: Amicale needs to write beside its data file; "
+    "move it to a folder you can write to",
+)
+T_NOT_A_FILE = QT_TRANSLATE_NOOP(
+    "Messages", "{0} is not an ordinary file (a device, a pipe or a socket), not a data file"
+)
+
+
+def _check_writable(path: Path) -> None:
+    """Refuse, without changing a byte or a permission, a store Amicale could not write.
+
+    The owner's write bit is looked at as well as ``access()``: the superuser may write to a
+    file whose mode says read-only, and its owner meant it to stay so.
+    """
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise StoreError(f"cannot read {path}: {exc.strerror}") from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise NotAStoreError(f"{path} is a folder, not an Amicale data file")
+    if not stat.S_ISREG(info.st_mode):
+        raise NotAStoreError(Message(T_NOT_A_FILE, str(path)))
+    if not info.st_mode & stat.S_IWUSR or not os.access(path, os.W_OK):
+        raise StoreError(Message(T_READ_ONLY, str(path)))
+    folder = path.parent
+    wal = Path(f"{path}-wal")
+    if not os.access(folder, os.W_OK | os.X_OK) and not wal.exists():
+        raise StoreError(Message(T_FOLDER_READ_ONLY, str(path)))
+
+
 def open_store(path: Path, *, migrate: bool = True) -> Store:
     """Open (creating if needed) the store at ``path`` and bring its schema up to date."""
     path = Path(path)
@@ -100,8 +139,8 @@ def open_store(path: Path, *, migrate: bool = True) -> Store:
             sqlite.create_private_file(path)
         except OSError as exc:
             raise StoreError(f"cannot create {path}: {exc.strerror}") from exc
-    elif path.is_dir():
-        raise NotAStoreError(f"{path} is a folder, not an Amicale data file")
+    else:
+        _check_writable(path)
     revision = sqlite.read_revision(path)
     sqlite.make_private(path)
 
@@ -130,7 +169,7 @@ def open_store(path: Path, *, migrate: bool = True) -> Store:
             migrations.upgrade(engine)
     except sa.exc.DatabaseError as exc:
         engine.dispose()
-        raise NotAStoreError(f"{path} is damaged or not an Amicale data file: {exc.orig}") from exc
+        raise sqlite.open_failure(path, exc) from exc
     except BaseException:
         engine.dispose()
         raise

@@ -9,18 +9,33 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import stat
 import threading
 from array import array
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from app.errors import Cancelled, NotAStoreError
+from app.errors import Cancelled, NotAStoreError, StoreError
 from app.store.schema import FTS_COLUMNS
 from app.text import fold
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+
+
+def open_failure(path: Path, exc: BaseException) -> StoreError:
+    """Why ``path`` cannot be opened: damage only when SQLite says the file is corrupt; a
+    full disk, a lock held by another program, a read-only disk… in their own words."""
+    from app import failures
+
+    orig = getattr(exc, "orig", None) or exc
+    if failures.is_damage(exc):
+        return NotAStoreError(f"{path} is damaged or not an Amicale data file: {orig}")
+    known = failures.explain(exc, near=path)
+    if isinstance(known, StoreError):
+        return known
+    return StoreError(f"cannot open {path}: {orig}")
 
 
 def check_header(path: Path) -> None:
@@ -29,7 +44,7 @@ def check_header(path: Path) -> None:
         with path.open("rb") as handle:
             head = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise NotAStoreError(f"cannot read {path}: {exc.strerror}") from exc
+        raise open_failure(path, exc) from exc
     if head and head != SQLITE_HEADER:
         raise NotAStoreError(f"{path} is not an Amicale data file (not a SQLite database)")
 
@@ -42,8 +57,11 @@ def create_private_file(path: Path) -> None:
 
 
 def make_private(path: Path) -> None:
+    """Take away the group's and others' permissions; the owner's stay as they are."""
     with contextlib.suppress(OSError):
-        os.chmod(path, 0o600)
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+        if mode & 0o077:
+            os.chmod(path, mode & 0o700)
 
 
 def configure_connection(dbapi_connection: sqlite3.Connection) -> None:
@@ -280,9 +298,9 @@ def read_revision(path: Path) -> str | None:
         return None
     uri = f"file:{path}?mode=ro"
     try:
-        conn = sqlite3.connect(uri, uri=True)
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as exc:
-        raise NotAStoreError(f"cannot open {path}: {exc}") from exc
+        raise open_failure(path, exc) from exc
     try:
         tables = {
             row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
@@ -294,7 +312,7 @@ def read_revision(path: Path) -> str | None:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         return row[0] if row else None
     except sqlite3.DatabaseError as exc:
-        raise NotAStoreError(f"{path} is damaged or not an Amicale data file: {exc}") from exc
+        raise open_failure(path, exc) from exc
     finally:
         conn.close()
 
@@ -312,37 +330,52 @@ def table_counts(conn: sqlite3.Connection) -> dict[str, int]:
 
 
 def backup_file(source: Path, target: Path) -> dict[str, int]:
-    """Copy ``source`` to ``target`` with SQLite's online backup API, then verify the copy.
+    """Copy ``source`` to ``target`` with SQLite's online backup API, verified before it counts.
 
-    Returns the verified row counts. Raises StoreError when the copy does not match.
+    The copy is written beside ``target`` under a temporary name, checked (``quick_check``,
+    the row counts of its source), flushed to the disk and renamed over ``target``: an
+    existing backup of that name survives a full disk or a crash. ``target`` is never the
+    store itself or one of its files. Returns the verified row counts; raises StoreError when
+    the copy does not match.
     """
-    from app.errors import StoreError
+    from app import files
 
-    if target.exists():
-        target.unlink()
-    create_private_file(target)
+    expected: dict[str, int] = {}
+    actual: dict[str, int] = {}
+
+    def verify(copy: Path) -> None:
+        check = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
+        try:
+            ok = check.execute("PRAGMA quick_check").fetchone()[0]
+            actual.update(table_counts(check))
+            tables = {
+                r[0] for r in check.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+        finally:
+            check.close()
+        if ok != "ok" or actual != expected or "alembic_version" not in tables:
+            raise StoreError(f"the backup {target} does not match its source; it was not kept")
+
+    with files.atomic_output(target, store=source, verify=verify) as copy:
+        # A backup is a single file: no WAL beside it to lose when it is copied.
+        expected.update(_copy_pages(source, copy, "DELETE"))
+    return actual
+
+
+def _copy_pages(source: Path, target: Path, journal_mode: str) -> dict[str, int]:
+    """``source`` copied into ``target`` page by page (SQLite's backup API), left in
+    ``journal_mode``; the row counts of the source as copied."""
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(target)
         try:
             src.backup(dst)
-            # A backup is a single file: no WAL beside it to lose when it is copied.
-            dst.execute("PRAGMA journal_mode = DELETE")
+            dst.execute(f"PRAGMA journal_mode = {journal_mode}")
         finally:
             dst.close()
-        expected = table_counts(src)
+        return table_counts(src)
     finally:
         src.close()
-    check = sqlite3.connect(f"file:{target}?mode=ro", uri=True)
-    try:
-        ok = check.execute("PRAGMA quick_check").fetchone()[0]
-        actual = table_counts(check)
-        tables = {r[0] for r in check.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    finally:
-        check.close()
-    if ok != "ok" or actual != expected or "alembic_version" not in tables:
-        raise StoreError(f"the backup {target} does not match its source; it was not kept")
-    return actual
 
 
 def integrity_problems(dbapi_connection: sqlite3.Connection) -> list[str]:
@@ -359,6 +392,12 @@ def integrity_problems(dbapi_connection: sqlite3.Connection) -> list[str]:
             "INSERT INTO member_fts(member_fts, rank) VALUES ('integrity-check', 1)"
         )
     except sqlite3.DatabaseError as exc:
+        from app import failures
+
+        if not failures.is_damage(exc):
+            known = failures.explain(exc)  # busy under another writer: not a problem found
+            if known is not None:
+                raise known from exc
         problems.append(f"search index: {exc}")
     return problems
 
@@ -367,14 +406,5 @@ def restore_file(source: Path, target: Path) -> None:
     """Replace the content of ``target`` with ``source`` (SQLite backup API, page by page)."""
     if not target.exists():
         create_private_file(target)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode = WAL")
-        finally:
-            dst.close()
-    finally:
-        src.close()
+    _copy_pages(source, target, "WAL")
     make_private(target)

@@ -127,7 +127,7 @@
 <context>
     <name>BirthdayListModel</name>
     <message>
-        <location filename="../../ui/panels/today.py" line="+110"/>
+        <location filename="../../ui/panels/today.py" line="+111"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -280,7 +280,7 @@
 <context>
     <name>Duplicates</name>
     <message>
-        <location filename="../../ui/models/duplicate_pairs.py" line="+36"/>
+        <location filename="../../ui/models/duplicate_pairs.py" line="+37"/>
         <source>Reason</source>
         <translation>Raison</translation>
     </message>
@@ -809,7 +809,7 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../ui/labels.py" line="+17"/>
+        <location filename="../../ui/labels.py" line="+18"/>
         <source>First name</source>
         <translation>Prénom</translation>
     </message>
@@ -1040,7 +1040,7 @@
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../ui/models/history_table.py" line="+22"/>
+        <location filename="../../ui/models/history_table.py" line="+23"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
@@ -1288,12 +1288,12 @@
     <message>
         <location filename="../../ui/dialogs/import_dialog.py" line="+55"/>
         <location line="+86"/>
-        <location line="+205"/>
+        <location line="+211"/>
         <source>Import members</source>
         <translation>Importer des membres</translation>
     </message>
     <message>
-        <location line="-285"/>
+        <location line="-291"/>
         <source>CSV, Excel, vCard, LinkedIn or Mailchimp file</source>
         <translation>Fichier CSV, Excel, vCard, LinkedIn ou Mailchimp</translation>
     </message>
@@ -1460,7 +1460,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+76"/>
+        <location filename="../../ui/main_window.py" line="+77"/>
         <source>Members</source>
         <translation>Membres</translation>
     </message>
@@ -1991,12 +1991,27 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>«&#xa0;{0}&#xa0;» n’est pas une valeur possible pour «&#xa0;{1}:&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../app/members/search.py" line="+80"/>
+        <location filename="../../app/members/search.py" line="+79"/>
+        <source>the query is too long ({0} characters; at most {1})</source>
+        <translation>la recherche est trop longue ({0} caractères&#xa0;; au plus {1})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the query has too many terms (at most {0}): save parts of it as segments</source>
+        <translation>la recherche a trop de termes (au plus {0})&#xa0;: enregistrez-en des parties comme segments</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the query nests too deeply (at most {0} parentheses or NOT inside each other)</source>
+        <translation>la recherche imbrique trop de niveaux (au plus {0} parenthèses ou NOT les uns dans les autres)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>unclosed quote</source>
         <translation>guillemet non fermé</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>&apos;-&apos; must be followed by what to exclude</source>
         <translation>«&#xa0;-&#xa0;» doit être suivi de ce qu’il faut exclure</translation>
     </message>
@@ -2007,13 +2022,13 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>«&#xa0;{0}:&#xa0;» demande une valeur</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <location line="+88"/>
+        <location line="+44"/>
+        <location line="+93"/>
         <source>&apos;)&apos; without a matching &apos;(&apos;</source>
         <translation>«&#xa0;)&#xa0;» sans «&#xa0;(&#xa0;» correspondante</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-89"/>
         <source>unexpected &apos;{0}&apos;</source>
         <translation>«&#xa0;{0}&#xa0;» inattendu</translation>
     </message>
@@ -2043,18 +2058,18 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>«&#xa0;{0}&#xa0;» doit être suivi d’un terme</translation>
     </message>
     <message>
+        <location line="+16"/>
         <location line="+13"/>
-        <location line="+11"/>
         <source>&apos;(&apos; without a matching &apos;)&apos;</source>
         <translation>«&#xa0;(&#xa0;» sans «&#xa0;)&#xa0;» correspondante</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-8"/>
         <source>empty parentheses</source>
         <translation>parenthèses vides</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>&apos;{0}&apos; cannot stand here</source>
         <translation>«&#xa0;{0}&#xa0;» ne peut pas se trouver ici</translation>
     </message>
@@ -2121,7 +2136,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>un membre doit avoir un nom ou une adresse e-mail</translation>
     </message>
     <message>
-        <location filename="../../app/io/export.py" line="+182"/>
+        <location filename="../../app/io/export.py" line="+181"/>
         <source>unknown export format &apos;{0}&apos; (known: {1})</source>
         <translation>format d’export inconnu «&#xa0;{0}&#xa0;» (formats connus&#xa0;: {1})</translation>
     </message>
@@ -2131,12 +2146,37 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>impossible de déduire le format d’export du nom «&#xa0;{0}&#xa0;»&#xa0;: utilisez .csv, .xlsx ou .vcf, ou indiquez le format</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location filename="../../app/files.py" line="+30"/>
+        <source>{0} is the data file in use (or one of its own files): choose another file</source>
+        <translation>{0} est le fichier de données ouvert (ou l’un de ses fichiers)&#xa0;: choisissez un autre fichier</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} is the file being read: choose another file</source>
+        <translation>{0} est le fichier en cours de lecture&#xa0;: choisissez un autre fichier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} is not an ordinary file (a device, a pipe or a socket): choose a file</source>
+        <translation>{0} n’est pas un fichier ordinaire (un périphérique, un tube ou une socket)&#xa0;: choisissez un fichier</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} is not an ordinary file (a device, a pipe or a socket): it cannot be read</source>
+        <translation>{0} n’est pas un fichier ordinaire (un périphérique, un tube ou une socket)&#xa0;: il ne peut pas être lu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{0} is a folder, not a file</source>
         <translation>{0} est un dossier, pas un fichier</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+1"/>
+        <source>cannot read {0}: {1}</source>
+        <translation>impossible de lire {0}&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/io/export.py" line="+80"/>
         <source>no column to export</source>
         <translation>aucune colonne à exporter</translation>
     </message>
@@ -2146,8 +2186,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>colonne inconnue «&#xa0;{0}&#xa0;» (colonnes connues&#xa0;: {1})</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location filename="../../app/posts/feed.py" line="+190"/>
+        <location filename="../../app/files.py" line="+1"/>
         <source>cannot write {0}: {1}</source>
         <translation>impossible d’écrire {0}&#xa0;: {1}</translation>
     </message>
@@ -2478,7 +2517,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>{0}&#xa0;: colonne(s) manquante(s) {1}</translation>
     </message>
     <message>
-        <location filename="../../app/posts/feed.py" line="-125"/>
+        <location filename="../../app/posts/feed.py" line="+62"/>
         <source>&apos;{0}&apos; is not a domain name or an email address for the feed ids</source>
         <translation>«&#xa0;{0}&#xa0;» n’est ni un nom de domaine ni une adresse électronique pour les identifiants du flux</translation>
     </message>
@@ -2488,7 +2527,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>seules les adresses http et https sont lues&#xa0;: {0}</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>cannot read the feed {0}: {1}</source>
         <translation>impossible de lire le flux {0}&#xa0;: {1}</translation>
     </message>
@@ -2696,6 +2735,96 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <location line="+1"/>
         <source>Website</source>
         <translation>Site web</translation>
+    </message>
+    <message>
+        <location filename="../../app/store/backup.py" line="+36"/>
+        <source>{0} is the data file itself, not a backup of it</source>
+        <translation>{0} est le fichier de données lui-même, pas une sauvegarde</translation>
+    </message>
+    <message>
+        <location filename="../../app/store/engine.py" line="+97"/>
+        <source>{0} is read-only: Amicale writes to its data file; make it writable or open a copy of it</source>
+        <translation>{0} est en lecture seule&#xa0;: Amicale écrit dans son fichier de données&#xa0;; rendez-le modifiable ou ouvrez-en une copie</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the folder of {0} is read-only: Amicale needs to write beside its data file; move it to a folder you can write to</source>
+        <translation>le dossier de {0} est en lecture seule&#xa0;: Amicale doit écrire à côté de son fichier de données&#xa0;; déplacez-le dans un dossier modifiable</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0} is not an ordinary file (a device, a pipe or a socket), not a data file</source>
+        <translation>{0} n’est pas un fichier ordinaire (un périphérique, un tube ou une socket), pas un fichier de données</translation>
+    </message>
+    <message>
+        <location filename="../../app/failures.py" line="+24"/>
+        <source>the disk is full: free some space, then try again (nothing was saved)</source>
+        <translation>le disque est plein&#xa0;: libérez de la place, puis réessayez (rien n’a été enregistré)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the data file is busy: another program is writing to it; try again in a moment</source>
+        <translation>le fichier de données est occupé&#xa0;: un autre programme y écrit&#xa0;; réessayez dans un instant</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the data file or its disk is read-only: Amicale cannot write to it</source>
+        <translation>le fichier de données ou son disque est en lecture seule&#xa0;: Amicale ne peut pas y écrire</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>permission denied: Amicale may not read or write {0}</source>
+        <translation>accès refusé&#xa0;: Amicale n’a pas le droit de lire ou d’écrire {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>permission denied: Amicale may not read or write the file it needs</source>
+        <translation>accès refusé&#xa0;: Amicale n’a pas le droit de lire ou d’écrire le fichier dont il a besoin</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the disk could not be read or written (input/output error): check the disk</source>
+        <translation>le disque n’a pas pu être lu ou écrit (erreur d’entrée/sortie)&#xa0;: vérifiez le disque</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the data file is damaged: restore a backup (amicale restore FILE)</source>
+        <translation>le fichier de données est endommagé&#xa0;: restaurez une sauvegarde (amicale restore FICHIER)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>internal error ({0}); the details are in {1}</source>
+        <translation>erreur interne ({0})&#xa0;; les détails sont dans {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>internal error ({0})</source>
+        <translation>erreur interne ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../app/io/readers.py" line="+70"/>
+        <source>{0} changed while it was read (cut short or still being written): nothing was imported; import it again once it is complete</source>
+        <translation>{0} a changé pendant sa lecture (tronqué ou encore en cours d’écriture)&#xa0;: rien n’a été importé&#xa0;; importez-le de nouveau une fois complet</translation>
+    </message>
+    <message>
+        <location line="+250"/>
+        <source>{0} starts with the UTF-8 mark but is not UTF-8 (accents would be lost): save it again as UTF-8, or as CSV without the mark</source>
+        <translation>{0} commence par la marque UTF-8 mais n’est pas en UTF-8 (les accents seraient perdus)&#xa0;: enregistrez-le de nouveau en UTF-8, ou en CSV sans la marque</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0} is {1} but ends with half a character (cut short?): save or copy it again</source>
+        <translation>{0} est en {1} mais se termine par un demi-caractère (tronqué&#xa0;?)&#xa0;: enregistrez-le ou copiez-le de nouveau</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>line {0}: a cell runs over {1} MB (a quote never closed?); the file was not imported</source>
+        <translation>ligne {0}&#xa0;: une cellule dépasse {1} Mo (un guillemet jamais fermé&#xa0;?)&#xa0;; le fichier n’a pas été importé</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>the first line of {0} says the separator is &apos;{1}&apos;, but its rows are separated by &apos;{2}&apos;: correct or remove the sep= line</source>
+        <translation>la première ligne de {0} indique le séparateur «&#xa0;{1}&#xa0;», mais ses lignes sont séparées par «&#xa0;{2}&#xa0;»&#xa0;: corrigez ou supprimez la ligne sep=</translation>
     </message>
 </context>
 <context>
@@ -3824,12 +3953,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+3"/>
-        <location line="+536"/>
+        <location line="+535"/>
         <source>Copy the channel&apos;s text and open the network&apos;s page to post it</source>
         <translation>Copier le texte du canal et ouvrir la page du réseau pour le publier</translation>
     </message>
     <message>
-        <location line="-534"/>
+        <location line="-533"/>
         <source>Mark as published…</source>
         <translation>Marquer comme publié…</translation>
     </message>
@@ -3880,7 +4009,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location line="+29"/>
         <source>Week of %1: %n post(s)</source>
         <translation>
             <numerusform>Semaine du %1&#xa0;: %n publication</numerusform>
@@ -4139,7 +4268,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>SegmentListModel</name>
     <message>
-        <location filename="../../ui/models/segment_list.py" line="+143"/>
+        <location filename="../../ui/models/segment_list.py" line="+137"/>
         <source>This search cannot be run any more: edit its query.</source>
         <translation>Cette recherche ne peut plus être lancée&#xa0;: modifiez-la.</translation>
     </message>
@@ -4283,7 +4412,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>StoreProblem</name>
     <message>
-        <location filename="../../ui/dialogs/store_problem.py" line="+18"/>
+        <location filename="../../ui/dialogs/store_problem.py" line="+19"/>
         <source>Cannot open the data file</source>
         <translation>Impossible d&apos;ouvrir le fichier de données</translation>
     </message>
@@ -4293,7 +4422,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Ouvrir un autre fichier…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Restore a backup…</source>
         <translation>Restaurer une sauvegarde…</translation>
     </message>
@@ -4323,7 +4452,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Sauvegardes Amicale (*.sqlite3 *.amicale);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Restore failed</source>
         <translation>Échec de la restauration</translation>
     </message>
@@ -4654,7 +4783,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Supprimer l’étiquette</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Delete the tag “%1”? It will be removed from %n member(s); the members stay.</source>
         <translation>
             <numerusform>Supprimer l’étiquette «&#xa0;%1&#xa0;»&#xa0;? Elle sera retirée de %n membre&#xa0;; le membre reste dans le fichier.</numerusform>
@@ -4662,7 +4791,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         </translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Tag “%1” deleted.</source>
         <translation>Étiquette «&#xa0;%1&#xa0;» supprimée.</translation>
     </message>

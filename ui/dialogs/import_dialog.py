@@ -341,6 +341,12 @@ class ImportDialog(QDialog):
         if not target:
             return
         try:
-            write_rejects(self.report, Path(target), self.source.headers)
-        except OSError as exc:
-            QMessageBox.warning(self, self.tr("Import members"), str(exc))
+            write_rejects(
+                self.report,
+                Path(target),
+                self.source.headers,
+                store=self.store.path,
+                source=self.source.path,
+            )
+        except AmicaleError as exc:
+            QMessageBox.warning(self, self.tr("Import members"), message_text(exc.args[0]))

@@ -7,8 +7,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from app.errors import AmicaleError
+from app.errors import AmicaleError, NotAStoreError
 from app.store import backup
+from ui.labels import message_text
 
 
 def ask_what_next(path: Path, error: AmicaleError, parent: QWidget | None = None) -> Path | None:
@@ -17,15 +18,17 @@ def ask_what_next(path: Path, error: AmicaleError, parent: QWidget | None = None
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("StoreProblem", "Cannot open the data file"))
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(str(error))
+    box.setText(message_text(error.args[0] if error.args else error))
     other = box.addButton(
         QCoreApplication.translate("StoreProblem", "Open another file…"),
         QMessageBox.ButtonRole.AcceptRole,
     )
-    restore = box.addButton(
-        QCoreApplication.translate("StoreProblem", "Restore a backup…"),
-        QMessageBox.ButtonRole.ActionRole,
-    )
+    restore = None
+    if isinstance(error, NotAStoreError):  # only a damaged file is worth replacing
+        restore = box.addButton(
+            QCoreApplication.translate("StoreProblem", "Restore a backup…"),
+            QMessageBox.ButtonRole.ActionRole,
+        )
     box.addButton(
         QCoreApplication.translate("StoreProblem", "Quit"), QMessageBox.ButtonRole.RejectRole
     )
@@ -41,7 +44,7 @@ def ask_what_next(path: Path, error: AmicaleError, parent: QWidget | None = None
             ),
         )
         return Path(chosen) if chosen else None
-    if clicked is restore:
+    if restore is not None and clicked is restore:
         chosen, _ = QFileDialog.getOpenFileName(
             parent,
             QCoreApplication.translate("StoreProblem", "Restore a backup"),
@@ -56,7 +59,9 @@ def ask_what_next(path: Path, error: AmicaleError, parent: QWidget | None = None
             backup.restore(Path(chosen), path)
         except AmicaleError as exc:
             QMessageBox.warning(
-                parent, QCoreApplication.translate("StoreProblem", "Restore failed"), str(exc)
+                parent,
+                QCoreApplication.translate("StoreProblem", "Restore failed"),
+                message_text(exc.args[0] if exc.args else exc),
             )
             return None
         return path

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 )
 
 from app.members.dedup import IMPORT_REASON, Pair
+from ui.labels import plain_tip
 
 Index = QModelIndex | QPersistentModelIndex
 PAIR_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -213,7 +214,8 @@ class DuplicatePairsModel(QAbstractTableModel):
             start = index.row() - index.row() % PAGE_SIZE
             self._fetch(self._pairs[start : start + PAGE_SIZE])
             left, right = self._cached_names(pair)
-            return f"{left} ↔ {right}"
+            names = f"{left} ↔ {right}"
+            return plain_tip(names) if role == Qt.ItemDataRole.ToolTipRole else names
         return None
 
 

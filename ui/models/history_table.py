@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 
 from app.audit import AuditEntry
 from app.clock import to_local
+from ui.labels import plain_tip
 
 Index = QModelIndex | QPersistentModelIndex
 COL_WHEN, COL_WHO, COL_WHAT, COL_DETAIL = range(4)
@@ -156,8 +157,10 @@ class HistoryTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._entries):
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._text[index.row()][index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tip(self._text[index.row()][index.column()])
         if role == ENTRY_ROLE:
             return self._entries[index.row()]
         return None

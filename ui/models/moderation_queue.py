@@ -22,7 +22,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from app import clock
 from app.moderation.queue import QueueItem
-from ui.labels import message_text
+from ui.labels import message_text, plain_tip
 
 Index = QModelIndex | QPersistentModelIndex
 # The suggestion comes second: it is what the CM triages by.
@@ -190,7 +190,7 @@ class ModerationQueueModel(QAbstractTableModel):
             return item.received_at if column == COL_AGE else self.data(index)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COL_SIGNALS and item.signals:
-                return "\n".join(message_text(s.message()) for s in item.signals)
+                return plain_tip("\n".join(message_text(s.message()) for s in item.signals))
             if column == COL_AGE:
                 return item.received_at
             return None

@@ -25,7 +25,7 @@ from PySide6.QtGui import QBrush, QColor
 from app.posts.channels import Channel
 from app.posts.store import CalendarItem, DueVersion
 from app.posts.timing import to_local
-from ui.labels import channel_name
+from ui.labels import channel_name, plain_tip
 
 Index = QModelIndex | QPersistentModelIndex
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -126,7 +126,7 @@ class PostTableModel(QAbstractTableModel):
             if column == COL_TEXT:
                 return item.label
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_TEXT:
-            return item.text
+            return plain_tip(item.text)
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_STATE:
             return QBrush(QColor(STATE_COLORS.get(item.state, "#000000")))
         if role == Qt.ItemDataRole.DecorationRole and column == COL_CHANNELS and item.channel_ids:
@@ -166,7 +166,7 @@ class DueListModel(QAbstractListModel):
                 line += "\n" + self.tr("Failed: %1").replace("%1", reason)
             return line
         if role == Qt.ItemDataRole.ToolTipRole:
-            return due.text
+            return plain_tip(due.text)
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(due.channel.color)
         if role == Qt.ItemDataRole.ForegroundRole and due.state == "failed":

@@ -7,7 +7,6 @@ kept beyond one counting pass: `set_counting` shows "…" until `set_counts` bri
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -22,7 +21,7 @@ from PySide6.QtCore import (
 )
 
 from app.segments import Segment
-from ui.labels import message_text
+from ui.labels import message_text, plain_tip
 
 Index = QModelIndex | QPersistentModelIndex
 COL_NAME, COL_COUNT = range(2)
@@ -32,11 +31,6 @@ COUNT_ROLE = Qt.ItemDataRole.UserRole + 3  # its live count (int), None while un
 SEPARATOR_ROLE = Qt.ItemDataRole.UserRole + 4  # True on the separator row
 COUNTING = "…"
 SEPARATOR_HEIGHT = 9
-
-
-def _plain_tip(text: str) -> str:
-    """A tooltip that shows ``text`` as it is (Qt guesses rich text from a '<')."""
-    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
 
 
 class SegmentListModel(QAbstractTableModel):
@@ -141,7 +135,7 @@ class SegmentListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COL_COUNT and not self._counting and item.id not in self._counts:
                 return self.tr("This search cannot be run any more: edit its query.")
-            return _plain_tip(item.query)
+            return plain_tip(item.query)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_COUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == SEGMENT_ROLE:

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 
 from app.tags import CategoryInfo, TagInfo
+from ui.labels import plain_tip
 from ui.models.member_table import MEMBER_IDS_MIME, member_ids_from_mime
 
 Index = QModelIndex | QPersistentModelIndex
@@ -56,7 +57,7 @@ class TagTreeModel(QStandardItemModel):
             head = QStandardItem(category.name or self._no_category)
             head.setFlags(_FLAGS)
             head.setData(category.name, CATEGORY_ROLE)
-            head.setToolTip(category.name or self._no_category)
+            head.setToolTip(plain_tip(category.name or self._no_category))
             for info in category.tags:
                 head.appendRow(self._tag_item(info, locale))
             root.appendRow(head)
@@ -69,7 +70,7 @@ class TagTreeModel(QStandardItemModel):
         item.setData(info.id, TAG_ID_ROLE)
         item.setData(info.query, QUERY_ROLE)
         item.setData(info, TAG_ROLE)
-        item.setToolTip(f"{info.category}/{info.name}" if info.category else info.name)
+        item.setToolTip(plain_tip(f"{info.category}/{info.name}" if info.category else info.name))
         if info.color:
             color = QColor(info.color)
             if color.isValid():

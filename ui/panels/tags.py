@@ -38,7 +38,7 @@ from app.errors import AmicaleError
 from app.members.search import QuerySyntaxError
 from app.store import Store
 from app.tags import CategoryInfo, DeletedTag, TagChange, TagInfo
-from ui.labels import message_text
+from ui.labels import message_text, plain_tip
 from ui.models.tag_tree import TagTreeModel
 from ui.panels.member_card import plain_label
 from ui.workers import Job, LatestOnly
@@ -519,11 +519,13 @@ class TagsPanel(QWidget):
         answer = QMessageBox.question(
             self,
             self.tr("Delete tag"),
-            self.tr(
-                "Delete the tag “%1”? It will be removed from %n member(s); the members stay.",
-                "",
-                total,
-            ).replace("%1", self._label(info)),
+            plain_tip(
+                self.tr(
+                    "Delete the tag “%1”? It will be removed from %n member(s); the members stay.",
+                    "",
+                    total,
+                ).replace("%1", self._label(info))
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

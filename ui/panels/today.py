@@ -54,7 +54,8 @@ from app.birthdays import AHEAD_DAYS, Agenda, Birthday
 from app.clock import msecs_until_midnight, to_local
 from app.errors import AmicaleError, ValidationError
 from app.store import Store
-from ui.labels import message_text
+from app.text import is_linkedin_host
+from ui.labels import message_text, plain_tip
 from ui.panels.member_card import ERROR_STYLE, plain_label
 from ui.workers import LatestOnly
 
@@ -111,7 +112,7 @@ class BirthdayListModel(QAbstractListModel):
                 first = first.replace("%2", birthday.display_name, 1)
             return first + "\n" + self.describe(birthday)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return birthday.message
+            return plain_tip(birthday.message)
         if role == BIRTHDAY_ROLE:
             return birthday
         return None
@@ -562,7 +563,7 @@ class TodayPanel(QWidget):
         url = birthday.profile_url if birthday else None
         self.profile_button.setEnabled(url is not None)
         self.profile_button.setToolTip(
-            url if url else self.tr("No LinkedIn profile on file for this member")
+            plain_tip(url) if url else self.tr("No LinkedIn profile on file for this member")
         )
         done = birthday is not None and birthday.wished_at is not None
         self.done_button.setVisible(not done)
@@ -591,7 +592,7 @@ class TodayPanel(QWidget):
             return
         target = QUrl(url)
         # Only a web page on LinkedIn: a stored address never opens a file or a program.
-        if target.scheme() in ("http", "https") and target.host().lower().endswith("linkedin.com"):
+        if target.scheme() in ("http", "https") and is_linkedin_host(target.host()):
             QDesktopServices.openUrl(target)
 
     @Slot()
