@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import io
-import time
 import tracemalloc
 import types
 import zipfile
@@ -667,16 +666,13 @@ def test_rows_stream_without_holding_the_file(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_reading_speed(tmp_path: Path) -> None:
-    """The "1M rows well under 10 s" target at a tenth of the size (measured: ~3 s per 1M)."""
+def test_a_large_file_is_read_whole(tmp_path: Path) -> None:
+    """100,000 rows, every one read (the speed is measured by bench/, not here: a timed test
+    fails on a loaded machine without telling anything)."""
     path = tmp_path / "big.csv"
     write_big_csv(path, 100_000)
     source = open_source(path)
-    start = time.perf_counter()
-    count = sum(1 for _ in source.rows())
-    elapsed = time.perf_counter() - start
-    assert count == 100_000
-    assert elapsed < 1.0  # about three times what a loaded two-core machine needs
+    assert sum(1 for _ in source.rows()) == 100_000
 
 
 def test_mac_and_bare_cr_csv_from_a_zip_member_too(tmp_path: Path) -> None:

@@ -28,8 +28,10 @@ from app import APP_NAME, __version__
 from app.association import Association
 from app.errors import AmicaleError
 from app.members.service import MemberDirectory
+from app.operations import Changes
 from app.store import Store, backup
 from ui.labels import message_text
+from ui.operations import OperationRunner, failure_text
 from ui.panels.duplicates import DuplicatesPanel
 from ui.panels.history import HistoryPanel
 from ui.panels.members import MembersPanel
@@ -41,6 +43,7 @@ from ui.panels.today import TodayPanel
 from ui.settings import UiSettings
 from ui.workers import Job
 
+IMPORTED = Changes(all_members=True, tags=True, duplicates=True, segments=True)
 # Pause after the last search before the tag counts follow it (typing goes on meanwhile).
 TAG_SYNC_MS = 300
 
@@ -68,6 +71,10 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
 
         self.directory = MemberDirectory(store)
+        # Every change goes through one runner; each panel listens to what it changed.
+        self.runner = OperationRunner.for_store(store)
+        self.runner.historyChanged.connect(self._update_undo)
+        self.runner.failed.connect(self._on_operation_failed)
         self.members = MembersPanel(self.directory, settings)
 
         self.sidebar = QListWidget()
@@ -86,9 +93,7 @@ class MainWindow(QMainWindow):
         self.members.searchFinished.connect(self.tag_sync.start)
         self.tags.queryRequested.connect(self._on_segment)
         self.tags.combineRequested.connect(self._on_combine)
-        self.tags.tagsChanged.connect(self.members.refresh)
         # Bulk tagging from the member list; the tag browser beside it takes dropped members.
-        self.members.tagsChanged.connect(self.tags.reload)
         self.members.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.tag_dock = QDockWidget(self.tr("Tags"), self)
         self.tag_dock.setObjectName("tagDock")
@@ -105,7 +110,6 @@ class MainWindow(QMainWindow):
         self.today.countChanged.connect(self._on_birthdays_today)
         self.duplicates = DuplicatesPanel(store, self.directory)
         self.add_panel(self.tr("Duplicates"), self.duplicates)
-        self.duplicates.membersChanged.connect(self.members.refresh)
         self.posts = PostsPanel(store, autoload=False)
         self._posts_due_announced = 0
         self.add_panel(self.tr("Calendar"), self.posts)
@@ -113,7 +117,6 @@ class MainWindow(QMainWindow):
         self.moderation = ModerationPanel(store, autoload=False)
         self.add_panel(self.tr("Moderation"), self.moderation)
         self.moderation.memberRequested.connect(self._on_member_requested)
-        self.moderation.membersChanged.connect(self.members.refresh)
         self.history = HistoryPanel(store)
         self.add_panel(self.tr("History"), self.history)
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
@@ -197,10 +200,15 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
 
         edit = self.menuBar().addMenu(self.tr("&Edit"))
-        self.undo_action = edit.addAction(self.tr("&Undo deletion"))
+        self.undo_action = edit.addAction(self.tr("&Undo"))
+        self.undo_action.setObjectName("undoAction")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.setEnabled(False)
         self.undo_action.triggered.connect(self._on_undo)
+        self.redo_action = edit.addAction(self.tr("&Redo"))
+        self.redo_action.setObjectName("redoAction")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.triggered.connect(self._on_redo)
+        self._update_undo()
         find = edit.addAction(self.tr("&Find members"))
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self._on_find)
@@ -241,8 +249,8 @@ class MainWindow(QMainWindow):
         from ui.dialogs.import_dialog import ImportDialog
 
         dialog = ImportDialog(self.store, self.settings, self)
-        dialog.imported.connect(lambda _report: self.members.refresh())
-        dialog.imported.connect(lambda _report: self.duplicates.reload_queue())
+        # An import touches members, tags, duplicates: every view follows.
+        dialog.imported.connect(lambda _report: self.runner.announce(IMPORTED))
         dialog.exec()
 
     @Slot()
@@ -414,15 +422,39 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _on_undo_available(self, count: int) -> None:
-        self.undo_action.setEnabled(count > 0)
         if count:
             self.statusBar().showMessage(
                 self.tr("%n member(s) deleted. Ctrl+Z to undo.", "", count), 10000
             )
 
     @Slot()
+    def _update_undo(self) -> None:
+        """Edit → Undo and Redo name the operation they would reverse or repeat."""
+        undo, redo = self.runner.undo_label(), self.runner.redo_label()
+        self.undo_action.setEnabled(undo is not None)
+        self.undo_action.setText(
+            self.tr("&Undo %1").replace("%1", undo) if undo else self.tr("&Undo")
+        )
+        self.redo_action.setEnabled(redo is not None)
+        self.redo_action.setText(
+            self.tr("&Redo %1").replace("%1", redo) if redo else self.tr("&Redo")
+        )
+
+    @Slot()
     def _on_undo(self) -> None:
-        self.members.undo_delete()
+        label = self.runner.undo_label()
+        if self.runner.undo() is not None and label:
+            self.statusBar().showMessage(self.tr("Undone: %1").replace("%1", label), 10000)
+
+    @Slot()
+    def _on_redo(self) -> None:
+        label = self.runner.redo_label()
+        if self.runner.redo() is not None and label:
+            self.statusBar().showMessage(self.tr("Redone: %1").replace("%1", label), 10000)
+
+    @Slot(object, object)
+    def _on_operation_failed(self, error: BaseException, _op: object) -> None:
+        QMessageBox.warning(self, APP_NAME, failure_text(error))
 
     @Slot()
     def _on_backup(self) -> None:

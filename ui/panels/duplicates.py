@@ -44,6 +44,7 @@ from app.errors import AmicaleError, Cancelled, NotFoundError
 from app.members import dedup
 from app.members.dedup import Candidate, MergeResult, Pair
 from app.members.service import Member, MemberDirectory
+from app.operations import Changes, Operation
 from app.store import Store
 from ui.labels import field_title, message_text, value_label
 from ui.models.duplicate_pairs import (
@@ -53,6 +54,7 @@ from ui.models.duplicate_pairs import (
     DuplicatePairsModel,
     reason_title,
 )
+from ui.operations import OperationRunner
 from ui.panels.member_card import ERROR_STYLE, plain_label
 from ui.workers import Job
 
@@ -115,6 +117,8 @@ class DuplicatesPanel(QWidget):
         # Set while the list changes under the view: the selection follows rows being removed,
         # and showing each pair it passes through would read the store for nothing.
         self._updating = False
+        self.runner = OperationRunner.for_store(store)
+        self.runner.changed.connect(self._on_changes)
 
         # --- left: the scan and the list of pairs ---
         self.scan_button = QPushButton(self.tr("Scan the whole directory"))
@@ -516,9 +520,18 @@ class DuplicatesPanel(QWidget):
         if pair is not None and pair.right_id is not None:
             self._merge(pair, pair.right_id, pair.left_id)
 
+    def _run(self, op: Operation) -> Any:
+        """Run one of this panel's operations; the panel updates its own list itself."""
+        return self.runner.run_now(op, origin=self)
+
+    @Slot(object, object)
+    def _on_changes(self, changes: Changes, origin: object = None) -> None:
+        if changes.duplicates and origin is not self:
+            self.reload_queue()  # an import queued rows, a member was deleted elsewhere…
+
     def _merge(self, pair: Pair, keep: int, drop: int) -> None:
         try:
-            result = dedup.merge(self.store, keep, drop)
+            result = self._run(Operation("members.merge", {"keep_id": keep, "drop_id": drop}))
         except AmicaleError as exc:
             self._failed(pair, exc)
             return
@@ -549,7 +562,11 @@ class DuplicatesPanel(QWidget):
         if pair is None or pair.right_id is None:
             return
         try:
-            dedup.not_the_same(self.store, pair.left_id, pair.right_id)
+            self._run(
+                Operation(
+                    "duplicates.not-the-same", {"left_id": pair.left_id, "right_id": pair.right_id}
+                )
+            )
         except AmicaleError as exc:
             self._failed(pair, exc)
             return
@@ -562,7 +579,8 @@ class DuplicatesPanel(QWidget):
         if pair is None or pair.candidate_id is None:
             return
         try:
-            result = dedup.merge_candidate(self.store, pair.candidate_id, pair.left_id)
+            args = {"candidate_id": pair.candidate_id, "keep_id": pair.left_id}
+            result = self._run(Operation("duplicates.merge-candidate", args))
         except AmicaleError as exc:
             self._failed(pair, exc)
             return
@@ -577,7 +595,8 @@ class DuplicatesPanel(QWidget):
         if pair is None or pair.candidate_id is None:
             return
         try:
-            member_id = dedup.create_from_candidate(self.store, pair.candidate_id)
+            args = {"candidate_id": pair.candidate_id}
+            member_id = self._run(Operation("duplicates.create-candidate", args))
         except AmicaleError as exc:
             self._failed(pair, exc)
             return
@@ -593,7 +612,9 @@ class DuplicatesPanel(QWidget):
         if pair is None or pair.candidate_id is None:
             return
         try:
-            dedup.dismiss_candidate(self.store, pair.candidate_id)
+            self._run(
+                Operation("duplicates.dismiss-candidate", {"candidate_id": pair.candidate_id})
+            )
         except AmicaleError as exc:
             self._failed(pair, exc)
             return

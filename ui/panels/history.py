@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import audit
+from app.operations import Changes
 from app.store import Store
 from ui.models.history_table import TAG_AND_SEGMENT_ACTIONS, HistoryTableModel
+from ui.operations import OperationRunner
 from ui.panels.member_card import plain_label
 from ui.workers import LatestOnly
 
@@ -61,10 +63,17 @@ class HistoryPanel(QWidget):
         layout.addWidget(self.table, 1)
         self.loader = LatestOnly(self)
         self.loader.finished.connect(self.model.set_entries)
+        self.runner = OperationRunner.for_store(store)
+        self.runner.changed.connect(self._on_changes)
 
     @Slot()
     def reload(self, *_: Any) -> None:
         self.loader.start(audit.recent, self.store, LIMIT, self.filter.currentData())
+
+    @Slot(object, object)
+    def _on_changes(self, _changes: Changes, _origin: object = None) -> None:
+        if self.isVisible():  # every operation writes the audit log; shown, it follows
+            self.reload()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -26,7 +26,9 @@ from app.clock import to_local
 from app.errors import AmicaleError, NotFoundError, ValidationError
 from app.members.service import Member, MemberDirectory
 from app.members.validation import NO_YEAR, STATUSES, VERIFICATIONS
+from app.operations import Operation
 from ui.labels import field_title, message_text, value_label
+from ui.operations import OperationRunner
 
 LINE_FIELDS = (
     "first_name",
@@ -308,12 +310,17 @@ class MemberCard(QWidget):
         changed = {k: v for k, v in self.values().items() if v != self._loaded.get(k)}
         tags = [t for t in self.tags.text().split(",") if t.strip()]
         tags_changed = self.tags.text() != self._loaded_tags
+        runner = OperationRunner.for_store(self.directory.store)
         try:
             if self.member_id is None:
-                member_id = self.directory.create(self.values(), tags)
+                op = Operation("member.create", {"values": self.values(), "tags": tags})
+                member_id = int(runner.run_now(op))
             else:
                 member_id = self.member_id
-                self.directory.update(member_id, changed, tags if tags_changed else None)
+                args = {"member_id": member_id, "values": changed}
+                runner.run_now(
+                    Operation("member.update", {**args, "tags": tags if tags_changed else None})
+                )
         except ValidationError as exc:
             for key, why in exc.problems.items():
                 label = self.errors.get(key)

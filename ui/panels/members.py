@@ -28,9 +28,12 @@ from app import tags
 from app.errors import AmicaleError
 from app.members.search import QuerySyntaxError
 from app.members.service import DeletedMembers, MemberDirectory, Sort
+from app.operations import Changes, Operation
+from app.operations.tags import tag_changes
 from app.tags import TagChange
 from ui.labels import field_title, message_text
 from ui.models.member_table import MemberTableModel
+from ui.operations import OperationRunner
 from ui.panels.member_card import ERROR_STYLE, MemberCard, plain_label
 from ui.settings import UiSettings
 from ui.workers import Job, LatestOnly
@@ -44,7 +47,6 @@ class SearchResult:
     ids: array[int]
     total: int
     seconds: float
-    generation: int  # the store's write generation the search started at
 
 
 def run_search(
@@ -52,13 +54,12 @@ def run_search(
 ) -> SearchResult:
     """Worker side of a search: the ordered ids, and the store's total unless known."""
     started = time.perf_counter()
-    generation = directory.store.generation
     ids = directory.search_ids(query, sort, cancel=cancel)
     if not query.strip():
         total = len(ids)
     elif total is None:
         total = directory.total()
-    return SearchResult(query, ids, total, time.perf_counter() - started, generation)
+    return SearchResult(query, ids, total, time.perf_counter() - started)
 
 
 class MembersPanel(QWidget):
@@ -82,13 +83,15 @@ class MembersPanel(QWidget):
         self.directory = directory
         self.settings = settings
         self.last_result: SearchResult | None = None
-        self._last_deleted: DeletedMembers | None = None
         self._pending_select: list[int] = []
         self._tagging: Job | None = None
         self._last_change: TagChange | None = None
-        # The store's member count, valid while no write happened since (store.generation).
+        # The store's member count, valid until the members change (the runner says when).
         self._total: int | None = None
-        self._total_generation = -1
+        self._member_changes = 0  # members changed this many times
+        self._search_started_at = 0  # ... when the newest search started
+        self.runner = OperationRunner.for_store(directory.store)
+        self.runner.changed.connect(self._on_changes)
         self.searches = LatestOnly(self)
         self.searches.finished.connect(self._on_search_finished)
         self.searches.failed.connect(self._on_search_failed)
@@ -232,8 +235,18 @@ class MembersPanel(QWidget):
         self._start_search(self.search.text())
 
     def _start_search(self, query: str) -> None:
-        known = self._total if self._total_generation == self.directory.store.generation else None
-        self.searches.start(run_search, self.directory, query, self.sort, known)
+        self._search_started_at = self._member_changes
+        self.searches.start(run_search, self.directory, query, self.sort, self._total)
+
+    @Slot(object, object)
+    def _on_changes(self, changes: Changes, origin: object = None) -> None:
+        if not (changes.members or changes.tags):
+            return
+        if changes.all_members or changes.member_ids:
+            self._member_changes += 1
+            self._total = None
+        self.model.refresh_rows()
+        self.refresh()
 
     @Slot(str)
     def _on_query_changed(self, text: str) -> None:
@@ -274,7 +287,8 @@ class MembersPanel(QWidget):
         self._pending_select = []
         self.error.hide()
         self.last_result = result
-        self._total, self._total_generation = result.total, result.generation
+        if self._search_started_at == self._member_changes:  # no change since it started
+            self._total = result.total
         self.model.set_ids(result.ids)
         if not result.query.strip():
             # Ready the name order now, so the first keystroke does not pay for it.
@@ -343,9 +357,7 @@ class MembersPanel(QWidget):
 
     @Slot(int)
     def _on_member_saved(self, member_id: int) -> None:
-        self._pending_select = [member_id]
-        self.model.refresh_rows()
-        self.refresh()
+        self._pending_select = [member_id]  # the runner's changes reload the list
 
     @Slot()
     def delete_selected(self) -> None:
@@ -362,27 +374,15 @@ class MembersPanel(QWidget):
         self.delete_ids(ids)
 
     def delete_ids(self, ids: list[int]) -> Job:
-        job = Job(self.directory.delete, ids)
-        job.signals.finished.connect(self._on_deleted)
-        job.signals.failed.connect(self._on_operation_failed)
-        return job.start()
+        """Delete in the runner; Edit → Undo brings them back (same ids, tags, communities)."""
+        return self.runner.run(
+            Operation("members.delete", {"ids": ids}),
+            self._on_deleted,
+            self._on_operation_failed,
+        )
 
-    @Slot(object)
     def _on_deleted(self, deleted: DeletedMembers) -> None:
-        self._last_deleted = deleted
         self.undoAvailable.emit(len(deleted.rows))
-        self.refresh()
-
-    def undo_delete(self) -> Job | None:
-        deleted, self._last_deleted = self._last_deleted, None
-        if deleted is None:
-            return None
-        self._pending_select = deleted.ids[:1000]
-        job = Job(self.directory.restore, deleted)
-        job.signals.finished.connect(lambda _: self.refresh())
-        job.signals.failed.connect(self._on_operation_failed)
-        self.undoAvailable.emit(0)
-        return job.start()
 
     @Slot(object)
     def _on_operation_failed(self, error: BaseException) -> None:
@@ -522,9 +522,8 @@ class MembersPanel(QWidget):
         self._end_tag_job()
         self.tagUndoAvailable.emit(self._last_change is not None)
         self.statusMessage.emit(self._change_text(change))
-        self.model.refresh_rows()
+        self.runner.announce(tag_changes(change))  # the list, the tag counts, segments
         self.tagsChanged.emit()
-        self.refresh()
 
     @Slot(object)
     def _on_tagging_failed(self, error: BaseException) -> None:
@@ -550,9 +549,8 @@ class MembersPanel(QWidget):
     def _on_tagging_undone(self, reverse: TagChange) -> None:
         self._end_tag_job()
         self.statusMessage.emit(self.tr("Undone: %1").replace("%1", self._change_text(reverse)))
-        self.model.refresh_rows()
+        self.runner.announce(tag_changes(reverse))
         self.tagsChanged.emit()
-        self.refresh()
 
     @Slot()
     def tag_emails(self) -> Job | None:

@@ -53,6 +53,8 @@ from app.errors import AmicaleError
 from app.moderation import intake, queue
 from app.moderation import settings as mod_settings
 from app.moderation.queue import Decision, QueueItem, Statistics, ToVerify
+from app.operations import Changes, Operation
+from app.operations.moderation import decision_changes
 from app.store import Store
 from ui.labels import message_text, qdate
 from ui.models.moderation_queue import (
@@ -69,6 +71,7 @@ from ui.models.moderation_queue import (
     ModerationQueueModel,
     title,
 )
+from ui.operations import OperationRunner
 from ui.panels.member_card import plain_label
 from ui.workers import Job, LatestOnly
 
@@ -124,6 +127,8 @@ class ModerationPanel(QWidget):
         self.loader = LatestOnly(self)
         self.loader.finished.connect(self._on_loaded)
         self.loader.failed.connect(self._on_failed)
+        self.runner = OperationRunner.for_store(store)
+        self.runner.changed.connect(self._on_changes)
 
         # --- top: filters and queue-wide actions ---
         self.community_filter = QComboBox()
@@ -590,8 +595,12 @@ class ModerationPanel(QWidget):
                 (self.state.settings if self.state else mod_settings.DEFAULTS)["template.info"]
             )
             clipboard_text = template.replace("{name}", item.name or "")
+        self._keep_place(item.id)  # the runner's changes reload the queue
+        op = Operation(
+            "moderation.decide", {"item_id": item.id, "action": action, "reason": reason}
+        )
         try:
-            decision = queue.decide(self.store, item.id, action, reason)
+            decision: Decision = self.runner.run_now(op)
         except AmicaleError as exc:
             self.feedback.setText(message_text(exc))
             return None
@@ -600,7 +609,6 @@ class ModerationPanel(QWidget):
         self.feedback.setText(self._feedback(decision, clipboard_text is not None))
         if "member_id" in decision.effects:  # a member created, completed or linked
             self.membersChanged.emit()
-        self._after_change(item.id)
         return decision
 
     def _feedback(self, decision: Decision, copied: bool) -> str:
@@ -610,18 +618,24 @@ class ModerationPanel(QWidget):
             text += " — " + self.tr("reply copied to the clipboard")
         return text
 
-    def _after_change(self, item_id: int) -> None:
-        """Reload, keeping the cursor where it was (the next item moves up into place)."""
+    def _keep_place(self, item_id: int) -> None:
+        """At the next reload, keep the cursor where it was (the next item moves up)."""
         self._keep_row = max(0, self.table.currentIndex().row())
         row = self.model.row_of(item_id)
         following = self.model.item_at(row + 1) if row >= 0 else None
         self._keep_id = following.id if following is not None else None
-        self.reload()
+
+    @Slot(object, object)
+    def _on_changes(self, changes: Changes, origin: object = None) -> None:
+        if changes.moderation or changes.members:  # matches depend on the members
+            self.reload()
 
     @Slot()
     def undo_last(self) -> Decision | None:
         try:
-            undone = queue.undo_last(self.store)
+            undone: Decision | None = self.runner.run_now(
+                Operation("moderation.undo-last"), undoable=False
+            )
         except AmicaleError as exc:
             self.feedback.setText(message_text(exc))
             return None
@@ -633,7 +647,7 @@ class ModerationPanel(QWidget):
         )
         self.membersChanged.emit()
         self._keep_id = undone.item_id
-        self.reload()
+        self.reload()  # again, now that the item to keep is known
         return undone
 
     @Slot()
@@ -641,8 +655,9 @@ class ModerationPanel(QWidget):
         entry = self.log_list.currentItem()
         if entry is None:
             return
+        op = Operation("moderation.undo", {"decision_ids": [int(entry.data(MEMBER_ROLE))]})
         try:
-            undone = queue.undo(self.store, int(entry.data(MEMBER_ROLE)))
+            (undone,) = self.runner.run_now(op, undoable=False)
         except AmicaleError as exc:
             self.feedback.setText(message_text(exc))
             return
@@ -650,20 +665,18 @@ class ModerationPanel(QWidget):
             self.tr("Decision on item %1 undone.").replace("%1", str(undone.item_id))
         )
         self.membersChanged.emit()
-        self.reload()
 
     @Slot()
     def _on_bulk_approve(self) -> None:
         ids = [item.id for item in self.model.items]
         try:
-            made = queue.bulk_approve_known(self.store, ids)
+            made = self.runner.run_now(Operation("moderation.approve-known", {"item_ids": ids}))
         except AmicaleError as exc:
             self.feedback.setText(message_text(exc))
             return
         self.feedback.setText(self.tr("%n known graduate(s) approved.", "", len(made)))
         if made:
             self.membersChanged.emit()
-        self.reload()
 
     @Slot()
     def _on_mark_verified(self) -> None:
@@ -671,18 +684,17 @@ class ModerationPanel(QWidget):
         if entry is None:
             return
         day = self.verify_date.date()
+        args = {
+            "member_id": int(entry.data(MEMBER_ROLE)),
+            "source": str(self.verify_source.currentData()),
+            "on": date(day.year(), day.month(), day.day()).isoformat(),
+        }
         try:
-            queue.mark_verified(
-                self.store,
-                int(entry.data(MEMBER_ROLE)),
-                str(self.verify_source.currentData()),
-                date(day.year(), day.month(), day.day()),
-            )
+            self.runner.run_now(Operation("moderation.verify", args))
         except AmicaleError as exc:
             self.feedback.setText(message_text(exc))
             return
         self.membersChanged.emit()
-        self.reload()
 
     # --- intake ---
 
@@ -721,7 +733,7 @@ class ModerationPanel(QWidget):
             .replace("%2", str(report.merged))
             .replace("%3", str(len(report.automatic)))
         )
-        self.reload()
+        self.runner.announce(decision_changes(report.automatic) | Changes(moderation=True))
 
     def _on_import_failed(self, error: BaseException, progress: QProgressDialog) -> None:
         progress.close()
@@ -746,7 +758,11 @@ class ModerationPanel(QWidget):
     def _on_add(self) -> None:
         communities = [name for _, name in (self.state.communities if self.state else [])]
         dialog = AddItemsDialog(self.store, communities, self)
-        dialog.added.connect(lambda _report: self.reload())
+        dialog.added.connect(
+            lambda report: self.runner.announce(
+                decision_changes(report.automatic) | Changes(moderation=True)
+            )
+        )
         dialog.exec()
 
     @Slot()

@@ -61,8 +61,9 @@ from PySide6.QtWidgets import (
 
 from app import clock
 from app.errors import AmicaleError, Cancelled
+from app.operations import Changes, Operation
 from app.posts import planning
-from app.posts.channels import Channel, list_channels
+from app.posts.channels import Channel, channels
 from app.posts.publishing import compose_url, is_web_url, post_text
 from app.posts.store import (
     STATES,
@@ -71,10 +72,7 @@ from app.posts.store import (
     calendar_items,
     due_versions,
     get_post,
-    mark_failed,
-    mark_published,
     reschedule,
-    retry,
 )
 from app.posts.timing import DEFAULT_TZ, to_utc
 from app.store import Store
@@ -97,6 +95,7 @@ from ui.models.posts import (
     PostTableModel,
     state_title,
 )
+from ui.operations import OperationRunner
 from ui.panels.calendar_view import MONTH, WEEK, CalendarView, monday_of
 from ui.panels.member_card import ERROR_STYLE, plain_label
 from ui.workers import Job, LatestOnly
@@ -130,8 +129,7 @@ def load_calendar(
     due list and the week's cadence."""
     start = to_utc(datetime.combine(first_day, datetime.min.time()), tz)
     end = to_utc(datetime.combine(last_day, datetime.min.time()), tz)
-    with store.read() as conn:
-        chans = list_channels(conn)
+    chans = channels(store)
     return CalendarData(
         first_day=first_day,
         last_day=last_day,
@@ -340,6 +338,8 @@ class PostsPanel(QWidget):
         layout.addWidget(self.job_bar)
         layout.addWidget(self.status_label)
 
+        self.runner = OperationRunner.for_store(store)
+        self.runner.changed.connect(self._on_changes)
         self.loader = LatestOnly(self)
         self.loader.pool.setMaxThreadCount(1)
         self.loader.finished.connect(self._on_loaded)
@@ -556,8 +556,7 @@ class PostsPanel(QWidget):
         """The channels as last loaded (read now if the first load has not come back)."""
         if self.channels:
             return self.channels
-        with self.store.read() as conn:
-            return list_channels(conn)
+        return channels(self.store)
 
     def open_editor(self, post_id: int | None, day: date | None = None) -> PostEditor:
         """The editor, opened window-modal (tests drive the returned dialog)."""
@@ -572,6 +571,11 @@ class PostsPanel(QWidget):
         self.editor = editor
         editor.open()
         return editor
+
+    @Slot(object, object)
+    def _on_changes(self, changes: Changes, origin: object = None) -> None:
+        if changes.posts or changes.channels:
+            self.reload()
 
     @Slot()
     def _on_clock(self) -> None:
@@ -597,9 +601,7 @@ class PostsPanel(QWidget):
     def open_channels_dialog(self) -> ChannelsDialog:
         from ui.dialogs.channels_dialog import ChannelsDialog
 
-        with self.store.read() as conn:
-            channels = list_channels(conn)
-        dialog = ChannelsDialog(self.store, channels, parent=self)
+        dialog = ChannelsDialog(self.store, channels(self.store), parent=self)
         dialog.accepted.connect(self.reload)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
@@ -872,15 +874,15 @@ class PostsPanel(QWidget):
         if url and not is_web_url(url):
             self._error(self.tr("The address must start with http:// or https://."))
             return
+        args = {"version_id": due.version_id, "url": url or None, "at": clock.now().isoformat()}
         try:
-            mark_published(self.store, due.version_id, url=url or None, at=clock.now())
+            self.runner.run_now(Operation("post.published", args))  # its changes reload
         except AmicaleError as exc:
             self._error(exc)
         else:
             self._info(
                 self.tr("Marked as published on %1.").replace("%1", channel_name(due.channel))
             )
-        self.reload()
 
     @Slot()
     def _on_mark_failed(self) -> None:
@@ -890,11 +892,11 @@ class PostsPanel(QWidget):
         reason = self.ask_reason(due)
         if reason is None:
             return
+        args = {"version_id": due.version_id, "reason": reason or self.tr("failed")}
         try:
-            mark_failed(self.store, due.version_id, reason or self.tr("failed"))
+            self.runner.run_now(Operation("post.failed", args))
         except AmicaleError as exc:
             self._error(exc)
-        self.reload()
 
     @Slot()
     def _on_retry(self) -> None:
@@ -902,10 +904,9 @@ class PostsPanel(QWidget):
         if due is None:
             return
         try:
-            retry(self.store, due.version_id)
+            self.runner.run_now(Operation("post.retry", {"version_id": due.version_id}))
         except AmicaleError as exc:
             self._error(exc)
-        self.reload()
 
     def wait(self, msecs: int = 5000) -> bool:
         return self.loader.wait(msecs)

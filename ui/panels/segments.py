@@ -1,10 +1,10 @@
 """The sidebar's segments: the ready-made ones, then the saved searches, each with its count.
 
 Counts are live (STYLE.md §3): they are computed in a background job after each load and
-each change, "…" meanwhile, and again whenever the store was written to (the store's
-generation is checked every `WATCH_MS`), so a count never outlives the data it counted.
-Clicking a segment emits its query for the member search box. Saving, renaming, editing
-and deleting are single short transactions run in place, as the member card's Save is.
+each change, "…" meanwhile, and again whenever an operation changed members or tags (the
+runner's `changed`), so a count never outlives the data it counted. Clicking a segment
+emits its query for the member search box. Saving, renaming, editing and deleting are
+single short operations run in place, as the member card's Save is.
 """
 
 from __future__ import annotations
@@ -47,17 +47,16 @@ from app.errors import AmicaleError
 from app.members.search import QuerySyntaxError
 from app.members.service import MemberDirectory
 from app.messages import Message
+from app.operations import Changes, Operation
 from app.segments import Segment
 from app.store import Store
 from app.text import fold
 from ui.dialogs.export_dialog import ExportDialog
 from ui.labels import message_text
 from ui.models.segment_list import COL_COUNT, COL_NAME, SEPARATOR_ROLE, SegmentListModel
+from ui.operations import OperationRunner
 from ui.panels.member_card import ERROR_STYLE, plain_label
 from ui.workers import LatestOnly
-
-# How often the store's generation is compared with the one last counted.
-WATCH_MS = 1500
 
 
 class _SeparatorDelegate(QStyledItemDelegate):
@@ -160,7 +159,6 @@ class SegmentList(QWidget):
         self.store = store
         self.directory = MemberDirectory(store)
         self._current_query = ""
-        self._stamp: tuple[int, str] | None = None  # (store generation, month) last counted
         self._month = ""  # the month "New this month" was built for
 
         self.title = plain_label(self.tr("Segments"))
@@ -223,10 +221,14 @@ class SegmentList(QWidget):
         self.counter = LatestOnly(self)
         self.counter.finished.connect(self._on_counted)
         self.counter.failed.connect(self._on_count_failed)
-        self.watch = QTimer(self)
-        self.watch.setInterval(WATCH_MS)
-        self.watch.timeout.connect(self._on_watch)
-        self.watch.start()
+        self.runner = OperationRunner.for_store(store)
+        self.runner.changed.connect(self._on_changes)
+        # "New this month" changes its query on the first of the month, at local midnight.
+        self.midnight = QTimer(self)
+        self.midnight.setSingleShot(True)
+        self.midnight.setTimerType(Qt.TimerType.VeryCoarseTimer)
+        self.midnight.timeout.connect(self._on_midnight)
+        self.midnight.start(clock.msecs_until_midnight())
         if autoload:
             self.reload()
 
@@ -253,7 +255,6 @@ class SegmentList(QWidget):
     @Slot()
     def refresh(self) -> None:
         """Count every segment again in the background ("…" meanwhile)."""
-        self._stamp = self._current_stamp()
         self.model.set_counting()
         self.counter.start(segments.counts, self.store, self.model.segments())
 
@@ -261,20 +262,18 @@ class SegmentList(QWidget):
         """Wait for the counting job (before closing the store)."""
         return self.counter.wait(msecs)
 
-    def _current_stamp(self) -> tuple[int, str]:
-        return self.store.generation, clock.today().strftime("%Y-%m")
+    @Slot(object, object)
+    def _on_changes(self, changes: Changes, origin: object = None) -> None:
+        if changes.segments:
+            self.reload()  # saved, renamed, deleted: the list itself
+        elif changes.members or changes.tags:
+            self.refresh()  # the same segments, new counts
 
     @Slot()
-    def _on_watch(self) -> None:
-        if self.counter.busy:
-            return  # checked again when the next tick comes after it lands
-        stamp = self._current_stamp()
-        if stamp == self._stamp:
-            return
-        if stamp[1] != self._month:
-            self.reload()  # a new month: "New this month" has a new query
-        else:
-            self.refresh()
+    def _on_midnight(self) -> None:
+        if clock.today().strftime("%Y-%m") != self._month:
+            self.reload()
+        self.midnight.start(clock.msecs_until_midnight())
 
     @Slot(object)
     def _on_counted(self, counts: dict[int, int]) -> None:
@@ -369,27 +368,27 @@ class SegmentList(QWidget):
         """Save ``query`` as segment ``name`` (replacing the query of a segment so named)."""
         if self._refuse_ready_made_name(name):
             return None
-        return self._run(lambda: segments.save(self.store, name, query))
+        return self._run(Operation("segment.save", {"name": name, "query": query}))
 
     def rename(self, segment_id: int, name: str) -> Segment | None:
         if self._refuse_ready_made(segment_id) or self._refuse_ready_made_name(name):
             return None
-        return self._run(lambda: segments.rename(self.store, segment_id, name))
+        return self._run(Operation("segment.rename", {"segment_id": segment_id, "name": name}))
 
     def set_query(self, segment_id: int, query: str) -> Segment | None:
         if self._refuse_ready_made(segment_id):
             return None
-        return self._run(lambda: segments.set_query(self.store, segment_id, query))
+        return self._run(Operation("segment.set-query", {"segment_id": segment_id, "query": query}))
 
     def duplicate(self, segment_id: int) -> Segment | None:
         base = self.model.display_name(segment_id) or None
-        return self._run(lambda: segments.duplicate(self.store, segment_id, base))
+        return self._run(Operation("segment.duplicate", {"segment_id": segment_id, "base": base}))
 
     def delete(self, segment_id: int) -> Segment | None:
         """Delete a saved segment at once (the context menu asks first)."""
         if self._refuse_ready_made(segment_id):
             return None
-        return self._run(lambda: segments.delete(self.store, segment_id), select=False)
+        return self._run(Operation("segment.delete", {"segment_id": segment_id}), select=False)
 
     def export(self, segment_id: int) -> ExportDialog | None:
         """Open Export… on the members of the segment."""
@@ -412,14 +411,13 @@ class SegmentList(QWidget):
         dialog.deleteLater()
         return dialog
 
-    def _run(self, operation: Callable[[], Segment], select: bool = True) -> Segment | None:
+    def _run(self, op: Operation, select: bool = True) -> Segment | None:
         try:
-            result = operation()
+            result: Segment = self.runner.run_now(op)  # the runner's changes reload the list
         except AmicaleError as exc:
             self._show_error(self._error_text(exc))
             return None
         self._show_error("")
-        self.reload()
         if select:
             self.select(result.id)
         self.segmentsChanged.emit()

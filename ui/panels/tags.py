@@ -10,9 +10,10 @@ tagging a whole search runs in a job.
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,15 +37,15 @@ from PySide6.QtWidgets import (
 from app import tags
 from app.errors import AmicaleError
 from app.members.search import QuerySyntaxError
+from app.operations import Changes, Operation
+from app.operations.tags import tag_changes
 from app.store import Store
 from app.tags import CategoryInfo, DeletedTag, TagChange, TagInfo
 from ui.labels import message_text, plain_tip
 from ui.models.tag_tree import TagTreeModel
+from ui.operations import OperationRunner
 from ui.panels.member_card import plain_label
 from ui.workers import Job, LatestOnly
-
-# How often the store's generation is compared with the one last counted.
-WATCH_MS = 1500
 
 
 def _error_text(error: BaseException) -> str:
@@ -107,7 +108,6 @@ class TagsPanel(QWidget):
         # offers the undo and the status bar shows the result).
         self.handles_drops = True
         self._bulk: Job | None = None
-        self._counted_generation = -1
         self._collapsed: set[str] = set()
 
         self.model = TagTreeModel(self)
@@ -204,10 +204,8 @@ class TagsPanel(QWidget):
         self.counter = LatestOnly(self)
         self.counter.finished.connect(self._on_counted)
         self.counter.failed.connect(self._on_count_failed)
-        self.watch = QTimer(self)
-        self.watch.setInterval(WATCH_MS)
-        self.watch.timeout.connect(self._on_watch)
-        self.watch.start()
+        self.runner = OperationRunner.for_store(store)
+        self.runner.changed.connect(self._on_changes)
         self._update_actions()
         if autoload:
             self.reload()
@@ -259,7 +257,6 @@ class TagsPanel(QWidget):
     @Slot()
     def reload(self) -> None:
         """Recount in the background; the tree keeps the old counts meanwhile."""
-        self._counted_generation = self.store.generation
         self.counter.start(tags.tag_tree, self.store, self._query)
 
     def current_tag(self) -> TagInfo | None:
@@ -329,9 +326,9 @@ class TagsPanel(QWidget):
             self.tr("The counts could not be computed: %1").replace("%1", str(error))
         )
 
-    @Slot()
-    def _on_watch(self) -> None:
-        if self.store.generation != self._counted_generation and not self.counter.busy:
+    @Slot(object, object)
+    def _on_changes(self, changes: Changes, origin: object = None) -> None:
+        if changes.tags or changes.members:  # the tree or its counts
             self.reload()
 
     @Slot(QModelIndex)
@@ -387,8 +384,8 @@ class TagsPanel(QWidget):
         return f"{info.category}/{info.name}" if info.category else info.name
 
     def _changed(self, text: str = "") -> None:
+        """After a change of this panel's (the runner's changes reload the counts)."""
         self.status.setText(text)
-        self.reload()
         self.tagsChanged.emit()
 
     def _warn(self, error: BaseException) -> None:
@@ -412,7 +409,9 @@ class TagsPanel(QWidget):
         if category is None:
             return
         try:
-            tag_id = tags.create(self.store, name, category)
+            tag_id = int(
+                self.runner.run_now(Operation("tag.create", {"name": name, "category": category}))
+            )
         except AmicaleError as exc:
             self._warn(exc)
             return
@@ -437,7 +436,7 @@ class TagsPanel(QWidget):
         if not ok or name == info.name:
             return
         try:
-            tags.rename(self.store, info.id, name)
+            self.runner.run_now(Operation("tag.rename", {"tag_id": info.id, "name": name}))
         except AmicaleError as exc:
             self._warn(exc)
             return
@@ -454,7 +453,11 @@ class TagsPanel(QWidget):
         )
         if not color.isValid():
             return
-        tags.set_color(self.store, info.id, color.name())
+        try:
+            self.runner.run_now(Operation("tag.color", {"tag_id": info.id, "color": color.name()}))
+        except AmicaleError as exc:
+            self._warn(exc)
+            return
         self._changed()
 
     @Slot()
@@ -470,7 +473,7 @@ class TagsPanel(QWidget):
         if category is None:
             return
         try:
-            tags.move(self.store, info.id, category)
+            self.runner.run_now(Operation("tag.move", {"tag_id": info.id, "category": category}))
         except AmicaleError as exc:
             self._warn(exc)
             return
@@ -497,7 +500,9 @@ class TagsPanel(QWidget):
             return
         target = others[labels.index(choice)]
         try:
-            tags.merge(self.store, info.id, target.id)
+            self.runner.run_now(
+                Operation("tag.merge", {"source_id": info.id, "target_id": target.id})
+            )
         except AmicaleError as exc:
             self._warn(exc)
             return
@@ -532,7 +537,7 @@ class TagsPanel(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self._deleted = tags.delete(self.store, info.id)
+            self._deleted = self.runner.run_now(Operation("tag.delete", {"tag_id": info.id}))
         except AmicaleError as exc:
             self._warn(exc)
             return
@@ -550,7 +555,7 @@ class TagsPanel(QWidget):
         if deleted is None:
             return
         try:
-            tags.restore(self.store, deleted)
+            self.runner.run_now(Operation("tag.restore", asdict(deleted)))
         except AmicaleError as exc:
             self._warn(exc)
             return
@@ -559,11 +564,12 @@ class TagsPanel(QWidget):
 
     def _undo_change(self, change: TagChange) -> None:
         job = Job(tags.undo, self.store, change)
-        job.signals.finished.connect(
-            lambda reverse: self._changed(
-                self.tr("Undone: %1").replace("%1", self.change_text(reverse))
-            )
-        )
+
+        def undone(reverse: TagChange) -> None:
+            self.runner.announce(tag_changes(reverse))
+            self._changed(self.tr("Undone: %1").replace("%1", self.change_text(reverse)))
+
+        job.signals.finished.connect(undone)
         job.signals.failed.connect(self._on_bulk_failed)
         job.start()
 
@@ -650,6 +656,7 @@ class TagsPanel(QWidget):
     def _on_change_done(self, change: TagChange) -> None:
         self._end_bulk()
         self._offer_undo(change)
+        self.runner.announce(tag_changes(change))
         self._changed(self.change_text(change))
 
     def change_text(self, change: TagChange) -> str:
@@ -686,7 +693,9 @@ class TagsPanel(QWidget):
     def tag_email_text(self, tag_id: int, text: str) -> tuple[int, list[str]]:
         """Tag the members whose emails are in ``text``; reports those not found."""
         try:
-            change, tagged, missing = tags.tag_emails_change(self.store, tag_id, text)
+            change, tagged, missing = self.runner.run_now(
+                Operation("tags.tag-emails", {"tag_id": tag_id, "text": text}), undoable=False
+            )
         except AmicaleError as exc:
             self._warn(exc)
             return 0, []

@@ -53,9 +53,11 @@ from app import birthdays
 from app.birthdays import AHEAD_DAYS, Agenda, Birthday
 from app.clock import msecs_until_midnight, to_local
 from app.errors import AmicaleError, ValidationError
+from app.operations import Changes, Operation
 from app.store import Store
 from app.text import is_linkedin_host
 from ui.labels import message_text, plain_tip
+from ui.operations import OperationRunner
 from ui.panels.member_card import ERROR_STYLE, plain_label
 from ui.workers import LatestOnly
 
@@ -268,6 +270,8 @@ class TodayPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
 
+        self.runner = OperationRunner.for_store(store)
+        self.runner.changed.connect(self._on_changes)
         self.loader = LatestOnly(self)
         self.loader.pool.setMaxThreadCount(1)  # one agenda at a time: a newer one waits
         self.loader.finished.connect(self._on_loaded)
@@ -438,6 +442,13 @@ class TodayPanel(QWidget):
         super().showEvent(event)
         self.reload()
 
+    @Slot(object, object)
+    def _on_changes(self, changes: Changes, origin: object = None) -> None:
+        if origin is self:
+            return  # this panel moved the person between its lists itself
+        if changes.birthdays or changes.members or changes.settings:
+            self.reload()
+
     def _arm_midnight(self) -> None:
         self.midnight.start(msecs_until_midnight())
 
@@ -602,7 +613,12 @@ class TodayPanel(QWidget):
             return
         channel = str(self.channel_combo.currentData())
         try:
-            wished_at = birthdays.mark_wished(self.store, birthday.member_id, channel, birthday.day)
+            args = {
+                "member_id": birthday.member_id,
+                "channel": channel,
+                "day": birthday.day.isoformat(),
+            }
+            wished_at = self.runner.run_now(Operation("birthday.wished", args), origin=self)
         except AmicaleError as exc:
             self._say(message_text(exc), error=True)
             return
@@ -633,7 +649,8 @@ class TodayPanel(QWidget):
         if birthday is None or birthday.wished_at is None:
             return
         try:
-            birthdays.unmark(self.store, birthday.member_id, birthday.day)
+            args = {"member_id": birthday.member_id, "day": birthday.day.isoformat()}
+            self.runner.run_now(Operation("birthday.unmark", args), origin=self)
         except AmicaleError as exc:
             self._say(message_text(exc), error=True)
             return
@@ -731,7 +748,8 @@ class TodayPanel(QWidget):
     def _on_save_template_clicked(self) -> None:
         text = plain_text(self.template_edit)
         try:
-            saved = birthdays.set_template(self.store, self._language, text)
+            op = Operation("birthday.template", {"language": self._language, "text": text})
+            saved = self.runner.run_now(op, origin=self)
         except ValidationError as exc:
             self.template_error.setText(message_text(exc.problems.get("template", str(exc))))
             return

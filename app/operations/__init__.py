@@ -1,0 +1,18 @@
+"""Every change to the store as an operation returning what it changed (see `core`).
+
+Importing this package registers every operation; `run(store, Operation(name, args))`.
+"""
+
+from app.operations import calendar, members, moderation, tags  # noqa: F401 (they register)
+from app.operations.core import (
+    EVERYTHING,
+    NOTHING,
+    Changes,
+    Operation,
+    Outcome,
+    names,
+    run,
+    spec,
+)
+
+__all__ = ["EVERYTHING", "NOTHING", "Changes", "Operation", "Outcome", "names", "run", "spec"]
