@@ -4,6 +4,8 @@ and the operation that undoes it; the window's runner serialises them and keeps 
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -131,3 +133,16 @@ def test_runner_serialises_announces_and_undoes(
     qtbot.waitUntil(lambda: bool(failures))
     assert "99999" in str(failures[0]) and len(heard) == 5  # a failure announces nothing
     runner.wait()
+
+
+def test_the_window_reads_and_writes_only_through_app() -> None:
+    """ui/ never opens a transaction nor polls the store: reads go through app's query
+    services, writes through operations, and panels learn of changes from the runner."""
+    root = Path(__file__).resolve().parent.parent / "ui"
+    offenders = [
+        f"{path.relative_to(root.parent)}:{number}"
+        for path in sorted(root.rglob("*.py"))
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), 1)
+        if re.search(r"\bstore\.(read|write)\(|\.generation\b", line)
+    ]
+    assert offenders == []

@@ -3,7 +3,13 @@
 Importing this package registers every operation; `run(store, Operation(name, args))`.
 """
 
-from app.operations import calendar, members, moderation, tags  # noqa: F401 (they register)
+from app.operations import (  # noqa: F401 (they register their operations)
+    calendar,
+    members,
+    moderation,
+    settings,
+    tags,
+)
 from app.operations.core import (
     EVERYTHING,
     NOTHING,

@@ -2,15 +2,75 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date, datetime
+from pathlib import Path
+from typing import Any
 
 from app import birthdays, segments
 from app.messages import QT_TRANSLATE_NOOP
 from app.operations.core import Changes, Operation, Outcome, operation
+from app.posts import attachments
 from app.posts import store as posts
+from app.posts.store import PostDraft
 from app.store import Store
 
 POSTS = Changes(posts=True)
+
+
+def draft_args(draft: PostDraft) -> dict[str, Any]:
+    """A post as the editor saves it, as JSON arguments."""
+    args = asdict(draft)
+    args["local_time"] = draft.local_time.isoformat() if draft.local_time else None
+    args["versions"] = [[cid, text, link] for cid, (text, link) in draft.versions.items()]
+    return args
+
+
+def _draft(args: dict[str, Any]) -> PostDraft:
+    values = dict(args)
+    values["local_time"] = (
+        datetime.fromisoformat(values["local_time"]) if values.get("local_time") else None
+    )
+    values["versions"] = {int(cid): (text, link) for cid, text, link in values["versions"]}
+    return PostDraft(**values)
+
+
+@operation("post.create", QT_TRANSLATE_NOOP("Operations", "New post"))
+def create_post(store: Store, draft: dict[str, Any]) -> Outcome[int]:
+    post_id = posts.create_post(store, _draft(draft))
+    return Outcome(post_id, POSTS, Operation("post.delete", {"post_id": post_id}))
+
+
+@operation("post.update", QT_TRANSLATE_NOOP("Operations", "Edit post"))
+def update_post(store: Store, post_id: int, draft: dict[str, Any]) -> Outcome[None]:
+    posts.update_post(store, post_id, _draft(draft))
+    return Outcome(None, POSTS)
+
+
+@operation("post.state", QT_TRANSLATE_NOOP("Operations", "Post state"))
+def set_post_state(store: Store, post_id: int, state: str) -> Outcome[None]:
+    before = posts.get_post(store, post_id).state
+    posts.set_state(store, post_id, state)
+    undo = Operation("post.state", {"post_id": post_id, "state": before})
+    return Outcome(None, POSTS, undo if before in ("draft", "scheduled", "cancelled") else None)
+
+
+@operation("post.delete", QT_TRANSLATE_NOOP("Operations", "Delete post"))
+def delete_post(store: Store, post_id: int) -> Outcome[None]:
+    posts.delete_post(store, post_id)
+    return Outcome(None, POSTS)
+
+
+@operation("post.attach", QT_TRANSLATE_NOOP("Operations", "Attach a file"))
+def attach(store: Store, post_id: int, path: str) -> Outcome[int]:
+    attachment_id = attachments.add_attachment(store, post_id, Path(path))
+    return Outcome(attachment_id, POSTS, Operation("post.detach", {"attachment_id": attachment_id}))
+
+
+@operation("post.detach", QT_TRANSLATE_NOOP("Operations", "Remove an attachment"))
+def detach(store: Store, attachment_id: int) -> Outcome[None]:
+    attachments.remove_attachment(store, attachment_id)
+    return Outcome(None, POSTS)
 
 
 @operation("post.published", QT_TRANSLATE_NOOP("Operations", "Mark as published"))

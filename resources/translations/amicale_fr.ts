@@ -4,7 +4,7 @@
 <context>
     <name>AddItemsDialog</name>
     <message>
-        <location filename="../../ui/panels/moderation.py" line="+774"/>
+        <location filename="../../ui/panels/moderation.py" line="+790"/>
         <source>Add to the moderation queue</source>
         <translation>Ajouter à la file de modération</translation>
     </message>
@@ -127,7 +127,7 @@
 <context>
     <name>BirthdayListModel</name>
     <message>
-        <location filename="../../ui/panels/today.py" line="+111"/>
+        <location filename="../../ui/panels/today.py" line="+113"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -155,7 +155,7 @@
 <context>
     <name>ChannelTab</name>
     <message>
-        <location filename="../../ui/dialogs/post_editor.py" line="+78"/>
+        <location filename="../../ui/dialogs/post_editor.py" line="+77"/>
         <source>Own text for this channel</source>
         <translation>Texte propre à ce canal</translation>
     </message>
@@ -168,7 +168,7 @@
 <context>
     <name>ChannelsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/channels_dialog.py" line="+51"/>
+        <location filename="../../ui/dialogs/channels_dialog.py" line="+53"/>
         <source>Channels</source>
         <translation>Canaux</translation>
     </message>
@@ -333,7 +333,7 @@
 <context>
     <name>DuplicatesPanel</name>
     <message>
-        <location filename="../../ui/panels/duplicates.py" line="+120"/>
+        <location filename="../../ui/panels/duplicates.py" line="+124"/>
         <source>Scan the whole directory</source>
         <translation>Analyser tout l’annuaire</translation>
     </message>
@@ -459,17 +459,17 @@
         <translation>%1 (de %2, ligne %3)</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+98"/>
         <source>Noted: they are different people; this pair will not come back.</source>
         <translation>C’est noté&#xa0;: ce sont deux personnes différentes&#xa0;; cette paire ne reviendra pas.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Created as a new member (no. %1).</source>
         <translation>Créé comme nouveau membre (n°&#xa0;%1).</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>The imported row was discarded.</source>
         <translation>La ligne importée a été abandonnée.</translation>
     </message>
@@ -532,7 +532,7 @@
 <context>
     <name>EmailsDialog</name>
     <message>
-        <location filename="../../ui/panels/tags.py" line="+61"/>
+        <location filename="../../ui/panels/tags.py" line="+62"/>
         <source>Tag a list of emails</source>
         <translation>Étiqueter une liste d’e-mails</translation>
     </message>
@@ -555,7 +555,7 @@
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../ui/dialogs/event_dialog.py" line="+39"/>
+        <location filename="../../ui/dialogs/event_dialog.py" line="+41"/>
         <source>New event</source>
         <translation>Nouvel événement</translation>
     </message>
@@ -937,7 +937,7 @@
 <context>
     <name>FirstStartDialog</name>
     <message>
-        <location filename="../../ui/dialogs/first_start.py" line="+34"/>
+        <location filename="../../ui/dialogs/first_start.py" line="+35"/>
         <source>Welcome to Amicale</source>
         <translation>Bienvenue dans Amicale</translation>
     </message>
@@ -989,7 +989,7 @@
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>Please give your association a name.</source>
         <translation>Veuillez donner un nom à votre association.</translation>
     </message>
@@ -1002,7 +1002,7 @@
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../ui/panels/history.py" line="+35"/>
+        <location filename="../../ui/panels/history.py" line="+37"/>
         <source>Everything</source>
         <translation>Tout</translation>
     </message>
@@ -1460,40 +1460,40 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+77"/>
+        <location filename="../../ui/main_window.py" line="+84"/>
         <source>Members</source>
         <translation>Membres</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>Tags</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+205"/>
+        <location line="+208"/>
         <source>Birthdays</source>
         <translation>Anniversaires</translation>
     </message>
     <message>
-        <location line="-202"/>
+        <location line="-205"/>
         <source>Duplicates</source>
         <translation>Doublons</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+275"/>
+        <location line="+3"/>
+        <location line="+279"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location line="-272"/>
+        <location line="-276"/>
         <source>Moderation</source>
         <translation>Modération</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
@@ -1544,11 +1544,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Undo deletion</source>
-        <translation>&amp;Annuler la suppression</translation>
+        <location line="+233"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-229"/>
+        <location line="+233"/>
+        <source>&amp;Redo</source>
+        <translation>Réta&amp;blir</translation>
+    </message>
+    <message>
+        <location line="-228"/>
         <source>&amp;Find members</source>
         <translation>&amp;Rechercher des membres</translation>
     </message>
@@ -1613,7 +1620,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+38"/>
+        <location line="+37"/>
         <source>%n member(s) deleted. Ctrl+Z to undo.</source>
         <translation>
             <numerusform>%n membre supprimé. Ctrl+Z pour annuler.</numerusform>
@@ -1621,7 +1628,27 @@
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Annuler&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Redo %1</source>
+        <translation>Réta&amp;blir&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Undone: %1</source>
+        <translation>Annulé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Redone: %1</source>
+        <translation>Rétabli&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Back up the data file</source>
         <translation>Sauvegarder le fichier de données</translation>
     </message>
@@ -1689,7 +1716,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>MemberCard</name>
     <message>
-        <location filename="../../ui/panels/member_card.py" line="+81"/>
+        <location filename="../../ui/panels/member_card.py" line="+83"/>
         <source>Select a member to see their file, or press Ctrl+N.</source>
         <translation>Sélectionnez un membre pour afficher sa fiche, ou appuyez sur Ctrl+N.</translation>
     </message>
@@ -1762,7 +1789,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Nouveau membre</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+71"/>
         <source>Please correct the fields in red.</source>
         <translation>Veuillez corriger les champs en rouge.</translation>
     </message>
@@ -1775,7 +1802,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>MembersPanel</name>
     <message>
-        <location filename="../../ui/panels/members.py" line="+100"/>
+        <location filename="../../ui/panels/members.py" line="+103"/>
         <source>Search: dup, tag:lyon promo:2005..2010 -dues:paid, &quot;saint étienne&quot;…</source>
         <translation>Rechercher&#xa0;: dup, étiquette:lyon promo:2005..2010 -cotisation:payée, &quot;saint étienne&quot;…</translation>
     </message>
@@ -1790,7 +1817,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Colonnes</translation>
     </message>
     <message numerus="yes">
-        <location line="+81"/>
+        <location line="+92"/>
         <source>%1 of %Ln members</source>
         <translation>
             <numerusform>%1 sur %Ln membre</numerusform>
@@ -1816,7 +1843,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>La recherche a échoué&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+31"/>
         <source>Delete members</source>
         <translation>Supprimer des membres</translation>
     </message>
@@ -1829,7 +1856,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         </translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+20"/>
         <source>Amicale</source>
         <translation>Amicale</translation>
     </message>
@@ -1909,12 +1936,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+5"/>
-        <location line="+84"/>
+        <location line="+82"/>
         <source>Tagging…</source>
         <translation>Étiquetage…</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-82"/>
         <source>Untagging…</source>
         <translation>Retrait de l’étiquette…</translation>
     </message>
@@ -1935,7 +1962,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         </translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>The current search is not valid; nothing was tagged.</source>
         <translation>La recherche en cours n’est pas valide&#xa0;; rien n’a été étiqueté.</translation>
     </message>
@@ -1950,7 +1977,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Annulé&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Tag a pasted list of emails</source>
         <translation>Étiqueter une liste de courriels collée</translation>
     </message>
@@ -2830,7 +2857,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>ModerationPanel</name>
     <message>
-        <location filename="../../ui/panels/moderation.py" line="-835"/>
+        <location filename="../../ui/panels/moderation.py" line="-848"/>
         <source>School register</source>
         <translation>Registre de l&apos;école</translation>
     </message>
@@ -2845,7 +2872,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Annuaire des anciens</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>All kinds</source>
         <translation>Tous les types</translation>
     </message>
@@ -3123,7 +3150,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Suggestion&#xa0;: %1 (score %2) — %3</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+65"/>
         <source>Item %1: %2</source>
         <translation>Élément %1&#xa0;: %2</translation>
     </message>
@@ -3133,18 +3160,18 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>réponse copiée dans le presse-papiers</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+25"/>
         <source>No decision to undo.</source>
         <translation>Aucune décision à annuler.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Decision on item %1 undone.</source>
         <translation>Décision sur l&apos;élément %1 annulée.</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+12"/>
         <source>%n known graduate(s) approved.</source>
         <translation>
             <numerusform>%n diplômé connu accepté.</numerusform>
@@ -3152,7 +3179,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         </translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+28"/>
         <source>Import join requests and posts</source>
         <translation>Importer des demandes d&apos;adhésion et des publications</translation>
     </message>
@@ -3326,7 +3353,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>ModerationSettingsDialog</name>
     <message>
-        <location filename="../../ui/panels/moderation.py" line="+180"/>
+        <location filename="../../ui/panels/moderation.py" line="+184"/>
         <source>Recruiting words</source>
         <translation>Mots de recrutement</translation>
     </message>
@@ -3631,6 +3658,243 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
 </context>
 <context>
+    <name>Operations</name>
+    <message>
+        <location filename="../../app/operations/calendar.py" line="+38"/>
+        <source>New post</source>
+        <translation>nouvelle publication</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Edit post</source>
+        <translation>modification de la publication</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Post state</source>
+        <translation>état de la publication</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Delete post</source>
+        <translation>suppression de la publication</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Attach a file</source>
+        <translation>ajout d’une pièce jointe</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remove an attachment</source>
+        <translation>retrait d’une pièce jointe</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Mark as published</source>
+        <translation>marquer comme publié</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Mark as failed</source>
+        <translation>marquer comme en échec</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Try again</source>
+        <translation>nouvel essai</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Birthday wished</source>
+        <translation>anniversaire souhaité</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Birthday to wish again</source>
+        <translation>anniversaire à souhaiter de nouveau</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Birthday message</source>
+        <translation>message d’anniversaire</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save segment</source>
+        <translation>enregistrement du segment</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rename segment</source>
+        <translation>renommage du segment</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Edit segment</source>
+        <translation>modification du segment</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Duplicate segment</source>
+        <translation>duplication du segment</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Delete segment</source>
+        <translation>suppression du segment</translation>
+    </message>
+    <message>
+        <location filename="../../app/operations/members.py" line="+15"/>
+        <source>New member</source>
+        <translation>nouveau membre</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Edit member</source>
+        <translation>modification du membre</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Delete members</source>
+        <translation>suppression de membres</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Restore members</source>
+        <translation>restauration de membres</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Merge members</source>
+        <translation>fusion de membres</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Merge imported row</source>
+        <translation>fusion d’une ligne importée</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Add imported row</source>
+        <translation>ajout d’une ligne importée</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Dismiss imported row</source>
+        <translation>abandon d’une ligne importée</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not the same person</source>
+        <translation>«&#xa0;pas la même personne&#xa0;»</translation>
+    </message>
+    <message>
+        <location filename="../../app/operations/moderation.py" line="+28"/>
+        <source>Moderation decision</source>
+        <translation>décision de modération</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+7"/>
+        <source>Undo moderation decision</source>
+        <translation>annulation d’une décision de modération</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Approve known graduates</source>
+        <translation>acceptation des diplômés connus</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Degree check</source>
+        <translation>vérification du diplôme</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Add to the queue</source>
+        <translation>ajout à la file</translation>
+    </message>
+    <message>
+        <location filename="../../app/operations/tags.py" line="+21"/>
+        <source>New tag</source>
+        <translation>nouvelle étiquette</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Rename tag</source>
+        <translation>renommage d’étiquette</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Tag colour</source>
+        <translation>couleur d’étiquette</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Move tag</source>
+        <translation>déplacement d’étiquette</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Merge tags</source>
+        <translation>fusion d’étiquettes</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Delete tag</source>
+        <translation>suppression d’étiquette</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Restore tag</source>
+        <translation>restauration d’étiquette</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <location line="+17"/>
+        <location line="+8"/>
+        <source>Tagging</source>
+        <translation>étiquetage</translation>
+    </message>
+    <message>
+        <location filename="../../app/operations/settings.py" line="+23"/>
+        <source>Channel settings</source>
+        <translation>réglages des canaux</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>New event</source>
+        <translation>nouvel événement</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+7"/>
+        <source>Tagging rule</source>
+        <translation>règle d’étiquetage</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Delete tagging rule</source>
+        <translation>suppression d’une règle d’étiquetage</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Apply tagging rules</source>
+        <translation>application des règles d’étiquetage</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Moderation settings</source>
+        <translation>réglages de la modération</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The association</source>
+        <translation>l’association</translation>
+    </message>
+</context>
+<context>
     <name>PostEditor</name>
     <message>
         <location filename="../../ui/dialogs/post_editor.py" line="+36"/>
@@ -3788,7 +4052,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Images (*.png *.jpg *.jpeg *.gif *.webp);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>The link must start with http:// or https://.</source>
         <translation>Le lien doit commencer par http:// ou https://.</translation>
     </message>
@@ -3862,7 +4126,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>PostsPanel</name>
     <message>
-        <location filename="../../ui/panels/posts.py" line="+177"/>
+        <location filename="../../ui/panels/posts.py" line="+175"/>
         <source>Previous</source>
         <translation>Précédent</translation>
     </message>
@@ -3953,12 +4217,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+3"/>
-        <location line="+535"/>
+        <location line="+539"/>
         <source>Copy the channel&apos;s text and open the network&apos;s page to post it</source>
         <translation>Copier le texte du canal et ouvrir la page du réseau pour le publier</translation>
     </message>
     <message>
-        <location line="-533"/>
+        <location line="-537"/>
         <source>Mark as published…</source>
         <translation>Marquer comme publié…</translation>
     </message>
@@ -3988,7 +4252,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
@@ -4022,7 +4286,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Déplacée au %1.</translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+49"/>
         <source>%n draft(s) prepared for the event.</source>
         <translation>
             <numerusform>%n brouillon préparé pour l’événement.</numerusform>
@@ -4030,7 +4294,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         </translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+26"/>
         <source>Import posts</source>
         <translation>Importer des publications</translation>
     </message>
@@ -4145,12 +4409,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>L’adresse doit commencer par http:// ou https://.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Marked as published on %1.</source>
         <translation>Marquée comme publiée sur %1.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>failed</source>
         <translation>échec</translation>
     </message>
@@ -4158,7 +4422,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>SegmentList</name>
     <message>
-        <location filename="../../ui/panels/segments.py" line="+166"/>
+        <location filename="../../ui/panels/segments.py" line="+164"/>
         <source>Segments</source>
         <translation>Segments</translation>
     </message>
@@ -4174,7 +4438,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Enregistrer la recherche actuelle comme segment</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+109"/>
         <source>The segments could not be counted: %1</source>
         <translation>Impossible de compter les segments&#xa0;: %1</translation>
     </message>
@@ -4200,7 +4464,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Exporter le segment «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>“%1” is a ready-made segment: it cannot be changed.</source>
         <translation>«&#xa0;%1&#xa0;» est un segment prédéfini&#xa0;: il ne peut pas être modifié.</translation>
     </message>
@@ -4276,7 +4540,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>SegmentQueryDialog</name>
     <message>
-        <location filename="../../ui/panels/segments.py" line="-465"/>
+        <location filename="../../ui/panels/segments.py" line="-464"/>
         <source>Edit the segment’s search</source>
         <translation>Modifier la recherche du segment</translation>
     </message>
@@ -4473,19 +4737,19 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>TagRulesDialog</name>
     <message>
-        <location filename="../../ui/dialogs/tag_rules.py" line="+53"/>
+        <location filename="../../ui/dialogs/tag_rules.py" line="+56"/>
         <source>Search error at character %1: %2</source>
         <translation>Erreur de recherche au caractère %1&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+21"/>
-        <location line="+295"/>
-        <location line="+5"/>
+        <location line="+296"/>
+        <location line="+6"/>
         <source>Tagging rules</source>
         <translation>Règles d’étiquetage</translation>
     </message>
     <message>
-        <location line="-292"/>
+        <location line="-294"/>
         <source>Members matching a rule get its tag when you apply the rules, and after each import. Rules only add tags; they never remove one.</source>
         <translation>Les membres qui répondent à une règle reçoivent son étiquette quand vous appliquez les règles, et après chaque import. Les règles ajoutent des étiquettes&#xa0;; elles n’en retirent jamais.</translation>
     </message>
@@ -4588,7 +4852,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+92"/>
+        <location line="+93"/>
         <source>%n member(s) would be newly tagged</source>
         <translation>
             <numerusform>%n membre serait nouvellement étiqueté</numerusform>
@@ -4601,7 +4865,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Choisissez une étiquette.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Delete rule</source>
         <translation>Supprimer la règle</translation>
     </message>
@@ -4611,12 +4875,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Supprimer cette règle&#xa0;? Les étiquettes qu’elle a données restent.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>Applying the rules…</source>
         <translation>Application des règles…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>No rule is enabled: nothing was applied.</source>
         <translation>Aucune règle n’est active&#xa0;: rien n’a été appliqué.</translation>
     </message>
@@ -4632,7 +4896,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>TagsPanel</name>
     <message>
-        <location filename="../../ui/panels/tags.py" line="+42"/>
+        <location filename="../../ui/panels/tags.py" line="+41"/>
         <source>No category</source>
         <translation>Sans catégorie</translation>
     </message>
@@ -4697,7 +4961,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+142"/>
         <source>The counts could not be computed: %1</source>
         <translation>Les effectifs n’ont pas pu être calculés&#xa0;: %1</translation>
     </message>
@@ -4723,7 +4987,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Catégorie&#xa0;:</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Tag “%1” created.</source>
         <translation>Étiquette «&#xa0;%1&#xa0;» créée.</translation>
     </message>
@@ -4748,7 +5012,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Couleur de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>Move tag</source>
         <translation>Déplacer l’étiquette</translation>
     </message>
@@ -4773,7 +5037,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Fusionner «&#xa0;%1&#xa0;» avec&#xa0;:</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>“%1” merged into “%2”.</source>
         <translation>«&#xa0;%1&#xa0;» fusionnée avec «&#xa0;%2&#xa0;».</translation>
     </message>
@@ -4801,7 +5065,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Étiquette «&#xa0;%1&#xa0;» rétablie.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Undone: %1</source>
         <translation>Annulé&#xa0;: %1</translation>
     </message>
@@ -4851,7 +5115,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Étiquetage…</translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="+25"/>
         <source>%n member(s) untagged from “%1”.</source>
         <translation>
             <numerusform>Étiquette «&#xa0;%1&#xa0;» retirée de %n membre.</numerusform>
@@ -4872,7 +5136,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>La recherche en cours n’est pas valide&#xa0;; rien n’a été étiqueté.</translation>
     </message>
     <message numerus="yes">
-        <location line="+22"/>
+        <location line="+24"/>
         <source>%n member(s) tagged.</source>
         <translation>
             <numerusform>%n membre étiqueté.</numerusform>
@@ -4946,7 +5210,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Plus personne à fêter aujourd’hui.</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+86"/>
         <source>Birthday message</source>
         <translation>Message d’anniversaire</translation>
     </message>
@@ -5026,7 +5290,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Remettre le texte par défaut dans l’éditeur (enregistré seulement avec «&#xa0;Enregistrer le modèle&#xa0;»)</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+71"/>
         <source>Birthdays of %1</source>
         <translation>Anniversaires du %1</translation>
     </message>
@@ -5061,12 +5325,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Message copié&#xa0;: collez-le dans LinkedIn, Facebook ou un e-mail.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>%1: wish recorded (%2).</source>
         <translation>%1&#xa0;: vœux notés (%2).</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>%1 is pending again.</source>
         <translation>%1 est de nouveau à fêter.</translation>
     </message>
@@ -5086,7 +5350,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Si l’âge ou la promo est inconnu&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Template saved; the messages use it now.</source>
         <translation>Modèle enregistré&#xa0;; les messages l’utilisent désormais.</translation>
     </message>

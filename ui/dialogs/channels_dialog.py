@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import AmicaleError
-from app.posts.channels import DEFAULT_LIMITS, KINDS, VARIANTS, Channel, parse_slots, save_channel
+from app.operations import Operation
+from app.posts.channels import DEFAULT_LIMITS, KINDS, VARIANTS, Channel, parse_slots
 from app.store import Store
 from ui.labels import channel_name, message_text
+from ui.operations import OperationRunner
 from ui.panels.member_card import ERROR_STYLE, plain_label
 
 (COL_NAME, COL_KIND, COL_VARIANT, COL_LIMIT, COL_COLOR, COL_SLOTS, COL_PER_WEEK, COL_GAP,
@@ -200,19 +202,23 @@ class ChannelsDialog(QDialog):
                     )
                 typed = self._text(row, COL_NAME)
                 kind_named = self.kind_named[row] == typed or (channel_id is None and not typed)
-                new_id = save_channel(
-                    self.store,
-                    channel_id=channel_id,
-                    kind=str(self._combo(row, COL_KIND).currentData()),
-                    name=None if kind_named else typed,
-                    variant=self._combo(row, COL_VARIANT).currentData(),
-                    url=self._text(row, COL_URL) or None,
-                    char_limit=self._spin(row, COL_LIMIT),
-                    color=color,
-                    max_per_week=self._spin(row, COL_PER_WEEK),
-                    max_gap_days=self._spin(row, COL_GAP),
-                    enabled=enabled.isChecked(),
-                    slots=parse_slots(self._text(row, COL_SLOTS), day_names()),
+                new_id = OperationRunner.for_store(self.store).run_now(
+                    Operation(
+                        "channel.save",
+                        dict(
+                            channel_id=channel_id,
+                            kind=str(self._combo(row, COL_KIND).currentData()),
+                            name=None if kind_named else typed,
+                            variant=self._combo(row, COL_VARIANT).currentData(),
+                            url=self._text(row, COL_URL) or None,
+                            char_limit=self._spin(row, COL_LIMIT),
+                            color=color,
+                            max_per_week=self._spin(row, COL_PER_WEEK),
+                            max_gap_days=self._spin(row, COL_GAP),
+                            enabled=enabled.isChecked(),
+                            slots=parse_slots(self._text(row, COL_SLOTS), day_names()),
+                        ),
+                    )
                 )
                 self.ids[row] = new_id
                 if kind_named:

@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
 
 from app import clock
 from app.errors import AmicaleError
+from app.operations import Operation
 from app.posts.channels import Channel
-from app.posts.events import ROLES, create_event, generate_series
+from app.posts.events import ROLES
 from app.posts.publishing import is_web_url
 from app.store import Store
 from ui.labels import channel_name, message_text, qdate
+from ui.operations import OperationRunner
 from ui.panels.member_card import ERROR_STYLE, plain_label
 
 
@@ -110,20 +112,20 @@ class EventDialog(QDialog):
             return False
         day = self.day_edit.date()
         try:
-            event_id = create_event(
-                self.store,
-                self.title_edit.text(),
-                date(day.year(), day.month(), day.day()),
-                at=self.time_edit.time().toString("HH:mm") if self.has_time.isChecked() else None,
-                place=self.place_edit.text(),
-                link=link or None,
-            )
-            self.created = generate_series(
-                self.store,
-                event_id,
-                channel_ids,
-                roles=roles,
-                language=str(self.language.currentData()),
+            args = {
+                "title": self.title_edit.text(),
+                "day": date(day.year(), day.month(), day.day()).isoformat(),
+                "at": self.time_edit.time().toString("HH:mm")
+                if self.has_time.isChecked()
+                else None,
+                "place": self.place_edit.text(),
+                "link": link or None,
+                "channel_ids": channel_ids,
+                "roles": roles,
+                "language": str(self.language.currentData()),
+            }
+            self.created = OperationRunner.for_store(self.store).run_now(
+                Operation("event.create", args)
             )
         except AmicaleError as exc:
             self.error_label.setText(message_text(exc.args[0] if exc.args else str(exc)))

@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import association
 from app.demo import build_demo
 from app.errors import AmicaleError, Cancelled, ValidationError
+from app.operations import Operation
 from app.store import Store
+from ui.operations import OperationRunner
 from ui.workers import Job
 
 SAMPLE_MEMBERS = 3000
@@ -96,8 +97,12 @@ class FirstStartDialog(QDialog):
     @Slot()
     def _on_create(self) -> None:
         try:
-            association.save(
-                self.store, association.Association(self.name.text(), self.signature.text())
+            OperationRunner.for_store(self.store).run_now(
+                Operation(
+                    "association.save",
+                    {"name": self.name.text(), "signature": self.signature.text()},
+                ),
+                undoable=False,
             )
         except ValidationError:
             self.error.setText(self.tr("Please give your association a name."))

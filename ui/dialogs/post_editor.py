@@ -42,8 +42,9 @@ from PySide6.QtWidgets import (
 
 from app import clock
 from app.errors import AmicaleError
+from app.operations import Operation
+from app.operations.calendar import draft_args
 from app.posts import planning
-from app.posts.attachments import add_attachment, remove_attachment
 from app.posts.channels import Channel
 from app.posts.counting import CountReport, count_versions
 from app.posts.publishing import is_web_url, post_text
@@ -51,15 +52,13 @@ from app.posts.store import (
     Post,
     PostDraft,
     Version,
-    create_post,
     get_post,
-    set_state,
-    update_post,
 )
 from app.posts.timing import DEFAULT_TZ, to_local
 from app.store import Store
 from ui.labels import channel_name, message_text, qdate, qdatetime
 from ui.models.posts import state_title
+from ui.operations import OperationRunner
 from ui.panels.member_card import ERROR_STYLE, plain_label
 from ui.panels.today import plain_text
 
@@ -461,7 +460,9 @@ class PostEditor(QDialog):
         if self.post is None:
             return False
         try:
-            set_state(self.store, self.post.id, "cancelled")
+            OperationRunner.for_store(self.store).run_now(
+                Operation("post.state", {"post_id": self.post.id, "state": "cancelled"})
+            )
         except AmicaleError as exc:
             self.error_label.setText(message_text(exc.args[0] if exc.args else str(exc)))
             return False
@@ -476,23 +477,24 @@ class PostEditor(QDialog):
             return False
         if state == "scheduled" and self.count_report().over:
             names = ", ".join(
-                c.name
+                channel_name(c)
                 for c in self.ticked()
                 if (n := self.count_report().count_for(c.id)) and n.over
             )
             self.error_label.setText(self.tr("Too long for %1.").replace("%1", names))
             return False
+        runner = OperationRunner.for_store(self.store)
         try:
-            draft = self.draft(state)
+            draft = draft_args(self.draft(state))
             if self.post is None:
-                post_id = create_post(self.store, draft)
+                post_id = int(runner.run_now(Operation("post.create", {"draft": draft})))
             else:
                 post_id = self.post.id
-                update_post(self.store, post_id, draft)
+                runner.run_now(Operation("post.update", {"post_id": post_id, "draft": draft}))
             for attachment_id in self.removed_attachments:
-                remove_attachment(self.store, attachment_id)
+                runner.run_now(Operation("post.detach", {"attachment_id": attachment_id}))
             for path in self.pending_files:
-                add_attachment(self.store, post_id, path)
+                runner.run_now(Operation("post.attach", {"post_id": post_id, "path": str(path)}))
         except AmicaleError as exc:
             self.error_label.setText(message_text(exc.args[0] if exc.args else str(exc)))
             return False

@@ -33,9 +33,12 @@ from PySide6.QtWidgets import (
 from app import tag_rules, tags
 from app.errors import AmicaleError
 from app.members.search import QuerySyntaxError
+from app.operations import Operation
+from app.operations.settings import rule_args
 from app.store import Store
 from app.tag_rules import MAX_YEAR, MIN_YEAR, Rule
 from ui.labels import message_text
+from ui.operations import OperationRunner
 from ui.panels.member_card import ERROR_STYLE, plain_label
 from ui.workers import Job, LatestOnly
 
@@ -287,7 +290,8 @@ class TagRulesDialog(QDialog):
         if self._loading:
             return
         enabled = item.checkState() == Qt.CheckState.Checked
-        rule = tag_rules.set_enabled(self.store, int(item.data(RULE_ID_ROLE)), enabled)
+        args = {"rule_id": int(item.data(RULE_ID_ROLE)), "enabled": enabled}
+        rule = OperationRunner.for_store(self.store).run_now(Operation("tag-rule.enable", args))
         if rule.id == self._editing:
             self.enabled.setChecked(rule.enabled)
 
@@ -369,7 +373,8 @@ class TagRulesDialog(QDialog):
             QMessageBox.warning(self, self.tr("Tagging rules"), self.tr("Choose a tag."))
             return None
         try:
-            saved = tag_rules.save(self.store, rule, label)
+            op = Operation("tag-rule.save", {"rule": rule_args(rule), "tag_label": label})
+            saved: Rule = OperationRunner.for_store(self.store).run_now(op)
         except AmicaleError as exc:
             QMessageBox.warning(self, self.tr("Tagging rules"), error_text(exc))
             return None
@@ -393,7 +398,9 @@ class TagRulesDialog(QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        tag_rules.delete(self.store, int(item.data(RULE_ID_ROLE)))
+        OperationRunner.for_store(self.store).run_now(
+            Operation("tag-rule.delete", {"rule_id": int(item.data(RULE_ID_ROLE))})
+        )
         self.start_new()
         self.reload()
 
@@ -404,13 +411,12 @@ class TagRulesDialog(QDialog):
         """Apply every enabled rule, in a job; the result is shown when it ends."""
         if self._applying is not None:
             return None
-        job = Job(tag_rules.apply, self.store)
-        job.signals.finished.connect(self._on_applied)
-        job.signals.failed.connect(self._on_apply_failed)
-        self._applying = job
         self.apply_button.setEnabled(False)
         self.result_label.setText(self.tr("Applying the rules…"))
-        return job.start()
+        self._applying = OperationRunner.for_store(self.store).run(
+            Operation("tag-rule.apply"), self._on_applied, self._on_apply_failed
+        )
+        return self._applying
 
     @Slot(object)
     def _on_applied(self, added: dict[int, int]) -> None:

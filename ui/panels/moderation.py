@@ -1024,6 +1024,8 @@ class ModerationSettingsDialog(QDialog):
 
     @Slot()
     def save(self) -> None:
-        mod_settings.save_many(self.store, self.values())
+        OperationRunner.for_store(self.store).run_now(
+            Operation("moderation.settings", {"values": self.values()})
+        )
         self.saved.emit()
         self.accept()
