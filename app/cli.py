@@ -416,15 +416,11 @@ def cmd_report(args: argparse.Namespace) -> int:
         dashboard = compute(store, period)
     finally:
         store.close()
-    target = Path(args.output)
-    if suffix == ".xlsx":
-        from app.report.xlsx import write_xlsx
+    # Qt (translations, and the PDF's painting) is loaded only here, as --smoke-test
+    # loads the window.
+    from ui.report_pdf import export_report
 
-        write_xlsx(dashboard, target, language=args.language)
-    else:  # Qt's painting classes, loaded only here (as --smoke-test loads the window)
-        from ui.report_pdf import write_pdf_headless
-
-        write_pdf_headless(dashboard, target, language=args.language)
+    target = export_report(dashboard, Path(args.output), language=args.language)
     if not args.json:
         print(f"report: {period.start}..{period.end} written to {target}")
     return 0

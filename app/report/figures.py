@@ -281,10 +281,11 @@ def compute(store: Store, period: Period) -> Dashboard:
     with store.read() as conn:
         name = (get_setting(conn, NAME_KEY) or "").strip()
         channels = list_channels(conn)
-        current_figures = _period_figures(conn, period, channels)
-        previous_figures = _period_figures(conn, previous, channels)
-        state = _state(conn)
-        by_region = _by_region(conn)
+        directory = _Directory.read(conn)
+        current_figures = _period_figures(conn, period, channels, directory)
+        previous_figures = _period_figures(conn, previous, channels, directory)
+        state = directory.state()
+        by_region = directory.by_region()
         by_promo = _by_promo(conn)
         steps = period.buckets()
         before = previous.buckets()
@@ -329,7 +330,7 @@ def compute(store: Store, period: Period) -> Dashboard:
 def period_figures(store: Store, period: Period) -> PeriodFigures:
     """The counts of one period alone (`amicale report --json`)."""
     with store.read() as conn:
-        return _period_figures(conn, period, list_channels(conn))
+        return _period_figures(conn, period, list_channels(conn), _Directory.read(conn))
 
 
 # --- one period ------------------------------------------------------------------------------
@@ -342,16 +343,14 @@ def _count(conn: sa.Connection, table: sa.Table, *where: sa.ColumnElement[bool])
 
 
 def _period_figures(
-    conn: sa.Connection, period: Period, channels: Sequence[Channel]
+    conn: sa.Connection, period: Period, channels: Sequence[Channel], directory: _Directory
 ) -> PeriodFigures:
     low, high = period.bounds()
     created = member.c.created_at
     members = _count(conn, member, created < high)
     new_members = _count(conn, member, created >= low, created < high)
     dues_year = period.end.year
-    dues_paid = _count(
-        conn, member, member.c.dues_last_year.is_not(None), member.c.dues_last_year >= dues_year
-    )
+    dues_paid = directory.paid_for(dues_year)
     found, payments = _tracked_changes(conn, low, high)
     after_newsletter, after_community = _paid_after(conn, payments)
     enabled = {c.id for c in channels}
@@ -380,7 +379,7 @@ def _period_figures(
         paid_after_community=after_community,
         posts_published=posts,
         birthdays_wished=wished,
-        birthdays_due=_birthdays_due(conn, period),
+        birthdays_due=_birthdays_due(directory.birthdays(conn), period),
         newsletters_sent=sends,
         newsletter_recipients=recipients,
         newsletter_failures=failures,
@@ -483,15 +482,8 @@ def _moderation(conn: sa.Connection, low: str, high: str) -> dict[str, Any]:
     }
 
 
-def _birthdays_due(conn: sa.Connection, period: Period) -> int:
+def _birthdays_due(per_day: dict[str, int], period: Period) -> int:
     """Birthdays falling in the period (a 29 February one on the 28th in other years)."""
-    # As in the index (ix_member_birthday_md): the 6 and 5 must be literals to match it.
-    md = sa.func.substr(member.c.birthday, sa.literal_column("6"), sa.literal_column("5"))
-    per_day: dict[str, int] = dict(
-        conn.execute(
-            sa.select(md, sa.func.count()).where(member.c.birthday.is_not(None)).group_by(md)
-        ).all()
-    )
     total = 0
     day = period.start
     while day <= period.end:
@@ -523,21 +515,57 @@ def _newsletters(conn: sa.Connection, low: str, high: str) -> tuple[int, int, in
 # --- the directory today ---------------------------------------------------------------------
 
 
-def _state(conn: sa.Connection) -> tuple[int, int, int, int, int, int]:
-    def flag(condition: sa.ColumnElement[bool]) -> sa.ColumnElement[Any]:
-        return sa.func.coalesce(sa.func.sum(sa.case((condition, 1), else_=0)), 0)
+@dataclass
+class _Directory:
+    """The directory's state, counted once per computation from the board index
+    (ix_member_board, migration 0010): one pass in its order, no table read."""
 
-    row = conn.execute(
-        sa.select(
-            sa.func.count(),
-            flag(member.c.verification == "verified"),
-            flag(sa.and_(member.c.email.is_not(None), member.c.email != "")),
-            flag(member.c.consent.is_(True)),
-            flag(member.c.status == "lost"),
-            flag(member.c.status == "former"),
-        ).select_from(member)
-    ).one()
-    return tuple(int(v) for v in row)  # type: ignore[return-value]
+    # (status, verification, consent, dues_last_year, region, members)
+    groups: list[tuple[str, str, bool, int | None, str | None, int]]
+    with_email: int
+    per_day: dict[str, int] | None = None
+
+    @classmethod
+    def read(cls, conn: sa.Connection) -> _Directory:
+        c = member.c
+        keys = (c.status, c.verification, c.consent, c.dues_last_year, c.region)
+        groups = [
+            (r[0], r[1], bool(r[2]), r[3], r[4], int(r[5]))
+            for r in conn.execute(sa.select(*keys, sa.func.count()).group_by(*keys))
+        ]
+        # On the lower(email) index: NULL and "" are below any address.
+        with_email = _count(conn, member, sa.func.lower(c.email) > "")
+        return cls(groups, with_email)
+
+    def state(self) -> tuple[int, int, int, int, int, int]:
+        g = self.groups
+        return (
+            sum(r[5] for r in g),
+            sum(r[5] for r in g if r[1] == "verified"),
+            self.with_email,
+            sum(r[5] for r in g if r[2]),
+            sum(r[5] for r in g if r[0] == "lost"),
+            sum(r[5] for r in g if r[0] == "former"),
+        )
+
+    def paid_for(self, year: int) -> int:
+        return sum(r[5] for r in self.groups if r[3] is not None and r[3] >= year)
+
+    def by_region(self) -> tuple[Bar, ...]:
+        counts: Counter[str | None] = Counter()
+        for r in self.groups:
+            counts[r[4]] += r[5]
+        return _top(list(counts.items()), lambda r: f"region:{_quoted(r)}")
+
+    def birthdays(self, conn: sa.Connection) -> dict[str, int]:
+        """Members per birthday ("MM-DD"), read once from its index."""
+        if self.per_day is None:
+            # As in ix_member_birthday_md: the 6 and 5 must be literals to match it, and no
+            # "birthday IS NOT NULL" (the index alone answers; the NULL group is not read).
+            md = sa.func.substr(member.c.birthday, sa.literal_column("6"), sa.literal_column("5"))
+            rows = conn.execute(sa.select(md, sa.func.count()).group_by(md)).all()
+            self.per_day = {k: int(n) for k, n in rows if k is not None}
+        return self.per_day
 
 
 def _top(rows: Sequence[tuple[Any, int]], query: Any) -> tuple[Bar, ...]:
@@ -554,14 +582,21 @@ def _quoted(value: str) -> str:
     return '"' + value.replace('"', " ") + '"'
 
 
-def _by_region(conn: sa.Connection) -> tuple[Bar, ...]:
-    rows = conn.execute(sa.select(member.c.region, sa.func.count()).group_by(member.c.region)).all()
-    return _top([(r, n) for r, n in rows], lambda r: f"region:{_quoted(r)}")
-
-
 def _by_promo(conn: sa.Connection) -> tuple[Bar, ...]:
-    rows = conn.execute(sa.select(member.c.promo, sa.func.count()).group_by(member.c.promo)).all()
-    return _top([(p, n) for p, n in rows], lambda p: f"promo:{p}")
+    """Members by decade of class year, oldest first (66 class years do not fit a chart)."""
+    decades: Counter[int] = Counter()
+    unknown = 0
+    for promo, n in conn.execute(
+        sa.select(member.c.promo, sa.func.count()).group_by(member.c.promo)
+    ):
+        if promo is None:
+            unknown += int(n)
+        else:
+            decades[promo // 10 * 10] += int(n)
+    bars = [Bar(f"{d}–{d + 9}", n, f"promo:{d}..{d + 9}") for d, n in sorted(decades.items())]
+    if unknown:
+        bars.append(Bar("", unknown, None))
+    return tuple(bars)
 
 
 def _created_counts(conn: sa.Connection, steps: Sequence[Period]) -> list[int]:
