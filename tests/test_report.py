@@ -322,3 +322,154 @@ def test_an_empty_store(tmp_path: Path) -> None:
         store.close()
     assert board.current.as_json()["median_decision_hours"] is None
     assert board.total == 0 and board.by_promo == () and board.community_spread == (0, 0, 0, 0)
+
+
+# --- the command line: --json, -o bilan.pdf, -o bilan.xlsx ---------------------------------
+
+
+def _cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    from app.cli import main
+
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cli_report(
+    report_store: tuple[Store, dict[str, int]],
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    store, _ = report_store
+    db = str(store.path)
+    span = ("--from", "2026-01-01", "--to", "2026-12-31")
+    code, out, _ = _cli(capsys, "--db", db, "report", *span, "--json")
+    assert code == 0
+    figures = json.loads(out)
+    assert list(figures) == [
+        "members",
+        "new_members",
+        "lost_found_again",
+        "dues_paid",
+        "posts_published",
+        "moderation_received",
+        "moderation_decided",
+        "median_decision_hours",
+        "birthdays_wished",
+        "newsletters_sent",
+    ]
+    assert figures["members"] == 5 and figures["median_decision_hours"] == 42.0
+
+    code, out, _ = _cli(capsys, "--db", db, "report", *span, "-o", str(tmp_path / "bilan.xlsx"))
+    assert code == 0 and "bilan.xlsx" in out
+    from openpyxl import load_workbook
+
+    book = load_workbook(tmp_path / "bilan.xlsx")
+    sheet = book.worksheets[0]
+    assert sheet["A1"].value == "Amicale des anciens de Vallon"
+    values = {row[0]: row[1:4] for row in sheet.iter_rows(min_row=4, values_only=True) if row[0]}
+    # French by default: the labels are the translation's.
+    assert values["Membres à la fin de la période"] == (5, 2, 3)
+    assert values["Nouveaux membres"] == (3, 2, 1)
+    assert values["Anciens perdus de vue retrouvés"] == (1, 0, 1)
+    assert values["Délai médian de décision (heures)"] == (42.0, 48.0, -6.0)
+    communities = book["Communautés"].iter_rows(min_row=2, values_only=True)
+    assert {row[:2] for row in communities} == {("Lyon", 2), ("Chimie", 2)}
+
+    pdf = tmp_path / "bilan.pdf"
+    code, _, err = _cli(capsys, "--db", db, "report", *span, "-o", str(pdf), "--language", "en")
+    assert code == 0, err
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF") and b"/Type /Page" in data
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftotext"):
+        text = subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert "Amicale des anciens de Vallon" in text
+        assert "Board report" in text and "Members by region" in text
+        assert text.count("\f") == 3  # the figures, then two pages of three charts
+
+
+def test_cli_report_usage(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db = str(tmp_path / "x.sqlite3")
+    code, _, err = _cli(capsys, "--db", db, "report", "--from", "2026-02-01", "--to", "2026-01-01")
+    assert code == 1 and "before it starts" in err
+    code, _, err = _cli(
+        capsys, "--db", db, "report", "--from", "2026-01-01", "--to", "2026-12-31", "-o", "x.doc"
+    )
+    assert code == 1 and err.count("\n") == 1
+    code, _, _ = _cli(capsys, "--db", db, "report", "--to", "2026-12-31", "--json")
+    assert code == 2
+
+
+# --- the panel -------------------------------------------------------------------------------
+
+
+def test_the_panel_runs_the_search_of_a_bar(
+    qtbot: object, report_store: tuple[Store, dict[str, int]]
+) -> None:
+    from PySide6.QtCore import Qt
+    from pytestqt.qtbot import QtBot
+
+    from ui.panels.dashboard import DashboardPanel
+
+    assert isinstance(qtbot, QtBot)
+    store, _ = report_store
+    panel = DashboardPanel(store, autoload=False)
+    qtbot.addWidget(panel)
+    panel.resize(1366, 768)
+    with qtbot.waitSignal(panel.loaded, timeout=10000) as loaded:
+        panel.set_period(YEAR)
+    assert loaded.args[0].current.members == 5
+    assert panel.cards["new_members"].text().startswith("3\n")
+    panel.show()
+    qtbot.waitExposed(panel)
+    qtbot.waitUntil(lambda: not panel.loader.busy, timeout=10000)
+    view = panel.charts["promo"]
+    view.repaint()
+    assert len(view.hits) == 2
+    centre = view.hits[1].center().toPoint()
+    with qtbot.waitSignal(panel.queryRequested) as asked:
+        qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=centre)
+    assert asked.args == ["promo:2010..2019"]
+    # A figure from another panel: the calendar.
+    with qtbot.waitSignal(panel.panelRequested) as asked:
+        panel.cards["posts_published"].click()
+    assert asked.args == ["calendar"]
+    # Keyboard: the first bar, then Enter.
+    view.setFocus()
+    with qtbot.waitSignal(panel.queryRequested) as asked:
+        qtbot.keyClick(view, Qt.Key.Key_Right)
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert asked.args == ["promo:2000..2009"]
+
+
+def test_the_window_opens_the_members_of_a_bar(
+    qtbot: object, report_store: tuple[Store, dict[str, int]]
+) -> None:
+    from pytestqt.qtbot import QtBot
+
+    from ui.main_window import MainWindow
+    from ui.settings import UiSettings
+
+    assert isinstance(qtbot, QtBot)
+    store, _ = report_store
+    window = MainWindow(store, UiSettings())
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.dashboard.loaded, timeout=10000):
+        window.show_panel(window.dashboard)
+    window.dashboard.queryRequested.emit("promo:2000..2009")
+    assert window.stack.currentWidget() is window.members
+    assert window.members.search.text() == "promo:2000..2009"
+    qtbot.waitUntil(lambda: window.members.last_result is not None, timeout=10000)
+    qtbot.waitUntil(lambda: len(window.members.last_result.ids) == 3, timeout=10000)
+    window.dashboard.panelRequested.emit("moderation")
+    assert window.stack.currentWidget() is window.moderation
+    window.close()

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from app.errors import AmicaleError
 from app.report.figures import Dashboard, Period, compute
-from app.report.rows import CONTEXT, NOTES, rows
+from app.report.rows import NOTES, rows
 from app.report.xlsx import T_CHANGE, T_FIGURE, T_OTHERS, change, write_xlsx
 from app.store import Store
 from ui.charts import OKABE_ITO, ChartItem, ChartSpec, draw, number
@@ -40,29 +40,29 @@ from ui.workers import Job
 DPI = 96
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("BoardReportPdf", text)
-
-
 def translate(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+    return QCoreApplication.translate("BoardReport", text)  # app.report.rows.CONTEXT
 
 
 def _figures_html(dashboard: Dashboard) -> str:
     now, before = dashboard.current, dashboard.previous
     e = html.escape
+    name = dashboard.association or QCoreApplication.translate("BoardReportPdf", "Our association")
+    title = QCoreApplication.translate("BoardReportPdf", "Board report")
+    compared = QCoreApplication.translate("BoardReportPdf", "compared with %1")
+    this_period = QCoreApplication.translate("BoardReportPdf", "This period")
+    previous_period = QCoreApplication.translate("BoardReportPdf", "Previous period")
     head = (
-        f"<h1>{e(dashboard.association or tr('Our association'))}</h1>"
-        f"<h2>{e(tr('Board report'))}</h2>"
+        f"<h1>{e(name)}</h1><h2>{e(title)}</h2>"
         f"<p>{e(period_text(now.period))} — "
-        f"{e(tr('compared with %1').replace('%1', period_text(before.period)))}</p>"
+        f"{e(compared.replace('%1', period_text(before.period)))}</p>"
     )
     lines = [
         "<table width='100%' cellspacing='0' cellpadding='4' border='0'>",
         "<tr style='background:#DCE9F5'>"
         f"<th align='left'>{e(translate(T_FIGURE))}</th>"
-        f"<th align='right'>{e(tr('This period'))}</th>"
-        f"<th align='right'>{e(tr('Previous period'))}</th>"
+        f"<th align='right'>{e(this_period)}</th>"
+        f"<th align='right'>{e(previous_period)}</th>"
         f"<th align='right'>{e(translate(T_CHANGE))}</th></tr>",
     ]
     for n, ((_, label, value), (_, _, old)) in enumerate(
@@ -77,12 +77,14 @@ def _figures_html(dashboard: Dashboard) -> str:
             f"<td align='right'>{_signed(delta)}</td></tr>"
         )
     lines.append("</table>")
+    today_title = QCoreApplication.translate("BoardReportPdf", "The directory today")
     today = (
-        f"<h3>{e(tr('The directory today'))}</h3><p>"
+        f"<h3>{e(today_title)}</h3><p>"
         + e(
-            tr(
+            QCoreApplication.translate(
+                "BoardReportPdf",
                 "%1 members; %2 verified graduates; %3 with an email address; "
-                "%4 with consent to be contacted; %5 lost touch."
+                "%4 with consent to be contacted; %5 lost touch.",
             )
             .replace("%1", number(dashboard.total))
             .replace("%2", number(dashboard.verified))
@@ -125,25 +127,30 @@ def _chart_specs(dashboard: Dashboard) -> list[tuple[str, ChartSpec]]:
 
     others = translate(T_OTHERS)
     return [
-        (tr("New members by month") if monthly else tr("New members by week"), new),
         (
-            tr("Members by class year"),
+            QCoreApplication.translate("BoardReportPdf", "New members by month")
+            if monthly
+            else QCoreApplication.translate("BoardReportPdf", "New members by week"),
+            new,
+        ),
+        (
+            QCoreApplication.translate("BoardReportPdf", "Members by class year"),
             bars([(b.label or others, b.value) for b in dashboard.by_promo], 0),
         ),
         (
-            tr("Members by region"),
+            QCoreApplication.translate("BoardReportPdf", "Members by region"),
             bars([(b.label or others, b.value) for b in dashboard.by_region], 2),
         ),
         (
-            tr("Members per community"),
+            QCoreApplication.translate("BoardReportPdf", "Members per community"),
             bars([(c.name, c.members) for c in dashboard.communities[:12]], 3),
         ),
         (
-            tr("Posts published per channel"),
+            QCoreApplication.translate("BoardReportPdf", "Posts published per channel"),
             bars([(channel_name(a.channel), a.published) for a in dashboard.channels], 5),
         ),
         (
-            tr("Moderation requests per community"),
+            QCoreApplication.translate("BoardReportPdf", "Moderation requests per community"),
             bars([(c.name, c.received) for c in dashboard.communities if c.received][:12], 4),
         ),
     ]
@@ -154,7 +161,11 @@ def write_pdf(dashboard: Dashboard, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     writer = QPdfWriter(str(path))
     writer.setResolution(DPI)
-    writer.setTitle(tr("Board report") + " — " + (dashboard.association or ""))
+    writer.setTitle(
+        QCoreApplication.translate("BoardReportPdf", "Board report")
+        + " — "
+        + (dashboard.association or "")
+    )
     writer.setCreator("Amicale")
     writer.setPageLayout(
         QPageLayout(
@@ -195,7 +206,9 @@ def write_pdf(dashboard: Dashboard, path: Path) -> Path:
             else:
                 painter.setFont(font)
                 painter.drawText(
-                    area, int(Qt.AlignmentFlag.AlignLeft), tr("Nothing in this period.")
+                    area,
+                    int(Qt.AlignmentFlag.AlignLeft),
+                    QCoreApplication.translate("BoardReportPdf", "Nothing in this period."),
                 )
     finally:
         painter.end()

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from app import clock
 from app.errors import AmicaleError
 from app.report.figures import Bar, Dashboard, Period, compute
-from app.report.rows import CONTEXT, NOTES
+from app.report.rows import NOTES
 from app.report.xlsx import T_OTHERS
 from app.store import Store
 from ui.charts import OKABE_ITO, ChartItem, ChartSpec, ChartView, number
@@ -45,7 +45,7 @@ MODERATION = "moderation"
 
 
 def translate(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+    return QCoreApplication.translate("BoardReport", text)  # app.report.rows.CONTEXT
 
 
 def pydate(day: QDate) -> date:
