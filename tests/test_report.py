@@ -303,6 +303,20 @@ def test_periods() -> None:
     assert Period(date(2025, 1, 1), date(2026, 12, 31)).previous() == Period(
         date(2023, 1, 1), date(2024, 12, 31)
     )
+    # The year or the month so far: the same days a year or a month before.
+    assert Period(date(2026, 1, 1), date(2026, 12, 3)).previous() == Period(
+        date(2025, 1, 1), date(2025, 12, 3)
+    )
+    assert Period(date(2028, 1, 1), date(2028, 2, 29)).previous() == Period(
+        date(2027, 1, 1), date(2027, 2, 28)
+    )
+    assert Period(date(2026, 3, 1), date(2026, 3, 31)).previous().end == date(2026, 2, 28)
+    assert Period(date(2026, 3, 1), date(2026, 3, 30)).previous() == Period(
+        date(2026, 2, 1), date(2026, 2, 28)
+    )
+    assert Period(date(2026, 5, 1), date(2026, 5, 10)).previous() == Period(
+        date(2026, 4, 1), date(2026, 4, 10)
+    )
     assert YEAR.search() == "2026"
     assert Period(date(2026, 3, 1), date(2026, 3, 31)).search() == "2026-03"
     assert Period(date(2026, 3, 2), date(2026, 3, 8)).search() == "2026-03-02..2026-03-08"

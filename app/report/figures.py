@@ -109,6 +109,11 @@ class Period:
         if s.day == 1 and e.year == s.year and e.month == s.month and _last_day(e):
             before = s - timedelta(days=1)
             return Period(before.replace(day=1), before)
+        if (s.month, s.day) == (1, 1) and e.year == s.year:  # the year so far
+            return Period(date(s.year - 1, 1, 1), _year_before(e))
+        if s.day == 1 and e.year == s.year and e.month == s.month:  # the month so far
+            last = s - timedelta(days=1)
+            return Period(last.replace(day=1), last.replace(day=min(e.day, last.day)))
         return Period(s - timedelta(days=self.days), s - timedelta(days=1))
 
     def bounds(self) -> tuple[str, str]:
@@ -152,6 +157,10 @@ class Period:
             out.append(Period(max(first, self.start), min(after - timedelta(days=1), self.end)))
             first = after
         return out
+
+
+def _year_before(day: date) -> date:
+    return day.replace(year=day.year - 1, day=28 if (day.month, day.day) == (2, 29) else day.day)
 
 
 def _last_day(day: date) -> bool:

@@ -443,7 +443,9 @@ class DashboardPanel(QWidget):
             ),
             [CALENDAR for _ in channels],
         )
-        moderated = [c for c in dashboard.communities if c.received][:12]
+        moderated = sorted(
+            (c for c in dashboard.communities if c.received), key=lambda c: -c.received
+        )[:12]
         self._chart(
             "moderation",
             self.tr("Moderation requests per community"),
