@@ -41,6 +41,7 @@ from app.store.schema import (
     post,
     post_version,
 )
+from tests.test_cli import run as _cli
 
 PARIS = ZoneInfo("Europe/Paris")
 YEAR = Period(date(2026, 1, 1), date(2026, 12, 31))
@@ -339,17 +340,6 @@ def test_an_empty_store(tmp_path: Path) -> None:
 
 
 # --- the command line: --json, -o bilan.pdf, -o bilan.xlsx ---------------------------------
-
-
-def _cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    from app.cli import main
-
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_cli_report(
