@@ -151,7 +151,13 @@ def _chart_specs(dashboard: Dashboard) -> list[tuple[str, ChartSpec]]:
         ),
         (
             QCoreApplication.translate("BoardReportPdf", "Moderation requests per community"),
-            bars([(c.name, c.received) for c in dashboard.communities if c.received][:12], 4),
+            bars(
+                sorted(
+                    ((c.name, c.received) for c in dashboard.communities if c.received),
+                    key=lambda nc: -nc[1],
+                )[:12],
+                4,
+            ),
         ),
     ]
 

@@ -389,14 +389,14 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+114"/>
+        <location line="+120"/>
         <source>Board report</source>
         <translation>Bilan pour le bureau</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-119"/>
         <source>compared with %1</source>
-        <translation>comparé au %1</translation>
+        <translation>comparé à la période %1</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -454,7 +454,7 @@
         <translation>Demandes de modération par communauté</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+64"/>
         <source>Nothing in this period.</source>
         <translation>Rien sur cette période.</translation>
     </message>
@@ -764,7 +764,7 @@
         <translation>%1 : %2 publications ; %3 semaines sans publication, %4 au-dessus du rythme fixé</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Moderation requests per community</source>
         <translation>Demandes de modération par communauté</translation>
     </message>
