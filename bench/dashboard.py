@@ -49,7 +49,8 @@ def dashboard_rows(db: Path, runs: int = 5) -> list[Row]:
     statements: list[tuple[str, Any]] = []
 
     def capture(conn: Any, cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
-        statements.append((statement, parameters))
+        if not statement.lstrip().upper().startswith(("BEGIN", "COMMIT", "ROLLBACK")):
+            statements.append((statement, parameters))  # the replay has its own transaction
 
     try:
         sa.event.listen(store.engine, "before_cursor_execute", capture)
