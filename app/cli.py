@@ -400,6 +400,35 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """The board report: the figures as JSON, or a PDF / XLSX file of them."""
+    from app.report.figures import Period, compute, period_figures
+
+    period = Period.parse(args.start, args.end)
+    if not args.json and not args.output:
+        raise AmicaleError("say where to write the report (-o FILE.pdf or FILE.xlsx) or use --json")
+    suffix = Path(args.output).suffix.lower() if args.output else ""
+    if args.output and suffix not in (".pdf", ".xlsx"):
+        raise AmicaleError(f"cannot write a report as {suffix or 'a file without extension'}")
+    store = _open(args)
+    try:
+        if args.json:
+            print(json.dumps(period_figures(store, period).as_json()))
+            if not args.output:
+                return 0
+        dashboard = compute(store, period)
+    finally:
+        store.close()
+    # Qt (translations, and the PDF's painting) is loaded only here, as --smoke-test
+    # loads the window.
+    from ui.report_pdf import export_report
+
+    target = export_report(dashboard, Path(args.output), language=args.language)
+    if not args.json:
+        print(f"report: {period.start}..{period.end} written to {target}")
+    return 0
+
+
 def cmd_smoke_test(args: argparse.Namespace) -> int:
     from ui.application import smoke_test
 
@@ -567,6 +596,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--domain", metavar="DOMAIN", help="the website's domain, for the entries' ids (kept)"
     )
     p.set_defaults(func=cmd_feed)
+
+    p = sub.add_parser("report", help="the board report over a period: PDF, XLSX or JSON")
+    p.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD")
+    p.add_argument("-o", "--output", metavar="FILE", help="FILE.pdf or FILE.xlsx")
+    p.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    p.add_argument("--language", choices=["fr", "en"], default="fr", help="of the PDF and XLSX")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("calendar", help="write the scheduled posts as an iCalendar file")
     p.add_argument("-o", "--output", required=True, metavar="FILE.ics", help="a file or a folder")

@@ -55,6 +55,12 @@ def local_midnight(day: date) -> datetime:
     return datetime.combine(day, time()).astimezone()
 
 
+def midnight_utc_iso(day: date) -> str:
+    """Local midnight of ``day`` as the UTC text the store's timestamps are written in: the
+    bound a search or a report compares them with."""
+    return local_midnight(day).astimezone(UTC).isoformat(timespec="seconds")
+
+
 def msecs_until_midnight(moment: datetime | None = None) -> int:
     """Milliseconds from ``moment`` (default now) to the next local midnight, plus a second so
     a timer never fires just before it; a DST change makes that day 23 or 25 hours."""

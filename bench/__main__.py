@@ -32,7 +32,7 @@ from bench.store import Build, build, demo_in_temp_file, demo_rows, store_path, 
 
 GUI_BENCHMARKS = ("search", "scroll", "memory")
 # The benchmarks that run on the store of --members (export has a 100,000-member one).
-STORE_BENCHMARKS = frozenset({*GUI_BENCHMARKS, "startup", "import", "dedup", "tags"})
+STORE_BENCHMARKS = frozenset({*GUI_BENCHMARKS, "startup", "import", "dedup", "tags", "dashboard"})
 
 RESULTS_HEADER = """\
 # Benchmark results
@@ -244,6 +244,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         tag_rows, tag_facts = tags_rows(path, args.runs)
         rows += tag_rows
         facts += tag_facts
+
+    if "dashboard" in selected:
+        from bench.dashboard import dashboard_rows
+
+        _log("dashboard (every figure of the panel, beside its SQL raw)")
+        rows += dashboard_rows(path, min(args.runs, 5))
 
     order = {name: i for i, name in enumerate(BENCHMARKS)}
     rows.sort(key=lambda r: order.get(r.benchmark.split(":")[0], len(order)))

@@ -29,6 +29,7 @@ BENCHMARKS = (
     "export",
     "dedup",
     "tags",
+    "dashboard",
 )
 WINDOW_SIZE = (1400, 850)
 

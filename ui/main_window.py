@@ -32,6 +32,7 @@ from app.operations import Changes
 from app.store import Store, backup
 from ui.labels import message_text
 from ui.operations import OperationRunner, failure_text
+from ui.panels.dashboard import CALENDAR, DashboardPanel
 from ui.panels.duplicates import DuplicatesPanel
 from ui.panels.history import HistoryPanel
 from ui.panels.members import MembersPanel
@@ -117,6 +118,13 @@ class MainWindow(QMainWindow):
         self.moderation = ModerationPanel(store, autoload=False)
         self.add_panel(self.tr("Moderation"), self.moderation)
         self.moderation.memberRequested.connect(self._on_member_requested)
+        self.dashboard = DashboardPanel(store, autoload=False)
+        self.add_panel(self.tr("Dashboard"), self.dashboard)
+        self.dashboard.queryRequested.connect(self._on_segment)
+        self.dashboard.panelRequested.connect(
+            lambda name: self.show_panel(self.posts if name == CALENDAR else self.moderation)
+        )
+        self.dashboard.reportRequested.connect(self._on_board_report)
         self.history = HistoryPanel(store)
         self.add_panel(self.tr("History"), self.history)
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
@@ -191,6 +199,8 @@ class MainWindow(QMainWindow):
         export_action.triggered.connect(self._on_export)
         newsletter_action = file_menu.addAction(self.tr("Send &newsletter…"))
         newsletter_action.triggered.connect(self._on_newsletter)
+        report_action = file_menu.addAction(self.tr("Board &report…"))
+        report_action.triggered.connect(self._on_board_report)
         file_menu.addSeparator()
         backup_action = file_menu.addAction(self.tr("&Back up the data file…"))
         backup_action.triggered.connect(self._on_backup)
@@ -285,6 +295,14 @@ class MainWindow(QMainWindow):
         from ui.dialogs.newsletter_dialog import NewsletterDialog
 
         NewsletterDialog(self.store, self, query=self.members.search.text()).exec()
+
+    @Slot()
+    def _on_board_report(self) -> None:
+        """The board report of the Dashboard's period, as PDF or XLSX (chosen by the name)."""
+        from ui.report_pdf import ReportWriter
+
+        self.show_panel(self.dashboard)
+        ReportWriter(self.store, self.dashboard.period(), self).run()
 
     @Slot()
     def _sync_tag_counts(self) -> None:
@@ -526,6 +544,7 @@ class MainWindow(QMainWindow):
         self.members.searches.wait()
         self.history.loader.wait()
         self.moderation.wait()
+        self.dashboard.wait()
         self.segments.wait()
         self.duplicates.cancel_scan()
         Job.wait_all()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -161,8 +161,7 @@ def _date_span(text: str, today: date) -> tuple[date, date]:
 
 
 def _utc_iso(day: date) -> str:
-    """Local midnight of ``day`` as the UTC text the timestamps are stored in."""
-    return clock.local_midnight(day).astimezone(UTC).isoformat(timespec="seconds")
+    return clock.midnight_utc_iso(day)
 
 
 def _md(day: date) -> str:

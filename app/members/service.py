@@ -54,6 +54,9 @@ DATA_COLUMNS = (
     "updated_at",
 )
 LIST_COLUMNS = (*DATA_COLUMNS, "tags", "communities")
+# Fields whose old and new values the audit log keeps ("changes"): the board report reads
+# them (app.report).
+TRACKED_CHANGES = frozenset({"status", "dues_last_year"})
 _FOLDED_SORT = {
     "first_name", "email", "phone", "city", "region", "country", "company", "job_title",
     "school", "linkedin_url", "status", "verification", "source",
@@ -368,7 +371,13 @@ class MemberDirectory:
                 )
             names = sorted(changed) + (["tags"] if tag_changed else [])
             if names:
-                audit.record(conn, "update", "member", member_id, {"fields": names})
+                detail: dict[str, Any] = {"fields": names}
+                # The board report counts from these: members found again (status lost →
+                # member) and dues paid, on the day they were recorded.
+                tracked = {k: [row[k], v] for k, v in changed.items() if k in TRACKED_CHANGES}
+                if tracked:
+                    detail["changes"] = tracked
+                audit.record(conn, "update", "member", member_id, detail)
         return names
 
     def delete(self, ids: Sequence[int]) -> DeletedMembers:

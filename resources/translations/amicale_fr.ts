@@ -153,6 +153,313 @@
     </message>
 </context>
 <context>
+    <name>BoardReport</name>
+    <message>
+        <location filename="../../app/report/rows.py" line="+18"/>
+        <source>Members at the end of the period</source>
+        <translation>Membres à la fin de la période</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New members</source>
+        <translation>Nouveaux membres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lost-touch members found again</source>
+        <translation>Anciens perdus de vue retrouvés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dues paid for the period&apos;s year</source>
+        <translation>Cotisations payées pour l&apos;année de la période</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Payments recorded after a newsletter (associated)</source>
+        <translation>Paiements enregistrés après une lettre d&apos;information (associés)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Payments recorded after joining a community (associated)</source>
+        <translation>Paiements enregistrés après l&apos;entrée dans une communauté (associés)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Posts published</source>
+        <translation>Publications parues</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Moderation requests received</source>
+        <translation>Demandes de modération reçues</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requests approved</source>
+        <translation>Demandes acceptées</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requests rejected</source>
+        <translation>Demandes refusées</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Median time to a decision (hours)</source>
+        <translation>Délai médian de décision (heures)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Requests with spam or selling signals</source>
+        <translation>Demandes signalées comme spam ou démarchage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birthdays wished</source>
+        <translation>Anniversaires souhaités</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birthdays in the period</source>
+        <translation>Anniversaires de la période</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Newsletters sent</source>
+        <translation>Lettres d&apos;information envoyées</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Newsletter recipients reached</source>
+        <translation>Destinataires atteints par les lettres</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Addresses refused by the mail server</source>
+        <translation>Adresses refusées par le serveur de courriel</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Payments after a newsletter or a community are in date order only: they are associated with it, which does not show that one caused the other.</source>
+        <translation>Les paiements après une lettre d&apos;information ou une communauté ne suivent que l&apos;ordre des dates : ils y sont associés, ce qui ne montre pas que l&apos;un a causé l&apos;autre.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Members found again and payments count the changes recorded in Amicale since this version; the directory keeps only each member&apos;s last year paid.</source>
+        <translation>Les anciens retrouvés et les paiements comptent les changements enregistrés dans Amicale depuis cette version ; l&apos;annuaire ne garde que la dernière année payée de chaque membre.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Verified, email and consent figures describe the directory today.</source>
+        <translation>Les chiffres des diplômes vérifiés, des courriels et des consentements décrivent l&apos;annuaire aujourd&apos;hui.</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/xlsx.py" line="+20"/>
+        <source>Figures</source>
+        <translation>Chiffres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Figure</source>
+        <translation>Indicateur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change</source>
+        <translation>Évolution</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} to {1}</source>
+        <translation>du {0} au {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Class years</source>
+        <translation>Promotions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Class year</source>
+        <translation>Promotion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regions</source>
+        <translation>Régions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Others or not given</source>
+        <translation>Autres ou non renseigné</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Communities</source>
+        <translation>Communautés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Community</source>
+        <translation>Communauté</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Joins approved</source>
+        <translation>Adhésions acceptées</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requests received</source>
+        <translation>Demandes reçues</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved</source>
+        <translation>Acceptées</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected</source>
+        <translation>Refusées</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Posts by week</source>
+        <translation>Publications par semaine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Week of</source>
+        <translation>Semaine du</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The directory today</source>
+        <translation>L&apos;annuaire aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Members in the directory</source>
+        <translation>Membres dans l&apos;annuaire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verified graduates</source>
+        <translation>Diplômes vérifiés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With an email address</source>
+        <translation>Avec une adresse électronique</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With consent to be contacted</source>
+        <translation>Ayant consenti à être contactés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lost touch</source>
+        <translation>Perdus de vue</translation>
+    </message>
+</context>
+<context>
+    <name>BoardReportPdf</name>
+    <message>
+        <location filename="../../ui/report_pdf.py" line="+50"/>
+        <source>Our association</source>
+        <translation>Notre association</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+120"/>
+        <source>Board report</source>
+        <translation>Bilan pour le bureau</translation>
+    </message>
+    <message>
+        <location line="-119"/>
+        <source>compared with %1</source>
+        <translation>comparé à la période %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This period</source>
+        <translation>Cette période</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous period</source>
+        <translation>Période précédente</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The directory today</source>
+        <translation>L&apos;annuaire aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 members; %2 verified graduates; %3 with an email address; %4 with consent to be contacted; %5 lost touch.</source>
+        <translation>%1 membres ; %2 diplômes vérifiés ; %3 avec une adresse électronique ; %4 ayant consenti à être contactés ; %5 perdus de vue.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>New members by month</source>
+        <translation>Nouveaux membres par mois</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New members by week</source>
+        <translation>Nouveaux membres par semaine</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Members by class year</source>
+        <translation>Membres par promotion</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Members by region</source>
+        <translation>Membres par région</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Members per community</source>
+        <translation>Membres par communauté</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Posts published per channel</source>
+        <translation>Publications parues par canal</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Moderation requests per community</source>
+        <translation>Demandes de modération par communauté</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Nothing in this period.</source>
+        <translation>Rien sur cette période.</translation>
+    </message>
+</context>
+<context>
     <name>ChannelTab</name>
     <message>
         <location filename="../../ui/dialogs/post_editor.py" line="+77"/>
@@ -267,6 +574,204 @@
         <location line="+33"/>
         <source>Row %1: not a colour: %2</source>
         <translation>Ligne %1&#xa0;: couleur invalide&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPanel</name>
+    <message>
+        <location filename="../../ui/panels/dashboard.py" line="+59"/>
+        <source>%1 to %2</source>
+        <translation>du %1 au %2</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>This year</source>
+        <translation>Cette année</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last year</source>
+        <translation>L&apos;an dernier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The last 12 months</source>
+        <translation>Les 12 derniers mois</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The last 3 months</source>
+        <translation>Les 3 derniers mois</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This month</source>
+        <translation>Ce mois-ci</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dates of my choice</source>
+        <translation>Dates de mon choix</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Board report…</source>
+        <translation>Bilan pour le bureau…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Period:</source>
+        <translation>Période :</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <location line="+115"/>
+        <source>Counting…</source>
+        <translation>Calcul en cours…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The figures could not be read: %1</source>
+        <translation>Les chiffres n&apos;ont pas pu être lus : %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Compared with %1</source>
+        <translation>Comparé à la période %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>members at the end</source>
+        <translation>membres en fin de période</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>new</source>
+        <translation>nouveaux</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>lost touch, found again</source>
+        <translation>perdus de vue, retrouvés</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Members whose status went from lost touch to member in the period</source>
+        <translation>Membres passés de « perdu de vue » à « membre » pendant la période</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>dues paid for %1</source>
+        <translation>cotisations payées pour %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 payments recorded in the period: %2 after a newsletter, %3 after joining a community (associated, not a proof of cause)</source>
+        <translation>%1 paiements enregistrés sur la période : %2 après une lettre d&apos;information, %3 après l&apos;entrée dans une communauté (associés, ce n&apos;est pas la preuve d&apos;une cause)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>posts published</source>
+        <translation>publications parues</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>requests decided (of %1)</source>
+        <translation>demandes tranchées (sur %1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Median time to a decision: %1 hours</source>
+        <translation>Délai médian de décision : %1 heures</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>birthdays wished (of %1)</source>
+        <translation>anniversaires souhaités (sur %1)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>newsletters sent</source>
+        <translation>lettres d&apos;information envoyées</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 recipients reached, %2 addresses refused</source>
+        <translation>%1 destinataires atteints, %2 adresses refusées</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>In no community: %1 · in one: %2 · in two: %3 · in three or more: %4.</source>
+        <translation>Dans aucune communauté : %1 · dans une : %2 · dans deux : %3 · dans trois ou plus : %4.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Most shared: %1 and %2 (%3 members in both).</source>
+        <translation>Le plus de membres en commun : %1 et %2 (%3 membres dans les deux).</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 vs previous period</source>
+        <translation>%1 par rapport à la période précédente</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New members by month</source>
+        <translation>Nouveaux membres par mois</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New members by week</source>
+        <translation>Nouveaux membres par semaine</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: %2 new (previous period: %3)</source>
+        <translation>%1 : %2 nouveaux (période précédente : %3)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Members by class year</source>
+        <translation>Membres par promotion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Members by region</source>
+        <translation>Membres par région</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Members per community</source>
+        <translation>Membres par communauté</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: %2 members, %3 joins approved in the period</source>
+        <translation>%1 : %2 membres, %3 adhésions acceptées sur la période</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Posts published per channel</source>
+        <translation>Publications parues par canal</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: %2 posts; %3 weeks without a post, %4 above the cadence set</source>
+        <translation>%1 : %2 publications ; %3 semaines sans publication, %4 au-dessus du rythme fixé</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Moderation requests per community</source>
+        <translation>Demandes de modération par communauté</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: %2 received, %3 approved, %4 rejected</source>
+        <translation>%1 : %2 reçues, %3 acceptées, %4 refusées</translation>
     </message>
 </context>
 <context>
@@ -1460,7 +1965,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+84"/>
+        <location filename="../../ui/main_window.py" line="+85"/>
         <source>Members</source>
         <translation>Membres</translation>
     </message>
@@ -1472,28 +1977,33 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+208"/>
+        <location line="+225"/>
         <source>Birthdays</source>
         <translation>Anniversaires</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-222"/>
         <source>Duplicates</source>
         <translation>Doublons</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+279"/>
+        <location line="+296"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location line="-276"/>
+        <location line="-293"/>
         <source>Moderation</source>
         <translation>Modération</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
@@ -1528,6 +2038,11 @@
         <translation>Envoyer la &amp;lettre d’information…</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Board &amp;report…</source>
+        <translation>&amp;Bilan pour le bureau…</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>&amp;Back up the data file…</source>
         <translation>&amp;Sauvegarder le fichier de données…</translation>
@@ -1544,18 +2059,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+233"/>
+        <location line="+241"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location line="-229"/>
-        <location line="+233"/>
+        <location line="-237"/>
+        <location line="+241"/>
         <source>&amp;Redo</source>
         <translation>Réta&amp;blir</translation>
     </message>
     <message>
-        <location line="-228"/>
+        <location line="-236"/>
         <source>&amp;Find members</source>
         <translation>&amp;Rechercher des membres</translation>
     </message>
@@ -1593,7 +2108,7 @@
         </translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+43"/>
         <source>Birthdays (%1)</source>
         <translation>Anniversaires (%1)</translation>
     </message>
@@ -2003,7 +2518,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../app/members/query.py" line="+265"/>
+        <location filename="../../app/members/query.py" line="+264"/>
         <source>&apos;{0}:&apos; needs letters or digits</source>
         <translation>«&#xa0;{0}:&#xa0;» demande des lettres ou des chiffres</translation>
     </message>
@@ -4417,6 +4932,34 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <location line="+11"/>
         <source>failed</source>
         <translation>échec</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWriter</name>
+    <message>
+        <location filename="../../ui/report_pdf.py" line="+45"/>
+        <source>Board report for %1</source>
+        <translation>Bilan pour le bureau, %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF document (*.pdf);;Excel workbook (*.xlsx)</source>
+        <translation>Document PDF (*.pdf);;Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Writing the board report…</source>
+        <translation>Écriture du bilan pour le bureau…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Board report written to %1</source>
+        <translation>Bilan pour le bureau écrit dans %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Board report</source>
+        <translation>Bilan pour le bureau</translation>
     </message>
 </context>
 <context>
