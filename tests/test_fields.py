@@ -24,6 +24,10 @@ from app.members.service import MemberDirectory
 from app.store import Store
 from app.store.schema import FTS_COLUMNS, member
 
+DESIGN_FIELDS = (
+    "tag", "promo", "city", "region", "country", "company", "title", "school", "community",
+    "dues", "status", "verified", "consent", "has", "birthday", "added", "updated", "source",
+)  # fmt: skip
 _COLUMN_TYPES = {"int": sa.Integer, "bool": sa.Boolean}
 
 
@@ -81,28 +85,28 @@ def test_the_registry_and_the_member_table_agree() -> None:
 
 
 def test_the_modules_read_the_registry() -> None:
-    assert service.LIST_COLUMNS == fields.table_columns()
+    assert fields.table_columns() == service.LIST_COLUMNS
     assert set(service.DATA_COLUMNS) <= set(member.c.keys())
-    assert export.EXPORT_HEADERS == fields.export_headers()
-    assert export.DEFAULT_COLUMNS == fields.export_defaults()
+    assert fields.export_headers() == export.EXPORT_HEADERS
+    assert fields.export_defaults() == export.DEFAULT_COLUMNS
     # Whatever the member list shows can be exported.
     assert export.EXPORT_COLUMNS == service.LIST_COLUMNS
-    assert validation.EDITABLE_FIELDS == fields.editable_fields()
+    assert fields.editable_fields() == validation.EDITABLE_FIELDS
     assert set(validation.RULES) == set(fields.Rule.__args__)  # type: ignore[attr-defined]
     assert validation.STATUSES == ("member", "former", "lost")
     assert validation.VERIFICATIONS == ("unverified", "verified", "rejected")
     assert set(fields.importable()) <= set(mapping.FIELDS)
     assert query.FIELD_ALIASES.items() >= fields.search_aliases().items()
     # The search language (DESIGN.md §3), spelled out independently of the registry.
-    assert query.FIELDS == sorted(
-        "tag promo city region country company title school community dues status verified "
-        "consent has birthday added updated source".split()
-    )
+    assert sorted(DESIGN_FIELDS) == query.FIELDS
     assert set(query.FTS_FIELDS.values()) <= set(FTS_COLUMNS)
 
 
 def test_every_import_header_of_the_registry_maps_to_its_field() -> None:
-    for header, name in fields.header_aliases().items():
+    every = (*fields.FIELDS, *fields.IMPORT_ONLY)
+    phrases = [a for f in every if f.aliases for a in f.aliases.split("|")]
+    assert len(phrases) == len(set(phrases))
+    for header, name in fields.header_aliases(every).items():
         assert mapping.guess_mapping([header], "csv") == {header: name}, header
     # Cells other than text need their own cleaning (a year, a date, a flag).
     for name in fields.importable():
@@ -147,14 +151,16 @@ def test_the_card_and_the_list_follow_the_registry(store: Store, qtbot: QtBot) -
     directory = MemberDirectory(store)
     card = MemberCard(directory)
     qtbot.addWidget(card)
-    assert CARD_FIELDS == fields.card_fields()
+    assert fields.card_fields() == CARD_FIELDS
     assert tuple(card.editors) == tuple(k for k in fields.card_fields() if k != "communities")
     model = MemberTableModel(directory)
     assert model.columns == fields.table_columns()
     titles = [model.headerData(i, sa_horizontal()) for i in range(model.columnCount())]
     assert titles == [field_title(c) for c in model.columns]
     assert "Class year" in titles and "promo" not in titles
-    assert DEFAULT_COLUMNS == fields.table_defaults()
+    assert fields.table_defaults() == DEFAULT_COLUMNS
+    # The import dialog names every field it offers (full name and "Connected On" too).
+    assert all(field_title(name) != name for name in mapping.FIELDS)
 
 
 def sa_horizontal() -> object:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from app.posts.channels import Channel
 
 # The titles are marked for translation in app/members/fields.py ("Fields" context).
-FIELD_TITLES = {f.name: f.title for f in fields.FIELDS}
+FIELD_TITLES = {f.name: f.title for f in (*fields.FIELDS, *fields.IMPORT_ONLY)}
 
 VALUE_LABELS = {
     ("status", "member"): QT_TRANSLATE_NOOP("Values", "Member"),

@@ -43,13 +43,8 @@ from app.text import fold
 if TYPE_CHECKING:
     from app.io.readers import SourceRow
 
-# The member fields an import fills (app.members.fields), and two that only an import knows:
-# a name in one cell (split into first and last) and LinkedIn's "Connected On" (dropped).
-_FULL_NAME_ALIASES = (
-    "nom complet|nom prenom|prenom nom|nom et prenom|nom et prenoms|prenom et nom|identite|"
-    "full name|fullname|name|display name|displayname|contact|fn"
-)
-_CONNECTED_ON_ALIASES = "connected on|connecte le|date de connexion"
+# The member fields an import fills, and the two that only an import knows (full name,
+# LinkedIn's "Connected On"), all described in app.members.fields.
 _MEMBER_FIELDS = fields.importable()
 FIELDS: tuple[str, ...] = (*_MEMBER_FIELDS[:2], "full_name", *_MEMBER_FIELDS[2:], "connected_on")
 
@@ -66,10 +61,7 @@ def _set(words: str) -> frozenset[str]:
 
 
 # Folded header → field (Mailchimp merge tags such as FNAME and camelCase names included).
-_EXACT = {
-    **fields.header_aliases(),
-    **_words({"full_name": _FULL_NAME_ALIASES, "connected_on": _CONNECTED_ON_ALIASES}),
-}
+_EXACT = fields.header_aliases((*fields.FIELDS, *fields.IMPORT_ONLY))
 # Columns that name a known field's word but hold something else (Mailchimp's system
 # columns: OPTIN_TIME is a date, not a consent).
 _IGNORED = _set(

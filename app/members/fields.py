@@ -177,6 +177,18 @@ FIELDS: tuple[Field, ...] = (
 )
 # fmt: on
 
+# What only an import knows: a name in one cell (split into first and last name) and
+# LinkedIn's "Connected On" (recognised, not kept). Not member fields: no column, no card.
+IMPORT_ONLY: tuple[Field, ...] = (
+    Field("full_name", QT_TRANSLATE_NOOP("Fields", "Full name"), "text", editable=False,
+          stored=False, sort=None,
+          aliases="nom complet|nom prenom|prenom nom|nom et prenom|nom et prenoms|"
+          "prenom et nom|identite|full name|fullname|name|display name|displayname|contact|fn"),
+    Field("connected_on", QT_TRANSLATE_NOOP("Fields", "Connected on (not kept)"), "date",
+          editable=False, stored=False, sort=None,
+          aliases="connected on|connecte le|date de connexion"),
+)  # fmt: skip
+
 BY_NAME: dict[str, Field] = {f.name: f for f in FIELDS}
 
 # Columns of ``member`` that are no field: the key, and what the store derives from fields

@@ -943,6 +943,16 @@
         <source>Communities</source>
         <translation>Communautés</translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source>Full name</source>
+        <translation>Nom complet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connected on (not kept)</source>
+        <translation>Connecté le (non conservé)</translation>
+    </message>
 </context>
 <context>
     <name>FirstStartDialog</name>
