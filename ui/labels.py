@@ -8,39 +8,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QTime
 
+from app.members import fields
 from app.messages import CONTEXT as MESSAGES_CONTEXT
 from app.messages import Message
 
 if TYPE_CHECKING:
     from app.posts.channels import Channel
 
-FIELD_TITLES = {
-    "first_name": QT_TRANSLATE_NOOP("Fields", "First name"),
-    "last_name": QT_TRANSLATE_NOOP("Fields", "Last name"),
-    "email": QT_TRANSLATE_NOOP("Fields", "Email"),
-    "phone": QT_TRANSLATE_NOOP("Fields", "Phone"),
-    "city": QT_TRANSLATE_NOOP("Fields", "City"),
-    "region": QT_TRANSLATE_NOOP("Fields", "Region"),
-    "country": QT_TRANSLATE_NOOP("Fields", "Country"),
-    "company": QT_TRANSLATE_NOOP("Fields", "Company"),
-    "job_title": QT_TRANSLATE_NOOP("Fields", "Job title"),
-    "school": QT_TRANSLATE_NOOP("Fields", "School / programme"),
-    "promo": QT_TRANSLATE_NOOP("Fields", "Class year"),
-    "birthday": QT_TRANSLATE_NOOP("Fields", "Birthday"),
-    "linkedin_url": QT_TRANSLATE_NOOP("Fields", "LinkedIn"),
-    "dues_last_year": QT_TRANSLATE_NOOP("Fields", "Dues paid for"),
-    "status": QT_TRANSLATE_NOOP("Fields", "Status"),
-    "verification": QT_TRANSLATE_NOOP("Fields", "Verification"),
-    "verification_source": QT_TRANSLATE_NOOP("Fields", "Verified through"),
-    "consent": QT_TRANSLATE_NOOP("Fields", "Newsletter consent"),
-    "notes": QT_TRANSLATE_NOOP("Fields", "Notes"),
-    "source": QT_TRANSLATE_NOOP("Fields", "Source"),
-    "created_at": QT_TRANSLATE_NOOP("Fields", "Added"),
-    "updated_at": QT_TRANSLATE_NOOP("Fields", "Updated"),
-    "last_contacted_at": QT_TRANSLATE_NOOP("Fields", "Last contacted"),
-    "tags": QT_TRANSLATE_NOOP("Fields", "Tags"),
-    "communities": QT_TRANSLATE_NOOP("Fields", "Communities"),
-}
+# The titles are marked for translation in app/members/fields.py ("Fields" context).
+FIELD_TITLES = {f.name: f.title for f in (*fields.FIELDS, *fields.IMPORT_ONLY)}
 
 VALUE_LABELS = {
     ("status", "member"): QT_TRANSLATE_NOOP("Values", "Member"),

@@ -79,55 +79,18 @@ from typing import IO, Any
 
 from app import audit, files
 from app.errors import AmicaleError, Cancelled
-from app.members.service import DATA_COLUMNS, LIST_COLUMNS, MemberDirectory, Sort
+from app.members import fields
+from app.members.service import DATA_COLUMNS, MemberDirectory, Sort
 from app.messages import QT_TRANSLATE_NOOP, Message
 from app.store import Store
 from app.store.sqlite import CancelToken
 
 EXPORT_FORMATS = ("csv", "csv-fr", "xlsx", "vcf", "mailchimp")
-DEFAULT_COLUMNS = (
-    "first_name",
-    "last_name",
-    "email",
-    "phone",
-    "city",
-    "region",
-    "country",
-    "company",
-    "job_title",
-    "school",
-    "promo",
-    "birthday",
-    "linkedin_url",
-    "tags",
-)
-# What can be exported: everything the member list can show.
-EXPORT_COLUMNS = LIST_COLUMNS
+DEFAULT_COLUMNS = fields.export_defaults()
 # English column titles, chosen to be recognised by Amicale's importer and by spreadsheets.
-EXPORT_HEADERS = {
-    "first_name": "First Name",
-    "last_name": "Last Name",
-    "email": "Email",
-    "phone": "Phone",
-    "city": "City",
-    "region": "Region",
-    "country": "Country",
-    "company": "Company",
-    "job_title": "Job Title",
-    "school": "School",
-    "promo": "Class Year",
-    "birthday": "Birthday",
-    "linkedin_url": "LinkedIn URL",
-    "dues_last_year": "Dues Paid For",
-    "status": "Status",
-    "verification": "Verification",
-    "consent": "Newsletter Consent",
-    "source": "Source",
-    "created_at": "Created",
-    "updated_at": "Updated",
-    "tags": "Tags",
-    "communities": "Communities",
-}
+EXPORT_HEADERS = fields.export_headers()
+# What can be exported: everything the member list can show (tests/test_fields.py).
+EXPORT_COLUMNS = tuple(EXPORT_HEADERS)
 MAILCHIMP_HEADERS = ("Email Address", "First Name", "Last Name", "TAGS")
 EXTENSIONS = {".csv": "csv", ".xlsx": "xlsx", ".vcf": "vcf", ".vcard": "vcf"}
 CHUNK = 2000

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from app import clock
+from app.members import fields
 from app.members.validation import MAX_TEXT
 from app.messages import Message
 from app.text import fold, is_linkedin_host
@@ -42,12 +43,10 @@ from app.text import fold, is_linkedin_host
 if TYPE_CHECKING:
     from app.io.readers import SourceRow
 
-FIELDS: tuple[str, ...] = (
-    "first_name", "last_name", "full_name", "email", "phone", "city", "region", "country",
-    "company", "job_title", "school", "promo", "birthday", "linkedin_url", "dues_last_year",
-    "status", "verification", "verification_source", "consent", "notes", "source",
-    "last_contacted_at", "tags", "connected_on",
-)  # fmt: skip
+# The member fields an import fills, and the two that only an import knows (full name,
+# LinkedIn's "Connected On"), all described in app.members.fields.
+_MEMBER_FIELDS = fields.importable()
+FIELDS: tuple[str, ...] = (*_MEMBER_FIELDS[:2], "full_name", *_MEMBER_FIELDS[2:], "connected_on")
 
 Record = tuple[dict[str, Any], list[str], list[str]]
 
@@ -62,53 +61,7 @@ def _set(words: str) -> frozenset[str]:
 
 
 # Folded header → field (Mailchimp merge tags such as FNAME and camelCase names included).
-_EXACT = _words(
-    {
-        "first_name": "prenom|prenoms|prenom usuel|first name|firstname|first|given name|"
-        "givenname|fname|forename",
-        "last_name": "nom|nom de famille|nom d usage|nom de naissance|nom patronymique|"
-        "last name|lastname|last|surname|family name|familyname|lname",
-        "full_name": "nom complet|nom prenom|prenom nom|nom et prenom|nom et prenoms|"
-        "prenom et nom|identite|full name|fullname|name|display name|displayname|contact|fn",
-        "email": "email|e mail|emails|courriel|mail|mel|email address|emailaddress|"
-        "e mail address|adresse e mail|adresse email|adresse mail|adresse courriel|"
-        "adresse electronique",
-        "phone": "telephone|tel|phone|phone number|phonenumber|mobile|portable|mobile phone|"
-        "cell|cellphone|gsm|numero de telephone|tel portable|telephone portable|"
-        "telephone mobile|num tel",
-        "city": "ville|city|localite|commune|town|ville de residence",
-        "region": "region|state|province|etat",
-        "country": "pays|country|pays de residence",
-        "company": "entreprise|societe|company|company name|companyname|organisation|"
-        "organization|employeur|employer|raison sociale|nom de l entreprise|structure|org",
-        "job_title": "poste|fonction|job title|jobtitle|title|position|titre|titre du poste|"
-        "intitule du poste|metier|job",
-        "school": "ecole|school|formation|programme|program|diplome|cursus|filiere|degree",
-        "promo": "promo|promotion|annee de diplome|annee de diplomation|annee de sortie|"
-        "annee d obtention|annee d obtention du diplome|annee promo|class year|"
-        "graduation year|class|class of|year|annee|millesime",
-        "birthday": "date de naissance|anniversaire|birthday|birthdate|birth date|"
-        "date of birth|dob|naissance|ne le|nee le|date naissance",
-        "linkedin_url": "linkedin|profil linkedin|url linkedin|linkedin url|linkedin profile|"
-        "profile url|lien linkedin|page linkedin",
-        "dues_last_year": "cotisation|derniere cotisation|dues|annee de cotisation|"
-        "derniere annee de cotisation|annee de la derniere cotisation|cotise|adhesion|"
-        "derniere adhesion|membership|dues last year|last dues",
-        "status": "statut|status|statut membre|membership status",
-        "verification": "verification|verifie|verified|statut de verification",
-        "verification_source": "source de verification|verification source|verifie par",
-        "consent": "consentement|newsletter|opt in|optin|consent|rgpd|accord rgpd|"
-        "abonne newsletter|inscrit newsletter|abonnement|email marketing|"
-        "consentement newsletter",
-        "notes": "notes|note|commentaire|commentaires|remarque|remarques|comment|comments|"
-        "observations",
-        "source": "source|origine",
-        "last_contacted_at": "dernier contact|date du dernier contact|last contacted|"
-        "last contact|last contacted at",
-        "tags": "tags|tag|etiquettes|etiquette|categories|labels",
-        "connected_on": "connected on|connecte le|date de connexion",
-    }
-)
+_EXACT = fields.header_aliases((*fields.FIELDS, *fields.IMPORT_ONLY))
 # Columns that name a known field's word but hold something else (Mailchimp's system
 # columns: OPTIN_TIME is a date, not a consent).
 _IGNORED = _set(
@@ -730,20 +683,9 @@ def _phone_ok(text: str) -> bool:
 
 
 _Handler = Callable[[_Cleaner, str, list[str]], Any]
+# How each field's cells are cleaned (None: kept as text, without line breaks but in notes).
 _HANDLERS: dict[str, _Handler | None] = {
-    "first_name": None,
-    "last_name": None,
-    "full_name": None,
-    "city": None,
-    "region": None,
-    "country": None,
-    "company": None,
-    "job_title": None,
-    "school": None,
-    "verification_source": None,
-    "notes": None,
-    "source": None,
-    "tags": None,
+    **dict.fromkeys(FIELDS),
     "email": _Cleaner.email,
     "phone": _Cleaner.phone,
     "promo": _Cleaner.promo,

@@ -11,15 +11,18 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import partial
 from typing import Any
 
 import sqlalchemy as sa
 
 from app import clock
+from app.members import fields
 from app.members.search import And, Field, Node, Not, Or, QuerySyntaxError, Text, parse
 from app.messages import QT_TRANSLATE_NOOP, Message
 from app.store.schema import (
     FREE_TEXT_COLUMNS,
+    FTS_COLUMNS,
     community,
     member,
     member_community,
@@ -41,38 +44,16 @@ class QueryContext:
     today: date = field(default_factory=clock.today)
 
 
-# Field names as the user may type them (English, and French for the CMs), folded.
-FIELD_ALIASES: dict[str, str] = {
-    "tag": "tag", "etiquette": "tag",
-    "promo": "promo", "annee": "promo",
-    "city": "city", "ville": "city",
-    "region": "region",
-    "country": "country", "pays": "country",
-    "company": "company", "entreprise": "company", "societe": "company",
-    "title": "title", "poste": "title", "fonction": "title",
-    "school": "school", "ecole": "school",
-    "community": "community", "communaute": "community",
-    "dues": "dues", "cotisation": "dues",
-    "status": "status", "statut": "status",
-    "verified": "verified", "verifie": "verified",
-    "consent": "consent", "consentement": "consent",
-    "has": "has", "a": "has",
-    "birthday": "birthday", "anniversaire": "birthday",
-    "added": "added", "ajoute": "added",
-    "updated": "updated", "modifie": "updated",
-    "source": "source",
-}  # fmt: skip
+# Field names as the user may type them (English, and French for the CMs), folded: those of
+# the member fields (app.members.fields), and has:.
+FIELD_ALIASES: dict[str, str] = {**fields.search_aliases(), "has": "has", "a": "has"}
 FIELDS = sorted(set(FIELD_ALIASES.values()))
+# The field each search name reads, and each has: word tests.
+SEARCH_COLUMNS = fields.search_columns()
+HAS_WORDS = fields.has_words()
 
 # Text fields answered by the full-text index, anchored at the start of the column.
-FTS_FIELDS = {
-    "city": "city",
-    "region": "region",
-    "country": "country",
-    "company": "company",
-    "title": "job_title",
-    "school": "school",
-}
+FTS_FIELDS = {name: column for name, column in SEARCH_COLUMNS.items() if column in FTS_COLUMNS}
 
 _YES = {"yes", "oui", "true", "1", "y", "o"}
 _NO = {"no", "non", "false", "0", "n"}
@@ -284,7 +265,9 @@ class _Compiler:
         name = self._resolve(node)
         if name in FTS_FIELDS:
             return self._fts_in(self._field_match(node))
-        handler = getattr(self, f"_field_{name}")
+        handler = getattr(self, f"_field_{name}", None)
+        if handler is None:
+            handler = partial(self._starts_with, member.c[SEARCH_COLUMNS[name]])
         try:
             condition: Condition = handler(node.value)
         except (ValueError, KeyError, OverflowError) as exc:
@@ -371,13 +354,7 @@ class _Compiler:
         raise ValueError(value)
 
     def _field_has(self, value: str) -> Condition:
-        column = {
-            "email": member.c.email, "courriel": member.c.email, "mail": member.c.email,
-            "phone": member.c.phone, "telephone": member.c.phone, "tel": member.c.phone,
-            "birthday": member.c.birthday, "anniversaire": member.c.birthday,
-            "linkedin": member.c.linkedin_url,
-        }[fold(value)]  # fmt: skip
-        return _not_empty(column)
+        return _not_empty(member.c[HAS_WORDS[fold(value)]])
 
     def _field_birthday(self, value: str) -> Condition:
         mds = _birthday_days(value, self.context.today)
@@ -405,10 +382,11 @@ class _Compiler:
     def _field_updated(self, value: str) -> Condition:
         return self._timestamp(member.c.updated_at, value)
 
-    def _field_source(self, value: str) -> Condition:
+    def _starts_with(self, column: sa.ColumnElement[Any], value: str) -> Condition:
+        """A field without a syntax of its own (source:): its value starts with ``value``."""
         return sa.and_(
-            member.c.source.is_not(None),
-            sa.func.lower(member.c.source).like(like_prefix(value.lower()), escape="\\"),
+            column.is_not(None),
+            sa.func.lower(column).like(like_prefix(value.lower()), escape="\\"),
         )
 
 

@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from app import audit
 from app.clock import now_iso
 from app.errors import NotFoundError, ValidationError
+from app.members import fields
 from app.members.query import QueryContext, compile_query, unordered_ids
 from app.members.search import parse
 from app.members.validation import normalise, require_identity
@@ -31,36 +32,12 @@ from app.store.sqlite import CancelToken, fold_sql, id_array, interruptible
 from app.text import fold, linkedin_key, sort_name
 
 # Columns the member list can show. "tags" and "communities" are computed per page.
-DATA_COLUMNS = (
-    "first_name",
-    "last_name",
-    "email",
-    "phone",
-    "city",
-    "region",
-    "country",
-    "company",
-    "job_title",
-    "school",
-    "promo",
-    "birthday",
-    "linkedin_url",
-    "dues_last_year",
-    "status",
-    "verification",
-    "consent",
-    "source",
-    "created_at",
-    "updated_at",
-)
-LIST_COLUMNS = (*DATA_COLUMNS, "tags", "communities")
+LIST_COLUMNS = fields.table_columns()
+DATA_COLUMNS = tuple(c for c in LIST_COLUMNS if fields.BY_NAME[c].stored)
+_FOLDED_SORT = fields.folded_sort()
 # Fields whose old and new values the audit log keeps ("changes"): the board report reads
 # them (app.report).
 TRACKED_CHANGES = frozenset({"status", "dues_last_year"})
-_FOLDED_SORT = {
-    "first_name", "email", "phone", "city", "region", "country", "company", "job_title",
-    "school", "linkedin_url", "status", "verification", "source",
-}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -302,7 +279,7 @@ class MemberDirectory:
                 raise NotFoundError(f"member {member_id} does not exist")
             tags = self._tag_labels(conn, member_id)
             communities = self._community_names(conn, [member_id]).get(member_id, [])
-        values = {k: v for k, v in row.items() if k not in ("id", "sort_name", "linkedin_key")}
+        values = {k: v for k, v in row.items() if k not in fields.INTERNAL_COLUMNS}
         return Member(member_id, values, tags, communities)
 
     @staticmethod

@@ -9,36 +9,13 @@ from typing import Any
 
 from app import clock
 from app.errors import ValidationError
+from app.members import fields
 from app.messages import QT_TRANSLATE_NOOP, Message
 
-TEXT_FIELDS = (
-    "first_name",
-    "last_name",
-    "email",
-    "phone",
-    "city",
-    "region",
-    "country",
-    "company",
-    "job_title",
-    "school",
-    "linkedin_url",
-    "verification_source",
-    "notes",
-    "source",
-)
-EDITABLE_FIELDS = (
-    *TEXT_FIELDS,
-    "promo",
-    "birthday",
-    "dues_last_year",
-    "status",
-    "verification",
-    "consent",
-    "last_contacted_at",
-)
-STATUSES = ("member", "former", "lost")
-VERIFICATIONS = ("unverified", "verified", "rejected")
+TEXT_FIELDS = fields.text_fields()
+EDITABLE_FIELDS = fields.editable_fields()
+STATUSES = fields.BY_NAME["status"].values
+VERIFICATIONS = fields.BY_NAME["verification"].values
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^\+?[\d\s().\-/]{6,30}$")
@@ -130,10 +107,10 @@ def normalise(values: dict[str, Any], today: date | None = None) -> dict[str, An
                 )
                 continue
             if not value:
-                clean[key] = False if key == "consent" else None
+                clean[key] = False if key in _FLAGS else None
                 continue
         elif value is None or value == "":
-            clean[key] = False if key == "consent" else None
+            clean[key] = False if key in _FLAGS else None
             continue
         if check is None:  # free text: nothing more to check (an import cleans 1M rows)
             clean[key] = value
@@ -184,23 +161,18 @@ def _birthday(value: Any, today: date) -> str:
     return parse_birthday(str(value), today)
 
 
-def _status(value: Any, today: date) -> Any:
-    if value not in STATUSES:
-        raise ValueError(
-            Message(QT_TRANSLATE_NOOP("Messages", "must be one of {0}"), ", ".join(STATUSES))
-        )
-    return value
+def _one_of(values: tuple[str, ...]) -> Callable[[Any, date], Any]:
+    def check(value: Any, today: date) -> Any:
+        if value not in values:
+            raise ValueError(
+                Message(QT_TRANSLATE_NOOP("Messages", "must be one of {0}"), ", ".join(values))
+            )
+        return value
+
+    return check
 
 
-def _verification(value: Any, today: date) -> Any:
-    if value not in VERIFICATIONS:
-        raise ValueError(
-            Message(QT_TRANSLATE_NOOP("Messages", "must be one of {0}"), ", ".join(VERIFICATIONS))
-        )
-    return value
-
-
-def _consent(value: Any, today: date) -> bool:
+def _boolean(value: Any, today: date) -> bool:
     return bool(value)
 
 
@@ -208,19 +180,33 @@ def _unknown(value: Any, today: date) -> Any:  # a marker: not a field
     raise AssertionError(value)
 
 
-# The check of each field (None: free text, kept as stripped), looked up once per value.
-_CHECKS: dict[str, Callable[[Any, date], Any] | None] = {
-    **dict.fromkeys(EDITABLE_FIELDS),
+# The rules a field of the registry (app.members.fields) may name.
+RULES: dict[fields.Rule, Callable[[Any, date], Any]] = {
     "email": _email,
     "phone": _phone,
-    "linkedin_url": _linkedin,
-    "promo": _promo,
-    "dues_last_year": _dues,
+    "linkedin": _linkedin,
+    "class_year": _promo,
+    "dues_year": _dues,
     "birthday": _birthday,
-    "status": _status,
-    "verification": _verification,
-    "consent": _consent,
 }
+
+
+def _check_of(field: fields.Field) -> Callable[[Any, date], Any] | None:
+    if field.rule is not None:
+        return RULES[field.rule]
+    if field.kind == "enum":
+        return _one_of(field.values)
+    if field.kind == "bool":
+        return _boolean
+    return None
+
+
+# The check of each field (None: free text, kept as stripped), looked up once per value.
+_CHECKS: dict[str, Callable[[Any, date], Any] | None] = {
+    f.name: _check_of(f) for f in fields.FIELDS if f.editable
+}
+# An empty flag is False, not unknown (an empty value of other fields is None).
+_FLAGS = frozenset(f.name for f in fields.FIELDS if f.editable and f.kind == "bool")
 
 
 def require_identity(record: dict[str, Any]) -> None:

@@ -1314,129 +1314,149 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../ui/labels.py" line="+18"/>
+        <location filename="../../app/members/fields.py" line="+75"/>
         <source>First name</source>
         <translation>Prénom</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Last name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Region</source>
         <translation>Région</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Company</source>
         <translation>Entreprise</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Job title</source>
         <translation>Poste</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>School / programme</source>
         <translation>École / filière</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Class year</source>
         <translation>Promo</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Birthday</source>
         <translation>Date de naissance</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>LinkedIn</source>
         <translation>LinkedIn</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Dues paid for</source>
         <translation>Dernière cotisation</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Verification</source>
         <translation>Vérification</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Verified through</source>
         <translation>Vérifié via</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Verified on</source>
+        <translation>Vérifié le</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Newsletter consent</source>
         <translation>Consentement newsletter</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
+        <source>Consent given on</source>
+        <translation>Consentement donné le</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Added</source>
         <translation>Ajouté le</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Updated</source>
         <translation>Modifié le</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Last contacted</source>
         <translation>Dernier contact</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Tags</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Communities</source>
         <translation>Communautés</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Full name</source>
+        <translation>Nom complet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connected on (not kept)</source>
+        <translation>Connecté le (non conservé)</translation>
     </message>
 </context>
 <context>
@@ -2231,7 +2251,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>MemberCard</name>
     <message>
-        <location filename="../../ui/panels/member_card.py" line="+83"/>
+        <location filename="../../ui/panels/member_card.py" line="+69"/>
         <source>Select a member to see their file, or press Ctrl+N.</source>
         <translation>Sélectionnez un membre pour afficher sa fiche, ou appuyez sur Ctrl+N.</translation>
     </message>
@@ -2241,7 +2261,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Supprimer les membres sélectionnés…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+49"/>
         <source>DD/MM/YYYY</source>
         <translation>JJ/MM/AAAA</translation>
     </message>
@@ -2251,17 +2271,17 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>ex.&#xa0;: 2005</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-17"/>
         <source>Agrees</source>
         <translation>Accepte</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-13"/>
         <source>Category/Tag, Tag, …</source>
         <translation>Catégorie/Étiquette, Étiquette, …</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+41"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
@@ -2304,7 +2324,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Nouveau membre</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+73"/>
         <source>Please correct the fields in red.</source>
         <translation>Veuillez corriger les champs en rouge.</translation>
     </message>
@@ -2317,7 +2337,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>MembersPanel</name>
     <message>
-        <location filename="../../ui/panels/members.py" line="+103"/>
+        <location filename="../../ui/panels/members.py" line="+105"/>
         <source>Search: dup, tag:lyon promo:2005..2010 -dues:paid, &quot;saint étienne&quot;…</source>
         <translation>Rechercher&#xa0;: dup, étiquette:lyon promo:2005..2010 -cotisation:payée, &quot;saint étienne&quot;…</translation>
     </message>
@@ -2518,7 +2538,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../app/members/query.py" line="+264"/>
+        <location filename="../../app/members/query.py" line="+245"/>
         <source>&apos;{0}:&apos; needs letters or digits</source>
         <translation>«&#xa0;{0}:&#xa0;» demande des lettres ou des chiffres</translation>
     </message>
@@ -2528,7 +2548,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>champ inconnu «&#xa0;{0}:&#xa0;» (champs connus&#xa0;: {1})</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>&apos;{0}&apos; is not a valid value for &apos;{1}:&apos;</source>
         <translation>«&#xa0;{0}&#xa0;» n’est pas une valeur possible pour «&#xa0;{1}:&#xa0;»</translation>
     </message>
@@ -2616,7 +2636,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>«&#xa0;{0}&#xa0;» ne peut pas se trouver ici</translation>
     </message>
     <message>
-        <location filename="../../app/members/validation.py" line="+74"/>
+        <location filename="../../app/members/validation.py" line="+51"/>
         <location line="+11"/>
         <source>use the form YYYY-MM-DD or DD/MM/YYYY</source>
         <translation>utilisez la forme JJ/MM/AAAA ou AAAA-MM-JJ</translation>
@@ -2667,18 +2687,17 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>ce n’est pas une adresse LinkedIn</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+8"/>
+        <location line="+20"/>
         <source>must be one of {0}</source>
         <translation>doit être l’une des valeurs&#xa0;: {0}</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+50"/>
         <source>a member needs a name or an email</source>
         <translation>un membre doit avoir un nom ou une adresse e-mail</translation>
     </message>
     <message>
-        <location filename="../../app/io/export.py" line="+181"/>
+        <location filename="../../app/io/export.py" line="+144"/>
         <source>unknown export format &apos;{0}&apos; (known: {1})</source>
         <translation>format d’export inconnu «&#xa0;{0}&#xa0;» (formats connus&#xa0;: {1})</translation>
     </message>
@@ -5901,7 +5920,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>Values</name>
     <message>
-        <location filename="../../ui/labels.py" line="+4"/>
+        <location filename="../../ui/labels.py" line="+22"/>
         <source>Member</source>
         <translation>Membre</translation>
     </message>

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 )
 
 from app.clock import to_local
+from app.members import fields
 from app.members.service import LIST_COLUMNS, MemberDirectory
 from app.members.validation import NO_YEAR
 from ui.labels import field_title, value_label
@@ -39,6 +40,9 @@ MEMBER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 # Dragged members (onto a tag of the tag browser): their ids, as a JSON list.
 MEMBER_IDS_MIME = "application/x-amicale-member-ids"
+# Years and flags are centred; tags and communities cannot be sorted on.
+_CENTRED = frozenset(f.name for f in fields.FIELDS if f.kind in ("int", "bool"))
+_SORTABLE = fields.sortable()
 
 
 def member_ids_mime(ids: Sequence[int]) -> QMimeData:
@@ -77,15 +81,21 @@ def _converters(locale: QLocale) -> dict[str, Callable[[Any], str]]:
     def plain(value: Any) -> str:
         return "" if value is None else str(value)
 
-    convert: dict[str, Callable[[Any], str]] = {column: plain for column in LIST_COLUMNS}
-    convert.update(
-        birthday=date_text,
-        created_at=timestamp_text,
-        updated_at=timestamp_text,
-        consent=lambda v: "✓" if v else "",
-        status=lambda v: value_label("status", v) if v else "",
-        verification=lambda v: value_label("verification", v) if v else "",
-    )
+    def flag(value: Any) -> str:
+        return "✓" if value else ""
+
+    def enum_text(column: str) -> Callable[[Any], str]:
+        return lambda v: value_label(column, v) if v else ""
+
+    by_kind: dict[str, Callable[[Any], str]] = {
+        "date": date_text,
+        "timestamp": timestamp_text,
+        "bool": flag,
+    }
+    convert: dict[str, Callable[[Any], str]] = {}
+    for column in LIST_COLUMNS:
+        kind = fields.BY_NAME[column].kind
+        convert[column] = enum_text(column) if kind == "enum" else by_kind.get(kind, plain)
     return convert
 
 
@@ -184,11 +194,7 @@ class MemberTableModel(QAbstractTableModel):
             return row[index.column()] if row is not None else ""
         if role == MEMBER_ID_ROLE:
             return self._ids[index.row()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and self.columns[index.column()] in (
-            "promo",
-            "dues_last_year",
-            "consent",
-        ):
+        if role == Qt.ItemDataRole.TextAlignmentRole and self.columns[index.column()] in _CENTRED:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
@@ -227,7 +233,7 @@ class MemberTableModel(QAbstractTableModel):
         if not 0 <= column < len(self.columns):
             return
         key = self.columns[column]
-        if key in ("tags", "communities"):
+        if key not in _SORTABLE:
             return
         descending = order == Qt.SortOrder.DescendingOrder
         if key == self.sort_column and descending == self.sort_descending:
@@ -248,7 +254,7 @@ class MemberTableModel(QAbstractTableModel):
         self.sortRequested.emit(key, descending)
 
     def sortable(self, column: int) -> bool:
-        return self.columns[column] not in ("tags", "communities")
+        return self.columns[column] in _SORTABLE
 
     def visible_ids(self, rows: Sequence[int]) -> list[int]:
         return [self._ids[r] for r in rows if 0 <= r < len(self._ids)]

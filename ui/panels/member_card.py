@@ -24,30 +24,16 @@ from PySide6.QtWidgets import (
 
 from app.clock import to_local
 from app.errors import AmicaleError, NotFoundError, ValidationError
+from app.members import fields
 from app.members.service import Member, MemberDirectory
-from app.members.validation import NO_YEAR, STATUSES, VERIFICATIONS
+from app.members.validation import NO_YEAR
 from app.operations import Operation
 from ui.labels import field_title, message_text, value_label
 from ui.operations import OperationRunner
 
-LINE_FIELDS = (
-    "first_name",
-    "last_name",
-    "email",
-    "phone",
-    "linkedin_url",
-    "company",
-    "job_title",
-    "school",
-    "promo",
-    "city",
-    "region",
-    "country",
-    "birthday",
-    "dues_last_year",
-    "verification_source",
-    "source",
-)
+# The card's rows in their order (app.members.fields); tags and communities are not columns.
+CARD_FIELDS = fields.card_fields()
+CARD_VALUES = tuple(k for k in CARD_FIELDS if fields.BY_NAME[k].stored)
 ERROR_STYLE = "color: #b00020;"
 
 
@@ -99,41 +85,43 @@ class MemberCard(QWidget):
         form_box = QWidget()
         form = QFormLayout(form_box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for key in LINE_FIELDS:
-            editor = QLineEdit()
-            editor.setMinimumWidth(80)
-            editor.setObjectName(f"edit_{key}")
-            editor.textEdited.connect(self._on_edited)
-            self._add_row(form, key, editor)
+        self.tags = QLineEdit()
+        self.communities = plain_label()
+        for key in CARD_FIELDS:
+            kind = fields.BY_NAME[key].kind
+            if key == "tags":
+                self.tags.setObjectName("edit_tags")
+                self.tags.setPlaceholderText(self.tr("Category/Tag, Tag, …"))
+                self.tags.textEdited.connect(self._on_edited)
+                self._add_row(form, "tags", self.tags)
+            elif key == "communities":
+                self.communities.setWordWrap(True)
+                form.addRow(field_title("communities"), self.communities)
+            elif kind == "enum":
+                combo = QComboBox()
+                for value in fields.BY_NAME[key].values:
+                    combo.addItem(value_label(key, value), value)
+                combo.activated.connect(self._on_edited)
+                self._add_row(form, key, combo)
+            elif kind == "bool":
+                check = QCheckBox(self.tr("Agrees"))
+                check.toggled.connect(self._on_edited)
+                self._add_row(form, key, check)
+            elif kind == "multiline":
+                text = QPlainTextEdit()
+                text.setObjectName(f"edit_{key}")
+                text.setTabChangesFocus(True)
+                text.setFixedHeight(80)
+                text.textChanged.connect(self._on_edited)
+                self._add_row(form, key, text)
+            else:
+                editor = QLineEdit()
+                editor.setMinimumWidth(80)
+                editor.setObjectName(f"edit_{key}")
+                editor.textEdited.connect(self._on_edited)
+                self._add_row(form, key, editor)
         self.editors["birthday"].setPlaceholderText(self.tr("DD/MM/YYYY"))  # type: ignore[attr-defined]
         self.editors["promo"].setPlaceholderText(self.tr("e.g. 2005"))  # type: ignore[attr-defined]
-        self.status = QComboBox()
-        for value in STATUSES:
-            self.status.addItem(value_label("status", value), value)
-        self.status.activated.connect(self._on_edited)
-        self._add_row(form, "status", self.status)
-        self.verification = QComboBox()
-        for value in VERIFICATIONS:
-            self.verification.addItem(value_label("verification", value), value)
-        self.verification.activated.connect(self._on_edited)
-        self._add_row(form, "verification", self.verification)
-        self.consent = QCheckBox(self.tr("Agrees"))
-        self.consent.toggled.connect(self._on_edited)
-        self._add_row(form, "consent", self.consent)
-        self.tags = QLineEdit()
-        self.tags.setObjectName("edit_tags")
-        self.tags.setPlaceholderText(self.tr("Category/Tag, Tag, …"))
-        self.tags.textEdited.connect(self._on_edited)
-        self._add_row(form, "tags", self.tags)
-        self.communities = plain_label()
-        self.communities.setWordWrap(True)
-        form.addRow(field_title("communities"), self.communities)
-        self.notes = QPlainTextEdit()
-        self.notes.setObjectName("edit_notes")
-        self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(80)
-        self.notes.textChanged.connect(self._on_edited)
-        self._add_row(form, "notes", self.notes)
         self.history = plain_label()
         self.history.setWordWrap(True)
         form.addRow(self.history)
@@ -218,22 +206,22 @@ class MemberCard(QWidget):
     def _fill(self, found: Member | None) -> None:
         self.member_id = found.id if found else None
         values: dict[str, Any] = dict(found.values) if found else {}
-        for key in LINE_FIELDS:
-            value = values.get(key)
+        for key in CARD_VALUES:
             editor = self.editors[key]
-            assert isinstance(editor, QLineEdit)
-            editor.setText(_display(key, value))
-            editor.setCursorPosition(0)  # show the start of long values
-        self.status.setCurrentIndex(max(0, self.status.findData(values.get("status", "member"))))
-        self.verification.setCurrentIndex(
-            max(0, self.verification.findData(values.get("verification", "unverified")))
-        )
-        self.consent.blockSignals(True)
-        self.consent.setChecked(bool(values.get("consent")))
-        self.consent.blockSignals(False)
-        self.notes.blockSignals(True)
-        self.notes.setPlainText(values.get("notes") or "")
-        self.notes.blockSignals(False)
+            if isinstance(editor, QLineEdit):
+                editor.setText(_display(key, values.get(key)))
+                editor.setCursorPosition(0)  # show the start of long values
+            elif isinstance(editor, QComboBox):
+                default = fields.BY_NAME[key].values[0]
+                editor.setCurrentIndex(max(0, editor.findData(values.get(key, default))))
+            elif isinstance(editor, QCheckBox):
+                editor.blockSignals(True)
+                editor.setChecked(bool(values.get(key)))
+                editor.blockSignals(False)
+            elif isinstance(editor, QPlainTextEdit):
+                editor.blockSignals(True)
+                editor.setPlainText(values.get(key) or "")
+                editor.blockSignals(False)
         tags = ", ".join(found.tags) if found else ""
         self.tags.setText(tags)
         self.tags.setCursorPosition(0)
@@ -266,14 +254,16 @@ class MemberCard(QWidget):
 
     def values(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        for key in LINE_FIELDS:
+        for key in CARD_VALUES:
             editor = self.editors[key]
-            assert isinstance(editor, QLineEdit)
-            out[key] = editor.text()
-        out["status"] = self.status.currentData()
-        out["verification"] = self.verification.currentData()
-        out["consent"] = self.consent.isChecked()
-        out["notes"] = self.notes.toPlainText()
+            if isinstance(editor, QLineEdit):
+                out[key] = editor.text()
+            elif isinstance(editor, QComboBox):
+                out[key] = editor.currentData()
+            elif isinstance(editor, QCheckBox):
+                out[key] = editor.isChecked()
+            elif isinstance(editor, QPlainTextEdit):
+                out[key] = editor.toPlainText()
         return out
 
     @property

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app import tags
 from app.errors import AmicaleError
+from app.members import fields
 from app.members.search import QuerySyntaxError
 from app.members.service import DeletedMembers, MemberDirectory, Sort
 from app.operations import Changes, Operation
@@ -38,7 +39,8 @@ from ui.panels.member_card import ERROR_STYLE, MemberCard, plain_label
 from ui.settings import UiSettings
 from ui.workers import Job, LatestOnly
 
-DEFAULT_COLUMNS = ("last_name", "first_name", "promo", "email", "city", "company", "tags")
+# The columns shown on first start, in their order.
+DEFAULT_COLUMNS = fields.table_defaults()
 
 
 @dataclass(frozen=True)
