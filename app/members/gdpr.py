@@ -15,10 +15,14 @@ from app.store import Store
 from app.store.schema import (
     audit_event,
     birthday_wish,
+    duplicate_candidate,
     member,
+    moderation_decision,
+    moderation_item,
     newsletter_recipient,
     newsletter_send,
 )
+from app.store.sqlite import fts_purge
 
 
 def export_member_data(store: Store, member_id: int) -> dict[str, Any]:
@@ -80,14 +84,20 @@ def export_member_data(store: Store, member_id: int) -> dict[str, Any]:
 
 
 def erase_member(store: Store, member_id: int) -> None:
-    """Delete the member and their links for good (secure_delete overwrites the pages).
+    """Delete the member and every trace of who they were, for good.
 
-    The audit log keeps that an erasure happened, never what was erased.
+    Gone with them: their links, wishes and queued import rows (cascades), the newsletter
+    log's addresses, the details of audit events about them or naming them (an export's
+    search, say: the events stay, without the identity), the moderation items they sent
+    (kept as decisions, without name, address or text), and the words of the text index
+    (merged away). secure_delete overwrites the freed pages, and the WAL is emptied after.
     """
     with store.write() as conn:
-        deleted = conn.execute(member.delete().where(member.c.id == member_id)).rowcount
-        if not deleted:
+        row = conn.execute(sa.select(member).where(member.c.id == member_id)).mappings().first()
+        if row is None:
             raise NotFoundError(f"member {member_id} does not exist")
+        traces = identity_traces(row)
+        conn.execute(member.delete().where(member.c.id == member_id))
         # The newsletter log keeps addresses without a foreign key: erase them explicitly.
         conn.execute(
             newsletter_recipient.delete().where(newsletter_recipient.c.member_id == member_id)
@@ -97,4 +107,51 @@ def erase_member(store: Store, member_id: int) -> None:
             .where(audit_event.c.entity == "member", audit_event.c.entity_id == member_id)
             .values(detail=None)
         )
+        _forget_elsewhere(conn, member_id, row["email"], traces)
+        fts_purge(conn)
         audit.record(conn, "erase", "member", member_id)
+    store.checkpoint()
+
+
+def identity_traces(row: Any) -> list[str]:
+    """The texts that identify a member, as they may be found elsewhere in the store."""
+    first, last = (row["first_name"] or "").strip(), (row["last_name"] or "").strip()
+    found = [f"{first} {last}".strip(), f"{last} {first}".strip(), row["email"], row["phone"]]
+    found += [row["linkedin_url"], *(name for name in (first, last) if len(name) >= 4)]
+    return sorted({t for t in found if t and len(t.strip()) >= 4}, key=len, reverse=True)
+
+
+def _mentions(column: sa.ColumnElement[Any], traces: list[str]) -> sa.ColumnElement[bool]:
+    folded = sa.func.lower(column)
+    return sa.or_(*(folded.contains(t.lower(), autoescape=True) for t in traces))
+
+
+def _forget_elsewhere(
+    conn: sa.Connection, member_id: int, email: str | None, traces: list[str]
+) -> None:
+    if not traces:
+        return
+    conn.execute(
+        audit_event.update().where(_mentions(audit_event.c.detail, traces)).values(detail=None)
+    )
+    sent = sa.or_(
+        moderation_item.c.matched_member_id == member_id,
+        *([sa.func.lower(moderation_item.c.email) == email.lower()] if email else []),
+        _mentions(moderation_item.c.name, traces),
+    )
+    items = [i for (i,) in conn.execute(sa.select(moderation_item.c.id).where(sent))]
+    if items:
+        conn.execute(
+            moderation_item.update()
+            .where(moderation_item.c.id.in_(items))
+            .values(name="", email=None, profile_url=None, text="", text_key="", signals="[]")
+        )
+        conn.execute(
+            moderation_decision.update()
+            .where(moderation_decision.c.item_id.in_(items))
+            .values(effects=None)
+        )
+    # Rows another import queued as maybe this person (under another member).
+    conn.execute(
+        duplicate_candidate.delete().where(_mentions(duplicate_candidate.c.incoming, traces))
+    )

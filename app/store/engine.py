@@ -68,6 +68,13 @@ class Store:
                 yield conn
             self.generation += 1
 
+    def checkpoint(self) -> None:
+        """Empty the WAL into the file (its old pages may hold what was just erased)."""
+        with self._write_lock, self.engine.connect() as conn:
+            raw = conn.connection.dbapi_connection
+            assert raw is not None
+            sqlite.checkpoint(raw)  # type: ignore[arg-type]
+
     def close(self) -> None:
         self.engine.dispose()
 

@@ -197,6 +197,18 @@ def bulk_inserts(dbapi_connection: sqlite3.Connection) -> Iterator[SearchBacklog
         dbapi_connection.execute(f"PRAGMA cache_size = {int(cache_size)}")
 
 
+def fts_purge(conn: Any) -> None:
+    """Inside a write: merge the text index into one segment, which drops the words of the
+    rows deleted from it (a deletion only marks them; an erasure must not leave a name in
+    the index's pages). The whole index is rewritten: seconds at a million members."""
+    conn.exec_driver_sql("INSERT INTO member_fts (member_fts) VALUES ('optimize')")
+
+
+def checkpoint(dbapi_connection: sqlite3.Connection) -> None:
+    """Copy the WAL into the file and empty it (after an erasure: the WAL keeps old pages)."""
+    dbapi_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
 def _fts_hashsize(dbapi_connection: sqlite3.Connection, size: int) -> None:
     with contextlib.suppress(sqlite3.OperationalError):  # a SQLite without it: just slower
         dbapi_connection.execute(
