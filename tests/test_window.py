@@ -339,3 +339,15 @@ def test_the_window_fits_a_laptop_screen_beside_the_tag_browser(
     assert not window.tag_dock.isVisible()
     assert window.stack.minimumWidth() == window.duplicates.minimumSizeHint().width()
 
+
+def test_the_program_hands_the_window_to_the_command_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui import launch
+
+    opened: list[tuple[Path, bool]] = []
+    monkeypatch.setattr(launch, "open_window", lambda db, smoke: opened.append((db, smoke)) or 0)
+    db = tmp_path / "w.sqlite3"
+    assert launch.main(["--db", str(db)]) == 0
+    assert launch.main(["--db", str(db), "--smoke-test"]) == 0
+    assert opened == [(db, False), (db, True)]
