@@ -29,7 +29,7 @@ from app.posts.events import ROLES, create_event, generate_series
 from app.posts.publishing import is_web_url
 from app.store import Store
 from ui.labels import channel_name, message_text, qdate
-from ui.panels.member_card import ERROR_STYLE, plain_label
+from ui.widgets import ERROR_STYLE, plain_label
 
 
 class EventDialog(QDialog):

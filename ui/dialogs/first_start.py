@@ -21,6 +21,7 @@ from app import association
 from app.demo import build_demo
 from app.errors import AmicaleError, Cancelled, ValidationError
 from app.store import Store
+from ui.widgets import ERROR_STYLE
 from ui.workers import Job
 
 SAMPLE_MEMBERS = 3000
@@ -85,7 +86,7 @@ class FirstStartDialog(QDialog):
 
         self.error = QLabel()
         self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

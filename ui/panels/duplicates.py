@@ -53,7 +53,7 @@ from ui.models.duplicate_pairs import (
     DuplicatePairsModel,
     reason_title,
 )
-from ui.panels.member_card import ERROR_STYLE, plain_label
+from ui.widgets import ERROR_STYLE, plain_label
 from ui.workers import Job
 
 # The fields compared side by side, in the member card's order.

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from app import audit
 from app.store import Store
 from ui.models.history_table import TAG_AND_SEGMENT_ACTIONS, HistoryTableModel
-from ui.panels.member_card import plain_label
+from ui.widgets import plain_label
 from ui.workers import LatestOnly
 
 LIMIT = 2000

@@ -27,6 +27,7 @@ from app.errors import AmicaleError, NotFoundError, ValidationError
 from app.members.service import Member, MemberDirectory
 from app.members.validation import NO_YEAR, STATUSES, VERIFICATIONS
 from ui.labels import field_title, message_text, value_label
+from ui.widgets import ERROR_STYLE, plain_label
 
 LINE_FIELDS = (
     "first_name",
@@ -46,15 +47,6 @@ LINE_FIELDS = (
     "verification_source",
     "source",
 )
-ERROR_STYLE = "color: #b00020;"
-
-
-def plain_label(text: str = "", *, wrap: bool = False) -> QLabel:
-    """A label for data: never read as rich text."""
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(wrap)
-    return label
 
 
 class MemberCard(QWidget):

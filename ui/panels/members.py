@@ -31,8 +31,9 @@ from app.members.service import DeletedMembers, MemberDirectory, Sort
 from app.tags import TagChange
 from ui.labels import field_title, message_text
 from ui.models.member_table import MemberTableModel
-from ui.panels.member_card import ERROR_STYLE, MemberCard, plain_label
+from ui.panels.member_card import MemberCard
 from ui.settings import UiSettings
+from ui.widgets import ERROR_STYLE, plain_label
 from ui.workers import Job, LatestOnly
 
 DEFAULT_COLUMNS = ("last_name", "first_name", "promo", "email", "city", "company", "tags")

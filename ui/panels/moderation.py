@@ -69,7 +69,7 @@ from ui.models.moderation_queue import (
     ModerationQueueModel,
     title,
 )
-from ui.panels.member_card import plain_label
+from ui.widgets import plain_label
 from ui.workers import Job, LatestOnly
 
 MEMBER_ROLE = Qt.ItemDataRole.UserRole + 1

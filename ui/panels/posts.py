@@ -98,7 +98,7 @@ from ui.models.posts import (
     state_title,
 )
 from ui.panels.calendar_view import MONTH, WEEK, CalendarView, monday_of
-from ui.panels.member_card import ERROR_STYLE, plain_label
+from ui.widgets import ERROR_STYLE, plain_label
 from ui.workers import Job, LatestOnly
 
 LIST = "list"

@@ -53,7 +53,7 @@ from app.text import fold
 from ui.dialogs.export_dialog import ExportDialog
 from ui.labels import message_text
 from ui.models.segment_list import COL_COUNT, COL_NAME, SEPARATOR_ROLE, SegmentListModel
-from ui.panels.member_card import ERROR_STYLE, plain_label
+from ui.widgets import ERROR_STYLE, plain_label
 from ui.workers import LatestOnly
 
 # How often the store's generation is compared with the one last counted.

@@ -40,7 +40,7 @@ from app.store import Store
 from app.tags import CategoryInfo, DeletedTag, TagChange, TagInfo
 from ui.labels import message_text
 from ui.models.tag_tree import TagTreeModel
-from ui.panels.member_card import plain_label
+from ui.widgets import plain_label
 from ui.workers import Job, LatestOnly
 
 # How often the store's generation is compared with the one last counted.
