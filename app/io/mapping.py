@@ -31,16 +31,14 @@ import re
 from collections.abc import Callable
 from datetime import date
 from functools import lru_cache, partial
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from app import clock
+from app.io.rows import SourceRow
 from app.members.validation import MAX_TEXT
 from app.messages import Message
 from app.text import fold
-
-if TYPE_CHECKING:
-    from app.io.readers import SourceRow
 
 FIELDS: tuple[str, ...] = (
     "first_name", "last_name", "full_name", "email", "phone", "city", "region", "country",

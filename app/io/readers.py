@@ -35,6 +35,7 @@ from xml.etree.ElementTree import ParseError
 
 from app.errors import AmicaleError
 from app.io.mapping import fold_header, guess_mapping
+from app.io.rows import Item, RowError, SourceRow
 from app.messages import Message
 
 PRESETS = ("auto", "csv", "xlsx", "vcard", "linkedin", "mailchimp")
@@ -63,21 +64,6 @@ VCARD_HEADERS = (
 
 class ImportFormatError(AmicaleError):
     """The whole file cannot be imported (unreadable, unknown format, unsafe, ambiguous)."""
-
-
-@dataclass(frozen=True, slots=True)
-class SourceRow:
-    line: int  # 1-based physical line (CSV), sheet row (XLSX) or card number (vCard)
-    values: dict[str, str]  # every header → raw text ('' when empty), plus "__" keys
-
-
-@dataclass(frozen=True, slots=True)
-class RowError:
-    line: int
-    reason: str
-
-
-Item = SourceRow | RowError
 
 
 @dataclass(frozen=True)

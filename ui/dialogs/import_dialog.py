@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 from app.errors import AmicaleError, Cancelled
 from app.io import mapping as mapping_rules
 from app.io.importer import ImportReport, import_file, previous_imports, write_rejects
-from app.io.readers import PRESETS, ImportSource, RowError, open_source
+from app.io.readers import PRESETS, ImportSource, open_source
+from app.io.rows import RowError
 from app.store import Store
 from ui.labels import field_title, message_text
 from ui.settings import UiSettings
