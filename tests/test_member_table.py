@@ -9,7 +9,13 @@ from pytestqt.qtbot import QtBot
 
 from app.members.service import MemberDirectory, Sort
 from app.store import Store
-from ui.models.member_table import SCAN_BUDGET, MemberTableModel, RowIndex
+from ui.models.member_table import (
+    PAGE_SIZE,
+    SCAN_BUDGET,
+    MemberTableModel,
+    RowIndex,
+    contiguous_ranges,
+)
 from ui.panels.members import MembersPanel, run_search
 from ui.settings import UiSettings
 
@@ -78,3 +84,40 @@ def test_a_selection_is_kept_across_a_search_through_the_index(
         panel.refresh()
     assert panel.last_result.rows is None
     panel.searches.wait()
+
+
+def test_refresh_rows_announces_the_changed_rows_only_in_the_fewest_ranges(store: Store) -> None:
+    model = MemberTableModel(MemberDirectory(store))
+    model.set_ids(array("q", range(1, 1001)))  # row r holds id r + 1
+    for row in (0, 3 * PAGE_SIZE + 5, 5 * PAGE_SIZE):  # pages 0, 3 and 5 cached
+        model.index(row, 0).data()
+    assert model.page_fetches == 3
+    announced: list[tuple[int, int, int, int]] = []
+    model.dataChanged.connect(
+        lambda top, bottom, *_: announced.append(
+            (top.row(), bottom.row(), top.column(), bottom.column())
+        )
+    )
+    first_of_page_3 = 3 * PAGE_SIZE
+    changed = [2, 3, 4, 10, first_of_page_3 + 1, first_of_page_3 + 2, 7 * PAGE_SIZE + 1]
+    model.refresh_rows(changed)
+    last_column = model.columnCount() - 1
+    # Page 7 was never fetched: nothing on screen to refresh there.
+    assert announced == [
+        (1, 3, 0, last_column),
+        (9, 9, 0, last_column),
+        (first_of_page_3, first_of_page_3 + 1, 0, last_column),
+    ]
+    fetches = model.page_fetches
+    model.index(5 * PAGE_SIZE, 0).data()
+    assert model.page_fetches == fetches  # page 5 held nothing changed: still cached
+    model.index(0, 0).data()
+    assert model.page_fetches == fetches + 1  # page 0 is fetched again
+    announced.clear()
+    model.refresh_rows()  # everything: one range, the whole table
+    assert announced == [(0, 999, 0, last_column)]
+
+
+def test_contiguous_ranges() -> None:
+    assert contiguous_ranges([]) == []
+    assert contiguous_ranges([7, 1, 3, 2, 2, 9, 8]) == [(1, 3), (7, 9)]

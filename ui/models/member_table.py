@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from array import array
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -87,6 +87,17 @@ def _converters(locale: QLocale) -> dict[str, Callable[[Any], str]]:
         verification=lambda v: value_label("verification", v) if v else "",
     )
     return convert
+
+
+def contiguous_ranges(rows: Iterable[int]) -> list[tuple[int, int]]:
+    """Sorted, distinct ``rows`` as the fewest (first, last) runs: [1, 2, 3, 7] → (1, 3), (7, 7)."""
+    ranges: list[tuple[int, int]] = []
+    for row in sorted(set(rows)):
+        if ranges and ranges[-1][1] == row - 1:
+            ranges[-1] = (ranges[-1][0], row)
+        else:
+            ranges.append((row, row))
+    return ranges
 
 
 class RowIndex:
@@ -173,13 +184,34 @@ class MemberTableModel(QAbstractTableModel):
         self._shown = tuple(c for c in self.columns if c in shown_set)
         self._pages.clear()
 
-    def refresh_rows(self) -> None:
-        """Forget cached rows (after an edit); visible ones are fetched again on repaint."""
-        self._pages.clear()
-        if self._ids:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._ids) - 1, len(self.columns) - 1)
-            )
+    def refresh_rows(self, member_ids: Iterable[int] | None = None) -> None:
+        """Forget cached rows (after an edit) and have the view fetch them again: those of
+        ``member_ids`` only, announced in the fewest contiguous ranges (as calibre's
+        ``refresh_ids``); every row without ``member_ids``. Only cached pages can be on
+        screen, so only they are looked at: at most MAX_PAGES × PAGE_SIZE ids, whatever the
+        size of the list or of the change."""
+        if member_ids is None:
+            self._pages.clear()
+            if self._ids:
+                self.dataChanged.emit(
+                    self.index(0, 0), self.index(len(self._ids) - 1, len(self.columns) - 1)
+                )
+            return
+        changed = set(member_ids)
+        rows: list[int] = []
+        for page in sorted(self._pages):
+            start = page * PAGE_SIZE
+            hits = [
+                start + offset
+                for offset, member_id in enumerate(self._ids[start : start + PAGE_SIZE])
+                if member_id in changed
+            ]
+            if hits:
+                del self._pages[page]
+                rows += hits
+        last_column = len(self.columns) - 1
+        for first, last in contiguous_ranges(rows):
+            self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
 
     def member_id(self, row: int) -> int:
         return self._ids[row]

@@ -361,7 +361,7 @@ class MembersPanel(QWidget):
     @Slot(int)
     def _on_member_saved(self, member_id: int) -> None:
         self._pending_select = [member_id]
-        self.model.refresh_rows()
+        self.model.refresh_rows([member_id])
         self.refresh()
 
     @Slot()
@@ -539,7 +539,7 @@ class MembersPanel(QWidget):
         self._end_tag_job()
         self.tagUndoAvailable.emit(self._last_change is not None)
         self.statusMessage.emit(self._change_text(change))
-        self.model.refresh_rows()
+        self.model.refresh_rows(change.member_ids)
         self.tagsChanged.emit()
         self.refresh()
 
@@ -567,7 +567,7 @@ class MembersPanel(QWidget):
     def _on_tagging_undone(self, reverse: TagChange) -> None:
         self._end_tag_job()
         self.statusMessage.emit(self.tr("Undone: %1").replace("%1", self._change_text(reverse)))
-        self.model.refresh_rows()
+        self.model.refresh_rows(reverse.member_ids)
         self.tagsChanged.emit()
         self.refresh()
 
