@@ -1,5 +1,8 @@
 """The `amicale` command: no command opens the window; sub-commands work headlessly.
 
+The window is not this module's: the program's entry point (``ui/launch.py``) calls
+:func:`main` with the function that opens it, and ``app/`` never imports ``ui``.
+
 The command line is a contract (DESIGN.md §4): outputs and exit codes are stable. Exit 0 on
 success, 1 on a failure explained in one line on stderr, 2 on a usage error.
 """
@@ -10,7 +13,7 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -419,26 +422,22 @@ def cmd_report(args: argparse.Namespace) -> int:
         dashboard = compute(store, period)
     finally:
         store.close()
-    # Qt (translations, and the PDF's painting) is loaded only here, as --smoke-test
-    # loads the window.
-    from ui.report_pdf import export_report
-
-    target = export_report(dashboard, Path(args.output), language=args.language)
+    # The PDF is painted with Qt, and both files speak the interface's translations: the
+    # program's entry point (ui/launch.py) hands the writer in.
+    if args.report_pdf is None:
+        raise AmicaleError("a report file needs the window's libraries: run `amicale`")
+    target = args.report_pdf(dashboard, Path(args.output), args.language)
     if not args.json:
         print(f"report: {period.start}..{period.end} written to {target}")
     return 0
 
 
-def cmd_smoke_test(args: argparse.Namespace) -> int:
-    from ui.application import smoke_test
-
-    return smoke_test(Path(args.db))
-
-
-def cmd_gui(args: argparse.Namespace) -> int:
-    from ui.application import run_window
-
-    return run_window(Path(args.db))
+# Opens the window on a store (``smoke=True``: show every panel and quit). The command line
+# knows nothing of the interface: the program's entry point (ui/launch.py) hands this in.
+WindowOpener = Callable[[Path, bool], int]
+# Writes the board report to a .pdf or .xlsx file (the figures, the file, the language), with
+# Qt's painting and translations: handed in by the entry point too.
+ReportPdfWriter = Callable[[Any, Path, str], Path]
 
 
 SQLITE_MAX_INT = 2**63 - 1
@@ -611,17 +610,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None,
+    window: WindowOpener | None = None,
+    report_pdf: ReportPdfWriter | None = None,
+) -> int:
+    """Run the command line; without a sub-command (or with --smoke-test), ``window`` opens
+    the window; ``report_pdf`` paints `report -o FILE.pdf`. Without them (``python -m
+    app``), the other sub-commands work."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.report_pdf = report_pdf
     if args.db is None:
         args.db = default_db_path()
     logging.basicConfig(level=logging.WARNING, format="amicale: %(message)s")
+    if window is None and (args.smoke_test or args.command is None):
+        parser.error("no window here: run `amicale` (or python -m ui) to open it")
     try:
-        if args.smoke_test:
-            return cmd_smoke_test(args)
-        if args.command is None:
-            return cmd_gui(args)
+        if window is not None and (args.smoke_test or args.command is None):
+            return window(Path(args.db), bool(args.smoke_test))
         return int(args.func(args))
     except AmicaleError as exc:
         print(f"amicale: {exc}", file=sys.stderr)

@@ -30,7 +30,7 @@ from bench.common import (
 )
 from bench.store import Build, build, demo_in_temp_file, demo_rows, store_path, upgrade
 
-GUI_BENCHMARKS = ("search", "scroll", "memory")
+GUI_BENCHMARKS = ("search", "scroll", "memory", "select")
 # The benchmarks that run on the store of --members (export has a 100,000-member one).
 STORE_BENCHMARKS = frozenset({*GUI_BENCHMARKS, "startup", "import", "dedup", "tags", "dashboard"})
 

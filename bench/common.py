@@ -22,6 +22,7 @@ RESULTS = BENCH_DIR / "RESULTS.md"
 BENCHMARKS = (
     "demo",
     "search",
+    "select",
     "startup",
     "scroll",
     "memory",

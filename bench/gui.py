@@ -1,17 +1,18 @@
-"""The in-process benchmarks, on the real main window: memory, scroll and search.
+"""The in-process benchmarks, on the real main window: memory, scroll, select and search.
 
 Run by ``python -m bench`` as ``python -m bench.gui DB --out FILE`` in a process of its own,
 so that the resident memory it reports is the window's, not the benchmark driver's (which
 may just have built a million members). Writes a JSON list of result rows to FILE.
 
 Order: the bare QApplication's memory (baseline) → the window shows the whole list → memory
-→ scroll benchmark → memory → search benchmark (the raw-SQL references run last, so their
-result lists never count in the memory figures).
+→ scroll benchmark → memory → select benchmark → search benchmark (the raw-SQL references
+run last, so their result lists never count in the memory figures).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -45,6 +46,10 @@ PAGE = 128  # rows per page fetch: ui.models.member_table.PAGE_SIZE (checked at 
 # Memory: resident set with the whole list loaded, painted and scrolled.
 MEMORY_TARGET = 250 * 2**20
 TEXT_QUERIES = ("dupont", "dup", "d")
+# Select: a search after 1,000 members were selected, as the GUI thread lives it.
+SELECTED = 1000
+SELECT_TARGET_S = 0.100
+SELECT_RUNS = 3
 
 
 def log(message: str) -> None:
@@ -93,6 +98,24 @@ class SearchWaiter:
             raise TimeoutError(f"no search result within {WAIT_TIMEOUT_S:.0f} s")
 
 
+class SlotTimer:
+    """Times the member panel's slot for a search result, on the GUI thread: the window's
+    own slot, wrapped before the window is built (its connection is made at construction)."""
+
+    def __init__(self) -> None:
+        from ui.panels.members import MembersPanel
+
+        self.seconds = 0.0
+        original = MembersPanel._on_search_finished
+
+        def timed(panel: MembersPanel, result: Any) -> None:
+            started = time.perf_counter()
+            original(panel, result)
+            self.seconds = time.perf_counter() - started
+
+        MembersPanel._on_search_finished = timed  # type: ignore[method-assign]
+
+
 class WindowBench:
     def __init__(self, app: QApplication, db: Path, runs: int) -> None:
         from app.store import open_store
@@ -101,6 +124,8 @@ class WindowBench:
         from ui.application import build_window, make_application
         from ui.models.member_table import PAGE_SIZE
         from ui.settings import UiSettings
+
+        self.slot = SlotTimer()
 
         self.app = app
         self.runs = runs
@@ -250,6 +275,106 @@ class WindowBench:
                 self.raw.execute(statement, page).fetchall()
             timings.append(time.perf_counter() - started)
         return timings
+
+    # --- a search with members selected ---------------------------------------------------
+
+    def _select_spread(self, count: int) -> list[int]:
+        """Select ``count`` rows spread over the whole list; their member ids."""
+        from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+        model = self.panel.model
+        rows = model.rowCount()
+        step = max(1, rows // count)
+        picked = list(range(step // 2, rows, step))[:count]
+        selection = QItemSelection()
+        last = model.columnCount() - 1
+        for row in picked:
+            selection.select(model.index(row, 0), model.index(row, last))
+        self.panel.table.selectionModel().select(
+            selection, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        return model.visible_ids(picked)
+
+    def _timed_search(self, start: Callable[[], None]) -> tuple[float, float]:
+        """(GUI thread in the result's slot, action → repainted table with its count)."""
+        self.waiter.arm()
+        started = time.perf_counter()
+        start()
+        self.waiter.wait()
+        if self.waiter.failed is not None:
+            raise RuntimeError(f"the search failed: {self.waiter.failed}")
+        return self.slot.seconds, self.waiter.at - started
+
+    def select(self) -> list[Row]:
+        """A search of the whole list again (as after an edit), and the first letter typed,
+        with 1,000 members selected across the list (their selection is kept); beside it,
+        the same searches with nothing selected and what 1,000 scans of the ids cost (the
+        former ``row_of``, same run)."""
+        from PySide6.QtTest import QTest
+
+        panel, rows = self.panel, self.panel.model.rowCount()
+        search = panel.search
+        if search.text():
+            self._timed_search(search.clear)
+        self.settle()
+        out: list[Row] = []
+        for label, letter in (
+            (f"`refresh()` of the whole list ({rows:,} rows)", ""),
+            ("`d` typed", "d"),
+        ):
+
+            def act(letter: str = letter) -> None:
+                if letter:
+                    QTest.keyClicks(search, letter)
+                else:
+                    panel.refresh()
+
+            def back(letter: str = letter) -> None:
+                if letter:
+                    self._timed_search(search.clear)
+                    self.settle()
+
+            plain: list[float] = []
+            for _ in range(SELECT_RUNS + 1):
+                panel.table.clearSelection()
+                plain.append(self._timed_search(act)[0])
+                self.settle()
+                back()
+            gui: list[float] = []
+            total: list[float] = []
+            kept = 0
+            scans: list[float] = []
+            for _ in range(SELECT_RUNS + 1):
+                selected = self._select_spread(SELECTED)
+                slot, whole = self._timed_search(act)
+                gui.append(slot)
+                total.append(whole)
+                kept = len(panel.selected_ids())
+                ids = panel.model.ids
+                started = time.perf_counter()
+                for member_id in selected:
+                    with contextlib.suppress(ValueError):
+                        ids.index(member_id)
+                scans.append(time.perf_counter() - started)
+                self.settle()
+                back()
+            gui, total, plain, scans = gui[1:], total[1:], plain[1:], scans[1:]  # warm-ups
+            log(f"select: {label}: GUI thread {spread(gui)}, end to end {spread(total)}")
+            log(f"select: {label}: nothing selected {spread(plain)}; 1,000 scans {spread(scans)}")
+            out.append(
+                Row(
+                    f"search after selecting {SELECTED:,} members: {label}, {kept:,} kept "
+                    f"selected; GUI thread in the result's slot ({SELECT_RUNS} runs; end to "
+                    f"end {spread(total)})",
+                    f"nothing selected: {spread(plain)}; {SELECTED:,} scans of the ids "
+                    f"(`row_of` before): {spread(scans)}",
+                    spread(gui),
+                    f"median ≤ {ms(SELECT_TARGET_S)}",
+                    median(gui) <= SELECT_TARGET_S,
+                )
+            )
+        panel.table.clearSelection()
+        return out
 
     # --- search ----------------------------------------------------------------------------
 
@@ -403,6 +528,8 @@ def run(db: Path, only: set[str], runs: int) -> dict[str, Any]:
                     )
                 )
             log(f"memory: listed {mb(loaded)}, after scrolling {mb(scrolled)}")
+        if "select" in only:
+            rows += bench.select()
         if "search" in only:
             search_rows, search_notes = bench.search()
             rows = search_rows + rows

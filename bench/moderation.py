@@ -117,7 +117,7 @@ def bench_match(db: Path, count: int, seed: int) -> dict[str, object]:
 def bench_quality() -> object:
     import json
 
-    from app.moderation import samples
+    from app.demo import moderation as samples
     from app.moderation.intake import NewItem
     from tests.fixtures.moderation.make_fixture import FIXTURE, build_store
 

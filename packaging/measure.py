@@ -9,7 +9,7 @@
 --members N  size of the demo store the start-up is measured on (default 2,000)
 
 Rows, each beside the same measure for the sources run by the project's Python
-(`python -m app`), as the reference:
+(`python -m ui`), as the reference:
 - build: packaging/build, whole and PyInstaller alone;
 - size: dist/amicale/ (and the .deb);
 - start: from spawn to the line `--smoke-test` prints once the window is shown, the member
@@ -164,7 +164,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             stdout=subprocess.DEVNULL,
             env=_env(Path(tmp) / "config"),
         )
-        python = [sys.executable, "-m", "app"]
+        python = [sys.executable, "-m", "ui"]
 
         def smoke(program: list[str]) -> list[float]:
             command = [*program, "--db", str(db), "--smoke-test"]
@@ -179,7 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             Row(
                 f"start: spawn → window shown, {args.members:,} members listed, every panel "
                 "opened (`--smoke-test` line), one folder",
-                f"`python -m app`: {spread(reference)}",
+                f"`python -m ui`: {spread(reference)}",
                 spread(frozen),
                 f"≤ {secs(START_TARGET_S)}",
                 median(frozen) <= START_TARGET_S,
@@ -199,7 +199,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         rows.append(
             Row(
                 "start: `amicale --version` (bootloader, interpreter, argparse)",
-                f"`python -m app --version`: {spread(version(python))}",
+                f"`python -m ui --version`: {spread(version(python))}",
                 spread(version([str(PROGRAM)])),
                 "—",
                 None,

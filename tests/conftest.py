@@ -12,6 +12,8 @@ and sets the same frozen instant for every other test of those runs, which must 
 from __future__ import annotations
 
 import os
+import re
+import sys
 import time
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
@@ -49,11 +51,30 @@ def _travel(moment: datetime, tick: bool = False) -> time_machine.travel:
     return time_machine.travel(moment.timestamp(), tick=tick)
 
 
+# The fixtures of pytest-qt: a test asking for one of them uses Qt.
+QT_FIXTURES = {"qapp", "qtbot", "qtmodeltester", "qtlog"}
+# A test module that imports the interface or Qt: each of its tests uses Qt.
+QT_IMPORT = re.compile(r"^\s*(from|import)\s+(ui|PySide6|shiboken6|pytestqt)\b", re.MULTILINE)
+_qt_modules: dict[str, bool] = {}
+
+
+def _module_uses_qt(path: Path) -> bool:
+    key = str(path)
+    if key not in _qt_modules:
+        _qt_modules[key] = bool(QT_IMPORT.search(path.read_text(encoding="utf-8")))
+    return _qt_modules[key]
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A test that freezes the clock is a ``clock`` test, marked or not."""
+    """A test that freezes the clock is a ``clock`` test, marked or not; a test that asks for
+    a Qt fixture or lives in a module importing ``ui`` or Qt is a ``qt`` test: only those get
+    a QApplication (the tests of ``app/`` run without Qt)."""
     for item in items:
-        if {"clock_now", "fixed_now", "freeze"} & set(getattr(item, "fixturenames", ())):
+        names = set(getattr(item, "fixturenames", ()))
+        if {"clock_now", "fixed_now", "freeze"} & names:
             item.add_marker(pytest.mark.clock)
+        if QT_FIXTURES & names or _module_uses_qt(item.path):
+            item.add_marker(pytest.mark.qt)
 
 
 @pytest.fixture(autouse=True)
@@ -131,6 +152,14 @@ def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _qt_tests_only(request: pytest.FixtureRequest) -> None:
+    """The Qt fixtures below, for the ``qt`` tests only."""
+    if request.node.get_closest_marker("qt") is not None:
+        request.getfixturevalue("_interface_in_english")
+        request.getfixturevalue("_gui_thread_collector")
+
+
+@pytest.fixture
 def _interface_in_english(qapp: object) -> Iterator[None]:
     """As the app does for its interface language (ui/i18n.py): the tests speak English,
     dates and numbers included, whatever the locale the suite runs in (CI: fr_FR.UTF-8)."""
@@ -141,7 +170,7 @@ def _interface_in_english(qapp: object) -> Iterator[None]:
     QLocale.setDefault(QLocale("en_GB"))
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def _gui_thread_collector(qapp: object) -> Iterator[None]:
     """As in the app: the cycle collector runs on the GUI thread only (see ui/workers.py)."""
     from ui.workers import GuiThreadCollector
@@ -160,12 +189,11 @@ def db_path(tmp_path: Path) -> Path:
 def store(db_path: Path) -> Iterator[Store]:
     opened = open_store(db_path)
     yield opened
-    # Widgets are torn down after this fixture: let their background jobs return first.
-    from ui.workers import Job
-
-    for job in list(Job._alive):
-        job.cancel()
-    Job.wait_all()
+    # Widgets are torn down after this fixture: let their background jobs return first. No
+    # job can run unless ui.workers was imported (the tests of app/ never import it).
+    workers = sys.modules.get("ui.workers")
+    if workers is not None:
+        workers.Job.cancel_all_and_wait()
     opened.close()
 
 

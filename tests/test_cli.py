@@ -112,11 +112,12 @@ def test_member_show_export_erase(
 
 
 def test_console_script_and_smoke_test(tmp_path: Path) -> None:
-    """The real entry points, as packaging checks call them: `python -m app` and --smoke-test."""
+    """The real entry points, as packaging checks call them: `python -m ui` (the program's
+    entry, ui/launch.py) and --smoke-test."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "AMICALE_CONFIG_DIR": str(tmp_path)}
     db = str(tmp_path / "smoke.sqlite3")
     demo = subprocess.run(
-        [sys.executable, "-m", "app", "--db", db, "demo", "--members", "300"],
+        [sys.executable, "-m", "ui", "--db", db, "demo", "--members", "300"],
         capture_output=True,
         text=True,
         env=env,
@@ -124,7 +125,7 @@ def test_console_script_and_smoke_test(tmp_path: Path) -> None:
     )
     assert demo.returncode == 0, demo.stderr
     smoke = subprocess.run(
-        [sys.executable, "-m", "app", "--db", db, "--smoke-test"],
+        [sys.executable, "-m", "ui", "--db", db, "--smoke-test"],
         capture_output=True,
         text=True,
         env=env,
@@ -133,3 +134,46 @@ def test_console_script_and_smoke_test(tmp_path: Path) -> None:
     assert smoke.returncode == 0, smoke.stderr
     assert smoke.stderr == ""
     assert "300 members listed" in smoke.stdout
+
+
+def test_app_never_imports_the_interface(tmp_path: Path) -> None:
+    """app/ is the core: the command line runs without ui/ (and without a QApplication);
+    the window is handed to it by the program's entry point, ui/launch.py."""
+    probe = (
+        "import sys\n"
+        "import app.cli\n"
+        "code = app.cli.main(['--db', sys.argv[1], 'demo', '--members', '20'])\n"
+        "assert code == 0, code\n"
+        "print(sorted(m for m in sys.modules if m == 'ui' or m.startswith(('ui.', 'PySide6'))))\n"
+    )
+    env = {**os.environ, "AMICALE_CONFIG_DIR": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", probe, str(tmp_path / "core.sqlite3")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "[]"
+    # And no file of app/ names ui, even in a function run only sometimes.
+    import re
+
+    importing = re.compile(r"^\s*(from|import)\s+ui\b", re.MULTILINE)
+    root = Path(__file__).resolve().parent.parent / "app"
+    offenders = [
+        str(path.relative_to(root.parent))
+        for path in sorted(root.rglob("*.py"))
+        if importing.search(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
+
+
+def test_without_the_interface_no_command_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`python -m app` is the command line alone: asked for the window, it says where it is."""
+    with pytest.raises(SystemExit) as stopped:
+        main([])
+    assert stopped.value.code == 2
+    assert "python -m ui" in capsys.readouterr().err

@@ -13,8 +13,9 @@ from typing import Any, cast
 import pytest
 import sqlalchemy as sa
 
-from app import association, demo
+from app import association
 from app.demo import DemoReport, build_demo
+from app.demo import members as demo
 from app.errors import AmicaleError, Cancelled
 from app.members.service import MemberDirectory
 from app.store import Store, open_store

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from app.moderation import samples
+from app.demo import moderation as samples
 from app.moderation.intake import NewItem
 from tests.fixtures.moderation.make_fixture import COUNTS, FIXTURE, build_store, draw
 

@@ -41,7 +41,18 @@ from app.store.schema import (
     post,
     post_version,
 )
-from tests.test_cli import run as _cli
+from ui.launch import main as program
+
+
+def _cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """The program as installed (ui.launch hands the report's painter to the CLI)."""
+    try:
+        code = program(list(argv))
+    except SystemExit as exc:  # argparse's usage errors
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
 
 PARIS = ZoneInfo("Europe/Paris")
 YEAR = Period(date(2026, 1, 1), date(2026, 12, 31))

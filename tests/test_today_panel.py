@@ -17,12 +17,8 @@ from app.clock import msecs_until_midnight
 from app.members.service import MemberDirectory
 from app.store import Store
 from ui.panels import today
-from ui.panels.today import (
-    BIRTHDAY_ROLE,
-    BirthdayListModel,
-    TodayPanel,
-    plain_text,
-)
+from ui.panels.today import BIRTHDAY_ROLE, BirthdayListModel, TodayPanel
+from ui.widgets import plain_text
 
 pytestmark = pytest.mark.clock  # dates, times and zones throughout
 

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from app import association
 from app.members.service import MemberDirectory
 from app.store import Store
-from ui.main_window import TAG_SYNC_MS, MainWindow
+from ui.main_window import MainWindow
 from ui.models.member_table import MEMBER_ID_ROLE, PAGE_SIZE, MemberTableModel
 from ui.settings import UiSettings
 
@@ -314,7 +314,9 @@ def test_tag_counts_follow_the_search_shown_when_a_browser_is_open(
 ) -> None:
     window.sidebar.setCurrentRow(window.panels().index(window.today))
     search(qtbot, window, "promo:2000..2010")
-    qtbot.wait(TAG_SYNC_MS * 2)
+    assert window.tag_sync.isActive()  # the typing pause, then the sync that must do nothing
+    with qtbot.waitSignal(window.tag_sync.timeout, timeout=10000):
+        pass
     # Not counted while no tag browser is on screen: the search keeps the machine.
     assert window.tags.query == ""
     with qtbot.waitSignal(window.tags.countsUpdated, timeout=10000):
@@ -336,3 +338,16 @@ def test_the_window_fits_a_laptop_screen_beside_the_tag_browser(
     window.sidebar.setCurrentRow(window.panels().index(window.duplicates))
     assert not window.tag_dock.isVisible()
     assert window.stack.minimumWidth() == window.duplicates.minimumSizeHint().width()
+
+
+def test_the_program_hands_the_window_to_the_command_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui import launch
+
+    opened: list[tuple[Path, bool]] = []
+    monkeypatch.setattr(launch, "open_window", lambda db, smoke: opened.append((db, smoke)) or 0)
+    db = tmp_path / "w.sqlite3"
+    assert launch.main(["--db", str(db)]) == 0
+    assert launch.main(["--db", str(db), "--smoke-test"]) == 0
+    assert opened == [(db, False), (db, True)]

@@ -51,10 +51,14 @@ def test_newer_job_supersedes_the_older(qtbot: QtBot) -> None:
     latest.finished.connect(results.append)
     latest.failed.connect(errors.append)
     old = latest.start(_wait_until_cancelled, "old")
+    old_answers: list[BaseException] = []  # queued: connected before any can be delivered
+    old.signals.failed.connect(old_answers.append)
     with qtbot.waitSignal(latest.finished, timeout=5000):
         latest.start(_quick, "new")
     assert latest.wait(5000)
-    qtbot.wait(50)  # let any late signal of the old job arrive
+    # The old job's answer has reached LatestOnly (connected first) and been dropped there.
+    qtbot.waitUntil(lambda: bool(old_answers), timeout=5000)
+    assert isinstance(old_answers[0], Cancelled)
     assert results == ["new"]
     assert errors == []  # a cancelled job is silent
     assert old.token.cancelled

@@ -102,6 +102,18 @@ class Job(QRunnable):
             time.sleep(0.005)
         return not cls._alive
 
+    @classmethod
+    def cancel_all_and_wait(cls, seconds: float = 10.0) -> bool:
+        """Cancel every running job and wait for them to return (before a store closes)."""
+        for job in list(cls._alive):
+            job.cancel()
+        return cls.wait_all(seconds)
+
+    @classmethod
+    def running(cls) -> int:
+        """How many jobs have started and not yet returned."""
+        return len(cls._alive)
+
     def start(self, pool: QThreadPool | None = None) -> Job:
         while len(Job._finished) > Job.KEEP_FINISHED:
             Job._finished.popleft()

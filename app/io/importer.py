@@ -43,7 +43,8 @@ from app import audit, clock, files, tag_rules
 from app.clock import now_iso
 from app.errors import AmicaleError, Cancelled, ValidationError
 from app.io.mapping import RowCleaner, guess_mapping, row_cleaner
-from app.io.readers import ImportSource, RowError, SourceRow
+from app.io.readers import ImportSource
+from app.io.rows import RowError, SourceRow
 from app.members.service import ensure_tag
 from app.members.validation import EDITABLE_FIELDS, NO_YEAR, normalise
 from app.store import Store

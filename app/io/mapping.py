@@ -31,17 +31,15 @@ import re
 from collections.abc import Callable
 from datetime import date
 from functools import lru_cache, partial
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from app import clock
+from app.io.rows import SourceRow
 from app.members import fields
 from app.members.validation import MAX_TEXT
 from app.messages import Message
 from app.text import fold, is_linkedin_host
-
-if TYPE_CHECKING:
-    from app.io.readers import SourceRow
 
 # The member fields an import fills, and the two that only an import knows (full name,
 # LinkedIn's "Connected On"), all described in app.members.fields.

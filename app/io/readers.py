@@ -37,6 +37,7 @@ from xml.etree.ElementTree import ParseError
 from app import files
 from app.errors import AmicaleError
 from app.io.mapping import fold_header, guess_mapping
+from app.io.rows import Item, RowError, SourceRow
 from app.messages import QT_TRANSLATE_NOOP, Message
 
 PRESETS = ("auto", "csv", "xlsx", "vcard", "linkedin", "mailchimp")
@@ -76,21 +77,6 @@ T_CHANGED = QT_TRANSLATE_NOOP(
 
 class ImportFormatError(AmicaleError):
     """The whole file cannot be imported (unreadable, unknown format, unsafe, ambiguous)."""
-
-
-@dataclass(frozen=True, slots=True)
-class SourceRow:
-    line: int  # 1-based physical line (CSV), sheet row (XLSX) or card number (vCard)
-    values: dict[str, str]  # every header → raw text ('' when empty), plus "__" keys
-
-
-@dataclass(frozen=True, slots=True)
-class RowError:
-    line: int
-    reason: str
-
-
-Item = SourceRow | RowError
 
 
 @dataclass(frozen=True)

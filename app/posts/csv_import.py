@@ -15,7 +15,8 @@ from pathlib import Path
 
 from app.errors import AmicaleError
 from app.io.mapping import fold_header
-from app.io.readers import RowError, open_source
+from app.io.readers import open_source
+from app.io.rows import RowError
 from app.messages import QT_TRANSLATE_NOOP, Message
 from app.posts.channels import Channel, list_channels, resolve
 from app.posts.store import PostDraft, insert_post

@@ -127,7 +127,7 @@
 <context>
     <name>BirthdayListModel</name>
     <message>
-        <location filename="../../ui/panels/today.py" line="+113"/>
+        <location filename="../../ui/panels/today.py" line="+106"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -462,7 +462,7 @@
 <context>
     <name>ChannelTab</name>
     <message>
-        <location filename="../../ui/dialogs/post_editor.py" line="+77"/>
+        <location filename="../../ui/dialogs/post_editor.py" line="+76"/>
         <source>Own text for this channel</source>
         <translation>Texte propre à ce canal</translation>
     </message>
@@ -1462,7 +1462,7 @@
 <context>
     <name>FirstStartDialog</name>
     <message>
-        <location filename="../../ui/dialogs/first_start.py" line="+35"/>
+        <location filename="../../ui/dialogs/first_start.py" line="+36"/>
         <source>Welcome to Amicale</source>
         <translation>Bienvenue dans Amicale</translation>
     </message>
@@ -1811,7 +1811,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="+55"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="+56"/>
         <location line="+86"/>
         <location line="+211"/>
         <source>Import members</source>
@@ -2251,7 +2251,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>MemberCard</name>
     <message>
-        <location filename="../../ui/panels/member_card.py" line="+69"/>
+        <location filename="../../ui/panels/member_card.py" line="+61"/>
         <source>Select a member to see their file, or press Ctrl+N.</source>
         <translation>Sélectionnez un membre pour afficher sa fiche, ou appuyez sur Ctrl+N.</translation>
     </message>
@@ -2337,7 +2337,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>MembersPanel</name>
     <message>
-        <location filename="../../ui/panels/members.py" line="+105"/>
+        <location filename="../../ui/panels/members.py" line="+114"/>
         <source>Search: dup, tag:lyon promo:2005..2010 -dues:paid, &quot;saint étienne&quot;…</source>
         <translation>Rechercher&#xa0;: dup, étiquette:lyon promo:2005..2010 -cotisation:payée, &quot;saint étienne&quot;…</translation>
     </message>
@@ -2352,7 +2352,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Colonnes</translation>
     </message>
     <message numerus="yes">
-        <location line="+92"/>
+        <location line="+105"/>
         <source>%1 of %Ln members</source>
         <translation>
             <numerusform>%1 sur %Ln membre</numerusform>
@@ -2368,7 +2368,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         </translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>Search error at character %1: %2</source>
         <translation>Erreur de recherche au caractère %1&#xa0;: %2</translation>
     </message>
@@ -3028,7 +3028,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>règle&#xa0;: diplômé connu</translation>
     </message>
     <message>
-        <location filename="../../app/posts/csv_import.py" line="+39"/>
+        <location filename="../../app/posts/csv_import.py" line="+40"/>
         <source>no date</source>
         <translation>date manquante</translation>
     </message>
@@ -3303,7 +3303,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>{0} est le fichier de données lui-même, pas une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../app/store/engine.py" line="+97"/>
+        <location filename="../../app/store/engine.py" line="+104"/>
         <source>{0} is read-only: Amicale writes to its data file; make it writable or open a copy of it</source>
         <translation>{0} est en lecture seule&#xa0;: Amicale écrit dans son fichier de données&#xa0;; rendez-le modifiable ou ouvrez-en une copie</translation>
     </message>
@@ -3363,12 +3363,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>erreur interne ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/io/readers.py" line="+70"/>
+        <location filename="../../app/io/readers.py" line="+71"/>
         <source>{0} changed while it was read (cut short or still being written): nothing was imported; import it again once it is complete</source>
         <translation>{0} a changé pendant sa lecture (tronqué ou encore en cours d’écriture)&#xa0;: rien n’a été importé&#xa0;; importez-le de nouveau une fois complet</translation>
     </message>
     <message>
-        <location line="+250"/>
+        <location line="+235"/>
         <source>{0} starts with the UTF-8 mark but is not UTF-8 (accents would be lost): save it again as UTF-8, or as CSV without the mark</source>
         <translation>{0} commence par la marque UTF-8 mais n’est pas en UTF-8 (les accents seraient perdus)&#xa0;: enregistrez-le de nouveau en UTF-8, ou en CSV sans la marque</translation>
     </message>
@@ -5722,7 +5722,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>TodayPanel</name>
     <message>
-        <location filename="../../ui/panels/today.py" line="-78"/>
+        <location filename="../../ui/panels/today.py" line="-71"/>
         <source>LinkedIn</source>
         <translation>LinkedIn</translation>
     </message>
@@ -5757,7 +5757,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Anglais</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+135"/>
         <source>The language of the messages and of the template you edit below</source>
         <translation>La langue des messages et du modèle modifié ci-dessous</translation>
     </message>

@@ -30,7 +30,7 @@ from app.posts.channels import DEFAULT_LIMITS, KINDS, VARIANTS, Channel, parse_s
 from app.store import Store
 from ui.labels import channel_name, message_text
 from ui.operations import OperationRunner
-from ui.panels.member_card import ERROR_STYLE, plain_label
+from ui.widgets import ERROR_STYLE, plain_label
 
 (COL_NAME, COL_KIND, COL_VARIANT, COL_LIMIT, COL_COLOR, COL_SLOTS, COL_PER_WEEK, COL_GAP,
  COL_URL, COL_ENABLED) = range(10)  # fmt: skip

@@ -31,7 +31,7 @@ from app.posts.publishing import is_web_url
 from app.store import Store
 from ui.labels import channel_name, message_text, qdate
 from ui.operations import OperationRunner
-from ui.panels.member_card import ERROR_STYLE, plain_label
+from ui.widgets import ERROR_STYLE, plain_label
 
 
 class EventDialog(QDialog):

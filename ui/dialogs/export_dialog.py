@@ -38,7 +38,7 @@ from app.members.service import MemberDirectory, Sort
 from app.messages import Message
 from app.store import Store
 from ui.labels import field_title, message_text
-from ui.panels.member_card import ERROR_STYLE, plain_label
+from ui.widgets import ERROR_STYLE, plain_label
 from ui.workers import Job
 
 # Formats whose columns are fixed (the column list does not apply).

@@ -22,6 +22,7 @@ from app.errors import AmicaleError, Cancelled, ValidationError
 from app.operations import Operation
 from app.store import Store
 from ui.operations import OperationRunner
+from ui.widgets import ERROR_STYLE
 from ui.workers import Job
 
 SAMPLE_MEMBERS = 3000
@@ -86,7 +87,7 @@ class FirstStartDialog(QDialog):
 
         self.error = QLabel()
         self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

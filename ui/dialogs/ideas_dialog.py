@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.posts.ideas import is_url
-from ui.panels.member_card import ERROR_STYLE, plain_label
+from ui.widgets import ERROR_STYLE, plain_label
 
 
 class IdeasSourceDialog(QDialog):

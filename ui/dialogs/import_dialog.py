@@ -30,11 +30,12 @@ from PySide6.QtWidgets import (
 from app.errors import AmicaleError, Cancelled
 from app.io import mapping as mapping_rules
 from app.io.importer import ImportReport, import_file, previous_imports, write_rejects
-from app.io.readers import PRESETS, ImportSource, RowError, open_source
+from app.io.readers import PRESETS, ImportSource, open_source
+from app.io.rows import RowError
 from app.store import Store
 from ui.labels import field_title, message_text
-from ui.panels.member_card import plain_label
 from ui.settings import UiSettings
+from ui.widgets import ERROR_STYLE, plain_label
 from ui.workers import Job
 
 PREVIEW_ROWS = 20
@@ -165,7 +166,7 @@ class ImportDialog(QDialog):
             self.preview.setRowCount(0)
             self.preview.setColumnCount(0)
             self.notice.setText(message_text(exc.args[0] if exc.args else str(exc)))
-            self.notice.setStyleSheet("color: #b00020;")
+            self.notice.setStyleSheet(ERROR_STYLE)
             self._update_buttons()
             return
         self.source = source

@@ -47,7 +47,7 @@ from app.posts.smtp import (
 from app.store import Store
 from ui.dialogs.smtp_settings import SmtpSettingsDialog
 from ui.labels import message_text
-from ui.panels.member_card import ERROR_STYLE, plain_label
+from ui.widgets import ERROR_STYLE, plain_label
 from ui.workers import Job, LatestOnly
 
 DEFAULT_SUBJECT = "{association}\u00a0: les nouvelles"

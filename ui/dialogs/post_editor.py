@@ -59,8 +59,7 @@ from app.store import Store
 from ui.labels import channel_name, message_text, qdate, qdatetime
 from ui.models.posts import state_title
 from ui.operations import OperationRunner
-from ui.panels.member_card import ERROR_STYLE, plain_label
-from ui.panels.today import plain_text
+from ui.widgets import ERROR_STYLE, plain_label, plain_text
 
 RECURRENCES = ("none", "weekly", "monthly", "yearly")
 

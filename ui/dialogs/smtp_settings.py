@@ -25,7 +25,7 @@ from app.errors import AmicaleError, ValidationError
 from app.posts.smtp import DEFAULT_PORTS, PasswordVault, SmtpSettings, save_settings
 from app.store import Store
 from ui.labels import message_text
-from ui.panels.member_card import ERROR_STYLE, plain_label
+from ui.widgets import ERROR_STYLE, plain_label
 
 
 class SmtpSettingsDialog(QDialog):

@@ -18,7 +18,7 @@ from app.errors import AmicaleError
 from app.store import Store
 from app.tags import TagInfo
 from ui.labels import message_text
-from ui.panels.member_card import ERROR_STYLE, plain_label
+from ui.widgets import ERROR_STYLE, plain_label
 
 
 class TagChoiceDialog(QDialog):

@@ -39,7 +39,7 @@ from app.store import Store
 from app.tag_rules import MAX_YEAR, MIN_YEAR, Rule
 from ui.labels import message_text
 from ui.operations import OperationRunner
-from ui.panels.member_card import ERROR_STYLE, plain_label
+from ui.widgets import ERROR_STYLE, plain_label
 from ui.workers import Job, LatestOnly
 
 # A pause in typing before the preview is recounted.

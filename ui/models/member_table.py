@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from array import array
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -99,6 +99,64 @@ def _converters(locale: QLocale) -> dict[str, Callable[[Any], str]]:
     return convert
 
 
+def contiguous_ranges(rows: Iterable[int]) -> list[tuple[int, int]]:
+    """Sorted, distinct ``rows`` as the fewest (first, last) runs: [1, 2, 3, 7] → (1, 3), (7, 7)."""
+    ranges: list[tuple[int, int]] = []
+    for row in sorted(set(rows)):
+        if ranges and ranges[-1][1] == row - 1:
+            ranges[-1] = (ranges[-1][0], row)
+        else:
+            ranges.append((row, row))
+    return ranges
+
+
+class RowIndex:
+    """Member id → row, for one search's ids.
+
+    Built once, off the GUI thread: the worker that ran the search builds it when the panel
+    has a selection to keep across it (``run_search(locate=True)``), and hands it with the
+    result. An array indexed by id (4 bytes per id up to the largest, 4 MB at 1M) rather
+    than a dict (about 100 MB). Not built, a lookup scans the ids (C speed, about 20 ms per
+    miss at 1M): fine for one id, never for a thousand (see ``rows_of``).
+    """
+
+    def __init__(self, ids: array[int]) -> None:
+        self.ids = ids
+        self._rows: array[int] | dict[int, int] | None = None
+
+    @property
+    def built(self) -> bool:
+        return self._rows is not None
+
+    def build(self) -> RowIndex:
+        if self._rows is None:
+            ids = self.ids
+            top = max(ids, default=0)
+            if min(ids, default=0) >= 0 and top <= 4 * len(ids) + 1024:
+                rows = array("i", [-1]) * (top + 1)
+                for row, member_id in enumerate(ids):
+                    rows[member_id] = row
+                self._rows = rows
+            else:  # sparse ids: the dict is the smaller
+                self._rows = {member_id: row for row, member_id in enumerate(ids)}
+        return self
+
+    def row_of(self, member_id: int) -> int:
+        rows = self._rows
+        if rows is None:
+            try:
+                return self.ids.index(member_id)
+            except ValueError:
+                return -1
+        if isinstance(rows, dict):
+            return rows.get(member_id, -1)
+        return rows[member_id] if 0 <= member_id < len(rows) else -1
+
+
+# Lookups without the index a caller may make at once on the GUI thread (a scan each).
+SCAN_BUDGET = 4
+
+
 class MemberTableModel(QAbstractTableModel):
     # The user asked for another order: (column key, descending).
     sortRequested = Signal(str, bool)
@@ -109,6 +167,7 @@ class MemberTableModel(QAbstractTableModel):
         self.columns: tuple[str, ...] = LIST_COLUMNS
         self._shown: tuple[str, ...] = LIST_COLUMNS  # only these are fetched and formatted
         self._ids: array[int] = array("q")
+        self._index = RowIndex(self._ids)
         self._pages: OrderedDict[int, dict[int, tuple[str, ...]]] = OrderedDict()
         self._convert = _converters(QLocale())
         self.sort_column = "last_name"
@@ -121,9 +180,11 @@ class MemberTableModel(QAbstractTableModel):
     def ids(self) -> array[int]:
         return self._ids
 
-    def set_ids(self, ids: array[int]) -> None:
+    def set_ids(self, ids: array[int], index: RowIndex | None = None) -> None:
+        """Show ``ids``; ``index``: their id → row map, when the search's worker built it."""
         self.beginResetModel()
         self._ids = ids
+        self._index = index if index is not None and index.ids is ids else RowIndex(ids)
         self._pages.clear()
         self.endResetModel()
 
@@ -133,23 +194,49 @@ class MemberTableModel(QAbstractTableModel):
         self._shown = tuple(c for c in self.columns if c in shown_set)
         self._pages.clear()
 
-    def refresh_rows(self) -> None:
-        """Forget cached rows (after an edit); visible ones are fetched again on repaint."""
-        self._pages.clear()
-        if self._ids:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._ids) - 1, len(self.columns) - 1)
-            )
+    def refresh_rows(self, member_ids: Iterable[int] | None = None) -> None:
+        """Forget cached rows (after an edit) and have the view fetch them again: those of
+        ``member_ids`` only, announced in the fewest contiguous ranges (as calibre's
+        ``refresh_ids``); every row without ``member_ids``. Only cached pages can be on
+        screen, so only they are looked at: at most MAX_PAGES × PAGE_SIZE ids, whatever the
+        size of the list or of the change."""
+        if member_ids is None:
+            self._pages.clear()
+            if self._ids:
+                self.dataChanged.emit(
+                    self.index(0, 0), self.index(len(self._ids) - 1, len(self.columns) - 1)
+                )
+            return
+        changed = set(member_ids)
+        rows: list[int] = []
+        for page in sorted(self._pages):
+            start = page * PAGE_SIZE
+            hits = [
+                start + offset
+                for offset, member_id in enumerate(self._ids[start : start + PAGE_SIZE])
+                if member_id in changed
+            ]
+            if hits:
+                del self._pages[page]
+                rows += hits
+        last_column = len(self.columns) - 1
+        for first, last in contiguous_ranges(rows):
+            self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
 
     def member_id(self, row: int) -> int:
         return self._ids[row]
 
     def row_of(self, member_id: int) -> int:
-        """Row of a member, -1 if not listed. A C-speed scan: no 1M-entry dict to keep."""
-        try:
-            return self._ids.index(member_id)
-        except ValueError:
-            return -1
+        """Row of a member, -1 if not listed: O(1) with the search's index, else one scan."""
+        return self._index.row_of(member_id)
+
+    def rows_of(self, member_ids: Sequence[int]) -> dict[int, int]:
+        """Rows of those of ``member_ids`` listed. With the search's index, all of them;
+        without it (a selection made while the search ran), only the first SCAN_BUDGET are
+        looked for, a scan each: the GUI thread never pays a thousand scans."""
+        wanted = member_ids if self._index.built else member_ids[:SCAN_BUDGET]
+        found = {member_id: self._index.row_of(member_id) for member_id in wanted}
+        return {member_id: row for member_id, row in found.items() if row >= 0}
 
     def _page(self, page: int) -> dict[int, tuple[str, ...]]:
         cached = self._pages.get(page)
@@ -245,6 +332,7 @@ class MemberTableModel(QAbstractTableModel):
             old = self.persistentIndexList()
             new = [self.index(last - i.row(), i.column()) for i in old]
             self._ids.reverse()
+            self._index = RowIndex(self._ids)
             self._pages.clear()
             self.changePersistentIndexList(old, new)
             self.sort_descending = descending

@@ -36,7 +36,7 @@ from app.report.xlsx import T_OTHERS
 from app.store import Store
 from ui.charts import OKABE_ITO, ChartItem, ChartSpec, ChartView, number
 from ui.labels import channel_name, qdate
-from ui.panels.member_card import plain_label
+from ui.widgets import plain_label
 from ui.workers import LatestOnly
 
 # Where a figure leads when it is not a member search.

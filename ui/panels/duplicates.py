@@ -55,7 +55,7 @@ from ui.models.duplicate_pairs import (
     reason_title,
 )
 from ui.operations import OperationRunner
-from ui.panels.member_card import ERROR_STYLE, plain_label
+from ui.widgets import ERROR_STYLE, plain_label
 from ui.workers import Job
 
 # The fields compared side by side, in the member card's order.

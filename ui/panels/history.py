@@ -22,7 +22,7 @@ from app.operations import Changes
 from app.store import Store
 from ui.models.history_table import TAG_AND_SEGMENT_ACTIONS, HistoryTableModel
 from ui.operations import OperationRunner
-from ui.panels.member_card import plain_label
+from ui.widgets import plain_label
 from ui.workers import LatestOnly
 
 LIMIT = 2000

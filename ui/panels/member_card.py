@@ -30,19 +30,11 @@ from app.members.validation import NO_YEAR
 from app.operations import Operation
 from ui.labels import field_title, message_text, value_label
 from ui.operations import OperationRunner
+from ui.widgets import ERROR_STYLE, plain_label
 
 # The card's rows in their order (app.members.fields); tags and communities are not columns.
 CARD_FIELDS = fields.card_fields()
 CARD_VALUES = tuple(k for k in CARD_FIELDS if fields.BY_NAME[k].stored)
-ERROR_STYLE = "color: #b00020;"
-
-
-def plain_label(text: str = "", *, wrap: bool = False) -> QLabel:
-    """A label for data: never read as rich text."""
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(wrap)
-    return label
 
 
 class MemberCard(QWidget):

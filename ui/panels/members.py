@@ -33,10 +33,11 @@ from app.operations import Changes, Operation
 from app.operations.tags import tag_changes
 from app.tags import TagChange
 from ui.labels import field_title, message_text
-from ui.models.member_table import MemberTableModel
+from ui.models.member_table import MemberTableModel, RowIndex
 from ui.operations import OperationRunner
-from ui.panels.member_card import ERROR_STYLE, MemberCard, plain_label
+from ui.panels.member_card import MemberCard
 from ui.settings import UiSettings
+from ui.widgets import ERROR_STYLE, plain_label
 from ui.workers import Job, LatestOnly
 
 # The columns shown on first start, in their order.
@@ -49,19 +50,27 @@ class SearchResult:
     ids: array[int]
     total: int
     seconds: float
+    rows: RowIndex | None = None  # id → row, built by the worker when asked (locate)
 
 
 def run_search(
-    directory: MemberDirectory, query: str, sort: Sort, total: int | None, cancel: Any = None
+    directory: MemberDirectory,
+    query: str,
+    sort: Sort,
+    total: int | None,
+    cancel: Any = None,
+    locate: bool = False,
 ) -> SearchResult:
-    """Worker side of a search: the ordered ids, and the store's total unless known."""
+    """Worker side of a search: the ordered ids, and the store's total unless known;
+    ``locate``: also their id → row map (a selection is to be kept across the search)."""
     started = time.perf_counter()
     ids = directory.search_ids(query, sort, cancel=cancel)
     if not query.strip():
         total = len(ids)
     elif total is None:
         total = directory.total()
-    return SearchResult(query, ids, total, time.perf_counter() - started)
+    rows = RowIndex(ids).build() if locate and ids else None
+    return SearchResult(query, ids, total, time.perf_counter() - started, rows)
 
 
 class MembersPanel(QWidget):
@@ -238,7 +247,10 @@ class MembersPanel(QWidget):
 
     def _start_search(self, query: str) -> None:
         self._search_started_at = self._member_changes
-        self.searches.start(run_search, self.directory, query, self.sort, self._total)
+        locate = bool(self._pending_select) or self.table.selectionModel().hasSelection()
+        self.searches.start(
+            run_search, self.directory, query, self.sort, self._total, locate=locate
+        )
 
     @Slot(object, object)
     def _on_changes(self, changes: Changes, origin: object = None) -> None:
@@ -247,7 +259,9 @@ class MembersPanel(QWidget):
         if changes.all_members or changes.member_ids:
             self._member_changes += 1
             self._total = None
-        self.model.refresh_rows()
+        # Only the rows of the change; every row when it does not list them (a tag renamed).
+        listed = changes.member_ids and not changes.all_members
+        self.model.refresh_rows(changes.member_ids if listed else None)
         self.refresh()
 
     @Slot(str)
@@ -277,9 +291,17 @@ class MembersPanel(QWidget):
             )
             header.blockSignals(False)
 
+    def _selected_rows(self) -> list[int]:
+        """The selected rows, from the selection's ranges: selectedRows() would make an
+        index and ask flags() for every cell of every row (a third of a second for a
+        thousand rows spread over the list)."""
+        rows: set[int] = set()
+        for span in self.table.selectionModel().selection():
+            rows.update(range(span.top(), span.bottom() + 1))
+        return sorted(rows)
+
     def selected_ids(self) -> list[int]:
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        return self.model.visible_ids(rows)
+        return self.model.visible_ids(self._selected_rows())
 
     @Slot(object)
     def _on_search_finished(self, result: SearchResult) -> None:
@@ -291,7 +313,7 @@ class MembersPanel(QWidget):
         self.last_result = result
         if self._search_started_at == self._member_changes:  # no change since it started
             self._total = result.total
-        self.model.set_ids(result.ids)
+        self.model.set_ids(result.ids, result.rows)
         if not result.query.strip():
             # Ready the name order now, so the first keystroke does not pay for it.
             Job(self.directory.prepare_order).start()
@@ -310,16 +332,15 @@ class MembersPanel(QWidget):
     def _select_ids(self, ids: list[int], current_id: int | None) -> None:
         selection = QItemSelection()
         last_column = self.model.columnCount() - 1
-        for member_id in ids:
-            row = self.model.row_of(member_id)
-            if row >= 0:
-                selection.select(self.model.index(row, 0), self.model.index(row, last_column))
+        found = self.model.rows_of(ids)
+        for row in found.values():
+            selection.select(self.model.index(row, 0), self.model.index(row, last_column))
         model = self.table.selectionModel()
         if not selection.isEmpty():
             model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
             row = self.model.row_of(current_id) if current_id is not None else -1
             if row < 0:
-                row = self.model.row_of(ids[0])
+                row = next(iter(found.values()))
             model.setCurrentIndex(
                 self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate
             )
@@ -345,9 +366,9 @@ class MembersPanel(QWidget):
 
     @Slot()
     def _on_selection_changed(self, *_: Any) -> None:
-        rows = self.table.selectionModel().selectedRows()
+        rows = self._selected_rows()
         if len(rows) == 1:
-            self.card.show_member(self.model.member_id(rows[0].row()))
+            self.card.show_member(self.model.member_id(rows[0]))
         elif rows:
             self.card.show_many(len(rows))
         else:

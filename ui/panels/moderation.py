@@ -72,7 +72,7 @@ from ui.models.moderation_queue import (
     title,
 )
 from ui.operations import OperationRunner
-from ui.panels.member_card import plain_label
+from ui.widgets import plain_label
 from ui.workers import Job, LatestOnly
 
 MEMBER_ROLE = Qt.ItemDataRole.UserRole + 1

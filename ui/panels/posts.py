@@ -97,7 +97,7 @@ from ui.models.posts import (
 )
 from ui.operations import OperationRunner
 from ui.panels.calendar_view import MONTH, WEEK, CalendarView, monday_of
-from ui.panels.member_card import ERROR_STYLE, plain_label
+from ui.widgets import ERROR_STYLE, plain_label
 from ui.workers import Job, LatestOnly
 
 LIST = "list"

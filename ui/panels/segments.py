@@ -55,7 +55,7 @@ from ui.dialogs.export_dialog import ExportDialog
 from ui.labels import message_text
 from ui.models.segment_list import COL_COUNT, COL_NAME, SEPARATOR_ROLE, SegmentListModel
 from ui.operations import OperationRunner
-from ui.panels.member_card import ERROR_STYLE, plain_label
+from ui.widgets import ERROR_STYLE, plain_label
 from ui.workers import LatestOnly
 
 

@@ -44,7 +44,7 @@ from app.tags import CategoryInfo, DeletedTag, TagChange, TagInfo
 from ui.labels import message_text, plain_tip
 from ui.models.tag_tree import TagTreeModel
 from ui.operations import OperationRunner
-from ui.panels.member_card import plain_label
+from ui.widgets import plain_label
 from ui.workers import Job, LatestOnly
 
 

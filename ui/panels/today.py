@@ -58,7 +58,7 @@ from app.store import Store
 from app.text import is_linkedin_host
 from ui.labels import message_text, plain_tip
 from ui.operations import OperationRunner
-from ui.panels.member_card import ERROR_STYLE, plain_label
+from ui.widgets import ERROR_STYLE, plain_label, plain_text
 from ui.workers import LatestOnly
 
 Index = QModelIndex | QPersistentModelIndex
@@ -83,13 +83,6 @@ OPTIONAL_EXAMPLES = {"fr": "[pour tes {âge} ans]", "en": "[on your {age}th birt
 def channel_title(channel: str | None) -> str:
     source = CHANNEL_TITLES.get(channel or "")
     return QCoreApplication.translate("TodayPanel", str(source)) if source else (channel or "")
-
-
-def plain_text(editor: QPlainTextEdit) -> str:
-    """The editor's text as typed: toPlainText() would turn the no-break spaces French puts
-    before "!" and "?" into ordinary ones."""
-    raw = editor.document().toRawText()
-    return raw.replace("\u2029", "\n").replace("\u2028", "\n")
 
 
 class BirthdayListModel(QAbstractListModel):

@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 
 from app import clock
+from app.demo.names import F_MIDDLE, F_YOUNG, LAST_NAMES, M_MIDDLE, M_YOUNG
 from app.moderation.intake import NewItem
 from app.store import Store
 from app.store.schema import member
@@ -184,13 +185,11 @@ def impostor_request(
     rng: random.Random, taken: Callable[[str, str, int], bool] | None = None
 ) -> NewItem:
     """Someone not in the directory: an outside name, claiming any recent class."""
-    from app.demo import _F_MIDDLE, _F_YOUNG, _M_MIDDLE, _M_YOUNG, LAST_NAMES
-
     # Half of them carry names that sound like the directory's (the hard case).
     local = rng.random() < 0.5
     while True:
         if local:
-            first = rng.choice((*_F_MIDDLE, *_F_YOUNG, *_M_MIDDLE, *_M_YOUNG))
+            first = rng.choice((*F_MIDDLE, *F_YOUNG, *M_MIDDLE, *M_YOUNG))
             last = rng.choice(LAST_NAMES)
         else:
             first, last = rng.choice(OUTSIDE_FIRST), rng.choice(OUTSIDE_LAST)
