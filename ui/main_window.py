@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
         self.dashboard.reportRequested.connect(self._on_board_report)
         self.history = HistoryPanel(store)
         self.add_panel(self.tr("History"), self.history)
-        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sidebar.currentRowChanged.connect(self._on_sidebar_row)
         self.stack.currentChanged.connect(self._on_panel_changed)
         self.stack.currentChanged.connect(self._fit_stack_to_page)
         self.stack.currentChanged.connect(self._sync_tag_counts)
@@ -393,6 +393,17 @@ class MainWindow(QMainWindow):
             self.stack.setMinimumWidth(page.minimumSizeHint().width())
 
     @Slot(int)
+    def _on_sidebar_row(self, row: int) -> None:
+        # Leaving the member list with an edited card: ask first; Cancel stays on it.
+        leaving = self.stack.currentWidget() is self.members and row != self.stack.currentIndex()
+        if leaving and not self.members.card.confirm_leave():
+            self.sidebar.blockSignals(True)
+            self.sidebar.setCurrentRow(self.stack.currentIndex())
+            self.sidebar.blockSignals(False)
+            return
+        self.stack.setCurrentIndex(row)
+
+    @Slot(int)
     def _on_panel_changed(self, index: int) -> None:
         # The tag browser sits beside the member list only (the Tags panel has its own).
         self.tag_dock.setVisible(self.stack.widget(index) is self.members)
@@ -523,21 +534,9 @@ class MainWindow(QMainWindow):
         box.exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.members.card.dirty:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Unsaved changes"),
-                self.tr("The member card has unsaved changes. Save them before quitting?"),
-                QMessageBox.StandardButton.Save
-                | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel,
-            )
-            if answer == QMessageBox.StandardButton.Cancel:
-                event.ignore()
-                return
-            if answer == QMessageBox.StandardButton.Save and not self.members.card.save():
-                event.ignore()
-                return
+        if not self.members.card.confirm_leave():
+            event.ignore()
+            return
         self.members.save_layout()
         self.settings.set_state("window/geometry", self.saveGeometry())
         self.settings.sync()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -271,6 +272,29 @@ class MemberCard(QWidget):
         return self.stack.currentIndex() == 2 and (
             self.values() != self._loaded or self.tags.text() != self._loaded_tags
         )
+
+    def confirm_leave(self) -> bool:
+        """Before the card shows something else (another member, a search, another panel,
+        the window closing): with unsaved changes, ask Save / Discard / Cancel. True when the
+        card may be left (saved or discarded), False to stay (cancelled, or Save failed)."""
+        if not self.dirty:
+            return True
+        name = self.title.text() if self.member_id is not None else self.tr("the new member")
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("The card of %1 has unsaved changes. Save them?").replace("%1", name),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.revert()
+            return True
+        return False
 
     def _update_buttons(self) -> None:
         dirty = self.dirty

@@ -86,6 +86,8 @@ class MembersPanel(QWidget):
         self.settings = settings
         self.last_result: SearchResult | None = None
         self._pending_select: list[int] = []
+        self._restoring = False  # putting the selection back after a Cancel
+        self._query_text = ""  # the search text the list follows (put back after a Cancel)
         self._tagging: Job | None = None
         self._last_change: TagChange | None = None
         # The store's member count, valid until the members change (the runner says when).
@@ -252,6 +254,15 @@ class MembersPanel(QWidget):
 
     @Slot(str)
     def _on_query_changed(self, text: str) -> None:
+        if self._restoring:
+            return
+        if not self.card.confirm_leave():
+            # Cancel: the search box goes back to the search the card was found with.
+            self._restoring = True
+            self.search.setText(self._query_text)
+            self._restoring = False
+            return
+        self._query_text = text
         self._start_search(text)
 
     @Slot()
@@ -345,7 +356,18 @@ class MembersPanel(QWidget):
 
     @Slot()
     def _on_selection_changed(self, *_: Any) -> None:
+        if self._restoring:
+            return
         rows = self.table.selectionModel().selectedRows()
+        card = self.card
+        if card.dirty:
+            shown = self.model.member_id(rows[0].row()) if len(rows) == 1 else None
+            if shown == card.member_id and len(rows) <= 1:
+                return  # the same member (or the new one) after a refresh: keep the edit
+            if not card.confirm_leave():
+                self._put_back_selection(card.member_id)
+                return
+            self._pending_select = []  # after a Save, the list follows the new selection
         if len(rows) == 1:
             self.card.show_member(self.model.member_id(rows[0].row()))
         elif rows:
@@ -353,7 +375,24 @@ class MembersPanel(QWidget):
         else:
             self.card.show_nothing()
 
+    def _put_back_selection(self, member_id: int | None) -> None:
+        """Select again the member the card shows (none for a new member), quietly."""
+        model = self.table.selectionModel()
+        row = self.model.row_of(member_id) if member_id is not None else -1
+        self._restoring = True
+        try:
+            if row < 0:
+                model.clearSelection()
+            else:
+                index = self.model.index(row, 0)
+                flags = QItemSelectionModel.SelectionFlag
+                model.setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+        finally:
+            self._restoring = False
+
     def new_member(self) -> None:
+        if not self.card.confirm_leave():
+            return
         self.table.clearSelection()
         self.card.start_new()
 
