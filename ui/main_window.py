@@ -195,8 +195,12 @@ class MainWindow(QMainWindow):
         import_action.setShortcut("Ctrl+I")
         import_action.triggered.connect(self._on_import)
         export_action = file_menu.addAction(self.tr("E&xport members…"))
+        export_action.setObjectName("exportAction")
         export_action.setShortcut("Ctrl+E")
         export_action.triggered.connect(self._on_export)
+        # No export of a list the search box no longer describes (a query with an error).
+        self.export_action = export_action
+        self.members.staleChanged.connect(lambda stale: export_action.setEnabled(not stale))
         newsletter_action = file_menu.addAction(self.tr("Send &newsletter…"))
         newsletter_action.triggered.connect(self._on_newsletter)
         report_action = file_menu.addAction(self.tr("Board &report…"))

@@ -7,8 +7,18 @@ from array import array
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QStringListModel, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QStringListModel,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCompleter,
@@ -49,6 +59,9 @@ class SearchResult:
     ids: array[int]
     total: int
     seconds: float
+    # The query's tag: values naming no tag, each with a city: search that finds someone
+    # (None when none does): "no member has the tag lyon — did you mean city:lyon?".
+    unknown_tags: tuple[tuple[str, str | None], ...] = ()
 
 
 def run_search(
@@ -61,7 +74,43 @@ def run_search(
         total = len(ids)
     elif total is None:
         total = directory.total()
-    return SearchResult(query, ids, total, time.perf_counter() - started)
+    unknown = tuple((v, _city_search(directory, v)) for v in directory.unknown_tags(query))
+    return SearchResult(query, ids, total, time.perf_counter() - started, unknown)
+
+
+def _city_search(directory: MemberDirectory, value: str) -> str | None:
+    """``city:value`` when it finds members (the usual slip: a city typed as a tag)."""
+    if '"' in value or "/" in value:
+        return None
+    term = f'"{value}"' if " " in value else value
+    try:
+        return term if directory.count(f"city:{term}") else None
+    except AmicaleError:
+        return None
+
+
+class MemberTableView(QTableView):
+    """The member table: Home and End (with Ctrl or not) go to the first or last member and
+    keep the first column in sight (a row is selected whole: the last column means nothing,
+    and scrolling to it hid the names)."""
+
+    def moveCursor(
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        Move = QAbstractItemView.CursorAction
+        model = self.model()
+        if cursorAction in (Move.MoveHome, Move.MoveEnd) and model is not None:
+            rows = model.rowCount()
+            header = self.horizontalHeader()
+            shown = [
+                header.logicalIndex(v)
+                for v in range(header.count())
+                if not header.isSectionHidden(header.logicalIndex(v))
+            ]
+            if rows and shown:
+                row = 0 if cursorAction == Move.MoveHome else rows - 1
+                return model.index(row, shown[0])
+        return super().moveCursor(cursorAction, modifiers)
 
 
 class MembersPanel(QWidget):
@@ -77,6 +126,8 @@ class MembersPanel(QWidget):
     tagUndoAvailable = Signal(bool)
     # A line for the status bar (bulk tagging's progress and result).
     statusMessage = Signal(str)
+    # The list shows an older search than the text typed (True: it has an error) or not.
+    staleChanged = Signal(bool)
 
     def __init__(
         self, directory: MemberDirectory, settings: UiSettings, parent: QWidget | None = None
@@ -103,9 +154,13 @@ class MembersPanel(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
+        # Examples that find members in the sample association (app/demo.py).
         self.search.setPlaceholderText(
-            self.tr('Search: dup, tag:lyon promo:2005..2010 -dues:paid, "saint étienne"…')
+            self.tr(
+                'Search: martin, city:lyon tag:voile promo:2005..2010 -dues:paid, "saint étienne"…'
+            )
         )
+        self.search.installEventFilter(self)
         self.history = QStringListModel(settings.search_history, self)
         completer = QCompleter(self.history, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -117,10 +172,15 @@ class MembersPanel(QWidget):
         self.error.setObjectName("searchError")
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
+        self.hint = plain_label(wrap=True)
+        self.hint.setObjectName("searchHint")
+        self.hint.hide()
+        self.stale = False
+        self._count_text = ""
 
         self.model = MemberTableModel(directory, self)
         self.model.sortRequested.connect(self._on_sort_requested)
-        self.table = QTableView()
+        self.table = MemberTableView()
         self.table.setObjectName("memberTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -163,6 +223,7 @@ class MembersPanel(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(top)
         left_layout.addWidget(self.error)
+        left_layout.addWidget(self.hint)
         left_layout.addWidget(self.table, 1)
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
@@ -299,6 +360,8 @@ class MembersPanel(QWidget):
         current_id = self.model.member_id(current.row()) if current.isValid() else None
         self._pending_select = []
         self.error.hide()
+        self._set_stale(False)
+        self._show_hint(result)
         self.last_result = result
         if self._search_started_at == self._member_changes:  # no change since it started
             self._total = result.total
@@ -315,8 +378,34 @@ class MembersPanel(QWidget):
             )
         else:
             text = self.tr("%Ln members", "", total)
+        self._count_text = text
         self.countChanged.emit(text)
         self.searchFinished.emit()
+
+    def _show_hint(self, result: SearchResult) -> None:
+        """Why a tag: term finds no one (the tag does not exist; perhaps the city)."""
+        lines = []
+        for value, city in result.unknown_tags:
+            if city is not None:
+                line = self.tr("No member has the tag “%1” — did you mean city:%2?")
+                lines.append(line.replace("%1", value).replace("%2", city))
+            else:
+                lines.append(self.tr("No member has the tag “%1”: no tag has this name.")
+                             .replace("%1", value))  # fmt: skip
+        self.hint.setText("\n".join(lines))
+        self.hint.setVisible(bool(lines))
+
+    def _set_stale(self, stale: bool) -> None:
+        """While the query has an error, the list is greyed and said not updated."""
+        if stale == self.stale:
+            return
+        self.stale = stale
+        self.table.setEnabled(not stale)
+        if stale:
+            self.hint.hide()
+            if self._count_text:
+                self.countChanged.emit(self.tr("%1 (not updated)").replace("%1", self._count_text))
+        self.staleChanged.emit(stale)
 
     def _select_ids(self, ids: list[int], current_id: int | None) -> None:
         selection = QItemSelection()
@@ -349,8 +438,30 @@ class MembersPanel(QWidget):
             )
         else:
             message = self.tr("The search failed: %1").replace("%1", str(error))
-        self.error.setText(message)
+        self.error.setText(message + "\n" + self.tr("The list below is not updated."))
         self.error.show()
+        self._set_stale(True)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Down from the search box goes into the results (unless the history is offered).
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and not self.search.completer().popup().isVisible()
+            and self.model.rowCount() > 0
+            and self.table.isEnabled()
+        ):
+            self.table.setFocus(Qt.FocusReason.TabFocusReason)
+            current = self.table.currentIndex()
+            if not current.isValid() or not self.table.selectionModel().isRowSelected(
+                current.row()
+            ):
+                self.table.selectRow(current.row() if current.isValid() else 0)
+            return True
+        return super().eventFilter(watched, event)
 
     # --- selection, card, deletion -------------------------------------------------------
 
