@@ -442,6 +442,11 @@ class MembersPanel(QWidget):
         self.error.show()
         self._set_stale(True)
 
+    def _history_shown(self) -> bool:
+        completer = self.search.completer()
+        popup = completer.popup() if completer is not None else None
+        return popup is not None and popup.isVisible()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Down from the search box goes into the results (unless the history is offered).
         if (
@@ -450,7 +455,7 @@ class MembersPanel(QWidget):
             and isinstance(event, QKeyEvent)
             and event.key() == Qt.Key.Key_Down
             and event.modifiers() == Qt.KeyboardModifier.NoModifier
-            and not self.search.completer().popup().isVisible()
+            and not self._history_shown()
             and self.model.rowCount() > 0
             and self.table.isEnabled()
         ):
