@@ -34,13 +34,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import tags
 from app.errors import AmicaleError
 from app.members import fields
 from app.members.search import QuerySyntaxError
 from app.members.service import DeletedMembers, MemberDirectory, Sort
 from app.operations import Changes, Operation
-from app.operations.tags import tag_changes
 from app.tags import TagChange
 from ui.labels import field_title, message_text
 from ui.models.member_table import MemberTableModel
@@ -141,12 +139,14 @@ class MembersPanel(QWidget):
         self._query_text = ""  # the search text the list follows (put back after a Cancel)
         self._tagging: Job | None = None
         self._last_change: TagChange | None = None
+        self._tag_op: Operation | None = None  # the last tagging run (its undo is the runner's)
         # The store's member count, valid until the members change (the runner says when).
         self._total: int | None = None
         self._member_changes = 0  # members changed this many times
         self._search_started_at = 0  # ... when the newest search started
         self.runner = OperationRunner.for_store(directory.store)
         self.runner.changed.connect(self._on_changes)
+        self.runner.historyChanged.connect(self._on_history_changed)
         self.searches = LatestOnly(self)
         self.searches.finished.connect(self._on_search_finished)
         self.searches.failed.connect(self._on_search_failed)
@@ -648,22 +648,47 @@ class MembersPanel(QWidget):
         if self._tagging is not None:
             self.statusMessage.emit(self.tr("Another tagging is running; try again when it ends."))
             return None
-        job = Job(tags.change_tag, self.directory.store, tag_id, add=add, ids=ids, query=query)
-        job.signals.finished.connect(self._on_tagged)
-        job.signals.failed.connect(self._on_tagging_failed)
-        return self._start_tag_job(job, self.tr("Tagging…") if add else self.tr("Untagging…"))
+        op = Operation("tags.change", {"tag_id": tag_id, "add": add, "ids": ids, "query": query})
+        return self._run_tagging(op, self.tr("Tagging…") if add else self.tr("Untagging…"))
+
+    def _run_tagging(self, op: Operation, text: str) -> Job:
+        """Run a tagging operation in the runner: Edit → Undo (Ctrl+Z) reverses it."""
+        self._tag_op = op
+        job = self.runner.run(op, self._on_tag_outcome, self._on_tagging_failed, origin=self)
+        return self._start_tag_job(job, text)
+
+    def _on_tag_outcome(self, value: Any) -> None:
+        if isinstance(value, tuple):
+            self._on_emails_tagged(value)
+        else:
+            self._on_tagged(value)
 
     def _start_tag_job(self, job: Job, text: str) -> Job:
         self._tagging = job
         for action in self.tag_actions():
             action.setEnabled(False)
         self.statusMessage.emit(text)
-        return job.start()
+        return job
 
     def _end_tag_job(self) -> None:
         self._tagging = None
         for action in self.tag_actions():
-            action.setEnabled(action is not self.undo_tag_action or self._last_change is not None)
+            action.setEnabled(action is not self.undo_tag_action or self._tag_undoable())
+
+    def _tag_undoable(self) -> bool:
+        """The last tagging is still Edit → Undo's last step (nothing was done since)."""
+        last = self.runner.last_done()
+        return (
+            self._last_change is not None
+            and self._tag_op is not None
+            and last is not None
+            and last.id == self._tag_op.id
+        )
+
+    @Slot()
+    def _on_history_changed(self) -> None:
+        if self._tagging is None:
+            self.undo_tag_action.setEnabled(self._tag_undoable())
 
     def _change_text(self, change: TagChange) -> str:
         text = (
@@ -679,8 +704,7 @@ class MembersPanel(QWidget):
         self._end_tag_job()
         self.tagUndoAvailable.emit(self._last_change is not None)
         self.statusMessage.emit(self._change_text(change))
-        self.runner.announce(tag_changes(change))  # the list, the tag counts, segments
-        self.tagsChanged.emit()
+        self.tagsChanged.emit()  # the runner told the list, the tag counts, segments
 
     @Slot(object)
     def _on_tagging_failed(self, error: BaseException) -> None:
@@ -692,21 +716,19 @@ class MembersPanel(QWidget):
 
     @Slot()
     def undo_tagging(self) -> Job | None:
-        change, self._last_change = self._last_change, None
-        if change is None or self._tagging is not None:
-            self._last_change = change
+        """Undo the last tagging: Edit → Undo's step, when it is still the last one."""
+        if self._tagging is not None or not self._tag_undoable():
             return None
+        self._last_change = None
         self.tagUndoAvailable.emit(False)
-        job = Job(tags.undo, self.directory.store, change)
-        job.signals.finished.connect(self._on_tagging_undone)
-        job.signals.failed.connect(self._on_tagging_failed)
+        job = self.runner.undo(self._on_tagging_undone, self._on_tagging_failed)
+        if job is None:
+            return None
         return self._start_tag_job(job, self.tr("Undoing…"))
 
-    @Slot(object)
     def _on_tagging_undone(self, reverse: TagChange) -> None:
         self._end_tag_job()
         self.statusMessage.emit(self.tr("Undone: %1").replace("%1", self._change_text(reverse)))
-        self.runner.announce(tag_changes(reverse))
         self.tagsChanged.emit()
 
     @Slot()
@@ -730,10 +752,8 @@ class MembersPanel(QWidget):
     def start_email_tagging(self, tag_id: int, text: str) -> Job | None:
         if self._tagging is not None:
             return None
-        job = Job(tags.tag_emails_change, self.directory.store, tag_id, text)
-        job.signals.finished.connect(self._on_emails_tagged)
-        job.signals.failed.connect(self._on_tagging_failed)
-        return self._start_tag_job(job, self.tr("Tagging…"))
+        op = Operation("tags.tag-emails", {"tag_id": tag_id, "text": text})
+        return self._run_tagging(op, self.tr("Tagging…"))
 
     @Slot(object)
     def _on_emails_tagged(self, outcome: tuple[TagChange, int, list[str]]) -> None:
