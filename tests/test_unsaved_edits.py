@@ -6,12 +6,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app import association
 from app.members.service import MemberDirectory
+from app.posts.channels import channels, resolve
+from app.posts.store import Post, get_post
 from app.store import Store
+from ui.dialogs.post_editor import PostEditor
 from ui.main_window import MainWindow
 from ui.settings import UiSettings
 
@@ -159,3 +163,87 @@ def test_closing_the_window_asks_about_an_edited_member(
     assert window.isVisible()
     assert window.close()
     assert city(store, people["Martin"]) == "Grenoble"
+
+
+# --- the post editor (point 2) --------------------------------------------------------------
+
+
+def list_posts(store: Store) -> list[Post]:
+    import sqlalchemy as sa
+
+    from app.store.schema import post
+
+    with store.read() as conn:
+        ids = [int(i) for i in conn.execute(sa.select(post.c.id).order_by(post.c.id)).scalars()]
+    return [get_post(store, i) for i in ids]
+
+
+def new_editor(qtbot: QtBot, store: Store, post_id: int | None = None) -> PostEditor:
+    editor = PostEditor(store, channels(store), post_id)
+    qtbot.addWidget(editor)
+    editor.show()
+    return editor
+
+
+def test_escape_on_a_changed_post_asks_before_discarding(
+    qtbot: QtBot, store: Store, answers: Answers, fixed_now: object
+) -> None:
+    editor = new_editor(qtbot, store)
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)  # unchanged: closes without a word
+    assert not editor.isVisible() and answers.asked == []
+    editor = new_editor(qtbot, store)
+    qtbot.keyClicks(editor.text_edit, "Gala on Friday")
+    answers.queue.append(Button.Cancel)
+    qtbot.keyClick(editor.text_edit, Qt.Key.Key_Escape)
+    assert len(answers.asked) == 1 and "unsaved changes" in answers.asked[0]
+    assert editor.isVisible() and editor.text_edit.toPlainText() == "Gala on Friday"
+    # Save: a draft in the store, the editor closed.
+    answers.queue.append(Button.Save)
+    qtbot.keyClick(editor.text_edit, Qt.Key.Key_Escape)
+    assert not editor.isVisible()
+    assert [p.text for p in list_posts(store)] == ["Gala on Friday"]
+    assert list_posts(store)[0].state == "draft"
+
+
+def test_discarding_a_changed_post_forgets_it(
+    qtbot: QtBot, store: Store, answers: Answers, fixed_now: object
+) -> None:
+    editor = new_editor(qtbot, store)
+    qtbot.keyClicks(editor.text_edit, "Not this one")
+    editor.autosave()
+    assert editor.autosave_path.exists()
+    answers.queue.append(Button.Discard)
+    editor.reject()
+    assert not editor.isVisible() and list_posts(store) == []
+    assert not editor.autosave_path.exists()
+    new_editor(qtbot, store).discard()
+    assert len(answers.asked) == 1  # nothing offered back
+
+
+def test_an_autosaved_draft_is_offered_back_after_a_crash(
+    qtbot: QtBot, store: Store, answers: Answers, fixed_now: object
+) -> None:
+    editor = new_editor(qtbot, store)
+    linkedin = resolve(channels(store), "linkedin")
+    assert linkedin is not None
+    editor.channel_boxes[linkedin.id].setChecked(True)
+    qtbot.keyClicks(editor.title_edit, "Gala")
+    qtbot.keyClicks(editor.text_edit, "Gala on Friday")
+    assert editor.autosave_timer.isActive()  # armed by the change: no fixed wait here
+    with qtbot.waitSignal(editor.autosave_timer.timeout, timeout=10000):
+        pass
+    assert editor.autosave_path.exists()
+    # The crash: the editor goes without closing (no reject, no save).
+    editor.autosave_timer.stop()
+    editor.hide()
+    answers.queue.append(Button.Yes)
+    again = new_editor(qtbot, store)
+    assert len(answers.asked) == 1 and "never saved" in answers.asked[0]
+    assert again.text_edit.toPlainText() == "Gala on Friday"
+    assert again.title_edit.text() == "Gala"
+    assert [c.id for c in again.ticked()] == [linkedin.id]
+    assert again.dirty
+    assert again.save("draft")
+    assert not again.autosave_path.exists()
+    assert [p.text for p in list_posts(store)] == ["Gala on Friday"]
+    editor.discard()  # the one that "crashed", for the teardown
