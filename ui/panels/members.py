@@ -401,8 +401,9 @@ class MembersPanel(QWidget):
             return
         self.stale = stale
         self.table.setEnabled(not stale)
-        if stale:
-            self.hint.hide()
+        if stale:  # the hint line says it (the unknown tags were the older search's)
+            self.hint.setText(self.tr("The list below is not updated."))
+            self.hint.show()
             if self._count_text:
                 self.countChanged.emit(self.tr("%1 (not updated)").replace("%1", self._count_text))
         self.staleChanged.emit(stale)
@@ -438,7 +439,7 @@ class MembersPanel(QWidget):
             )
         else:
             message = self.tr("The search failed: %1").replace("%1", str(error))
-        self.error.setText(message + "\n" + self.tr("The list below is not updated."))
+        self.error.setText(message)
         self.error.show()
         self._set_stale(True)
 
