@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer, Slot
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -47,6 +47,15 @@ from ui.workers import Job
 IMPORTED = Changes(all_members=True, tags=True, duplicates=True, segments=True)
 # Pause after the last search before the tag counts follow it (typing goes on meanwhile).
 TAG_SYNC_MS = 300
+# The window's first size, smaller on a smaller screen; room is kept for the title bar and
+# the frame the window manager adds (a 1366×768 laptop: the status bar stays on screen).
+DEFAULT_SIZE = QSize(1280, 800)
+FRAME_ALLOWANCE = QSize(16, 48)
+
+
+def default_size(available: QRect) -> QSize:
+    """The window's size on first start on a screen whose free area is ``available``."""
+    return DEFAULT_SIZE.boundedTo(available.size() - FRAME_ALLOWANCE)
 
 
 class MainWindow(QMainWindow):
@@ -69,7 +78,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         title = f"{association.name} — {APP_NAME}" if association else APP_NAME
         self.setWindowTitle(title)
-        self.resize(1280, 800)
+        self.resize(default_size(self.screen().availableGeometry()))
 
         self.directory = MemberDirectory(store)
         # Every change goes through one runner; each panel listens to what it changed.
@@ -154,7 +163,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(left)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([220, 1060])
+        splitter.setSizes([190, 1090])  # the member list needs the width more
         self.setCentralWidget(splitter)
 
         self.count_label = QLabel()

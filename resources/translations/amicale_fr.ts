@@ -1985,7 +1985,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+85"/>
+        <location filename="../../ui/main_window.py" line="+94"/>
         <source>Members</source>
         <translation>Membres</translation>
     </message>
@@ -2278,7 +2278,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     <message>
         <location line="+4"/>
         <source>Revert</source>
-        <translation>Annuler les modifications</translation>
+        <translation>Rétablir</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2352,7 +2352,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+70"/>
         <source>Columns</source>
         <translation>Colonnes</translation>
     </message>
@@ -2383,7 +2383,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Aucun membre n’a l’étiquette «&#xa0;%1&#xa0;»&#xa0;: aucune étiquette ne porte ce nom.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>%1 (not updated)</source>
         <translation>%1 (non mis à jour)</translation>
     </message>
@@ -2398,12 +2398,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>La recherche a échoué&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-36"/>
         <source>The list below is not updated.</source>
         <translation>La liste ci-dessous n’est pas mise à jour.</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+122"/>
         <source>Delete members</source>
         <translation>Supprimer des membres</translation>
     </message>

@@ -70,7 +70,7 @@ class MemberCard(QWidget):
         self.empty = plain_label(self.tr("Select a member to see their file, or press Ctrl+N."))
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.many = plain_label()
+        self.many = plain_label(wrap=True)  # unwrapped, it widened the card: the list jumped
         self.many.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.many_delete = QPushButton(self.tr("Delete the selected members…"))
         self.many_delete.clicked.connect(self.deleteRequested)
@@ -132,6 +132,10 @@ class MemberCard(QWidget):
         scroll.setWidget(form_box)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Never narrower than its form: without it, the splitter cut the fields on the right.
+        scroll.setMinimumWidth(
+            form_box.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+        )
 
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)

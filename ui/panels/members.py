@@ -234,7 +234,7 @@ class MembersPanel(QWidget):
         if state is not None:
             self.splitter.restoreState(state)
         else:
-            self.splitter.setSizes([900, 360])
+            self.splitter.setSizes([600, 340])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
@@ -250,7 +250,11 @@ class MembersPanel(QWidget):
                 header.setSectionHidden(section, key not in DEFAULT_COLUMNS)
             for position, key in enumerate(DEFAULT_COLUMNS):
                 header.moveSection(header.visualIndex(self.model.columns.index(key)), position)
-            header.resizeSection(self.model.columns.index("email"), 220)
+            # Narrow enough that a laptop's list shows the email without scrolling sideways.
+            widths = (("last_name", 100), ("first_name", 90), ("promo", 52), ("email", 180))
+            for key, width in widths:
+                if key in self.model.columns:
+                    header.resizeSection(self.model.columns.index(key), width)
             header.setSortIndicator(
                 self.model.columns.index("last_name"), Qt.SortOrder.AscendingOrder
             )
