@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from app import association, audit, tags
 from app.members.service import MemberDirectory
+from app.operations import Operation
 from app.store import Store
 from ui.dialogs.tag_choice import TagChoiceDialog
 from ui.main_window import MainWindow
@@ -340,3 +341,97 @@ def test_history_filter_shows_tags_and_segments(
         panel.reload()
     assert panel.model.rowCount() == 1
     assert panel.model.index(0, 2).data() == "Tag created"
+
+
+# --- one undo for everything (issue 17, point 3) ---------------------------------------------
+
+
+def test_ctrl_z_undoes_the_last_of_several_kinds_of_action_in_order(
+    qtbot: QtBot,
+    window: MainWindow,
+    store: Store,
+    people: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    directory = MemberDirectory(store)
+    members = window.members
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    # 1. An edit in the card.
+    members.table.selectRow(members.model.row_of(people["Martin"]))
+    qtbot.waitUntil(lambda: members.card.member_id == people["Martin"])
+    city = members.card.editors["city"]
+    city.setText("Grenoble")  # type: ignore[attr-defined]
+    with qtbot.waitSignal(members.searchFinished, timeout=10000):
+        assert members.card.save()
+    # 2. Bulk tagging from the member list (through the runner now).
+    choose(monkeypatch, "Loisirs/Voile")
+    select_rows(window, [0, 1])
+    with qtbot.waitSignal(members.tagsChanged, timeout=10000):
+        members.tag_selection_action.trigger()
+    assert count(store, "tag:voile") == 2
+    assert window.undo_action.text() == "&Undo Tagging"
+    # 3. A deletion.
+    with qtbot.waitSignal(members.searchFinished, timeout=10000):
+        members.delete_ids([people["Dupont"]])
+    assert directory.total() == 5
+    # 4. In the Tags panel, a tag deleted; Ctrl+Z there is the same Edit → Undo.
+    window.show_panel(window.tags)
+    qtbot.waitUntil(lambda: window.tags.model.rowCount() > 0, timeout=10000)
+    pharmacie = next(t for t in window.tags.model.tags() if t.name == "Pharmacie")
+    window.tags.select_tag(pharmacie.id)
+    window.tags._on_delete_requested()
+    assert count(store, "tag:pharmacie") == 0
+    window.tags.tree.setFocus()
+
+    def undo() -> None:
+        qtbot.keyClick(window.tags.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+    undo()
+    qtbot.waitUntil(lambda: count(store, "tag:pharmacie") == 1, timeout=10000)
+    assert directory.total() == 5  # only the last one
+    window.show_panel(window.members)
+    members.table.setFocus()
+    qtbot.keyClick(members.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: directory.total() == 6, timeout=10000)
+    assert count(store, "tag:voile") == 2
+    qtbot.keyClick(members.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: count(store, "tag:voile") == 0, timeout=10000)
+    assert directory.get(people["Martin"]).values["city"] == "Grenoble"
+    assert not members.undo_tag_action.isEnabled()  # its step is gone: no second undo
+    qtbot.keyClick(members.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(
+        lambda: directory.get(people["Martin"]).values["city"] != "Grenoble", timeout=10000
+    )
+    # Redo brings the edit back.
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=10000)
+    assert window.redo_action.text() == "&Redo Edit member"
+    window.redo_action.trigger()
+    qtbot.waitUntil(
+        lambda: directory.get(people["Martin"]).values["city"] == "Grenoble", timeout=10000
+    )
+
+
+def test_a_panels_undo_button_is_the_runners_undo(
+    qtbot: QtBot, store: Store, people: dict[str, int]
+) -> None:
+    from ui.operations import OperationRunner
+
+    panel = TagsPanel(store)
+    qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=5000)
+    runner = OperationRunner.for_store(store)
+    alsace = next(t for t in panel.model.tags() if t.name == "Alsace")
+    with qtbot.waitSignal(panel.tagsChanged, timeout=10000):
+        panel.start_change(alsace.id, ids=[people["Martin"]])
+    assert runner.undo_label() == "Tagging"
+    assert panel.undo_button.isVisibleTo(panel)
+    with qtbot.waitSignal(panel.tagsChanged, timeout=10000):
+        panel.undo_button.click()
+    assert count(store, "tag:alsace") == 1
+    assert runner.undo_label() is None and runner.redo_label() == "Tagging"
+    # Something else done since: the button no longer offers an older undo.
+    with qtbot.waitSignal(panel.tagsChanged, timeout=10000):
+        panel.start_change(alsace.id, ids=[people["Martin"]])
+    runner.run_now(Operation("tag.rename", {"tag_id": alsace.id, "name": "Alsace-Moselle"}))
+    assert not panel.undo_button.isVisibleTo(panel)
+    qtbot.waitUntil(lambda: not panel.counter.busy, timeout=5000)

@@ -246,7 +246,7 @@ def test_editor_add_to_queue_picks_the_next_free_slot(
     paris_now = clock_now.astimezone(ZoneInfo(DEFAULT_TZ)).replace(tzinfo=None)
     assert chosen is not None and chosen > paris_now  # wall times in the posts' zone
     assert chosen.weekday() in (1, 3) and (chosen.hour, chosen.minute) == (9, 0)
-    editor.reject()
+    editor.discard()  # changed: reject() would ask first
 
 
 def test_due_now_publish_and_mark_as_published(

@@ -351,3 +351,46 @@ def test_the_program_hands_the_window_to_the_command_line(
     assert launch.main(["--db", str(db)]) == 0
     assert launch.main(["--db", str(db), "--smoke-test"]) == 0
     assert opened == [(db, False), (db, True)]
+
+
+def test_the_default_window_fits_the_available_screen(
+    qtbot: QtBot, store: Store, people: dict[str, int]
+) -> None:
+    # Issue 17, point 13: 1280×800 was taller than a 1366×768 screen (status bar hidden).
+    from PySide6.QtCore import QRect
+
+    from ui.main_window import FRAME_ALLOWANCE, default_size
+
+    laptop = QRect(0, 0, 1366, 768 - 32)  # a 1366×768 screen less a desktop panel
+    fitted = default_size(laptop)
+    assert fitted.height() + FRAME_ALLOWANCE.height() <= laptop.height()
+    assert fitted.width() <= laptop.width()
+    assert default_size(QRect(0, 0, 1920, 1080)).toTuple() == (1280, 800)
+    win = MainWindow(store, UiSettings(), association.Association("Amicale Test", "CM"))
+    qtbot.addWidget(win)
+    available = win.screen().availableGeometry()
+    assert win.height() <= available.height() - FRAME_ALLOWANCE.height() or (
+        win.height() == win.minimumSizeHint().height()
+    )
+    win.show()
+    qtbot.waitUntil(lambda: win.members.last_result is not None, timeout=10000)
+    win.members.searches.wait()
+
+
+def test_the_member_list_keeps_its_width_from_one_to_many_selected(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.resize(1280, 800)
+    table = window.members.table
+    table.selectRow(0)
+    qtbot.waitUntil(lambda: window.members.card.member_id is not None)
+    one = window.members.splitter.sizes()
+    flags = table.selectionModel().SelectionFlag
+    table.selectionModel().select(window.members.model.index(3, 0), flags.Select | flags.Rows)
+    assert "members selected" in window.members.card.title.text()
+    QApplication.processEvents()
+    assert window.members.splitter.sizes() == one
+    # The card's fields are never cut: its scroll area is at least as wide as its form.
+    card = window.members.card
+    form = card.editors["email"].parentWidget().parentWidget()
+    assert card.width() >= form.minimumSizeHint().width()

@@ -1,6 +1,7 @@
 """Save a screenshot of the main window on a store: `python tools/screenshot.py DB OUT.png [QUERY]`.
 
 With `--all` instead of a query, one screenshot per panel: OUT-1.png, OUT-2.png…
+`--size=1366x768` sets the window's size (default 1400x850), as a laptop's screen would.
 
 Used to look at what we build (offscreen, no display needed).
 """
@@ -22,14 +23,17 @@ from ui.settings import UiSettings
 
 
 def main() -> int:
-    db, out = Path(sys.argv[1]), Path(sys.argv[2])
-    every_panel = sys.argv[3:4] == ["--all"]
-    query = sys.argv[3] if len(sys.argv) > 3 and not every_panel else ""
+    args = [a for a in sys.argv[1:] if not a.startswith("--size=")]
+    sizes = [a.removeprefix("--size=") for a in sys.argv[1:] if a.startswith("--size=")]
+    width, height = (int(n) for n in (sizes[-1] if sizes else "1400x850").split("x"))
+    db, out = Path(args[0]), Path(args[1])
+    every_panel = args[2:3] == ["--all"]
+    query = args[2] if len(args) > 2 and not every_panel else ""
     app = make_application()
     i18n.install(app, os.environ.get("AMICALE_LANG", "en"))
     store = open_store(db)
     window = build_window(store, UiSettings())
-    window.resize(1400, 850)
+    window.resize(width, height)
     window.show()
 
     def wait_search() -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer, Slot
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -47,6 +47,15 @@ from ui.workers import Job
 IMPORTED = Changes(all_members=True, tags=True, duplicates=True, segments=True)
 # Pause after the last search before the tag counts follow it (typing goes on meanwhile).
 TAG_SYNC_MS = 300
+# The window's first size, smaller on a smaller screen; room is kept for the title bar and
+# the frame the window manager adds (a 1366×768 laptop: the status bar stays on screen).
+DEFAULT_SIZE = QSize(1280, 800)
+FRAME_ALLOWANCE = QSize(16, 48)
+
+
+def default_size(available: QRect) -> QSize:
+    """The window's size on first start on a screen whose free area is ``available``."""
+    return DEFAULT_SIZE.boundedTo(available.size() - FRAME_ALLOWANCE)
 
 
 class MainWindow(QMainWindow):
@@ -69,7 +78,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         title = f"{association.name} — {APP_NAME}" if association else APP_NAME
         self.setWindowTitle(title)
-        self.resize(1280, 800)
+        self.resize(default_size(self.screen().availableGeometry()))
 
         self.directory = MemberDirectory(store)
         # Every change goes through one runner; each panel listens to what it changed.
@@ -127,7 +136,7 @@ class MainWindow(QMainWindow):
         self.dashboard.reportRequested.connect(self._on_board_report)
         self.history = HistoryPanel(store)
         self.add_panel(self.tr("History"), self.history)
-        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sidebar.currentRowChanged.connect(self._on_sidebar_row)
         self.stack.currentChanged.connect(self._on_panel_changed)
         self.stack.currentChanged.connect(self._fit_stack_to_page)
         self.stack.currentChanged.connect(self._sync_tag_counts)
@@ -154,7 +163,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(left)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([220, 1060])
+        splitter.setSizes([190, 1090])  # the member list needs the width more
         self.setCentralWidget(splitter)
 
         self.count_label = QLabel()
@@ -195,8 +204,12 @@ class MainWindow(QMainWindow):
         import_action.setShortcut("Ctrl+I")
         import_action.triggered.connect(self._on_import)
         export_action = file_menu.addAction(self.tr("E&xport members…"))
+        export_action.setObjectName("exportAction")
         export_action.setShortcut("Ctrl+E")
         export_action.triggered.connect(self._on_export)
+        # No export of a list the search box no longer describes (a query with an error).
+        self.export_action = export_action
+        self.members.staleChanged.connect(lambda stale: export_action.setEnabled(not stale))
         newsletter_action = file_menu.addAction(self.tr("Send &newsletter…"))
         newsletter_action.triggered.connect(self._on_newsletter)
         report_action = file_menu.addAction(self.tr("Board &report…"))
@@ -393,6 +406,17 @@ class MainWindow(QMainWindow):
             self.stack.setMinimumWidth(page.minimumSizeHint().width())
 
     @Slot(int)
+    def _on_sidebar_row(self, row: int) -> None:
+        # Leaving the member list with an edited card: ask first; Cancel stays on it.
+        leaving = self.stack.currentWidget() is self.members and row != self.stack.currentIndex()
+        if leaving and not self.members.card.confirm_leave():
+            self.sidebar.blockSignals(True)
+            self.sidebar.setCurrentRow(self.stack.currentIndex())
+            self.sidebar.blockSignals(False)
+            return
+        self.stack.setCurrentIndex(row)
+
+    @Slot(int)
     def _on_panel_changed(self, index: int) -> None:
         # The tag browser sits beside the member list only (the Tags panel has its own).
         self.tag_dock.setVisible(self.stack.widget(index) is self.members)
@@ -523,21 +547,9 @@ class MainWindow(QMainWindow):
         box.exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.members.card.dirty:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Unsaved changes"),
-                self.tr("The member card has unsaved changes. Save them before quitting?"),
-                QMessageBox.StandardButton.Save
-                | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel,
-            )
-            if answer == QMessageBox.StandardButton.Cancel:
-                event.ignore()
-                return
-            if answer == QMessageBox.StandardButton.Save and not self.members.card.save():
-                event.ignore()
-                return
+        if not self.members.card.confirm_leave():
+            event.ignore()
+            return
         self.members.save_layout()
         self.settings.set_state("window/geometry", self.saveGeometry())
         self.settings.sync()

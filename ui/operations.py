@@ -169,7 +169,11 @@ class OperationRunner(QObject):
     def redo_label(self) -> str | None:
         return self.redo_steps[-1].label if self.redo_steps else None
 
-    def undo(self, on_done: Callable[[Any], None] | None = None) -> Job | None:
+    def undo(
+        self,
+        on_done: Callable[[Any], None] | None = None,
+        on_failed: Callable[[BaseException], None] | None = None,
+    ) -> Job | None:
         if not self.undo_steps:
             return None
         step = self.undo_steps.pop()
@@ -180,7 +184,24 @@ class OperationRunner(QObject):
             self.redo_steps.append(Step(Operation(step.done.name, step.done.args), step.undo))
             self.historyChanged.emit()
 
-        return self._start(step.undo, on_done, None, redo_later)
+        return self._start(step.undo, on_done, on_failed, redo_later)
+
+    def last_done(self) -> Operation | None:
+        """The operation Edit → Undo would reverse (a panel's own Undo button checks that
+        it is its own before offering it)."""
+        return self.undo_steps[-1].done if self.undo_steps else None
+
+    def undo_now(self) -> Any:
+        """Undo the last step on the GUI thread and return its value (keyboard triage's
+        U); as `undo`, Redo can run it again."""
+        if not self.undo_steps:
+            return None
+        step = self.undo_steps[-1]
+        value = self.run_now(step.undo, undoable=False)
+        self.undo_steps.remove(step)
+        self.redo_steps.append(Step(Operation(step.done.name, step.done.args), step.undo))
+        self.historyChanged.emit()
+        return value
 
     def redo(self, on_done: Callable[[Any], None] | None = None) -> Job | None:
         if not self.redo_steps:

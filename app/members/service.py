@@ -16,8 +16,8 @@ from app import audit
 from app.clock import now_iso
 from app.errors import NotFoundError, ValidationError
 from app.members import fields
-from app.members.query import QueryContext, compile_query, unordered_ids
-from app.members.search import parse
+from app.members.query import FIELD_ALIASES, QueryContext, compile_query, unordered_ids
+from app.members.search import And, Field, Node, Not, Or, parse
 from app.members.validation import normalise, require_identity
 from app.store import Store
 from app.store.schema import (
@@ -210,6 +210,34 @@ class MemberDirectory:
             order = array("q", reversed(ids)) if sort.descending else ids
             self._name_order = _NameOrder(generation, order)
         return ids
+
+    def unknown_tags(self, query: str) -> list[str]:
+        """The values of ``query``'s ``tag:`` terms that name no tag (as typed, in order):
+        such a term finds no one, which the window explains (``tag:lyon``: the city?)."""
+        wanted: list[str] = []
+        for node in _fields_of(parse(query)):
+            if FIELD_ALIASES.get(fold(node.name)) == "tag" and not node.value.startswith("#"):
+                wanted.append(node.value)
+        if not wanted:
+            return []
+        with self.store.read() as conn:
+            known = {
+                (c or "", n)
+                for c, n in conn.execute(
+                    sa.select(tag_category.c.name_key, tag.c.name_key).select_from(
+                        tag.outerjoin(tag_category, tag_category.c.id == tag.c.category_id)
+                    )
+                )
+            }
+        names = {n for _c, n in known}
+        unknown = []
+        for value in wanted:
+            category, slash, name = value.rpartition("/")
+            key = fold(name).strip()
+            found = (fold(category).strip(), key) in known if slash else key in names
+            if not found and value not in unknown:
+                unknown.append(value)
+        return unknown
 
     def prepare_order(self) -> None:
         """Build the name-order index ahead of the first filtered search (worker side)."""
@@ -466,3 +494,16 @@ def ensure_tag(conn: sa.Connection, name: str, category: str | None) -> int:
         return int(found)
     result = conn.execute(tag.insert().values(name=name, name_key=key, category_id=category_id))
     return int(_new_id(result))
+
+
+def _fields_of(node: Node | None) -> list[Field]:
+    """The ``field:value`` leaves of a query's tree."""
+    if node is None:
+        return []
+    if isinstance(node, Field):
+        return [node]
+    if isinstance(node, Not):
+        return _fields_of(node.child)
+    if isinstance(node, And | Or):
+        return [f for child in node.children for f in _fields_of(child)]
+    return []

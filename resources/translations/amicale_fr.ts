@@ -4,7 +4,7 @@
 <context>
     <name>AddItemsDialog</name>
     <message>
-        <location filename="../../ui/panels/moderation.py" line="+790"/>
+        <location filename="../../ui/panels/moderation.py" line="+794"/>
         <source>Add to the moderation queue</source>
         <translation>Ajouter à la file de modération</translation>
     </message>
@@ -462,7 +462,7 @@
 <context>
     <name>ChannelTab</name>
     <message>
-        <location filename="../../ui/dialogs/post_editor.py" line="+76"/>
+        <location filename="../../ui/dialogs/post_editor.py" line="+80"/>
         <source>Own text for this channel</source>
         <translation>Texte propre à ce canal</translation>
     </message>
@@ -1037,7 +1037,7 @@
 <context>
     <name>EmailsDialog</name>
     <message>
-        <location filename="../../ui/panels/tags.py" line="+62"/>
+        <location filename="../../ui/panels/tags.py" line="+60"/>
         <source>Tag a list of emails</source>
         <translation>Étiqueter une liste d’e-mails</translation>
     </message>
@@ -1985,7 +1985,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+85"/>
+        <location filename="../../ui/main_window.py" line="+94"/>
         <source>Members</source>
         <translation>Membres</translation>
     </message>
@@ -1997,23 +1997,23 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+225"/>
+        <location line="+229"/>
         <source>Birthdays</source>
         <translation>Anniversaires</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-226"/>
         <source>Duplicates</source>
         <translation>Doublons</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+296"/>
+        <location line="+311"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location line="-293"/>
+        <location line="-308"/>
         <source>Moderation</source>
         <translation>Modération</translation>
     </message>
@@ -2053,7 +2053,7 @@
         <translation>E&amp;xporter des membres…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Send &amp;newsletter…</source>
         <translation>Envoyer la &amp;lettre d’information…</translation>
     </message>
@@ -2079,18 +2079,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+241"/>
+        <location line="+252"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location line="-237"/>
-        <location line="+241"/>
+        <location line="-248"/>
+        <location line="+252"/>
         <source>&amp;Redo</source>
         <translation>Réta&amp;blir</translation>
     </message>
     <message>
-        <location line="-236"/>
+        <location line="-247"/>
         <source>&amp;Find members</source>
         <translation>&amp;Rechercher des membres</translation>
     </message>
@@ -2142,7 +2142,7 @@
         </translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+75"/>
         <source>Calendar (%1)</source>
         <translation>Calendrier (%1)</translation>
     </message>
@@ -2237,21 +2237,11 @@ Fichier de données&#xa0;: %2
 
 Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdirs (MIT), SQLite (domaine public).</translation>
     </message>
-    <message>
-        <location line="+13"/>
-        <source>Unsaved changes</source>
-        <translation>Modifications non enregistrées</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The member card has unsaved changes. Save them before quitting?</source>
-        <translation>La fiche du membre contient des modifications non enregistrées. Voulez-vous les enregistrer avant de quitter&#xa0;?</translation>
-    </message>
 </context>
 <context>
     <name>MemberCard</name>
     <message>
-        <location filename="../../ui/panels/member_card.py" line="+61"/>
+        <location filename="../../ui/panels/member_card.py" line="+62"/>
         <source>Select a member to see their file, or press Ctrl+N.</source>
         <translation>Sélectionnez un membre pour afficher sa fiche, ou appuyez sur Ctrl+N.</translation>
     </message>
@@ -2281,14 +2271,14 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Catégorie/Étiquette, Étiquette, …</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+45"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Revert</source>
-        <translation>Annuler les modifications</translation>
+        <translation>Rétablir</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2324,7 +2314,22 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Nouveau membre</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+34"/>
+        <source>the new member</source>
+        <translation>le nouveau membre</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The card of %1 has unsaved changes. Save them?</source>
+        <translation>La fiche de %1 a des modifications non enregistrées. Les enregistrer&#xa0;?</translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>Please correct the fields in red.</source>
         <translation>Veuillez corriger les champs en rouge.</translation>
     </message>
@@ -2337,22 +2342,22 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>MembersPanel</name>
     <message>
-        <location filename="../../ui/panels/members.py" line="+114"/>
-        <source>Search: dup, tag:lyon promo:2005..2010 -dues:paid, &quot;saint étienne&quot;…</source>
-        <translation>Rechercher&#xa0;: dup, étiquette:lyon promo:2005..2010 -cotisation:payée, &quot;saint étienne&quot;…</translation>
+        <location filename="../../ui/panels/members.py" line="+172"/>
+        <source>Search: martin, city:lyon tag:voile promo:2005..2010 -dues:paid, &quot;saint étienne&quot;…</source>
+        <translation>Rechercher&#xa0;: martin, ville:lyon étiquette:voile promo:2005..2010 -cotisation:payée, &quot;saint étienne&quot;…</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+47"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+70"/>
         <source>Columns</source>
         <translation>Colonnes</translation>
     </message>
     <message numerus="yes">
-        <location line="+105"/>
+        <location line="+116"/>
         <source>%1 of %Ln members</source>
         <translation>
             <numerusform>%1 sur %Ln membre</numerusform>
@@ -2368,7 +2373,22 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         </translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+10"/>
+        <source>No member has the tag “%1” — did you mean city:%2?</source>
+        <translation>Aucun membre n’a l’étiquette «&#xa0;%1&#xa0;» — vouliez-vous dire ville:%2&#xa0;?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No member has the tag “%1”: no tag has this name.</source>
+        <translation>Aucun membre n’a l’étiquette «&#xa0;%1&#xa0;»&#xa0;: aucune étiquette ne porte ce nom.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 (not updated)</source>
+        <translation>%1 (non mis à jour)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Search error at character %1: %2</source>
         <translation>Erreur de recherche au caractère %1&#xa0;: %2</translation>
     </message>
@@ -2378,7 +2398,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>La recherche a échoué&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="-35"/>
+        <source>The list below is not updated.</source>
+        <translation>La liste ci-dessous n’est pas mise à jour.</translation>
+    </message>
+    <message>
+        <location line="+121"/>
         <source>Delete members</source>
         <translation>Supprimer des membres</translation>
     </message>
@@ -2470,18 +2495,18 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Un autre étiquetage est en cours&#xa0;; réessayez quand il sera terminé.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+82"/>
+        <location line="+3"/>
+        <location line="+104"/>
         <source>Tagging…</source>
         <translation>Étiquetage…</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-104"/>
         <source>Untagging…</source>
         <translation>Retrait de l’étiquette…</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+43"/>
         <source>%n member(s) newly tagged with “%1”.</source>
         <translation>
             <numerusform>%n membre nouvellement étiqueté «&#xa0;%1&#xa0;».</numerusform>
@@ -2497,7 +2522,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>The current search is not valid; nothing was tagged.</source>
         <translation>La recherche en cours n’est pas valide&#xa0;; rien n’a été étiqueté.</translation>
     </message>
@@ -2507,12 +2532,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Undone: %1</source>
         <translation>Annulé&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Tag a pasted list of emails</source>
         <translation>Étiqueter une liste de courriels collée</translation>
     </message>
@@ -2522,7 +2547,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Étiqueter les membres dont les courriels sont collés ci-dessous avec&#xa0;:</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>Emails not found</source>
         <translation>Courriels introuvables</translation>
     </message>
@@ -3391,7 +3416,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>ModerationPanel</name>
     <message>
-        <location filename="../../ui/panels/moderation.py" line="-848"/>
+        <location filename="../../ui/panels/moderation.py" line="-852"/>
         <source>School register</source>
         <translation>Registre de l&apos;école</translation>
     </message>
@@ -3694,7 +3719,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>réponse copiée dans le presse-papiers</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>No decision to undo.</source>
         <translation>Aucune décision à annuler.</translation>
     </message>
@@ -4431,7 +4456,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>PostEditor</name>
     <message>
-        <location filename="../../ui/dialogs/post_editor.py" line="+36"/>
+        <location filename="../../ui/dialogs/post_editor.py" line="+43"/>
         <source>Edit post</source>
         <translation>Modifier la publication</translation>
     </message>
@@ -4546,7 +4571,27 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Pièces jointes</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+94"/>
+        <source>Recover the draft</source>
+        <translation>Récupérer le brouillon</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This post has changes that were never saved (Amicale closed before). Recover them?</source>
+        <translation>Cette publication a des modifications jamais enregistrées (Amicale s’est fermé avant). Les récupérer&#xa0;?</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Unsaved post</source>
+        <translation>Publication non enregistrée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This post has unsaved changes. Save them as a draft?</source>
+        <translation>Cette publication a des modifications non enregistrées. Les enregistrer comme brouillon&#xa0;?</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>This post was published; it can no longer change.</source>
         <translation>Cette publication a été publiée&#xa0;; elle ne peut plus changer.</translation>
     </message>
@@ -4576,7 +4621,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>%1 de trop</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Attach images</source>
         <translation>Joindre des images</translation>
     </message>
@@ -4586,7 +4631,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Images (*.png *.jpg *.jpeg *.gif *.webp);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+67"/>
         <source>The link must start with http:// or https://.</source>
         <translation>Le lien doit commencer par http:// ou https://.</translation>
     </message>
@@ -5458,7 +5503,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>TagsPanel</name>
     <message>
-        <location filename="../../ui/panels/tags.py" line="+41"/>
+        <location filename="../../ui/panels/tags.py" line="+44"/>
         <source>No category</source>
         <translation>Sans catégorie</translation>
     </message>
@@ -5523,7 +5568,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+143"/>
         <source>The counts could not be computed: %1</source>
         <translation>Les effectifs n’ont pas pu être calculés&#xa0;: %1</translation>
     </message>
@@ -5617,22 +5662,22 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Tag “%1” deleted.</source>
         <translation>Étiquette «&#xa0;%1&#xa0;» supprimée.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+41"/>
         <source>Tag “%1” restored.</source>
         <translation>Étiquette «&#xa0;%1&#xa0;» rétablie.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-12"/>
         <source>Undone: %1</source>
         <translation>Annulé&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+29"/>
         <source>Remove the tag “%1” from every member of the current search?</source>
         <translation>Retirer l’étiquette «&#xa0;%1&#xa0;» de tous les membres de la recherche en cours&#xa0;?</translation>
     </message>
@@ -5677,7 +5722,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Étiquetage…</translation>
     </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+24"/>
         <source>%n member(s) untagged from “%1”.</source>
         <translation>
             <numerusform>Étiquette «&#xa0;%1&#xa0;» retirée de %n membre.</numerusform>
@@ -5693,12 +5738,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         </translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+22"/>
         <source>The current search is not valid; nothing was tagged.</source>
         <translation>La recherche en cours n’est pas valide&#xa0;; rien n’a été étiqueté.</translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="+23"/>
         <source>%n member(s) tagged.</source>
         <translation>
             <numerusform>%n membre étiqueté.</numerusform>

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal, Slot
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTabWidget,
@@ -44,7 +46,7 @@ from app import clock
 from app.errors import AmicaleError
 from app.operations import Operation
 from app.operations.calendar import draft_args
-from app.posts import planning
+from app.posts import autosave, planning
 from app.posts.channels import Channel
 from app.posts.counting import CountReport, count_versions
 from app.posts.publishing import is_web_url, post_text
@@ -62,6 +64,8 @@ from ui.operations import OperationRunner
 from ui.widgets import ERROR_STYLE, plain_label, plain_text
 
 RECURRENCES = ("none", "weekly", "monthly", "yearly")
+# While changed, the editor's fields are written to an autosaved draft this often.
+AUTOSAVE_MS = 3000
 
 
 class ChannelTab(QWidget):
@@ -128,6 +132,13 @@ class PostEditor(QDialog):
         self.tz = self.post.tz if self.post else DEFAULT_TZ
         self.pending_files: list[Path] = []
         self.removed_attachments: list[int] = []
+        # The autosaved draft: written a few seconds after a change, offered back on opening.
+        self.autosave_path = autosave.draft_path(store.path, self.post.id if self.post else None)
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setObjectName("autosaveTimer")
+        self.autosave_timer.setSingleShot(True)
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
         self.setWindowTitle(self.tr("Edit post") if self.post else self.tr("New post"))
         self.resize(860, 680)
 
@@ -250,6 +261,124 @@ class PostEditor(QDialog):
         self.text_edit.textChanged.connect(self._update_counts)
         self.link_edit.textChanged.connect(self._update_counts)
         self._fill(day)
+        self._saved_fields = self.fields()  # what "changed" is measured against
+
+        for signal in (  # the text, link and channels: through _update_counts
+            self.title_edit.textChanged,
+            self.when_edit.dateTimeChanged,
+            self.dated.toggled,
+            self.recurrence.currentIndexChanged,
+        ):
+            signal.connect(self._on_changed)
+        self._offer_autosaved()
+
+    # --- unsaved changes: asking before closing, the autosaved draft ---------------------------
+
+    def fields(self) -> dict[str, Any]:
+        """What the CM typed and chose, as JSON (compared, autosaved, restored)."""
+        main = plain_text(self.text_edit)
+        return {
+            "title": self.title_edit.text(),
+            "text": main,
+            "link": self.link_edit.text(),
+            "dated": self.dated.isChecked(),
+            "when": self.when_edit.dateTime().toString(Qt.DateFormat.ISODate),
+            "recurrence": str(self.recurrence.currentData()),
+            "channels": [c.id for c in self.ticked()],
+            "own": {
+                str(c.id): plain_text(self.channel_tabs[c.id].edit)
+                for c in self.ticked()
+                if self.channel_tabs[c.id].own.isChecked()
+            },
+            "files": [str(p) for p in self.pending_files],
+        }
+
+    def _apply(self, saved: dict[str, Any]) -> None:
+        self.title_edit.setText(str(saved.get("title", "")))
+        self.text_edit.setPlainText(str(saved.get("text", "")))
+        self.link_edit.setText(str(saved.get("link", "")))
+        self.dated.setChecked(bool(saved.get("dated", True)))
+        when = QDateTime.fromString(str(saved.get("when", "")), Qt.DateFormat.ISODate)
+        if when.isValid():
+            self.when_edit.setDateTime(when)
+        recurrence = saved.get("recurrence")
+        if recurrence in RECURRENCES:
+            self.recurrence.setCurrentIndex(RECURRENCES.index(recurrence))
+        ticked = set(saved.get("channels") or [])
+        for chan_id, box in self.channel_boxes.items():
+            box.setChecked(chan_id in ticked)
+        own = saved.get("own") or {}
+        for chan_id, tab in self.channel_tabs.items():
+            if str(chan_id) in own:
+                tab.own.setChecked(True)
+                tab.edit.setPlainText(str(own[str(chan_id)]))
+        for name in saved.get("files") or []:
+            if Path(name).is_file() and Path(name) not in self.pending_files:
+                self.attach_file(Path(name))
+        self._update_counts()
+
+    @property
+    def dirty(self) -> bool:
+        return self.fields() != self._saved_fields
+
+    @Slot()
+    def _on_changed(self, *_: Any) -> None:
+        if not self.autosave_timer.isActive():
+            self.autosave_timer.start()
+
+    @Slot()
+    def autosave(self) -> None:
+        """Keep the unsaved changes on disk (a crash loses nothing); none: no file."""
+        try:
+            if self.dirty:
+                autosave.save(self.autosave_path, self.fields())
+            else:
+                autosave.clear(self.autosave_path)
+        except OSError:
+            pass  # a full or read-only disk: the editor itself still holds the text
+
+    def _offer_autosaved(self) -> None:
+        saved = autosave.load(self.autosave_path)
+        if saved is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Recover the draft"),
+            self.tr(
+                "This post has changes that were never saved (Amicale closed before). Recover them?"
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._apply(saved)
+        else:
+            autosave.clear(self.autosave_path)
+
+    def reject(self) -> None:
+        """Escape, Close: with unsaved changes, ask Save as draft / Discard / Cancel."""
+        if self.dirty and self.isEnabled():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Unsaved post"),
+                self.tr("This post has unsaved changes. Save them as a draft?"),
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save,
+            )
+            if answer == QMessageBox.StandardButton.Cancel:
+                return
+            if answer == QMessageBox.StandardButton.Save:
+                state = self.post.state if self.post and self.post.state != "cancelled" else None
+                self.save(state if state in ("draft", "scheduled") else "draft")
+                return  # saved: accepted; refused: the error is shown, the editor stays
+        self.discard()
+
+    def discard(self) -> None:
+        """Close without saving, forgetting the autosaved draft."""
+        self._forget_autosave()
+        super().reject()
 
     # --- filling -------------------------------------------------------------------------------
 
@@ -378,6 +507,7 @@ class PostEditor(QDialog):
             marker = " ⚑" if report.strictest == chan.id else ""
             parts.append(f"{channel_name(chan)}: {count.length}/{count.limit or '∞'}{marker}")
         self.summary.setText("   ".join(parts))
+        self._on_changed()
 
     # --- schedule and attachments --------------------------------------------------------------
 
@@ -465,9 +595,14 @@ class PostEditor(QDialog):
         except AmicaleError as exc:
             self.error_label.setText(message_text(exc.args[0] if exc.args else str(exc)))
             return False
+        self._forget_autosave()
         self.saved.emit(self.post.id)
         self.accept()
         return True
+
+    def _forget_autosave(self) -> None:
+        self.autosave_timer.stop()
+        autosave.clear(self.autosave_path)
 
     def save(self, state: str) -> bool:
         link = self.link_edit.text().strip()
@@ -497,6 +632,7 @@ class PostEditor(QDialog):
         except AmicaleError as exc:
             self.error_label.setText(message_text(exc.args[0] if exc.args else str(exc)))
             return False
+        self._forget_autosave()
         self.saved.emit(post_id)
         self.accept()
         return True

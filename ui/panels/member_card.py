@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -61,7 +62,7 @@ class MemberCard(QWidget):
         self.empty = plain_label(self.tr("Select a member to see their file, or press Ctrl+N."))
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.many = plain_label()
+        self.many = plain_label(wrap=True)  # unwrapped, it widened the card: the list jumped
         self.many.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.many_delete = QPushButton(self.tr("Delete the selected members…"))
         self.many_delete.clicked.connect(self.deleteRequested)
@@ -123,6 +124,10 @@ class MemberCard(QWidget):
         scroll.setWidget(form_box)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Never narrower than its form: without it, the splitter cut the fields on the right.
+        scroll.setMinimumWidth(
+            form_box.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+        )
 
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)
@@ -263,6 +268,29 @@ class MemberCard(QWidget):
         return self.stack.currentIndex() == 2 and (
             self.values() != self._loaded or self.tags.text() != self._loaded_tags
         )
+
+    def confirm_leave(self) -> bool:
+        """Before the card shows something else (another member, a search, another panel,
+        the window closing): with unsaved changes, ask Save / Discard / Cancel. True when the
+        card may be left (saved or discarded), False to stay (cancelled, or Save failed)."""
+        if not self.dirty:
+            return True
+        name = self.title.text() if self.member_id is not None else self.tr("the new member")
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("The card of %1 has unsaved changes. Save them?").replace("%1", name),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.revert()
+            return True
+        return False
 
     def _update_buttons(self) -> None:
         dirty = self.dirty

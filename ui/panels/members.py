@@ -7,8 +7,18 @@ from array import array
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QStringListModel, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QStringListModel,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCompleter,
@@ -24,13 +34,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import tags
 from app.errors import AmicaleError
 from app.members import fields
 from app.members.search import QuerySyntaxError
 from app.members.service import DeletedMembers, MemberDirectory, Sort
 from app.operations import Changes, Operation
-from app.operations.tags import tag_changes
 from app.tags import TagChange
 from ui.labels import field_title, message_text
 from ui.models.member_table import MemberTableModel, RowIndex
@@ -51,6 +59,9 @@ class SearchResult:
     total: int
     seconds: float
     rows: RowIndex | None = None  # id → row, built by the worker when asked (locate)
+    # The query's tag: values naming no tag, each with a city: search that finds someone
+    # (None when none does): "no member has the tag lyon — did you mean city:lyon?".
+    unknown_tags: tuple[tuple[str, str | None], ...] = ()
 
 
 def run_search(
@@ -70,7 +81,46 @@ def run_search(
     elif total is None:
         total = directory.total()
     rows = RowIndex(ids).build() if locate and ids else None
-    return SearchResult(query, ids, total, time.perf_counter() - started, rows)
+    unknown = tuple((v, _city_search(directory, v)) for v in directory.unknown_tags(query))
+
+    return SearchResult(
+        query, ids, total, time.perf_counter() - started, rows=rows, unknown_tags=unknown
+    )
+
+
+def _city_search(directory: MemberDirectory, value: str) -> str | None:
+    """``city:value`` when it finds members (the usual slip: a city typed as a tag)."""
+    if '"' in value or "/" in value:
+        return None
+    term = f'"{value}"' if " " in value else value
+    try:
+        return term if directory.count(f"city:{term}") else None
+    except AmicaleError:
+        return None
+
+
+class MemberTableView(QTableView):
+    """The member table: Home and End (with Ctrl or not) go to the first or last member and
+    keep the first column in sight (a row is selected whole: the last column means nothing,
+    and scrolling to it hid the names)."""
+
+    def moveCursor(
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        Move = QAbstractItemView.CursorAction
+        model = self.model()
+        if cursorAction in (Move.MoveHome, Move.MoveEnd) and model is not None:
+            rows = model.rowCount()
+            header = self.horizontalHeader()
+            shown = [
+                header.logicalIndex(v)
+                for v in range(header.count())
+                if not header.isSectionHidden(header.logicalIndex(v))
+            ]
+            if rows and shown:
+                row = 0 if cursorAction == Move.MoveHome else rows - 1
+                return model.index(row, shown[0])
+        return super().moveCursor(cursorAction, modifiers)
 
 
 class MembersPanel(QWidget):
@@ -86,6 +136,8 @@ class MembersPanel(QWidget):
     tagUndoAvailable = Signal(bool)
     # A line for the status bar (bulk tagging's progress and result).
     statusMessage = Signal(str)
+    # The list shows an older search than the text typed (True: it has an error) or not.
+    staleChanged = Signal(bool)
 
     def __init__(
         self, directory: MemberDirectory, settings: UiSettings, parent: QWidget | None = None
@@ -95,14 +147,18 @@ class MembersPanel(QWidget):
         self.settings = settings
         self.last_result: SearchResult | None = None
         self._pending_select: list[int] = []
+        self._restoring = False  # putting the selection back after a Cancel
+        self._query_text = ""  # the search text the list follows (put back after a Cancel)
         self._tagging: Job | None = None
         self._last_change: TagChange | None = None
+        self._tag_op: Operation | None = None  # the last tagging run (its undo is the runner's)
         # The store's member count, valid until the members change (the runner says when).
         self._total: int | None = None
         self._member_changes = 0  # members changed this many times
         self._search_started_at = 0  # ... when the newest search started
         self.runner = OperationRunner.for_store(directory.store)
         self.runner.changed.connect(self._on_changes)
+        self.runner.historyChanged.connect(self._on_history_changed)
         self.searches = LatestOnly(self)
         self.searches.finished.connect(self._on_search_finished)
         self.searches.failed.connect(self._on_search_failed)
@@ -110,9 +166,13 @@ class MembersPanel(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
+        # Examples that find members in the sample association (app/demo.py).
         self.search.setPlaceholderText(
-            self.tr('Search: dup, tag:lyon promo:2005..2010 -dues:paid, "saint étienne"…')
+            self.tr(
+                'Search: martin, city:lyon tag:voile promo:2005..2010 -dues:paid, "saint étienne"…'
+            )
         )
+        self.search.installEventFilter(self)
         self.history = QStringListModel(settings.search_history, self)
         completer = QCompleter(self.history, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -124,10 +184,15 @@ class MembersPanel(QWidget):
         self.error.setObjectName("searchError")
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
+        self.hint = plain_label(wrap=True)
+        self.hint.setObjectName("searchHint")
+        self.hint.hide()
+        self.stale = False
+        self._count_text = ""
 
         self.model = MemberTableModel(directory, self)
         self.model.sortRequested.connect(self._on_sort_requested)
-        self.table = QTableView()
+        self.table = MemberTableView()
         self.table.setObjectName("memberTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -170,6 +235,7 @@ class MembersPanel(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(top)
         left_layout.addWidget(self.error)
+        left_layout.addWidget(self.hint)
         left_layout.addWidget(self.table, 1)
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
@@ -180,7 +246,7 @@ class MembersPanel(QWidget):
         if state is not None:
             self.splitter.restoreState(state)
         else:
-            self.splitter.setSizes([900, 360])
+            self.splitter.setSizes([600, 340])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
@@ -196,7 +262,11 @@ class MembersPanel(QWidget):
                 header.setSectionHidden(section, key not in DEFAULT_COLUMNS)
             for position, key in enumerate(DEFAULT_COLUMNS):
                 header.moveSection(header.visualIndex(self.model.columns.index(key)), position)
-            header.resizeSection(self.model.columns.index("email"), 220)
+            # Narrow enough that a laptop's list shows the email without scrolling sideways.
+            widths = (("last_name", 100), ("first_name", 90), ("promo", 52), ("email", 180))
+            for key, width in widths:
+                if key in self.model.columns:
+                    header.resizeSection(self.model.columns.index(key), width)
             header.setSortIndicator(
                 self.model.columns.index("last_name"), Qt.SortOrder.AscendingOrder
             )
@@ -266,6 +336,15 @@ class MembersPanel(QWidget):
 
     @Slot(str)
     def _on_query_changed(self, text: str) -> None:
+        if self._restoring:
+            return
+        if not self.card.confirm_leave():
+            # Cancel: the search box goes back to the search the card was found with.
+            self._restoring = True
+            self.search.setText(self._query_text)
+            self._restoring = False
+            return
+        self._query_text = text
         self._start_search(text)
 
     @Slot()
@@ -310,6 +389,8 @@ class MembersPanel(QWidget):
         current_id = self.model.member_id(current.row()) if current.isValid() else None
         self._pending_select = []
         self.error.hide()
+        self._set_stale(False)
+        self._show_hint(result)
         self.last_result = result
         if self._search_started_at == self._member_changes:  # no change since it started
             self._total = result.total
@@ -326,8 +407,35 @@ class MembersPanel(QWidget):
             )
         else:
             text = self.tr("%Ln members", "", total)
+        self._count_text = text
         self.countChanged.emit(text)
         self.searchFinished.emit()
+
+    def _show_hint(self, result: SearchResult) -> None:
+        """Why a tag: term finds no one (the tag does not exist; perhaps the city)."""
+        lines = []
+        for value, city in result.unknown_tags:
+            if city is not None:
+                line = self.tr("No member has the tag “%1” — did you mean city:%2?")
+                lines.append(line.replace("%1", value).replace("%2", city))
+            else:
+                lines.append(self.tr("No member has the tag “%1”: no tag has this name.")
+                             .replace("%1", value))  # fmt: skip
+        self.hint.setText("\n".join(lines))
+        self.hint.setVisible(bool(lines))
+
+    def _set_stale(self, stale: bool) -> None:
+        """While the query has an error, the list is greyed and said not updated."""
+        if stale == self.stale:
+            return
+        self.stale = stale
+        self.table.setEnabled(not stale)
+        if stale:  # the hint line says it (the unknown tags were the older search's)
+            self.hint.setText(self.tr("The list below is not updated."))
+            self.hint.show()
+            if self._count_text:
+                self.countChanged.emit(self.tr("%1 (not updated)").replace("%1", self._count_text))
+        self.staleChanged.emit(stale)
 
     def _select_ids(self, ids: list[int], current_id: int | None) -> None:
         selection = QItemSelection()
@@ -361,12 +469,50 @@ class MembersPanel(QWidget):
             message = self.tr("The search failed: %1").replace("%1", str(error))
         self.error.setText(message)
         self.error.show()
+        self._set_stale(True)
+
+    def _history_shown(self) -> bool:
+        completer = self.search.completer()
+        popup = completer.popup() if completer is not None else None
+        return popup is not None and popup.isVisible()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Down from the search box goes into the results (unless the history is offered).
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and not self._history_shown()
+            and self.model.rowCount() > 0
+            and self.table.isEnabled()
+        ):
+            self.table.setFocus(Qt.FocusReason.TabFocusReason)
+            current = self.table.currentIndex()
+            if not current.isValid() or not self.table.selectionModel().isRowSelected(
+                current.row()
+            ):
+                self.table.selectRow(current.row() if current.isValid() else 0)
+            return True
+        return super().eventFilter(watched, event)
 
     # --- selection, card, deletion -------------------------------------------------------
 
     @Slot()
     def _on_selection_changed(self, *_: Any) -> None:
+        if self._restoring:
+            return
         rows = self._selected_rows()
+        card = self.card
+        if card.dirty:
+            shown = self.model.member_id(rows[0]) if len(rows) == 1 else None
+            if shown == card.member_id and len(rows) <= 1:
+                return  # the same member (or the new one) after a refresh: keep the edit
+            if not card.confirm_leave():
+                self._put_back_selection(card.member_id)
+                return
+            self._pending_select = []  # after a Save, the list follows the new selection
         if len(rows) == 1:
             self.card.show_member(self.model.member_id(rows[0]))
         elif rows:
@@ -374,7 +520,24 @@ class MembersPanel(QWidget):
         else:
             self.card.show_nothing()
 
+    def _put_back_selection(self, member_id: int | None) -> None:
+        """Select again the member the card shows (none for a new member), quietly."""
+        model = self.table.selectionModel()
+        row = self.model.row_of(member_id) if member_id is not None else -1
+        self._restoring = True
+        try:
+            if row < 0:
+                model.clearSelection()
+            else:
+                index = self.model.index(row, 0)
+                flags = QItemSelectionModel.SelectionFlag
+                model.setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+        finally:
+            self._restoring = False
+
     def new_member(self) -> None:
+        if not self.card.confirm_leave():
+            return
         self.table.clearSelection()
         self.card.start_new()
 
@@ -514,22 +677,47 @@ class MembersPanel(QWidget):
         if self._tagging is not None:
             self.statusMessage.emit(self.tr("Another tagging is running; try again when it ends."))
             return None
-        job = Job(tags.change_tag, self.directory.store, tag_id, add=add, ids=ids, query=query)
-        job.signals.finished.connect(self._on_tagged)
-        job.signals.failed.connect(self._on_tagging_failed)
-        return self._start_tag_job(job, self.tr("Tagging…") if add else self.tr("Untagging…"))
+        op = Operation("tags.change", {"tag_id": tag_id, "add": add, "ids": ids, "query": query})
+        return self._run_tagging(op, self.tr("Tagging…") if add else self.tr("Untagging…"))
+
+    def _run_tagging(self, op: Operation, text: str) -> Job:
+        """Run a tagging operation in the runner: Edit → Undo (Ctrl+Z) reverses it."""
+        self._tag_op = op
+        job = self.runner.run(op, self._on_tag_outcome, self._on_tagging_failed, origin=self)
+        return self._start_tag_job(job, text)
+
+    def _on_tag_outcome(self, value: Any) -> None:
+        if isinstance(value, tuple):
+            self._on_emails_tagged(value)
+        else:
+            self._on_tagged(value)
 
     def _start_tag_job(self, job: Job, text: str) -> Job:
         self._tagging = job
         for action in self.tag_actions():
             action.setEnabled(False)
         self.statusMessage.emit(text)
-        return job.start()
+        return job
 
     def _end_tag_job(self) -> None:
         self._tagging = None
         for action in self.tag_actions():
-            action.setEnabled(action is not self.undo_tag_action or self._last_change is not None)
+            action.setEnabled(action is not self.undo_tag_action or self._tag_undoable())
+
+    def _tag_undoable(self) -> bool:
+        """The last tagging is still Edit → Undo's last step (nothing was done since)."""
+        last = self.runner.last_done()
+        return (
+            self._last_change is not None
+            and self._tag_op is not None
+            and last is not None
+            and last.id == self._tag_op.id
+        )
+
+    @Slot()
+    def _on_history_changed(self) -> None:
+        if self._tagging is None:
+            self.undo_tag_action.setEnabled(self._tag_undoable())
 
     def _change_text(self, change: TagChange) -> str:
         text = (
@@ -545,8 +733,7 @@ class MembersPanel(QWidget):
         self._end_tag_job()
         self.tagUndoAvailable.emit(self._last_change is not None)
         self.statusMessage.emit(self._change_text(change))
-        self.runner.announce(tag_changes(change))  # the list, the tag counts, segments
-        self.tagsChanged.emit()
+        self.tagsChanged.emit()  # the runner told the list, the tag counts, segments
 
     @Slot(object)
     def _on_tagging_failed(self, error: BaseException) -> None:
@@ -558,21 +745,19 @@ class MembersPanel(QWidget):
 
     @Slot()
     def undo_tagging(self) -> Job | None:
-        change, self._last_change = self._last_change, None
-        if change is None or self._tagging is not None:
-            self._last_change = change
+        """Undo the last tagging: Edit → Undo's step, when it is still the last one."""
+        if self._tagging is not None or not self._tag_undoable():
             return None
+        self._last_change = None
         self.tagUndoAvailable.emit(False)
-        job = Job(tags.undo, self.directory.store, change)
-        job.signals.finished.connect(self._on_tagging_undone)
-        job.signals.failed.connect(self._on_tagging_failed)
+        job = self.runner.undo(self._on_tagging_undone, self._on_tagging_failed)
+        if job is None:
+            return None
         return self._start_tag_job(job, self.tr("Undoing…"))
 
-    @Slot(object)
     def _on_tagging_undone(self, reverse: TagChange) -> None:
         self._end_tag_job()
         self.statusMessage.emit(self.tr("Undone: %1").replace("%1", self._change_text(reverse)))
-        self.runner.announce(tag_changes(reverse))
         self.tagsChanged.emit()
 
     @Slot()
@@ -596,10 +781,8 @@ class MembersPanel(QWidget):
     def start_email_tagging(self, tag_id: int, text: str) -> Job | None:
         if self._tagging is not None:
             return None
-        job = Job(tags.tag_emails_change, self.directory.store, tag_id, text)
-        job.signals.finished.connect(self._on_emails_tagged)
-        job.signals.failed.connect(self._on_tagging_failed)
-        return self._start_tag_job(job, self.tr("Tagging…"))
+        op = Operation("tags.tag-emails", {"tag_id": tag_id, "text": text})
+        return self._run_tagging(op, self.tr("Tagging…"))
 
     @Slot(object)
     def _on_emails_tagged(self, outcome: tuple[TagChange, int, list[str]]) -> None:

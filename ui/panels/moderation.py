@@ -633,9 +633,13 @@ class ModerationPanel(QWidget):
     @Slot()
     def undo_last(self) -> Decision | None:
         try:
-            undone: Decision | None = self.runner.run_now(
-                Operation("moderation.undo-last"), undoable=False
-            )
+            last = self.runner.last_done()
+            undone: Decision | None
+            if last is not None and last.name == "moderation.decide":
+                # The decision is Edit → Undo's last step: undo it there, so both agree.
+                undone = self.runner.undo_now()[0]
+            else:
+                undone = self.runner.run_now(Operation("moderation.undo-last"), undoable=False)
         except AmicaleError as exc:
             self.feedback.setText(message_text(exc))
             return None

@@ -10,7 +10,6 @@ tagging a whole search runs in a job.
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal, Slot
@@ -38,7 +37,6 @@ from app import tags
 from app.errors import AmicaleError
 from app.members.search import QuerySyntaxError
 from app.operations import Changes, Operation
-from app.operations.tags import tag_changes
 from app.store import Store
 from app.tags import CategoryInfo, DeletedTag, TagChange, TagInfo
 from ui.labels import message_text, plain_tip
@@ -104,10 +102,13 @@ class TagsPanel(QWidget):
         self._modifiers = Qt.KeyboardModifier.NoModifier
         self._deleted: DeletedTag | None = None
         self._change: TagChange | None = None  # the last bulk change, while undoable
+        # The operation the Undo button reverses: Edit → Undo's last step, or no button.
+        self._undo_op: Operation | None = None
         # False when the owner tags dropped members itself (the window: its member list
         # offers the undo and the status bar shows the result).
         self.handles_drops = True
         self._bulk: Job | None = None
+        self._bulk_op: Operation | None = None
         self._collapsed: set[str] = set()
 
         self.model = TagTreeModel(self)
@@ -206,6 +207,7 @@ class TagsPanel(QWidget):
         self.counter.failed.connect(self._on_count_failed)
         self.runner = OperationRunner.for_store(store)
         self.runner.changed.connect(self._on_changes)
+        self.runner.historyChanged.connect(self._on_history_changed)
         self._update_actions()
         if autoload:
             self.reload()
@@ -536,42 +538,55 @@ class TagsPanel(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
+        op = Operation("tag.delete", {"tag_id": info.id})
         try:
-            self._deleted = self.runner.run_now(Operation("tag.delete", {"tag_id": info.id}))
+            deleted = self.runner.run_now(op)
         except AmicaleError as exc:
             self._warn(exc)
             return
-        self._change = None
+        self._offer_undo(op, deleted=deleted)
         self._changed(self.tr("Tag “%1” deleted.").replace("%1", info.name))
-        self.undo_button.show()
+
+    def _undoable(self) -> bool:
+        """The button's operation is still Edit → Undo's last step (nothing done since)."""
+        last = self.runner.last_done()
+        return (
+            (self._change is not None or self._deleted is not None)
+            and self._undo_op is not None
+            and last is not None
+            and last.id == self._undo_op.id
+        )
+
+    @Slot()
+    def _on_history_changed(self) -> None:
+        self.undo_button.setVisible(self._undoable())
 
     @Slot()
     def _on_undo(self) -> None:
+        """The button undoes through the runner, as Edit → Undo (Ctrl+Z) does."""
+        if not self._undoable():
+            self.undo_button.hide()
+            return
         deleted, self._deleted = self._deleted, None
         change, self._change = self._change, None
+        self._undo_op = None
         self.undo_button.hide()
         if change is not None:
-            self._undo_change(change)
+
+            def undone(reverse: TagChange) -> None:
+                self._changed(self.tr("Undone: %1").replace("%1", self.change_text(reverse)))
+
+            self.runner.undo(undone, self._on_bulk_failed)
+            return
         if deleted is None:
             return
         try:
-            self.runner.run_now(Operation("tag.restore", asdict(deleted)))
+            self.runner.undo_now()
         except AmicaleError as exc:
             self._warn(exc)
             return
         self._select_after_reload(deleted.id)
         self._changed(self.tr("Tag “%1” restored.").replace("%1", deleted.name))
-
-    def _undo_change(self, change: TagChange) -> None:
-        job = Job(tags.undo, self.store, change)
-
-        def undone(reverse: TagChange) -> None:
-            self.runner.announce(tag_changes(reverse))
-            self._changed(self.tr("Undone: %1").replace("%1", self.change_text(reverse)))
-
-        job.signals.finished.connect(undone)
-        job.signals.failed.connect(self._on_bulk_failed)
-        job.start()
 
     @Slot()
     def _on_rules_requested(self) -> None:
@@ -633,14 +648,14 @@ class TagsPanel(QWidget):
         if self._bulk is not None:
             self.status.setText(self.tr("Another tagging is running; try again when it ends."))
             return None
-        job = Job(tags.change_tag, self.store, tag_id, add=add, ids=ids, query=query)
-        job.signals.finished.connect(self._on_change_done)
-        job.signals.failed.connect(self._on_bulk_failed)
+        op = Operation("tags.change", {"tag_id": tag_id, "add": add, "ids": ids, "query": query})
+        self._bulk_op = op
+        job = self.runner.run(op, self._on_change_done, self._on_bulk_failed, origin=self)
         self._bulk = job
         self.progress.show()
         self.status.setText(self.tr("Tagging…") if add else self.tr("Untagging…"))
         self._update_actions()
-        return job.start()
+        return job
 
     @Slot(int, list)
     def _on_members_dropped(self, tag_id: int, ids: list[int]) -> None:
@@ -655,9 +670,8 @@ class TagsPanel(QWidget):
     @Slot(object)
     def _on_change_done(self, change: TagChange) -> None:
         self._end_bulk()
-        self._offer_undo(change)
-        self.runner.announce(tag_changes(change))
-        self._changed(self.change_text(change))
+        self._offer_undo(self._bulk_op, change=change)
+        self._changed(self.change_text(change))  # the runner told every view already
 
     def change_text(self, change: TagChange) -> str:
         text = (
@@ -667,10 +681,17 @@ class TagsPanel(QWidget):
         )
         return text.replace("%1", change.tag_name)
 
-    def _offer_undo(self, change: TagChange | None) -> None:
-        self._deleted = None
+    def _offer_undo(
+        self,
+        op: Operation | None,
+        *,
+        change: TagChange | None = None,
+        deleted: DeletedTag | None = None,
+    ) -> None:
+        self._undo_op = op
+        self._deleted = deleted
         self._change = change if change is not None and change.count else None
-        self.undo_button.setVisible(self._change is not None)
+        self.undo_button.setVisible(self._undoable())
 
     @Slot(object)
     def _on_bulk_failed(self, error: BaseException) -> None:
@@ -692,14 +713,13 @@ class TagsPanel(QWidget):
 
     def tag_email_text(self, tag_id: int, text: str) -> tuple[int, list[str]]:
         """Tag the members whose emails are in ``text``; reports those not found."""
+        op = Operation("tags.tag-emails", {"tag_id": tag_id, "text": text})
         try:
-            change, tagged, missing = self.runner.run_now(
-                Operation("tags.tag-emails", {"tag_id": tag_id, "text": text}), undoable=False
-            )
+            change, tagged, missing = self.runner.run_now(op)
         except AmicaleError as exc:
             self._warn(exc)
             return 0, []
-        self._offer_undo(change)
+        self._offer_undo(op, change=change)
         self._changed(self.tr("%n member(s) tagged.", "", tagged))
         if missing:
             QMessageBox.information(
