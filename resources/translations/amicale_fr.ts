@@ -1811,14 +1811,15 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="+55"/>
-        <location line="+86"/>
-        <location line="+211"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="+62"/>
+        <location line="+102"/>
+        <location line="+220"/>
+        <location line="+50"/>
         <source>Import members</source>
         <translation>Importer des membres</translation>
     </message>
     <message>
-        <location line="-291"/>
+        <location line="-366"/>
         <source>CSV, Excel, vCard, LinkedIn or Mailchimp file</source>
         <translation>Fichier CSV, Excel, vCard, LinkedIn ou Mailchimp</translation>
     </message>
@@ -1833,7 +1834,7 @@
         <translation>Étiquettes pour chaque membre importé, par ex. Source/Gala 2026</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+22"/>
         <source>Check (nothing is written)</source>
         <translation>Vérifier (rien n’est écrit)</translation>
     </message>
@@ -1853,7 +1854,12 @@
         <translation>Enregistrer les lignes rejetées…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+3"/>
+        <source>Save the warnings…</source>
+        <translation>Enregistrer les avertissements…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Recognise the format</source>
         <translation>Reconnaître le format</translation>
     </message>
@@ -1888,7 +1894,7 @@
         <translation>Listes de membres (*.csv *.tsv *.txt *.xlsx *.vcf *.vcard *.zip);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Format: %1.</source>
         <translation>Format&#xa0;: %1.</translation>
     </message>
@@ -1904,17 +1910,18 @@
     </message>
     <message>
         <location line="+9"/>
+        <location line="+108"/>
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+79"/>
+        <location line="-104"/>
+        <location line="+87"/>
         <source>Line %1: %2</source>
         <translation>Ligne %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-66"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
@@ -1956,13 +1963,41 @@
             <numerusform>%n valeurs diffèrent de l’annuaire et ont été conservées telles quelles.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n warning(s): values not imported as they were are listed below and kept in the member&apos;s notes (“To fix”).</source>
+        <translation>
+            <numerusform>%n avertissement&#xa0;: les valeurs non importées telles quelles sont listées ci-dessous et gardées dans les notes du membre («&#xa0;To fix&#xa0;»).</numerusform>
+            <numerusform>%n avertissements&#xa0;: les valeurs non importées telles quelles sont listées ci-dessous et gardées dans les notes des membres («&#xa0;To fix&#xa0;»).</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Line %1: %2 kept “%3”, the file says “%4”</source>
         <translation>Ligne %1&#xa0;: %2 garde «&#xa0;%3&#xa0;», le fichier indique «&#xa0;%4&#xa0;»</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value in the file</source>
+        <translation>Valeur dans le fichier</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Save the warnings</source>
+        <translation>Enregistrer les avertissements</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Stopped: nothing was written.</source>
         <translation>Arrêté&#xa0;: rien n’a été écrit.</translation>
     </message>
@@ -1977,7 +2012,8 @@
         <translation>Enregistrer les lignes rejetées</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-42"/>
+        <location line="+44"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
@@ -3386,6 +3422,91 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <location line="+85"/>
         <source>the first line of {0} says the separator is &apos;{1}&apos;, but its rows are separated by &apos;{2}&apos;: correct or remove the sep= line</source>
         <translation>la première ligne de {0} indique le séparateur «&#xa0;{1}&#xa0;», mais ses lignes sont séparées par «&#xa0;{2}&#xa0;»&#xa0;: corrigez ou supprimez la ligne sep=</translation>
+    </message>
+    <message>
+        <location filename="../../app/io/importer.py" line="+367"/>
+        <source>{0}: {1} (&apos;{2}&apos;)</source>
+        <translation>{0}&#xa0;: {1} («&#xa0;{2}&#xa0;»)</translation>
+    </message>
+    <message>
+        <location line="+111"/>
+        <source>{0}: &apos;{1}&apos; differs from line {2}; kept the first</source>
+        <translation>{0}&#xa0;: «&#xa0;{1}&#xa0;» diffère de la ligne {2}&#xa0;; la première est gardée</translation>
+    </message>
+    <message>
+        <location filename="../../app/io/mapping.py" line="+604"/>
+        <source>{0} cell(s) beyond the last column ignored</source>
+        <translation>{0} cellule(s) au-delà de la dernière colonne ignorée(s)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{0}: over {1} characters, cut</source>
+        <translation>{0}&#xa0;: plus de {1} caractères, coupé</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>email: kept {0} from &apos;{1}&apos;</source>
+        <translation>e-mail&#xa0;: {0} gardé de «&#xa0;{1}&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>email: &apos;{0}&apos; is not an email address; ignored</source>
+        <translation>e-mail&#xa0;: «&#xa0;{0}&#xa0;» n’est pas une adresse électronique&#xa0;; ignoré</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>phone: several numbers, kept {0}</source>
+        <translation>téléphone&#xa0;: plusieurs numéros, {0} gardé</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>phone: &apos;{0}&apos; is not a phone number; ignored</source>
+        <translation>téléphone&#xa0;: «&#xa0;{0}&#xa0;» n’est pas un numéro de téléphone&#xa0;; ignoré</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>promo: &apos;{0}&apos; is not a class year; ignored</source>
+        <translation>promo&#xa0;: «&#xa0;{0}&#xa0;» n’est pas une année de promotion&#xa0;; ignorée</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>dues: &apos;{0}&apos; names no year; ignored</source>
+        <translation>cotisation&#xa0;: «&#xa0;{0}&#xa0;» ne donne aucune année&#xa0;; ignorée</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>birthday: &apos;{0}&apos; is not a date; ignored</source>
+        <translation>anniversaire&#xa0;: «&#xa0;{0}&#xa0;» n’est pas une date&#xa0;; ignoré</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>birthday: {0} is not a possible birthday; ignored</source>
+        <translation>anniversaire&#xa0;: {0} n’est pas une date de naissance possible&#xa0;; ignoré</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>LinkedIn: &apos;{0}&apos; is not a profile address; ignored</source>
+        <translation>LinkedIn&#xa0;: «&#xa0;{0}&#xa0;» n’est pas l’adresse d’un profil&#xa0;; ignoré</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>consent: &apos;{0}&apos; is neither yes nor no; ignored</source>
+        <translation>consentement&#xa0;: «&#xa0;{0}&#xa0;» n’est ni oui ni non&#xa0;; ignoré</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>status: &apos;{0}&apos; is not a known status; ignored</source>
+        <translation>statut&#xa0;: «&#xa0;{0}&#xa0;» n’est pas un statut connu&#xa0;; ignoré</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>verification: &apos;{0}&apos; is not understood; ignored</source>
+        <translation>vérification&#xa0;: «&#xa0;{0}&#xa0;» n’est pas compris&#xa0;; ignoré</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>last contact: &apos;{0}&apos; is not a date; ignored</source>
+        <translation>dernier contact&#xa0;: «&#xa0;{0}&#xa0;» n’est pas une date&#xa0;; ignoré</translation>
     </message>
 </context>
 <context>
