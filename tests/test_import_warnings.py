@@ -79,9 +79,7 @@ def test_french_dues_words_and_a_broken_email_are_never_lost(
     assert str(_by_name(store)["Mazé"]["notes"]).count("fx.maze@@wanadoo") == 1
 
 
-def test_a_to_fix_note_is_added_to_an_existing_members_notes(
-    store: Store, tmp_path: Path
-) -> None:
+def test_a_to_fix_note_is_added_to_an_existing_members_notes(store: Store, tmp_path: Path) -> None:
     directory = MemberDirectory(store)
     member_id = directory.create(
         {"first_name": "Élodie", "last_name": "Bérard", "email": "elodie@example.org",
