@@ -85,6 +85,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
     if report.duplicates:
         print(f"probable duplicates queued for review: {report.duplicates}")
+    if report.differing:
+        print(f"rows with differing values queued for review (Duplicates): {report.differing}")
     if args.dry_run:
         print("dry run: nothing was written")
     print(report.summary_line())

@@ -47,6 +47,7 @@ from app.io.export import neutralise
 from app.io.mapping import CellWarning, RowCleaner, guess_mapping, row_cleaner
 from app.io.readers import ImportSource, RowError, SourceRow
 from app.members import fields
+from app.members.dedup import DIFFERING_REASON
 from app.members.service import ensure_tag
 from app.members.validation import EDITABLE_FIELDS, MAX_TEXT, NO_YEAR, normalise
 from app.messages import QT_TRANSLATE_NOOP
@@ -189,6 +190,9 @@ class ImportReport:
     rejects: list[Reject] = field(default_factory=list)  # the first MAX_KEPT_REJECTS
     rejected: int = 0
     conflicts: list[Conflict] = field(default_factory=list)
+    # Rows whose values differ from their member's, queued for the CM's choice field by field
+    # (the Duplicates view); not part of the command line's output contract.
+    differing: int = 0
     warnings: list[ImportWarning] = field(default_factory=list)  # the first MAX_KEPT_WARNINGS
     warned: int = 0  # warnings in all
     seconds: float = 0.0
@@ -499,7 +503,7 @@ class _Importer:
             existing.setdefault((name, promo), member_id)
         known = self._rows(sorted(set(existing.values())))
         to_create: list[_Incoming] = []
-        queued: list[tuple[int, int, str]] = []
+        queued: list[tuple[int, int, str, str]] = []
         for incoming in rows:
             name_key = (self._sort_name(incoming.values), incoming.values["promo"])
             member_id = existing.get(name_key)
@@ -521,36 +525,35 @@ class _Importer:
         self._write_queue(queued)
         return to_create
 
-    def _queue_duplicate(self, incoming: _Incoming, member_id: int) -> tuple[int, int, str]:
-        """(line, member id, payload) of a probable duplicate, for _write_queue."""
+    def _queue_duplicate(self, incoming: _Incoming, member_id: int) -> tuple[int, int, str, str]:
+        """(line, member id, payload, reason) of a probable duplicate, for _write_queue."""
         self.report.duplicates += 1
         payload = json.dumps(
             {"values": incoming.values, "tags": incoming.tags}, ensure_ascii=False, sort_keys=True
         )
         if member_id in self._reserved:  # its twin is created in this batch: insert it first
             self._insert([self._reserved[member_id]])
-        return incoming.line, member_id, payload
+        return incoming.line, member_id, payload, _DUPLICATE_REASON
 
-    def _write_queue(self, queued: list[tuple[int, int, str]]) -> None:
-        """Queue the probable duplicates of a batch for review, in their order; a row
-        already pending for the same member (an earlier import, or this one) is not queued
-        twice. One statement reads what is pending, one writes."""
+    def _write_queue(self, queued: list[tuple[int, int, str, str]]) -> None:
+        """Queue the probable duplicates of a batch (or the rows with values differing from
+        their member's) for review, in their order; a row already pending for the same
+        member (an earlier import, or this one) is not queued twice. One statement reads
+        what is pending, one writes."""
         if not queued:
             return
         pending: set[tuple[int, str]] = set(
             self.raw.execute(
                 "SELECT member_id, incoming FROM duplicate_candidate WHERE status = 'pending' "
                 "AND member_id IN (SELECT value FROM json_each(?))",
-                (json.dumps(sorted({member_id for _, member_id, _ in queued})),),
+                (json.dumps(sorted({member_id for _, member_id, _, _ in queued})),),
             )
         )
         new: list[tuple[int, str, str, int, str, str]] = []
-        for line, member_id, payload in queued:
+        for line, member_id, payload, reason in queued:
             if (member_id, payload) not in pending:
                 pending.add((member_id, payload))
-                new.append(
-                    (member_id, payload, self.source_label, line, _DUPLICATE_REASON, self.now)
-                )
+                new.append((member_id, payload, self.source_label, line, reason, self.now))
         self.raw.executemany(
             "INSERT INTO duplicate_candidate (member_id, incoming, source, line, reason, "
             "created_at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -580,10 +583,12 @@ class _Importer:
         if not matched:
             return
         current = self._rows(sorted({m for _, m in matched}))
+        differing: list[tuple[int, int, str, str]] = []  # for the Duplicates view's choice
         for incoming, member_id in matched:
             row = current.get(member_id)
             if row is None:
                 continue
+            conflicts = len(self.report.conflicts)
             changes: dict[str, Any] = {}
             for key, value in incoming.values.items():
                 kept = row.get(key)
@@ -619,6 +624,13 @@ class _Importer:
                 self.report.updated += 1
             else:
                 self.report.unchanged += 1
+            if len(self.report.conflicts) > conflicts:
+                self.report.differing += 1
+                payload = json.dumps(
+                    {"values": incoming.values, "tags": []}, ensure_ascii=False, sort_keys=True
+                )
+                differing.append((incoming.line, member_id, payload, DIFFERING_REASON))
+        self._write_queue(differing)
 
     def _add_to_fix(
         self, incoming: _Incoming, member_id: int, kept: str, value: str, changes: dict[str, Any]

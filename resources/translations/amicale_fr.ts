@@ -834,11 +834,16 @@
         <source>Import: same name and class year</source>
         <translation>Import&#xa0;: même nom et même promo</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Import: other values for a member</source>
+        <translation>Import&#xa0;: autres valeurs pour un membre</translation>
+    </message>
 </context>
 <context>
     <name>DuplicatesPanel</name>
     <message>
-        <location filename="../../ui/panels/duplicates.py" line="+124"/>
+        <location filename="../../ui/panels/duplicates.py" line="+128"/>
         <source>Scan the whole directory</source>
         <translation>Analyser tout l’annuaire</translation>
     </message>
@@ -853,7 +858,7 @@
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+93"/>
         <source>Amber: both members have a different value; a merge keeps the one of the member merged into. Green: a merge fills it in or combines the lists. Tags, communities and history are always kept.</source>
         <translation>Orange&#xa0;: les deux membres ont une valeur différente&#xa0;; la fusion garde celle du membre conservé. Vert&#xa0;: la fusion complète le champ ou réunit les listes. Les étiquettes, les communautés et l’historique sont toujours conservés.</translation>
     </message>
@@ -894,11 +899,11 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Fill the member&apos;s empty fields and add the tags from the imported row; values the member already has are kept</source>
-        <translation>Compléter les champs vides du membre et ajouter les étiquettes de la ligne importée&#xa0;; les valeurs déjà présentes sont conservées</translation>
+        <source>Fill the member&apos;s empty fields and add the tags from the imported row; values the member already has are kept, unless you chose to take the imported one</source>
+        <translation>Compléter les champs vides du membre et ajouter les étiquettes de la ligne importée&#xa0;; les valeurs déjà présentes sont conservées, sauf celles pour lesquelles vous avez choisi la valeur importée</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Create as new member</source>
         <translation>Créer un nouveau membre</translation>
     </message>
@@ -933,7 +938,27 @@
         <translation>Aucun doublon à examiner. Les imports placent ici les lignes dont ils ne sont pas sûrs&#xa0;; analysez tout l’annuaire pour en chercher d’autres.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+32"/>
+        <source>Keep</source>
+        <translation>Garder</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep the member&apos;s value</source>
+        <translation>Garder la valeur du membre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take the imported value</source>
+        <translation>Prendre la valeur importée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace the member&apos;s value by the one in the imported file</source>
+        <translation>Remplacer la valeur du membre par celle du fichier importé</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -964,12 +989,12 @@
         <translation>%1 (de %2, ligne %3)</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+104"/>
         <source>Noted: they are different people; this pair will not come back.</source>
         <translation>C’est noté&#xa0;: ce sont deux personnes différentes&#xa0;; cette paire ne reviendra pas.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+36"/>
         <source>Created as a new member (no. %1).</source>
         <translation>Créé comme nouveau membre (n°&#xa0;%1).</translation>
     </message>
@@ -990,6 +1015,11 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>Imported values taken: %1.</source>
+        <translation>Valeurs importées retenues&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Kept as they were: %1 (the other values are in the log).</source>
         <translation>Conservé tel quel&#xa0;: %1 (les autres valeurs sont dans l’historique).</translation>
     </message>
@@ -1813,13 +1843,13 @@
     <message>
         <location filename="../../ui/dialogs/import_dialog.py" line="+62"/>
         <location line="+102"/>
-        <location line="+220"/>
+        <location line="+222"/>
         <location line="+50"/>
         <source>Import members</source>
         <translation>Importer des membres</translation>
     </message>
     <message>
-        <location line="-366"/>
+        <location line="-368"/>
         <source>CSV, Excel, vCard, LinkedIn or Mailchimp file</source>
         <translation>Fichier CSV, Excel, vCard, LinkedIn ou Mailchimp</translation>
     </message>
@@ -1910,18 +1940,18 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+108"/>
+        <location line="+110"/>
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location line="-104"/>
-        <location line="+87"/>
+        <location line="-106"/>
+        <location line="+89"/>
         <source>Line %1: %2</source>
         <translation>Ligne %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-68"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
@@ -1963,8 +1993,13 @@
             <numerusform>%n valeurs diffèrent de l’annuaire et ont été conservées telles quelles.</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose, field by field, which to keep in Duplicates.</source>
+        <translation>Choisissez, champ par champ, lesquelles garder dans Doublons.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+3"/>
         <source>%n warning(s): values not imported as they were are listed below and kept in the member&apos;s notes (“To fix”).</source>
         <translation>
             <numerusform>%n avertissement&#xa0;: les valeurs non importées telles quelles sont listées ci-dessous et gardées dans les notes du membre («&#xa0;To fix&#xa0;»).</numerusform>
@@ -3424,7 +3459,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>la première ligne de {0} indique le séparateur «&#xa0;{1}&#xa0;», mais ses lignes sont séparées par «&#xa0;{2}&#xa0;»&#xa0;: corrigez ou supprimez la ligne sep=</translation>
     </message>
     <message>
-        <location filename="../../app/io/importer.py" line="+367"/>
+        <location filename="../../app/io/importer.py" line="+371"/>
         <source>{0}: {1} (&apos;{2}&apos;)</source>
         <translation>{0}&#xa0;: {1} («&#xa0;{2}&#xa0;»)</translation>
     </message>
@@ -4430,7 +4465,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>fusion d’une ligne importée</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
+        <source>Choose the imported values</source>
+        <translation>Choisir les valeurs importées</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Add imported row</source>
         <translation>ajout d’une ligne importée</translation>
     </message>

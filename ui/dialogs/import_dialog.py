@@ -306,6 +306,8 @@ class ImportDialog(QDialog):
                 "",
                 len(report.conflicts),
             )
+        if report.differing:
+            text += " " + self.tr("Choose, field by field, which to keep in Duplicates.")
         if report.warned:
             text += " " + self.tr(
                 "%n warning(s): values not imported as they were are listed below and kept "
