@@ -4,7 +4,7 @@
 <context>
     <name>AddItemsDialog</name>
     <message>
-        <location filename="../../ui/panels/moderation.py" line="+790"/>
+        <location filename="../../ui/panels/moderation.py" line="+798"/>
         <source>Add to the moderation queue</source>
         <translation>Ajouter à la file de modération</translation>
     </message>
@@ -2068,23 +2068,23 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+225"/>
+        <location line="+227"/>
         <source>Birthdays</source>
         <translation>Anniversaires</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-224"/>
         <source>Duplicates</source>
         <translation>Doublons</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+296"/>
+        <location line="+298"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location line="-293"/>
+        <location line="-295"/>
         <source>Moderation</source>
         <translation>Modération</translation>
     </message>
@@ -2119,7 +2119,7 @@
         <translation>&amp;Importer des membres…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>E&amp;xport members…</source>
         <translation>E&amp;xporter des membres…</translation>
     </message>
@@ -2322,7 +2322,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>MemberCard</name>
     <message>
-        <location filename="../../ui/panels/member_card.py" line="+69"/>
+        <location filename="../../ui/panels/member_card.py" line="+78"/>
         <source>Select a member to see their file, or press Ctrl+N.</source>
         <translation>Sélectionnez un membre pour afficher sa fiche, ou appuyez sur Ctrl+N.</translation>
     </message>
@@ -2408,7 +2408,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>MembersPanel</name>
     <message>
-        <location filename="../../ui/panels/members.py" line="+105"/>
+        <location filename="../../ui/panels/members.py" line="+109"/>
         <source>Search: dup, tag:lyon promo:2005..2010 -dues:paid, &quot;saint étienne&quot;…</source>
         <translation>Rechercher&#xa0;: dup, étiquette:lyon promo:2005..2010 -cotisation:payée, &quot;saint étienne&quot;…</translation>
     </message>
@@ -2418,12 +2418,27 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+41"/>
+        <source>No members yet</source>
+        <translation>Aucun membre pour l’instant</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import your members (Excel, CSV, LinkedIn…)</source>
+        <translation>Importer vos membres (Excel, CSV, LinkedIn…)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Or add them one by one with File → New member (Ctrl+N).</source>
+        <translation>Ou ajoutez-les un par un avec Fichier → Nouveau membre (Ctrl+N).</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Columns</source>
         <translation>Colonnes</translation>
     </message>
     <message numerus="yes">
-        <location line="+92"/>
+        <location line="+93"/>
         <source>%1 of %Ln members</source>
         <translation>
             <numerusform>%1 sur %Ln membre</numerusform>
@@ -3547,7 +3562,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>ModerationPanel</name>
     <message>
-        <location filename="../../ui/panels/moderation.py" line="-848"/>
+        <location filename="../../ui/panels/moderation.py" line="-856"/>
         <source>School register</source>
         <translation>Registre de l&apos;école</translation>
     </message>
@@ -3683,12 +3698,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+1"/>
-        <location line="+199"/>
+        <location line="+207"/>
         <source>To verify</source>
         <translation>À vérifier</translation>
     </message>
     <message>
-        <location line="-198"/>
+        <location line="-206"/>
         <source>Decisions</source>
         <translation>Décisions</translation>
     </message>
@@ -3743,7 +3758,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Réponse en cas de refus&#xa0;:</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+16"/>
+        <source>Nothing to moderate: click Add… to paste join requests, or Import file… for a CSV or JSON export.</source>
+        <translation>Rien à modérer&#xa0;: cliquez sur Ajouter… pour coller des demandes d’adhésion, ou sur Importer un fichier… pour un export CSV ou JSON.</translation>
+    </message>
+    <message>
+        <location line="+73"/>
         <source>The queue could not be read: %1</source>
         <translation>Impossible de lire la file&#xa0;: %1</translation>
     </message>
@@ -4912,12 +4932,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+3"/>
-        <location line="+539"/>
+        <location line="+544"/>
         <source>Copy the channel&apos;s text and open the network&apos;s page to post it</source>
         <translation>Copier le texte du canal et ouvrir la page du réseau pour le publier</translation>
     </message>
     <message>
-        <location line="-537"/>
+        <location line="-542"/>
         <source>Mark as published…</source>
         <translation>Marquer comme publié…</translation>
     </message>
@@ -4947,12 +4967,17 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+11"/>
+        <source>Nothing planned in this period: click New post… or double-click a day.</source>
+        <translation>Rien de prévu sur cette période&#xa0;: cliquez sur Nouvelle publication… ou double-cliquez sur un jour.</translation>
+    </message>
+    <message>
+        <location line="+68"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+76"/>
+        <location line="+77"/>
         <source>%n post(s) to publish now</source>
         <translation>
             <numerusform>%n publication à faire maintenant</numerusform>
@@ -5684,7 +5709,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+19"/>
+        <source>No tags yet: select members and use Edit → Tag the selection, or import a file with a Tags column.</source>
+        <translation>Aucune étiquette pour l’instant&#xa0;: sélectionnez des membres puis Édition → Étiqueter la sélection, ou importez un fichier avec une colonne Étiquettes.</translation>
+    </message>
+    <message>
+        <location line="+131"/>
         <source>The counts could not be computed: %1</source>
         <translation>Les effectifs n’ont pas pu être calculés&#xa0;: %1</translation>
     </message>
@@ -5933,7 +5963,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Plus personne à fêter aujourd’hui.</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+17"/>
+        <source>No birthdays to show: fill in the members&apos; dates of birth, or import them, to see here who to wish.</source>
+        <translation>Aucun anniversaire à afficher&#xa0;: renseignez les dates de naissance des membres, ou importez-les, pour voir ici qui fêter.</translation>
+    </message>
+    <message>
+        <location line="+76"/>
         <source>Birthday message</source>
         <translation>Message d’anniversaire</translation>
     </message>
@@ -6038,7 +6073,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Déjà fêtés (%1)</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+84"/>
         <source>No LinkedIn profile on file for this member</source>
         <translation>Aucun profil LinkedIn enregistré pour ce membre</translation>
     </message>

@@ -45,6 +45,15 @@ def plain_label(text: str = "", *, wrap: bool = False) -> QLabel:
     return label
 
 
+def empty_hint(text: str) -> QLabel:
+    """The one line an empty panel shows, saying what to do (hidden until it is empty)."""
+    label = plain_label(text, wrap=True)
+    label.setObjectName("emptyHint")
+    label.setStyleSheet("color: palette(placeholder-text); font-style: italic; padding: 6px;")
+    label.hide()
+    return label
+
+
 class MemberCard(QWidget):
     # A member was created (its id) or saved: the list should refresh.
     memberSaved = Signal(int)

@@ -44,7 +44,7 @@ from app.tags import CategoryInfo, DeletedTag, TagChange, TagInfo
 from ui.labels import message_text, plain_tip
 from ui.models.tag_tree import TagTreeModel
 from ui.operations import OperationRunner
-from ui.panels.member_card import plain_label
+from ui.panels.member_card import empty_hint, plain_label
 from ui.workers import Job, LatestOnly
 
 
@@ -198,6 +198,13 @@ class TagsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
         layout.addWidget(self.tree, 1)
+        self.empty_hint = empty_hint(
+            self.tr(
+                "No tags yet: select members and use Edit → Tag the selection, or import a "
+                "file with a Tags column."
+            )
+        )
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.progress)
         layout.addLayout(status_line)
 
@@ -315,6 +322,7 @@ class TagsPanel(QWidget):
             )
         if current is not None:
             self.select_tag(current.id)
+        self.empty_hint.setVisible(not any(category.tags for category in tree))
         self._update_actions()
         self.countsUpdated.emit()
 
