@@ -21,8 +21,8 @@ from ui.settings import UiSettings
 def window(qtbot: QtBot, store: Store) -> Iterator[MainWindow]:
     win = MainWindow(store, UiSettings(), association.Association("Amicale Neuve", "CM"))
     qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.members.last_result is not None, timeout=10000)
+    with qtbot.waitSignal(win.members.searchFinished, timeout=10000):
+        win.show()  # the first search, started with the window, ends in this event loop
     yield win
     win.members.searches.wait()
 

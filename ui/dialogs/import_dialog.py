@@ -6,6 +6,7 @@ failed import leaves the store exactly as before (one transaction in app.io.impo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -370,20 +371,7 @@ class ImportDialog(QDialog):
 
     @Slot()
     def _on_save_warnings(self) -> None:
-        if self.report is None or self.source is None:
-            return
-        target, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save the warnings"),
-            str(self.source.path.with_name(self.source.path.stem + "-warnings.csv")),
-            self.tr("CSV (*.csv)"),
-        )
-        if not target:
-            return
-        try:
-            self.save_warnings_to(Path(target))
-        except AmicaleError as exc:
-            QMessageBox.warning(self, self.tr("Import members"), message_text(exc.args[0]))
+        self._save_as(self.tr("Save the warnings"), "-warnings.csv", self.save_warnings_to)
 
     @Slot(object)
     def _on_failed(self, error: BaseException) -> None:
@@ -414,23 +402,31 @@ class ImportDialog(QDialog):
 
     @Slot()
     def _on_save_rejects(self) -> None:
+        self._save_as(self.tr("Save the rejected rows"), "-rejects.csv", self._write_rejects)
+
+    def _write_rejects(self, target: Path) -> None:
+        if self.report is not None and self.source is not None:
+            write_rejects(
+                self.report,
+                target,
+                self.source.headers,
+                store=self.store.path,
+                source=self.source.path,
+            )
+
+    def _save_as(self, title: str, suffix: str, write: Callable[[Path], None]) -> None:
+        """Ask where to save a CSV of the last import (beside the file), then write it."""
         if self.report is None or self.source is None:
             return
         target, _ = QFileDialog.getSaveFileName(
             self,
-            self.tr("Save the rejected rows"),
-            str(self.source.path.with_name(self.source.path.stem + "-rejects.csv")),
+            title,
+            str(self.source.path.with_name(self.source.path.stem + suffix)),
             self.tr("CSV (*.csv)"),
         )
         if not target:
             return
         try:
-            write_rejects(
-                self.report,
-                Path(target),
-                self.source.headers,
-                store=self.store.path,
-                source=self.source.path,
-            )
+            write(Path(target))
         except AmicaleError as exc:
             QMessageBox.warning(self, self.tr("Import members"), message_text(exc.args[0]))
