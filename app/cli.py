@@ -50,7 +50,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from app.io.importer import import_file, previous_imports, write_rejects
+    from app.io.importer import TO_FIX, import_file, previous_imports, write_rejects
     from app.io.readers import open_source
 
     if args.rejects:  # refused before anything is imported
@@ -75,6 +75,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"rejected line {reject.line}: {reject.reason}")
     if report.rejected > 20:
         print(f"… {report.rejected - 20} more rejected rows (use --rejects FILE)")
+    for warning in report.warnings[:20]:
+        print(f"warning line {warning.line}: {warning.reason}")
+    if report.warned > 20:
+        print(f"… {report.warned - 20} more warnings (use --rejects FILE)")
+    if report.warned:
+        print(f"values not imported as they were are kept in the members' notes ({TO_FIX} …)")
     for conflict in report.conflicts[:20]:
         print(
             f"conflict line {conflict.line}: member {conflict.member_id} {conflict.field} "
@@ -82,6 +88,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
     if report.duplicates:
         print(f"probable duplicates queued for review: {report.duplicates}")
+    if report.differing:
+        print(f"rows with differing values queued for review (Duplicates): {report.differing}")
     if args.dry_run:
         print("dry run: nothing was written")
     print(report.summary_line())
@@ -502,7 +510,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--tag", action="append", default=[], metavar="T", help="tag every row")
     p.add_argument("--dry-run", action="store_true", help="report what would happen, write nothing")
-    p.add_argument("--rejects", metavar="FILE", help="write the rejected rows to this CSV")
+    p.add_argument(
+        "--rejects", metavar="FILE", help="write the rejected rows and the warnings to this CSV"
+    )
     p.add_argument("--json", action="store_true", help="one JSON object with the counts")
     p.set_defaults(func=cmd_import)
 

@@ -218,6 +218,7 @@ def test_cli_import_contract(
         "updated": 0,
         "rejected": 1,
         "duplicates": 1,
+        "warnings": 0,
     }
     assert rejects.exists()
     main(["--db", str(db_path), "import", str(sample)])

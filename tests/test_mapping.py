@@ -340,7 +340,7 @@ def test_bad_values_are_dropped_with_a_warning() -> None:
     record, _, warnings = clean(
         {
             "Nom": "Dupont", "Email": "pas une adresse", "Téléphone": "bientôt",
-            "Promo": "deux mille cinq", "Date de naissance": "hier", "Cotisation": "oui",
+            "Promo": "deux mille cinq", "Date de naissance": "hier", "Cotisation": "30 €",
             "LinkedIn": "https://facebook.com/x", "Newsletter": "peut-être", "Statut": "VIP",
         }
     )  # fmt: skip

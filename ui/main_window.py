@@ -203,6 +203,8 @@ class MainWindow(QMainWindow):
         import_action = file_menu.addAction(self.tr("&Import members…"))
         import_action.setShortcut("Ctrl+I")
         import_action.triggered.connect(self._on_import)
+        self.import_action = import_action
+        self.members.importRequested.connect(import_action.trigger)
         export_action = file_menu.addAction(self.tr("E&xport members…"))
         export_action.setObjectName("exportAction")
         export_action.setShortcut("Ctrl+E")

@@ -21,3 +21,12 @@ def plain_text(editor: QPlainTextEdit) -> str:
     before "!" and "?" into ordinary ones."""
     raw = editor.document().toRawText()
     return raw.replace("\u2029", "\n").replace("\u2028", "\n")
+
+
+def empty_hint(text: str) -> QLabel:
+    """The one line an empty panel shows, saying what to do (hidden until it is empty)."""
+    label = plain_label(text, wrap=True)
+    label.setObjectName("emptyHint")
+    label.setStyleSheet("color: palette(placeholder-text); font-style: italic; padding: 6px;")
+    label.hide()
+    return label

@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import gc
+import heapq
 import io
 import json
 import re
@@ -30,7 +31,7 @@ import string
 import tempfile
 import time
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -42,11 +43,15 @@ import sqlalchemy as sa
 from app import audit, clock, files, tag_rules
 from app.clock import now_iso
 from app.errors import AmicaleError, Cancelled, ValidationError
-from app.io.mapping import RowCleaner, guess_mapping, row_cleaner
+from app.io.export import neutralise
+from app.io.mapping import CellWarning, RowCleaner, guess_mapping, row_cleaner
 from app.io.readers import ImportSource
 from app.io.rows import RowError, SourceRow
+from app.members import fields
+from app.members.dedup import DIFFERING_REASON
 from app.members.service import ensure_tag
-from app.members.validation import EDITABLE_FIELDS, NO_YEAR, normalise
+from app.members.validation import EDITABLE_FIELDS, MAX_TEXT, NO_YEAR, normalise
+from app.messages import QT_TRANSLATE_NOOP
 from app.store import Store
 from app.store.schema import import_journal, member
 from app.store.sqlite import (
@@ -85,6 +90,9 @@ _DEFERRED = (
     "ix_member_sort_name",
 )
 _DUPLICATE_REASON = "same name and class year, no email"
+# How a note starts that keeps a cell's text the import could not use (search: notes:"to fix").
+TO_FIX = "To fix"
+_FIELD_NAMES = fields.export_headers()  # "Email", "Dues Paid For": the names exports use
 _LOOKAHEAD = 10  # batches cleaned ahead while the text index is being written
 # Fields an import may fill in; status and verification belong to the CM's own decisions.
 IMPORT_FIELDS = tuple(f for f in EDITABLE_FIELDS if f not in ("status", "verification"))
@@ -120,10 +128,55 @@ class Reject:
     values: dict[str, str] | None = None
 
 
+@dataclass(frozen=True)
+class ImportWarning:
+    """A row imported with a defect: the field, the file's text, and why (a Message)."""
+
+    line: int
+    reason: str
+    field: str = ""  # "" when the warning is about the row, not one cell
+    value: str = ""
+
+
 # Rejected rows kept in memory for the summary (the command line prints 20, the window lists
 # 1,000); beyond them every rejected row goes to a temporary file, read by write_rejects
-# (2M rejected rows held 2 GB of memory when all were kept).
+# (2M rejected rows held 2 GB of memory when all were kept). Warnings are kept the same way.
 MAX_KEPT_REJECTS = 1000
+MAX_KEPT_WARNINGS = 1000
+
+
+class _Overflow:
+    """Items beyond the first ``limit`` (kept in a list): one JSON line each in a private
+    (0600), already unlinked temporary file, which goes away with the report."""
+
+    def __init__(self, kept: list[Any], limit: int) -> None:
+        self.kept = kept
+        self.limit = limit
+        self.spool: IO[str] | None = None
+
+    def add(self, item: Any) -> None:
+        if self.spool is None and len(self.kept) < self.limit:
+            self.kept.append(item)
+            return
+        if self.spool is None:
+            self.spool = tempfile.TemporaryFile(  # noqa: SIM115 - lives with the report
+                "w+", encoding="utf-8", newline=""
+            )
+            for kept in self.kept:
+                self.spool.write(_spooled(kept))
+        self.spool.write(_spooled(item))
+
+    def all(self) -> Iterator[list[Any]]:
+        """Every item in file order, as the list of its fields."""
+        if self.spool is None:
+            for item in self.kept:
+                yield json.loads(_spooled(item))
+            return
+        self.spool.flush()
+        self.spool.seek(0)
+        for line in self.spool:
+            yield json.loads(line)
+        self.spool.seek(0, io.SEEK_END)
 
 
 @dataclass
@@ -138,39 +191,47 @@ class ImportReport:
     rejects: list[Reject] = field(default_factory=list)  # the first MAX_KEPT_REJECTS
     rejected: int = 0
     conflicts: list[Conflict] = field(default_factory=list)
-    warnings: list[tuple[int, str]] = field(default_factory=list)
+    # Rows whose values differ from their member's, queued for the CM's choice field by field
+    # (the Duplicates view); not part of the command line's output contract.
+    differing: int = 0
+    warnings: list[ImportWarning] = field(default_factory=list)  # the first MAX_KEPT_WARNINGS
+    warned: int = 0  # warnings in all
     seconds: float = 0.0
     # Members newly tagged by the tagging rules applied after the import (app/tag_rules.py);
     # not part of the command line's output contract.
     rules_tagged: int = 0
-    # Every rejected row, one JSON line each, once there are more than MAX_KEPT_REJECTS.
-    _spool: IO[str] | None = field(default=None, repr=False)
+    # Every rejected row (warning), once there are more than MAX_KEPT_REJECTS (_WARNINGS).
+    _rejects: _Overflow | None = field(default=None, repr=False)
+    _warnings: _Overflow | None = field(default=None, repr=False)
 
     def reject(self, reject: Reject) -> None:
         self.rejected += 1
-        if self._spool is None and len(self.rejects) < MAX_KEPT_REJECTS:
-            self.rejects.append(reject)
-            return
-        if self._spool is None:
-            # Private (0600) and already unlinked: it goes away with the report.
-            self._spool = tempfile.TemporaryFile(  # noqa: SIM115 - lives with the report
-                "w+", encoding="utf-8", newline=""
-            )
-            for kept in self.rejects:
-                self._spool.write(_spooled(kept))
-        self._spool.write(_spooled(reject))
+        if self._rejects is None:
+            self._rejects = _Overflow(self.rejects, MAX_KEPT_REJECTS)
+        self._rejects.add(reject)
+
+    def warn(self, warning: ImportWarning) -> None:
+        self.warned += 1
+        if self._warnings is None:
+            self._warnings = _Overflow(self.warnings, MAX_KEPT_WARNINGS)
+        self._warnings.add(warning)
 
     def all_rejects(self) -> Iterator[Reject]:
         """Every rejected row in file order (read back from the disk beyond the first ones)."""
-        if self._spool is None:
+        if self._rejects is None:
             yield from self.rejects
             return
-        self._spool.flush()
-        self._spool.seek(0)
-        for line in self._spool:
-            number, reason, values = json.loads(line)
+        for number, reason, values in self._rejects.all():
             yield Reject(number, reason, values)
-        self._spool.seek(0, io.SEEK_END)
+
+    def all_warnings(self) -> Iterator[ImportWarning]:
+        """Every warning in file order; beyond the first ones, their reasons are plain
+        English text (no longer messages the window can translate)."""
+        if self._warnings is None or self._warnings.spool is None:
+            yield from self.warnings
+            return
+        for number, reason, key, value in self._warnings.all():
+            yield ImportWarning(number, reason, key, value)
 
     def summary_line(self) -> str:
         """The command line's last line (a contract)."""
@@ -182,11 +243,16 @@ class ImportReport:
             "updated": self.updated,
             "rejected": self.rejected,
             "duplicates": self.duplicates,
+            "warnings": self.warned,
         }
 
 
-def _spooled(reject: Reject) -> str:
-    return json.dumps([reject.line, str(reject.reason), reject.values], ensure_ascii=False) + "\n"
+def _spooled(item: Reject | ImportWarning) -> str:
+    if isinstance(item, ImportWarning):
+        parts = [item.line, str(item.reason), item.field, item.value]
+    else:
+        parts = [item.line, str(item.reason), item.values]
+    return json.dumps(parts, ensure_ascii=False) + "\n"
 
 
 @dataclass(frozen=True)
@@ -226,6 +292,8 @@ class _Incoming:
     tags: list[str]
     linkedin: str | None = None  # linkedin_key of the row's profile, computed once
     member_id: int | None = None  # reserved when the row is to be created
+    # The lines that end values["notes"]: the file's texts not imported as they were.
+    to_fix: str | None = None
 
 
 _CANONICAL_PROFILE = "https://www.linkedin.com/in/"
@@ -284,8 +352,8 @@ class _Importer:
 
     def prepare(self, row: SourceRow, cleaner: RowCleaner) -> _Incoming | None:
         values, tags, warnings, settled = cleaner.clean(row)
-        for warning in warnings:
-            self.report.warnings.append((row.line, warning))
+        to_fix: list[str] = []
+        noted = [self._warning(row.line, w, to_fix) for w in warnings]
         if not _IMPORT_FIELD_SET.issuperset(values):
             values = {k: v for k, v in values.items() if k in _IMPORT_FIELD_SET}
         if settled and cleaner.today == self.today:
@@ -299,16 +367,40 @@ class _Importer:
                 clean = normalise(values, self.today)
             except ValidationError as exc:
                 for key, why in exc.problems.items():
-                    self.report.warnings.append((row.line, f"{key}: {why} ({values.get(key)!r})"))
+                    text = str(values.get(key))
+                    warning = CellWarning(
+                        key, text, QT_TRANSLATE_NOOP("Messages", "{0}: {1} ('{2}')"), key, why, text
+                    )
+                    noted.append(self._warning(row.line, warning, to_fix))
                     values.pop(key, None)
                 clean = normalise(values, self.today)
             clean = {k: v for k, v in clean.items() if not (_empty(v) and k != "consent")}
+        if to_fix:
+            # Nothing of the file is lost: what was not imported goes to the notes, to fix.
+            fix = "\n".join(to_fix)
+            notes = clean.get("notes")
+            clean["notes"] = (f"{notes}\n{fix}" if notes else fix)[-MAX_TEXT:]
         if not (clean.get("last_name") or clean.get("first_name") or clean.get("email")):
             shown = {k: v for k, v in row.values.items() if not k.startswith("__")}
             self.report.reject(Reject(row.line, "neither a name nor an email", shown))
-            return None
+            return None  # its warnings go with it: the rejected row is written whole
+        for noted_warning in noted:
+            self.report.warn(noted_warning)
         url = clean.get("linkedin_url")
-        return _Incoming(row.line, clean, tags, _linkedin_key(url) if url else None)
+        incoming = _Incoming(row.line, clean, tags, _linkedin_key(url) if url else None)
+        if to_fix:
+            incoming.to_fix = fix
+        return incoming
+
+    def _warning(self, line: int, warning: str, to_fix: list[str]) -> ImportWarning:
+        """The report's warning for a cleaner's; a cell's text also becomes a line to fix."""
+        if not isinstance(warning, CellWarning):
+            return ImportWarning(line, warning)
+        to_fix.append(
+            f"{TO_FIX} ({self.source_label[len('import:') :]}, line {line}) "
+            f"{_FIELD_NAMES.get(warning.field, warning.field)}: {warning.value}"
+        )
+        return ImportWarning(line, warning, warning.field, warning.value)
 
     # --- a batch -------------------------------------------------------------------------
 
@@ -388,9 +480,11 @@ class _Importer:
                 if key == "linkedin_url":
                     first.linkedin = again.linkedin
             elif current != value and key != "consent":
-                self.report.warnings.append(
-                    (again.line, f"{key}: {value!r} differs from line {first.line}; kept the first")
+                template = QT_TRANSLATE_NOOP(
+                    "Messages", "{0}: '{1}' differs from line {2}; kept the first"
                 )
+                warning = CellWarning(key, str(value), template, key, value, first.line)
+                self.report.warn(ImportWarning(again.line, warning, key, str(value)))
         first.tags = [*first.tags, *(t for t in again.tags if t not in first.tags)]
 
     def _sift_probable_duplicates(self, rows: list[_Incoming]) -> list[_Incoming]:
@@ -410,7 +504,7 @@ class _Importer:
             existing.setdefault((name, promo), member_id)
         known = self._rows(sorted(set(existing.values())))
         to_create: list[_Incoming] = []
-        queued: list[tuple[int, int, str]] = []
+        queued: list[tuple[int, int, str, str]] = []
         for incoming in rows:
             name_key = (self._sort_name(incoming.values), incoming.values["promo"])
             member_id = existing.get(name_key)
@@ -432,36 +526,35 @@ class _Importer:
         self._write_queue(queued)
         return to_create
 
-    def _queue_duplicate(self, incoming: _Incoming, member_id: int) -> tuple[int, int, str]:
-        """(line, member id, payload) of a probable duplicate, for _write_queue."""
+    def _queue_duplicate(self, incoming: _Incoming, member_id: int) -> tuple[int, int, str, str]:
+        """(line, member id, payload, reason) of a probable duplicate, for _write_queue."""
         self.report.duplicates += 1
         payload = json.dumps(
             {"values": incoming.values, "tags": incoming.tags}, ensure_ascii=False, sort_keys=True
         )
         if member_id in self._reserved:  # its twin is created in this batch: insert it first
             self._insert([self._reserved[member_id]])
-        return incoming.line, member_id, payload
+        return incoming.line, member_id, payload, _DUPLICATE_REASON
 
-    def _write_queue(self, queued: list[tuple[int, int, str]]) -> None:
-        """Queue the probable duplicates of a batch for review, in their order; a row
-        already pending for the same member (an earlier import, or this one) is not queued
-        twice. One statement reads what is pending, one writes."""
+    def _write_queue(self, queued: list[tuple[int, int, str, str]]) -> None:
+        """Queue the probable duplicates of a batch (or the rows with values differing from
+        their member's) for review, in their order; a row already pending for the same
+        member (an earlier import, or this one) is not queued twice. One statement reads
+        what is pending, one writes."""
         if not queued:
             return
         pending: set[tuple[int, str]] = set(
             self.raw.execute(
                 "SELECT member_id, incoming FROM duplicate_candidate WHERE status = 'pending' "
                 "AND member_id IN (SELECT value FROM json_each(?))",
-                (json.dumps(sorted({member_id for _, member_id, _ in queued})),),
+                (json.dumps(sorted({member_id for _, member_id, _, _ in queued})),),
             )
         )
         new: list[tuple[int, str, str, int, str, str]] = []
-        for line, member_id, payload in queued:
+        for line, member_id, payload, reason in queued:
             if (member_id, payload) not in pending:
                 pending.add((member_id, payload))
-                new.append(
-                    (member_id, payload, self.source_label, line, _DUPLICATE_REASON, self.now)
-                )
+                new.append((member_id, payload, self.source_label, line, reason, self.now))
         self.raw.executemany(
             "INSERT INTO duplicate_candidate (member_id, incoming, source, line, reason, "
             "created_at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -491,10 +584,12 @@ class _Importer:
         if not matched:
             return
         current = self._rows(sorted({m for _, m in matched}))
+        differing: list[tuple[int, int, str, str]] = []  # for the Duplicates view's choice
         for incoming, member_id in matched:
             row = current.get(member_id)
             if row is None:
                 continue
+            conflicts = len(self.report.conflicts)
             changes: dict[str, Any] = {}
             for key, value in incoming.values.items():
                 kept = row.get(key)
@@ -504,6 +599,8 @@ class _Importer:
                         changes["consent_at"] = self.now
                 elif _empty(kept):
                     changes[key] = value
+                elif key == "notes" and incoming.to_fix:
+                    self._add_to_fix(incoming, member_id, str(kept), value, changes)
                 elif kept != value and not (
                     key == "email" and str(kept).lower() == str(value).lower()
                 ):
@@ -528,6 +625,25 @@ class _Importer:
                 self.report.updated += 1
             else:
                 self.report.unchanged += 1
+            if len(self.report.conflicts) > conflicts:
+                self.report.differing += 1
+                payload = json.dumps(
+                    {"values": incoming.values, "tags": []}, ensure_ascii=False, sort_keys=True
+                )
+                differing.append((incoming.line, member_id, payload, DIFFERING_REASON))
+        self._write_queue(differing)
+
+    def _add_to_fix(
+        self, incoming: _Incoming, member_id: int, kept: str, value: str, changes: dict[str, Any]
+    ) -> None:
+        """The notes of a member the row completes: its lines to fix added once, the file's
+        own notes compared as any other value."""
+        assert incoming.to_fix is not None
+        own = value[: len(value) - len(incoming.to_fix)].rstrip("\n")
+        if incoming.to_fix not in kept:
+            changes["notes"] = f"{kept}\n{incoming.to_fix}"[-MAX_TEXT:]
+        if own and own not in kept:
+            self.report.conflicts.append(Conflict(incoming.line, member_id, "notes", kept, own))
 
     def _tag_ids_of(self, labels: Sequence[str]) -> tuple[int, ...]:
         """The ids of a row's tags and of the tags given for every row (one lookup a set)."""
@@ -728,17 +844,54 @@ def write_rejects(
     store: Path | None = None,
     source: Path | None = None,
 ) -> None:
-    """The rejected rows with their line number and reason, as a CSV Excel opens.
+    """The rejected rows with their line number and reason, as a CSV Excel opens, and the
+    warnings among them in line order (reason "warning: …", the cell's text in the last
+    column, "value").
 
-    Written whole or not at all, never over the store ``store`` or the imported ``source``.
+    Written whole or not at all, never over the store ``store`` or the imported ``source``;
+    every cell safe from formula injection (app.io.export.neutralise).
     """
+    rejected: Iterator[list[Any]] = (
+        [reject.line, reject.reason, *((reject.values or {}).get(h, "") for h in headers)]
+        for reject in report.all_rejects()
+    )
+    blank = [""] * len(headers)
+    warned: Iterator[list[Any]] = (
+        [warning.line, f"warning: {warning.reason}", *blank, warning.value]
+        for warning in report.all_warnings()
+    )
+    rows = heapq.merge(rejected, warned, key=lambda row: int(row[0]))
+    _write_csv(path, ["line", "reason", *headers, "value"], rows, store, source)
+
+
+def write_warnings(
+    report: ImportReport,
+    path: Path,
+    headers: Sequence[str],
+    describe: Callable[[ImportWarning], Sequence[str]],
+    *,
+    store: Path | None = None,
+    source: Path | None = None,
+) -> None:
+    """Every warning as a CSV row: its line, then the cells ``describe`` gives (the window
+    passes its translation of the field and the reason); safe as write_rejects."""
+    rows = ([warning.line, *describe(warning)] for warning in report.all_warnings())
+    _write_csv(path, headers, rows, store, source)
+
+
+def _write_csv(
+    path: Path,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    store: Path | None,
+    source: Path | None,
+) -> None:
     inputs = [source] if source is not None else []
     with (
         files.atomic_output(path, store=store, inputs=inputs) as tmp,
         tmp.open("w", encoding="utf-8-sig", newline="") as handle,
     ):
         writer = csv.writer(handle)
-        writer.writerow(["line", "reason", *headers])
-        for reject in report.all_rejects():
-            values = reject.values or {}
-            writer.writerow([reject.line, reject.reason, *(values.get(h, "") for h in headers)])
+        writer.writerow([neutralise(h) for h in headers])
+        for row in rows:
+            writer.writerow([neutralise(v) if isinstance(v, str) else v for v in row])

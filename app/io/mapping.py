@@ -10,7 +10,9 @@ Decisions worth knowing:
   year; a range ("2002-2005", "2002/05") gives its last year (the year of graduation); with
   several years the latest wins. Two-digit years are 20yy up to six years ahead, else 19yy.
 - dues_last_year: the latest four-digit year in the cell ("2024", "2024-2025" → 2025,
-  "payée le 12/03/2024" → 2024); "oui" and amounts give a warning, never a guess.
+  "payée le 12/03/2024" → 2024, "cotisation 2026" → 2026); without a year, "payée", "payé",
+  "à jour", "réglée", "oui" mean this year and "non", "impayée" not paid (no year); amounts
+  give a warning, never a guess.
 - consent: yes/oui/1/true/x/subscribed… → True, no/non/0/false/unsubscribed/cleaned/pending…
   → False, empty → not set (so an existing choice is never cleared by a blank cell).
   A Mailchimp ZIP's file (``values["__consent"]``) wins over any column.
@@ -38,7 +40,7 @@ from app import clock
 from app.io.rows import SourceRow
 from app.members import fields
 from app.members.validation import MAX_TEXT
-from app.messages import Message
+from app.messages import QT_TRANSLATE_NOOP, Message
 from app.text import fold, is_linkedin_host
 
 # The member fields an import fills, and the two that only an import knows (full name,
@@ -395,8 +397,46 @@ _TITLES = _set("m|mr|mme|mlle|mrs|ms|miss|dr|pr|me|monsieur|madame|mademoiselle"
 _PARTICLES = _set("de|du|des|le|la|van|von|der|den|da|di|del|della|dos|das|ben|bin|el|al|ter|ten")
 
 
+# How a dues cell says "paid this year" (True) or "not paid" (False), folded.
+_DUES_WORDS = {
+    **dict.fromkeys(
+        _set(
+            "paye|payee|payes|payees|paid|a jour|up to date|regle|reglee|acquitte|acquittee|"
+            "oui|yes|ok|x|vrai|true|cotisant|cotisante|adherent|adherente"
+        ),
+        True,
+    ),
+    **dict.fromkeys(
+        _set(
+            "non|no|non paye|non payee|impaye|impayee|unpaid|pas a jour|non a jour|en retard|"
+            "a relancer|faux|false|aucune|none"
+        ),
+        False,
+    ),
+}
+
+
+class CellWarning(Message):
+    """A warning about one cell: the field it was for and the text the file had (what a
+    "to fix" note keeps of a value not imported as it was)."""
+
+    field: str
+    value: str
+
+    def __new__(cls, field: str, value: str, template: str, *args: Any) -> CellWarning:
+        text = super().__new__(cls, template, *args)
+        assert isinstance(text, CellWarning)
+        text.field = field
+        text.value = value
+        return text
+
+
 def _w(template: str, *args: Any) -> str:
     return Message(template, *args)
+
+
+def _cell(field: str, value: str, template: str, *args: Any) -> str:
+    return CellWarning(field, value, template, *args)
 
 
 def _short(value: str) -> str:
@@ -557,12 +597,19 @@ class _Cleaner:
                 record["consent"] = flag
         extra = values.get("__extra")
         if extra:
-            warnings.append(_w("{0} cell(s) beyond the last column ignored", extra))
+            warnings.append(
+                _w(
+                    QT_TRANSLATE_NOOP("Messages", "{0} cell(s) beyond the last column ignored"),
+                    extra,
+                )
+            )
         return record, tags, warnings, settled
 
     @staticmethod
     def cut(field: str, text: str, warnings: list[str]) -> str:
-        warnings.append(_w("{0}: over {1} characters, cut", field, MAX_TEXT))
+        warnings.append(
+            _w(QT_TRANSLATE_NOOP("Messages", "{0}: over {1} characters, cut"), field, MAX_TEXT)
+        )
         return text[:MAX_TEXT]
 
     def email(self, text: str, warnings: list[str]) -> str | None:
@@ -574,9 +621,24 @@ class _Cleaner:
             return text
         found = [p.strip("<>") for p in _MULTI_EMAIL.split(text) if _EMAIL.fullmatch(p.strip("<>"))]
         if found:
-            warnings.append(_w("email: kept {0} from '{1}'", found[0], _short(text)))
+            warnings.append(
+                _cell(
+                    "email",
+                    text,
+                    QT_TRANSLATE_NOOP("Messages", "email: kept {0} from '{1}'"),
+                    found[0],
+                    _short(text),
+                )
+            )
             return found[0]
-        warnings.append(_w("email: '{0}' is not an email address; ignored", _short(text)))
+        warnings.append(
+            _cell(
+                "email",
+                text,
+                QT_TRANSLATE_NOOP("Messages", "email: '{0}' is not an email address; ignored"),
+                _short(text),
+            )
+        )
         return None
 
     def phone(self, text: str, warnings: list[str]) -> str | None:
@@ -584,22 +646,54 @@ class _Cleaner:
             return text
         for part in _PHONE_SPLIT.split(text):
             if _phone_ok(part):
-                warnings.append(_w("phone: several numbers, kept {0}", part))
+                warnings.append(
+                    _cell(
+                        "phone",
+                        text,
+                        QT_TRANSLATE_NOOP("Messages", "phone: several numbers, kept {0}"),
+                        part,
+                    )
+                )
                 return part
-        warnings.append(_w("phone: '{0}' is not a phone number; ignored", _short(text)))
+        warnings.append(
+            _cell(
+                "phone",
+                text,
+                QT_TRANSLATE_NOOP("Messages", "phone: '{0}' is not a phone number; ignored"),
+                _short(text),
+            )
+        )
         return None
 
     def promo(self, text: str, warnings: list[str]) -> int | None:
         year = _parse_promo_cached(text, self.today)
         if year is None or not 1900 <= year <= self.today.year + 6:
-            warnings.append(_w("promo: '{0}' is not a class year; ignored", _short(text)))
+            warnings.append(
+                _cell(
+                    "promo",
+                    text,
+                    QT_TRANSLATE_NOOP("Messages", "promo: '{0}' is not a class year; ignored"),
+                    _short(text),
+                )
+            )
             return None
         return year
 
     def dues(self, text: str, warnings: list[str]) -> int | None:
         year = int(text) if len(text) == 4 and text.isdigit() else _latest_year(text)
+        if year is None:
+            said = _DUES_WORDS.get(_folded_value(text))
+            if said is not None:  # "payée", "à jour": this year; "non": not paid (no year)
+                return self.today.year if said else None
         if year is None or not 1900 <= year <= self.today.year + 1:
-            warnings.append(_w("dues: '{0}' names no year; ignored", _short(text)))
+            warnings.append(
+                _cell(
+                    "dues_last_year",
+                    text,
+                    QT_TRANSLATE_NOOP("Messages", "dues: '{0}' names no year; ignored"),
+                    _short(text),
+                )
+            )
             return None
         return year
 
@@ -608,43 +702,96 @@ class _Cleaner:
             text = f"--{int(m[1]):02d}-{int(m[2]):02d}"  # Mailchimp writes MM/DD
         day = _parse_date_cached(text, self.today)
         if day is None:
-            warnings.append(_w("birthday: '{0}' is not a date; ignored", _short(text)))
+            warnings.append(
+                _cell(
+                    "birthday",
+                    text,
+                    QT_TRANSLATE_NOOP("Messages", "birthday: '{0}' is not a date; ignored"),
+                    _short(text),
+                )
+            )
             return None
         if day.startswith("--"):
             return day  # validation keeps it as 0000-MM-DD: wished, but no age
         if not "1900-01-01" <= day <= self.today_iso:
-            warnings.append(_w("birthday: {0} is not a possible birthday; ignored", day))
+            warnings.append(
+                _cell(
+                    "birthday",
+                    text,
+                    QT_TRANSLATE_NOOP(
+                        "Messages", "birthday: {0} is not a possible birthday; ignored"
+                    ),
+                    day,
+                )
+            )
             return None
         return day
 
     def linkedin(self, text: str, warnings: list[str]) -> str | None:
         url = normalise_linkedin(text)
         if url is None:
-            warnings.append(_w("LinkedIn: '{0}' is not a profile address; ignored", _short(text)))
+            warnings.append(
+                _cell(
+                    "linkedin_url",
+                    text,
+                    QT_TRANSLATE_NOOP(
+                        "Messages", "LinkedIn: '{0}' is not a profile address; ignored"
+                    ),
+                    _short(text),
+                )
+            )
         return url
 
     def consent(self, text: str, warnings: list[str]) -> bool | None:
         flag = parse_consent(text)
         if flag is None:
-            warnings.append(_w("consent: '{0}' is neither yes nor no; ignored", _short(text)))
+            warnings.append(
+                _cell(
+                    "consent",
+                    text,
+                    QT_TRANSLATE_NOOP("Messages", "consent: '{0}' is neither yes nor no; ignored"),
+                    _short(text),
+                )
+            )
         return flag
 
     def status(self, text: str, warnings: list[str]) -> str | None:
         status = _STATUS_WORDS.get(_folded_value(text))
         if status is None:
-            warnings.append(_w("status: '{0}' is not a known status; ignored", _short(text)))
+            warnings.append(
+                _cell(
+                    "status",
+                    text,
+                    QT_TRANSLATE_NOOP("Messages", "status: '{0}' is not a known status; ignored"),
+                    _short(text),
+                )
+            )
         return status
 
     def verification(self, text: str, warnings: list[str]) -> str | None:
         state = _VERIFICATION_WORDS.get(_folded_value(text))
         if state is None:
-            warnings.append(_w("verification: '{0}' is not understood; ignored", _short(text)))
+            warnings.append(
+                _cell(
+                    "verification",
+                    text,
+                    QT_TRANSLATE_NOOP("Messages", "verification: '{0}' is not understood; ignored"),
+                    _short(text),
+                )
+            )
         return state
 
     def contacted(self, text: str, warnings: list[str]) -> str | None:
         day = parse_date(text, self.today)
         if day is None or day.startswith("--"):
-            warnings.append(_w("last contact: '{0}' is not a date; ignored", _short(text)))
+            warnings.append(
+                _cell(
+                    "last_contacted_at",
+                    text,
+                    QT_TRANSLATE_NOOP("Messages", "last contact: '{0}' is not a date; ignored"),
+                    _short(text),
+                )
+            )
             return None
         return day
 

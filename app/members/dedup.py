@@ -63,6 +63,10 @@ from app.text import linkedin_key, sort_name
 SCAN_REASONS = ("email", "linkedin", "name_phone", "name_promo", "swapped_name", "similar_name")
 # The reason of a queued import row.
 IMPORT_REASON = "import"
+# A queued import row that is a member already (same email or LinkedIn profile) but with
+# other values: the CM chooses, field by field, which to keep (`merge_candidate`'s ``take``).
+IMPORT_DIFFERING = "import_differing"
+DIFFERING_REASON = "same email or LinkedIn profile, different values"
 
 # A group of more members than this sharing one key (a placeholder name imported a thousand
 # times, say) gives its first member paired with each other one, not every pair: the review
@@ -138,6 +142,8 @@ class MergeResult:
     communities_added: list[str] = field(default_factory=list)
     # Community name → the higher role the kept member now has there.
     roles_raised: dict[str, str] = field(default_factory=dict)
+    # Field → (former value, value taken): differing values the CM chose to take.
+    replaced: dict[str, tuple[Any, Any]] = field(default_factory=dict)
 
 
 class AlreadyDecided(AmicaleError):
@@ -460,6 +466,7 @@ def queue(store: Store) -> list[Pair]:
             duplicate_candidate.c.id,
             duplicate_candidate.c.member_id,
             duplicate_candidate.c.incoming,
+            duplicate_candidate.c.reason,
             member.c.sort_name,
         )
         .join(member, member.c.id == duplicate_candidate.c.member_id)
@@ -468,11 +475,12 @@ def queue(store: Store) -> list[Pair]:
     )
     pairs = []
     with store.read() as conn:
-        for candidate_id, member_id, incoming, name in conn.execute(stmt):
+        for candidate_id, member_id, incoming, reason, name in conn.execute(stmt):
             values = _incoming(incoming)[0]
             incoming_name = sort_name(values.get("first_name"), values.get("last_name"))
+            kind = IMPORT_DIFFERING if reason == DIFFERING_REASON else IMPORT_REASON
             pairs.append(
-                Pair(member_id, None, IMPORT_REASON, _name_score(name, incoming_name), candidate_id)
+                Pair(member_id, None, kind, _name_score(name, incoming_name), candidate_id)
             )
     return pairs
 
@@ -561,21 +569,34 @@ def merge(store: Store, keep_id: int, drop_id: int) -> MergeResult:
     return result
 
 
-def merge_candidate(store: Store, candidate_id: int, keep_id: int | None = None) -> MergeResult:
+def merge_candidate(
+    store: Store, candidate_id: int, keep_id: int | None = None, take: Sequence[str] = ()
+) -> MergeResult:
     """Apply a queued import row to a member (by default the one it resembles).
 
-    Empty fields are filled and tags added, as an import does; the row is marked 'merged'.
+    Empty fields are filled and tags added, as an import does; of the fields set on both
+    sides and different, those in ``take`` get the imported value (the CM's choice), the
+    others keep the member's. The row is marked 'merged'.
     """
     with store.write() as conn:
         row = _pending(conn, candidate_id)
         keep_id = row.member_id if keep_id is None else keep_id
         keep = _member_row(conn, keep_id)
         filled, differences = _compare(keep, normalise(row.values))
-        _fill(conn, keep_id, keep, filled)
+        unknown = sorted(set(take) - set(differences) - set(filled))
+        if unknown:
+            raise AmicaleError(f"no differing value to take for: {', '.join(unknown)}")
+        replaced = {k: differences.pop(k) for k in take if k in differences}
+        writes = {**filled, **{k: new for k, (_, new) in replaced.items()}}
+        if "consent" in replaced:
+            writes["consent_at"] = now_iso()
+        _fill(conn, keep_id, keep, writes)
         tag_ids = [_label_tag(conn, label) for label in row.tags if label.strip()]
         tags_added = _add_tag_ids(conn, keep_id, [t for t in tag_ids if t is not None])
         _decide(conn, candidate_id, "merged", member_id=keep_id)
-        result = MergeResult(keep_id, None, candidate_id, filled, differences, tags_added)
+        result = MergeResult(
+            keep_id, None, candidate_id, filled, differences, tags_added, replaced=replaced
+        )
         detail = _detail(result)
         detail.update(source=row.source, line=row.line)
         audit.record(conn, "merge", "member", keep_id, detail)
@@ -819,6 +840,8 @@ def _detail(result: MergeResult) -> dict[str, Any]:
         detail["candidate"] = result.candidate_id
     detail["filled"] = result.filled
     detail["differences"] = {k: list(v) for k, v in result.differences.items()}
+    if result.replaced:
+        detail["replaced"] = {k: list(v) for k, v in result.replaced.items()}
     detail["tags_added"] = result.tags_added
     if result.communities_added:
         detail["communities_added"] = result.communities_added

@@ -96,6 +96,20 @@ def merge_candidate(
     )
 
 
+@operation(
+    "duplicates.choose-values", QT_TRANSLATE_NOOP("Operations", "Choose the imported values")
+)
+def choose_candidate_values(
+    store: Store, candidate_id: int, keep_id: int, take: Sequence[str]
+) -> Outcome[dedup.MergeResult]:
+    """Applies a queued import row to its member, taking the imported value of the
+    differing fields in ``take`` (the others stay the member's)."""
+    result = dedup.merge_candidate(store, candidate_id, keep_id, take=list(take))
+    return Outcome(
+        result, Changes(member_ids=frozenset({result.kept_id}), tags=True, duplicates=True)
+    )
+
+
 @operation("duplicates.create-candidate", QT_TRANSLATE_NOOP("Operations", "Add imported row"))
 def create_from_candidate(store: Store, candidate_id: int) -> Outcome[int]:
     member_id = dedup.create_from_candidate(store, candidate_id)

@@ -4,7 +4,7 @@
 <context>
     <name>AddItemsDialog</name>
     <message>
-        <location filename="../../ui/panels/moderation.py" line="+794"/>
+        <location filename="../../ui/panels/moderation.py" line="+802"/>
         <source>Add to the moderation queue</source>
         <translation>Ajouter à la file de modération</translation>
     </message>
@@ -834,11 +834,16 @@
         <source>Import: same name and class year</source>
         <translation>Import&#xa0;: même nom et même promo</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Import: other values for a member</source>
+        <translation>Import&#xa0;: autres valeurs pour un membre</translation>
+    </message>
 </context>
 <context>
     <name>DuplicatesPanel</name>
     <message>
-        <location filename="../../ui/panels/duplicates.py" line="+124"/>
+        <location filename="../../ui/panels/duplicates.py" line="+128"/>
         <source>Scan the whole directory</source>
         <translation>Analyser tout l’annuaire</translation>
     </message>
@@ -853,7 +858,7 @@
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+93"/>
         <source>Amber: both members have a different value; a merge keeps the one of the member merged into. Green: a merge fills it in or combines the lists. Tags, communities and history are always kept.</source>
         <translation>Orange&#xa0;: les deux membres ont une valeur différente&#xa0;; la fusion garde celle du membre conservé. Vert&#xa0;: la fusion complète le champ ou réunit les listes. Les étiquettes, les communautés et l’historique sont toujours conservés.</translation>
     </message>
@@ -894,11 +899,11 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Fill the member&apos;s empty fields and add the tags from the imported row; values the member already has are kept</source>
-        <translation>Compléter les champs vides du membre et ajouter les étiquettes de la ligne importée&#xa0;; les valeurs déjà présentes sont conservées</translation>
+        <source>Fill the member&apos;s empty fields and add the tags from the imported row; values the member already has are kept, unless you chose to take the imported one</source>
+        <translation>Compléter les champs vides du membre et ajouter les étiquettes de la ligne importée&#xa0;; les valeurs déjà présentes sont conservées, sauf celles pour lesquelles vous avez choisi la valeur importée</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Create as new member</source>
         <translation>Créer un nouveau membre</translation>
     </message>
@@ -933,7 +938,27 @@
         <translation>Aucun doublon à examiner. Les imports placent ici les lignes dont ils ne sont pas sûrs&#xa0;; analysez tout l’annuaire pour en chercher d’autres.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+32"/>
+        <source>Keep</source>
+        <translation>Garder</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep the member&apos;s value</source>
+        <translation>Garder la valeur du membre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take the imported value</source>
+        <translation>Prendre la valeur importée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace the member&apos;s value by the one in the imported file</source>
+        <translation>Remplacer la valeur du membre par celle du fichier importé</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -964,12 +989,12 @@
         <translation>%1 (de %2, ligne %3)</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+104"/>
         <source>Noted: they are different people; this pair will not come back.</source>
         <translation>C’est noté&#xa0;: ce sont deux personnes différentes&#xa0;; cette paire ne reviendra pas.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+36"/>
         <source>Created as a new member (no. %1).</source>
         <translation>Créé comme nouveau membre (n°&#xa0;%1).</translation>
     </message>
@@ -990,6 +1015,11 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>Imported values taken: %1.</source>
+        <translation>Valeurs importées retenues&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Kept as they were: %1 (the other values are in the log).</source>
         <translation>Conservé tel quel&#xa0;: %1 (les autres valeurs sont dans l’historique).</translation>
     </message>
@@ -1811,14 +1841,14 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="+56"/>
-        <location line="+86"/>
-        <location line="+211"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="+64"/>
+        <location line="+102"/>
+        <location line="+267"/>
         <source>Import members</source>
         <translation>Importer des membres</translation>
     </message>
     <message>
-        <location line="-291"/>
+        <location line="-363"/>
         <source>CSV, Excel, vCard, LinkedIn or Mailchimp file</source>
         <translation>Fichier CSV, Excel, vCard, LinkedIn ou Mailchimp</translation>
     </message>
@@ -1833,7 +1863,7 @@
         <translation>Étiquettes pour chaque membre importé, par ex. Source/Gala 2026</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+22"/>
         <source>Check (nothing is written)</source>
         <translation>Vérifier (rien n’est écrit)</translation>
     </message>
@@ -1853,7 +1883,12 @@
         <translation>Enregistrer les lignes rejetées…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+3"/>
+        <source>Save the warnings…</source>
+        <translation>Enregistrer les avertissements…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Recognise the format</source>
         <translation>Reconnaître le format</translation>
     </message>
@@ -1888,7 +1923,7 @@
         <translation>Listes de membres (*.csv *.tsv *.txt *.xlsx *.vcf *.vcard *.zip);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Format: %1.</source>
         <translation>Format&#xa0;: %1.</translation>
     </message>
@@ -1904,17 +1939,18 @@
     </message>
     <message>
         <location line="+9"/>
+        <location line="+110"/>
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+79"/>
+        <location line="-106"/>
+        <location line="+89"/>
         <source>Line %1: %2</source>
         <translation>Ligne %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-68"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
@@ -1957,12 +1993,45 @@
         </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+5"/>
+        <source>Choose, field by field, which to keep in Duplicates.</source>
+        <translation>Choisissez, champ par champ, lesquelles garder dans Doublons.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n warning(s): values not imported as they were are listed below and kept in the member&apos;s notes (“To fix”).</source>
+        <translation>
+            <numerusform>%n avertissement&#xa0;: les valeurs non importées telles quelles sont listées ci-dessous et gardées dans les notes du membre («&#xa0;To fix&#xa0;»).</numerusform>
+            <numerusform>%n avertissements&#xa0;: les valeurs non importées telles quelles sont listées ci-dessous et gardées dans les notes des membres («&#xa0;To fix&#xa0;»).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Line %1: %2 kept “%3”, the file says “%4”</source>
         <translation>Ligne %1&#xa0;: %2 garde «&#xa0;%3&#xa0;», le fichier indique «&#xa0;%4&#xa0;»</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value in the file</source>
+        <translation>Valeur dans le fichier</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Save the warnings</source>
+        <translation>Enregistrer les avertissements</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Stopped: nothing was written.</source>
         <translation>Arrêté&#xa0;: rien n’a été écrit.</translation>
     </message>
@@ -1972,12 +2041,12 @@
         <translation>L’import a échoué et rien n’a été écrit&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+19"/>
         <source>Save the rejected rows</source>
         <translation>Enregistrer les lignes rejetées</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+20"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
@@ -1997,23 +2066,23 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+229"/>
+        <location line="+231"/>
         <source>Birthdays</source>
         <translation>Anniversaires</translation>
     </message>
     <message>
-        <location line="-226"/>
+        <location line="-228"/>
         <source>Duplicates</source>
         <translation>Doublons</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+311"/>
+        <location line="+313"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location line="-308"/>
+        <location line="-310"/>
         <source>Moderation</source>
         <translation>Modération</translation>
     </message>
@@ -2048,7 +2117,7 @@
         <translation>&amp;Importer des membres…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>E&amp;xport members…</source>
         <translation>E&amp;xporter des membres…</translation>
     </message>
@@ -2342,7 +2411,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>MembersPanel</name>
     <message>
-        <location filename="../../ui/panels/members.py" line="+172"/>
+        <location filename="../../ui/panels/members.py" line="+176"/>
         <source>Search: martin, city:lyon tag:voile promo:2005..2010 -dues:paid, &quot;saint étienne&quot;…</source>
         <translation>Rechercher&#xa0;: martin, ville:lyon étiquette:voile promo:2005..2010 -cotisation:payée, &quot;saint étienne&quot;…</translation>
     </message>
@@ -2352,12 +2421,27 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+42"/>
+        <source>No members yet</source>
+        <translation>Aucun membre pour l’instant</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import your members (Excel, CSV, LinkedIn…)</source>
+        <translation>Importer vos membres (Excel, CSV, LinkedIn…)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Or add them one by one with File → New member (Ctrl+N).</source>
+        <translation>Ou ajoutez-les un par un avec Fichier → Nouveau membre (Ctrl+N).</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>Columns</source>
         <translation>Colonnes</translation>
     </message>
     <message numerus="yes">
-        <location line="+116"/>
+        <location line="+117"/>
         <source>%1 of %Ln members</source>
         <translation>
             <numerusform>%1 sur %Ln membre</numerusform>
@@ -3412,11 +3496,96 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <source>the first line of {0} says the separator is &apos;{1}&apos;, but its rows are separated by &apos;{2}&apos;: correct or remove the sep= line</source>
         <translation>la première ligne de {0} indique le séparateur «&#xa0;{1}&#xa0;», mais ses lignes sont séparées par «&#xa0;{2}&#xa0;»&#xa0;: corrigez ou supprimez la ligne sep=</translation>
     </message>
+    <message>
+        <location filename="../../app/io/importer.py" line="+372"/>
+        <source>{0}: {1} (&apos;{2}&apos;)</source>
+        <translation>{0}&#xa0;: {1} («&#xa0;{2}&#xa0;»)</translation>
+    </message>
+    <message>
+        <location line="+111"/>
+        <source>{0}: &apos;{1}&apos; differs from line {2}; kept the first</source>
+        <translation>{0}&#xa0;: «&#xa0;{1}&#xa0;» diffère de la ligne {2}&#xa0;; la première est gardée</translation>
+    </message>
+    <message>
+        <location filename="../../app/io/mapping.py" line="+602"/>
+        <source>{0} cell(s) beyond the last column ignored</source>
+        <translation>{0} cellule(s) au-delà de la dernière colonne ignorée(s)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{0}: over {1} characters, cut</source>
+        <translation>{0}&#xa0;: plus de {1} caractères, coupé</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>email: kept {0} from &apos;{1}&apos;</source>
+        <translation>e-mail&#xa0;: {0} gardé de «&#xa0;{1}&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>email: &apos;{0}&apos; is not an email address; ignored</source>
+        <translation>e-mail&#xa0;: «&#xa0;{0}&#xa0;» n’est pas une adresse électronique&#xa0;; ignoré</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>phone: several numbers, kept {0}</source>
+        <translation>téléphone&#xa0;: plusieurs numéros, {0} gardé</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>phone: &apos;{0}&apos; is not a phone number; ignored</source>
+        <translation>téléphone&#xa0;: «&#xa0;{0}&#xa0;» n’est pas un numéro de téléphone&#xa0;; ignoré</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>promo: &apos;{0}&apos; is not a class year; ignored</source>
+        <translation>promo&#xa0;: «&#xa0;{0}&#xa0;» n’est pas une année de promotion&#xa0;; ignorée</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>dues: &apos;{0}&apos; names no year; ignored</source>
+        <translation>cotisation&#xa0;: «&#xa0;{0}&#xa0;» ne donne aucune année&#xa0;; ignorée</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>birthday: &apos;{0}&apos; is not a date; ignored</source>
+        <translation>anniversaire&#xa0;: «&#xa0;{0}&#xa0;» n’est pas une date&#xa0;; ignoré</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>birthday: {0} is not a possible birthday; ignored</source>
+        <translation>anniversaire&#xa0;: {0} n’est pas une date de naissance possible&#xa0;; ignoré</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>LinkedIn: &apos;{0}&apos; is not a profile address; ignored</source>
+        <translation>LinkedIn&#xa0;: «&#xa0;{0}&#xa0;» n’est pas l’adresse d’un profil&#xa0;; ignoré</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>consent: &apos;{0}&apos; is neither yes nor no; ignored</source>
+        <translation>consentement&#xa0;: «&#xa0;{0}&#xa0;» n’est ni oui ni non&#xa0;; ignoré</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>status: &apos;{0}&apos; is not a known status; ignored</source>
+        <translation>statut&#xa0;: «&#xa0;{0}&#xa0;» n’est pas un statut connu&#xa0;; ignoré</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>verification: &apos;{0}&apos; is not understood; ignored</source>
+        <translation>vérification&#xa0;: «&#xa0;{0}&#xa0;» n’est pas compris&#xa0;; ignoré</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>last contact: &apos;{0}&apos; is not a date; ignored</source>
+        <translation>dernier contact&#xa0;: «&#xa0;{0}&#xa0;» n’est pas une date&#xa0;; ignoré</translation>
+    </message>
 </context>
 <context>
     <name>ModerationPanel</name>
     <message>
-        <location filename="../../ui/panels/moderation.py" line="-852"/>
+        <location filename="../../ui/panels/moderation.py" line="-860"/>
         <source>School register</source>
         <translation>Registre de l&apos;école</translation>
     </message>
@@ -3552,12 +3721,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+1"/>
-        <location line="+199"/>
+        <location line="+207"/>
         <source>To verify</source>
         <translation>À vérifier</translation>
     </message>
     <message>
-        <location line="-198"/>
+        <location line="-206"/>
         <source>Decisions</source>
         <translation>Décisions</translation>
     </message>
@@ -3612,7 +3781,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Réponse en cas de refus&#xa0;:</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+16"/>
+        <source>Nothing to moderate: click Add… to paste join requests, or Import file… for a CSV or JSON export.</source>
+        <translation>Rien à modérer&#xa0;: cliquez sur Ajouter… pour coller des demandes d’adhésion, ou sur Importer un fichier… pour un export CSV ou JSON.</translation>
+    </message>
+    <message>
+        <location line="+73"/>
         <source>The queue could not be read: %1</source>
         <translation>Impossible de lire la file&#xa0;: %1</translation>
     </message>
@@ -4334,7 +4508,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>fusion d’une ligne importée</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
+        <source>Choose the imported values</source>
+        <translation>Choisir les valeurs importées</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Add imported row</source>
         <translation>ajout d’une ligne importée</translation>
     </message>
@@ -4796,12 +4975,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+3"/>
-        <location line="+539"/>
+        <location line="+544"/>
         <source>Copy the channel&apos;s text and open the network&apos;s page to post it</source>
         <translation>Copier le texte du canal et ouvrir la page du réseau pour le publier</translation>
     </message>
     <message>
-        <location line="-537"/>
+        <location line="-542"/>
         <source>Mark as published…</source>
         <translation>Marquer comme publié…</translation>
     </message>
@@ -4831,12 +5010,17 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+11"/>
+        <source>Nothing planned in this period: click New post… or double-click a day.</source>
+        <translation>Rien de prévu sur cette période&#xa0;: cliquez sur Nouvelle publication… ou double-cliquez sur un jour.</translation>
+    </message>
+    <message>
+        <location line="+68"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+76"/>
+        <location line="+77"/>
         <source>%n post(s) to publish now</source>
         <translation>
             <numerusform>%n publication à faire maintenant</numerusform>
@@ -5568,7 +5752,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+19"/>
+        <source>No tags yet: select members and use Edit → Tag the selection, or import a file with a Tags column.</source>
+        <translation>Aucune étiquette pour l’instant&#xa0;: sélectionnez des membres puis Édition → Étiqueter la sélection, ou importez un fichier avec une colonne Étiquettes.</translation>
+    </message>
+    <message>
+        <location line="+132"/>
         <source>The counts could not be computed: %1</source>
         <translation>Les effectifs n’ont pas pu être calculés&#xa0;: %1</translation>
     </message>
@@ -5817,7 +6006,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Plus personne à fêter aujourd’hui.</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+17"/>
+        <source>No birthdays to show: fill in the members&apos; dates of birth, or import them, to see here who to wish.</source>
+        <translation>Aucun anniversaire à afficher&#xa0;: renseignez les dates de naissance des membres, ou importez-les, pour voir ici qui fêter.</translation>
+    </message>
+    <message>
+        <location line="+76"/>
         <source>Birthday message</source>
         <translation>Message d’anniversaire</translation>
     </message>
@@ -5922,7 +6116,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Déjà fêtés (%1)</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+84"/>
         <source>No LinkedIn profile on file for this member</source>
         <translation>Aucun profil LinkedIn enregistré pour ce membre</translation>
     </message>

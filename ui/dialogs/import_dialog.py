@@ -6,6 +6,7 @@ failed import leaves the store exactly as before (one transaction in app.io.impo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,14 @@ from PySide6.QtWidgets import (
 
 from app.errors import AmicaleError, Cancelled
 from app.io import mapping as mapping_rules
-from app.io.importer import ImportReport, import_file, previous_imports, write_rejects
+from app.io.importer import (
+    ImportReport,
+    ImportWarning,
+    import_file,
+    previous_imports,
+    write_rejects,
+    write_warnings,
+)
 from app.io.readers import PRESETS, ImportSource, open_source
 from app.io.rows import RowError
 from app.store import Store
@@ -93,6 +101,16 @@ class ImportDialog(QDialog):
         self.rejects.setObjectName("importRejects")
         self.rejects.setMaximumHeight(160)
         self.rejects.hide()
+        # The rows imported with a defect: line, field, the file's text, why.
+        self.warnings = QTableWidget(0, 4)
+        self.warnings.setObjectName("importWarnings")
+        self.warnings.setHorizontalHeaderLabels(self._warning_headers())
+        self.warnings.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.warnings.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.warnings.verticalHeader().hide()
+        self.warnings.horizontalHeader().setStretchLastSection(True)
+        self.warnings.setMaximumHeight(200)
+        self.warnings.hide()
 
         self.try_button = QPushButton(self.tr("Check (nothing is written)"))
         self.try_button.setObjectName("importTry")
@@ -105,8 +123,13 @@ class ImportDialog(QDialog):
         self.save_rejects = QPushButton(self.tr("Save the rejected rows…"))
         self.save_rejects.clicked.connect(self._on_save_rejects)
         self.save_rejects.hide()
+        self.save_warnings = QPushButton(self.tr("Save the warnings…"))
+        self.save_warnings.setObjectName("importSaveWarnings")
+        self.save_warnings.clicked.connect(self._on_save_warnings)
+        self.save_warnings.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_rejects)
+        buttons.addWidget(self.save_warnings)
         buttons.addStretch()
         buttons.addWidget(self.try_button)
         buttons.addWidget(self.import_button)
@@ -120,6 +143,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.summary)
         layout.addWidget(self.rejects)
+        layout.addWidget(self.warnings)
         layout.addLayout(buttons)
         self._update_buttons()
 
@@ -157,6 +181,8 @@ class ImportDialog(QDialog):
         self.summary.setText("")
         self.rejects.hide()
         self.save_rejects.hide()
+        self.warnings.hide()
+        self.save_warnings.hide()
         try:
             source = open_source(path, self.preset.currentData())
             rows = source.preview(PREVIEW_ROWS)
@@ -282,7 +308,17 @@ class ImportDialog(QDialog):
                 "",
                 len(report.conflicts),
             )
+        if report.differing:
+            text += " " + self.tr("Choose, field by field, which to keep in Duplicates.")
+        if report.warned:
+            text += " " + self.tr(
+                "%n warning(s): values not imported as they were are listed below and kept "
+                "in the member's notes (“To fix”).",
+                "",
+                report.warned,
+            )
         self.summary.setText(text)
+        self._fill_warnings(report)
         self.rejects.clear()
         for reject in report.rejects[:1000]:
             self.rejects.addItem(
@@ -301,6 +337,42 @@ class ImportDialog(QDialog):
         if not report.dry_run:
             self.imported.emit(report)
         self._update_buttons()
+
+    def _warning_headers(self) -> list[str]:
+        return [self.tr("Line"), self.tr("Field"), self.tr("Value in the file"), self.tr("Why")]
+
+    def _describe(self, warning: ImportWarning) -> list[str]:
+        """Field, value and reason of a warning, as the table and its CSV show them."""
+        where = field_title(warning.field) if warning.field else ""
+        return [where, warning.value, message_text(warning.reason)]
+
+    def _fill_warnings(self, report: ImportReport) -> None:
+        shown = report.warnings[:1000]
+        self.warnings.setRowCount(len(shown))
+        for row, warning in enumerate(shown):
+            cells = [str(warning.line), *self._describe(warning)]
+            for column, text in enumerate(cells):
+                self.warnings.setItem(row, column, QTableWidgetItem(text))
+        self.warnings.resizeColumnsToContents()
+        self.warnings.setVisible(bool(shown))
+        self.save_warnings.setVisible(bool(shown))
+
+    def save_warnings_to(self, target: Path) -> None:
+        """Every warning of the last import (beyond those listed too) as a CSV."""
+        if self.report is None:
+            return
+        write_warnings(
+            self.report,
+            target,
+            self._warning_headers(),
+            self._describe,
+            store=self.store.path,
+            source=self.source.path if self.source is not None else None,
+        )
+
+    @Slot()
+    def _on_save_warnings(self) -> None:
+        self._save_as(self.tr("Save the warnings"), "-warnings.csv", self.save_warnings_to)
 
     @Slot(object)
     def _on_failed(self, error: BaseException) -> None:
@@ -331,23 +403,31 @@ class ImportDialog(QDialog):
 
     @Slot()
     def _on_save_rejects(self) -> None:
+        self._save_as(self.tr("Save the rejected rows"), "-rejects.csv", self._write_rejects)
+
+    def _write_rejects(self, target: Path) -> None:
+        if self.report is not None and self.source is not None:
+            write_rejects(
+                self.report,
+                target,
+                self.source.headers,
+                store=self.store.path,
+                source=self.source.path,
+            )
+
+    def _save_as(self, title: str, suffix: str, write: Callable[[Path], None]) -> None:
+        """Ask where to save a CSV of the last import (beside the file), then write it."""
         if self.report is None or self.source is None:
             return
         target, _ = QFileDialog.getSaveFileName(
             self,
-            self.tr("Save the rejected rows"),
-            str(self.source.path.with_name(self.source.path.stem + "-rejects.csv")),
+            title,
+            str(self.source.path.with_name(self.source.path.stem + suffix)),
             self.tr("CSV (*.csv)"),
         )
         if not target:
             return
         try:
-            write_rejects(
-                self.report,
-                Path(target),
-                self.source.headers,
-                store=self.store.path,
-                source=self.source.path,
-            )
+            write(Path(target))
         except AmicaleError as exc:
             QMessageBox.warning(self, self.tr("Import members"), message_text(exc.args[0]))

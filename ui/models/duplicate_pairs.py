@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from app.members.dedup import IMPORT_REASON, Pair
+from app.members.dedup import IMPORT_DIFFERING, IMPORT_REASON, Pair
 from ui.labels import plain_tip
 
 Index = QModelIndex | QPersistentModelIndex
@@ -46,6 +46,7 @@ REASON_TITLES = {
     "swapped_name": QT_TRANSLATE_NOOP("Duplicates", "First and last name swapped"),
     "similar_name": QT_TRANSLATE_NOOP("Duplicates", "Similar name, same class year"),
     IMPORT_REASON: QT_TRANSLATE_NOOP("Duplicates", "Import: same name and class year"),
+    IMPORT_DIFFERING: QT_TRANSLATE_NOOP("Duplicates", "Import: other values for a member"),
 }
 
 NameLookup = Callable[[Sequence[int]], dict[int, str]]

@@ -25,12 +25,14 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, QModelIndex, Qt, Si
 from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QButtonGroup,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
+    QRadioButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
@@ -89,6 +91,8 @@ CONFLICT_STYLE = "background-color: #ffe0a3; color: #3a2a00; font-weight: bold;"
 FILL_STYLE = "background-color: #d8f0d2; color: #0f3a0a;"
 # Fields a merge never fills (the CM's own decisions, or never empty on a member).
 NEVER_FILLED = ("status", "verification", "consent", "created_at")
+# Differing values of an imported row the CM may take instead of the member's.
+CHOOSABLE = tuple(k for k in GRID_FIELDS if k not in (*NEVER_FILLED, "tags", "communities"))
 
 MERGE_LEFT_KEY = "Alt+1"
 MERGE_RIGHT_KEY = "Alt+2"
@@ -196,6 +200,8 @@ class DuplicatesPanel(QWidget):
         self.field_titles: dict[str, QLabel] = {}
         self.left_values: dict[str, QLabel] = {}
         self.right_values: dict[str, QLabel] = {}
+        # Per differing field of an imported row: keep the member's value, or take the file's.
+        self.choices: dict[str, tuple[QWidget, QRadioButton, QRadioButton]] = {}
         for row, key in enumerate(GRID_FIELDS, start=1):
             title = plain_label(field_title(key))
             title.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -213,6 +219,9 @@ class DuplicatesPanel(QWidget):
                 value.setContentsMargins(4, 1, 4, 1)
                 labels[key] = value
                 self.grid.addWidget(value, row, column)
+            if key in CHOOSABLE:
+                self.choices[key] = self._choice(key)
+                self.grid.addWidget(self.choices[key][0], row, 3)
         self.grid.setColumnStretch(1, 1)
         self.grid.setColumnStretch(2, 1)
         self.grid.setRowStretch(len(GRID_FIELDS) + 1, 1)
@@ -263,7 +272,8 @@ class DuplicatesPanel(QWidget):
             self.tr("Add to this member"),
             self.tr(
                 "Fill the member's empty fields and add the tags from the imported row; "
-                "values the member already has are kept"
+                "values the member already has are kept, unless you chose to take the "
+                "imported one"
             ),
             MERGE_LEFT_KEY,
             self._on_add_to_member,
@@ -348,6 +358,34 @@ class DuplicatesPanel(QWidget):
         layout.addWidget(self.splitter)
         self._show_pair(None)
         self._update_status()
+
+    def _choice(self, key: str) -> tuple[QWidget, QRadioButton, QRadioButton]:
+        box = QWidget()
+        box.setObjectName(f"choice_{key}")
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        keep = QRadioButton(self.tr("Keep"))
+        keep.setObjectName(f"keep_{key}")
+        keep.setToolTip(self.tr("Keep the member's value"))
+        take = QRadioButton(self.tr("Take the imported value"))
+        take.setObjectName(f"take_{key}")
+        take.setToolTip(self.tr("Replace the member's value by the one in the imported file"))
+        group = QButtonGroup(box)
+        group.addButton(keep)
+        group.addButton(take)
+        keep.setChecked(True)
+        row.addWidget(keep)
+        row.addWidget(take)
+        box.hide()
+        return box, keep, take
+
+    def chosen_fields(self) -> list[str]:
+        """The differing fields of the shown imported row whose imported value is taken."""
+        return [
+            key
+            for key, (box, _, take) in self.choices.items()
+            if not box.isHidden() and take.isChecked()
+        ]
 
     def _header_label(self, name: str) -> QLabel:
         label = plain_label()
@@ -489,7 +527,9 @@ class DuplicatesPanel(QWidget):
             self.left_values[key].setText(mine or "—")
             self.right_values[key].setText(theirs or "—")
             style = ""
-            if mine == theirs or (queued and key == "communities"):
+            if key == "email" and mine.lower() == theirs.lower():
+                pass  # one address whatever its case: a merge keeps the member's
+            elif mine == theirs or (queued and key == "communities"):
                 pass  # an imported row has no communities to add
             elif mine and theirs and key not in ("tags", "communities"):
                 style = CONFLICT_STYLE
@@ -497,6 +537,10 @@ class DuplicatesPanel(QWidget):
                 style = FILL_STYLE
             self.left_values[key].setStyleSheet(style)
             self.right_values[key].setStyleSheet(style)
+            if key in self.choices:
+                box, keep, _ = self.choices[key]
+                keep.setChecked(True)
+                box.setVisible(queued and style == CONFLICT_STYLE)
         self.pair_buttons.setVisible(not queued)
         self.candidate_buttons.setVisible(queued)
         for button in (self.merge_left_button, self.merge_right_button, self.not_same_button):
@@ -578,9 +622,14 @@ class DuplicatesPanel(QWidget):
         pair = self.current_pair()
         if pair is None or pair.candidate_id is None:
             return
+        take = self.chosen_fields()
         try:
-            args = {"candidate_id": pair.candidate_id, "keep_id": pair.left_id}
-            result = self._run(Operation("duplicates.merge-candidate", args))
+            args: dict[str, Any] = {"candidate_id": pair.candidate_id, "keep_id": pair.left_id}
+            if take:
+                op = Operation("duplicates.choose-values", {**args, "take": take})
+            else:
+                op = Operation("duplicates.merge-candidate", args)
+            result = self._run(op)
         except AmicaleError as exc:
             self._failed(pair, exc)
             return
@@ -660,6 +709,13 @@ class DuplicatesPanel(QWidget):
         if result.filled:
             parts.append(
                 _fill(self.tr("Filled in: %1."), ", ".join(field_title(k) for k in result.filled))
+            )
+        if result.replaced:
+            parts.append(
+                _fill(
+                    self.tr("Imported values taken: %1."),
+                    ", ".join(field_title(k) for k in result.replaced),
+                )
             )
         if result.differences:
             parts.append(

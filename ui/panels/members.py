@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMessageBox,
+    QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -138,6 +140,8 @@ class MembersPanel(QWidget):
     statusMessage = Signal(str)
     # The list shows an older search than the text typed (True: it has an error) or not.
     staleChanged = Signal(bool)
+    # The first-run button of an empty directory was clicked (the window opens File → Import).
+    importRequested = Signal()
 
     def __init__(
         self, directory: MemberDirectory, settings: UiSettings, parent: QWidget | None = None
@@ -236,7 +240,12 @@ class MembersPanel(QWidget):
         left_layout.addLayout(top)
         left_layout.addWidget(self.error)
         left_layout.addWidget(self.hint)
-        left_layout.addWidget(self.table, 1)
+        # An association without members yet: its first step instead of an empty table.
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.table)
+        self.first_run = self._build_first_run()
+        self.list_stack.addWidget(self.first_run)
+        left_layout.addWidget(self.list_stack, 1)
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.card)
@@ -249,6 +258,35 @@ class MembersPanel(QWidget):
             self.splitter.setSizes([600, 340])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
+
+    def _build_first_run(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("firstRun")
+        title = plain_label(self.tr("No members yet"), wrap=True)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        title.setFont(font)
+        self.first_run_button = QPushButton(self.tr("Import your members (Excel, CSV, LinkedIn…)"))
+        self.first_run_button.setObjectName("firstRunImport")
+        font = self.first_run_button.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.first_run_button.setFont(font)
+        self.first_run_button.setMinimumHeight(self.first_run_button.sizeHint().height() * 2)
+        self.first_run_button.setDefault(True)
+        self.first_run_button.clicked.connect(self.importRequested)
+        more = plain_label(
+            self.tr("Or add them one by one with File → New member (Ctrl+N)."), wrap=True
+        )
+        for label in (title, more):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(title)
+        layout.addWidget(self.first_run_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(more)
+        layout.addStretch(2)
+        return page
 
     # --- layout memory -------------------------------------------------------------------
 
@@ -395,6 +433,7 @@ class MembersPanel(QWidget):
         if self._search_started_at == self._member_changes:  # no change since it started
             self._total = result.total
         self.model.set_ids(result.ids, result.rows)
+        self.list_stack.setCurrentWidget(self.first_run if result.total == 0 else self.table)
         if not result.query.strip():
             # Ready the name order now, so the first keystroke does not pay for it.
             Job(self.directory.prepare_order).start()

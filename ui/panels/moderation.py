@@ -72,7 +72,7 @@ from ui.models.moderation_queue import (
     title,
 )
 from ui.operations import OperationRunner
-from ui.widgets import plain_label
+from ui.widgets import empty_hint, plain_label
 from ui.workers import Job, LatestOnly
 
 MEMBER_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -323,6 +323,13 @@ class ModerationPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addLayout(actions)
+        self.empty_hint = empty_hint(
+            self.tr(
+                "Nothing to moderate: click Add… to paste join requests, or Import file… for "
+                "a CSV or JSON export."
+            )
+        )
+        layout.addWidget(self.empty_hint)
         layout.addWidget(splitter, 1)
 
         for key, slot in (
@@ -371,6 +378,7 @@ class ModerationPanel(QWidget):
             keep = current.id if current is not None else None
         self._fill_communities(state.communities)
         self.model.set_items(state.items, clock.now())
+        self.empty_hint.setVisible(not state.items)
         row = self.model.row_of(keep) if keep is not None else -1
         if row < 0:
             row = min(self._keep_row, self.model.rowCount() - 1)

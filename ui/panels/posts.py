@@ -97,7 +97,7 @@ from ui.models.posts import (
 )
 from ui.operations import OperationRunner
 from ui.panels.calendar_view import MONTH, WEEK, CalendarView, monday_of
-from ui.widgets import ERROR_STYLE, plain_label
+from ui.widgets import ERROR_STYLE, empty_hint, plain_label
 from ui.workers import Job, LatestOnly
 
 LIST = "list"
@@ -334,6 +334,10 @@ class PostsPanel(QWidget):
         self.job_bar.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        self.empty_hint = empty_hint(
+            self.tr("Nothing planned in this period: click New post… or double-click a day.")
+        )
+        layout.addWidget(self.empty_hint)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.job_bar)
         layout.addWidget(self.status_label)
@@ -465,6 +469,7 @@ class PostsPanel(QWidget):
         self._set_channels(data.channels)
         colors = {c.id: c.color for c in data.channels}
         self.calendar.set_items(data.items, colors)
+        self.empty_hint.setVisible(not data.items)
         self.table_model.set_rows(data.items, {c.id: c for c in data.channels})
         current = self._current_due()
         self.due_model.set_rows(data.due)

@@ -42,7 +42,7 @@ from app.tags import CategoryInfo, DeletedTag, TagChange, TagInfo
 from ui.labels import message_text, plain_tip
 from ui.models.tag_tree import TagTreeModel
 from ui.operations import OperationRunner
-from ui.widgets import plain_label
+from ui.widgets import empty_hint, plain_label
 from ui.workers import Job, LatestOnly
 
 
@@ -199,6 +199,13 @@ class TagsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
         layout.addWidget(self.tree, 1)
+        self.empty_hint = empty_hint(
+            self.tr(
+                "No tags yet: select members and use Edit → Tag the selection, or import a "
+                "file with a Tags column."
+            )
+        )
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.progress)
         layout.addLayout(status_line)
 
@@ -317,6 +324,7 @@ class TagsPanel(QWidget):
             )
         if current is not None:
             self.select_tag(current.id)
+        self.empty_hint.setVisible(not any(category.tags for category in tree))
         self._update_actions()
         self.countsUpdated.emit()
 

@@ -58,7 +58,7 @@ from app.store import Store
 from app.text import is_linkedin_host
 from ui.labels import message_text, plain_tip
 from ui.operations import OperationRunner
-from ui.widgets import ERROR_STYLE, plain_label, plain_text
+from ui.widgets import ERROR_STYLE, empty_hint, plain_label, plain_text
 from ui.workers import LatestOnly
 
 Index = QModelIndex | QPersistentModelIndex
@@ -236,6 +236,13 @@ class TodayPanel(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        self.empty_hint = empty_hint(
+            self.tr(
+                "No birthdays to show: fill in the members' dates of birth, or import them, "
+                "to see here who to wish."
+            )
+        )
+        left_layout.addWidget(self.empty_hint)
         left_layout.addWidget(self.today_title)
         left_layout.addWidget(self.today_empty)
         left_layout.addWidget(self.today_list, 3)
@@ -487,7 +494,9 @@ class TodayPanel(QWidget):
         self.done_title.setText(
             self.tr("Done (%1)").replace("%1", str(self.done_model.rowCount()), 1)
         )
-        self.today_empty.setVisible(self.agenda is not None and today == 0)
+        nobody = not (today or self.upcoming_model.rowCount() or self.done_model.rowCount())
+        self.today_empty.setVisible(self.agenda is not None and today == 0 and not nobody)
+        self.empty_hint.setVisible(self.agenda is not None and nobody)
 
     def _emit_count(self) -> None:
         count = self.today_model.rowCount()
