@@ -39,7 +39,10 @@ LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
 TEMPLATE_KEY = "birthdays.template.{}"
 DEFAULT_TEMPLATES = {
-    "fr": "Avec {association}, je te souhaite un excellent anniversaire, {prénom}\u00a0!",
+    # The association's name as the CM typed it, as a signature: "Avec {association}" read
+    # "Avec Amicale des ingénieurs" (no article), whichever article the name needs.
+    "fr": "Joyeux anniversaire, {prénom}\u00a0! Belle journée à toi, de la part de toute "
+    "l’équipe — {association}",
     "en": "Happy birthday, {first_name}! Warm wishes from all of us at {association}.",
 }
 # The channels a wish goes through, as recorded (the window shows them translated).

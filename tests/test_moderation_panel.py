@@ -116,7 +116,7 @@ def test_queue_oldest_first_with_filters(panel: ModerationPanel, qtbot: QtBot) -
     panel.community_filter.setCurrentIndex(index)
     panel.community_filter.activated.emit(index)
     assert names(panel) == ["Bob Vendeur"]
-    assert "4 item(s) to moderate" in panel.stats_label.text()
+    assert "4 items to moderate" in panel.stats_label.text()
 
 
 def test_detail_shows_signals_and_matched_members(
@@ -164,7 +164,7 @@ def test_bulk_approve_known_graduates(panel: ModerationPanel, qtbot: QtBot) -> N
         panel.bulk_button.click()
     assert "Émilie Dupont" not in names(panel)
     assert "DUPUIS Jean" in names(panel)  # probable only: the CM decides
-    assert "1 known graduate(s) approved." in panel.feedback.text()
+    assert "1 known graduate approved." in panel.feedback.text()
 
 
 def test_to_verify_list_and_mark_verified(

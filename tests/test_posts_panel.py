@@ -342,7 +342,7 @@ def test_event_dialog_prepares_the_drafts(qtbot: QtBot, panel: PostsPanel, store
         cid(store, "linkedin"),
         cid(store, "facebook"),
     }
-    assert "2 draft(s)" in panel.status_label.text()
+    assert "2 drafts" in panel.status_label.text()
     assert drafts[0].id in {i.post_id for i in panel.posts_shown()}
 
 
@@ -419,7 +419,7 @@ def test_main_window_announces_overdue_posts_at_start_up(qtbot: QtBot, store: St
         win.show()
     row = win.panels().index(win.posts)
     assert win.sidebar.item(row).text() == "Calendar (2)"
-    assert win.statusBar().currentMessage().endswith("2 post(s) due now")
+    assert win.statusBar().currentMessage().endswith("2 posts due now")
     win.sidebar.setCurrentRow(row)
     assert win.stack.currentWidget() is win.posts
     win.posts.wait()

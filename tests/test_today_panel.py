@@ -28,6 +28,9 @@ pytestmark = pytest.mark.clock  # dates, times and zones throughout
 
 NOV_26 = date(2026, 11, 26)
 
+# The default French template signs with the association's name as typed.
+WISH_TAIL = " Belle journée à toi, de la part de toute l’équipe — Amicale Test"
+
 
 @pytest.fixture
 def members(store: Store, people: dict[str, int]) -> dict[str, int]:
@@ -70,13 +73,13 @@ def test_lists_today_and_the_coming_week(panel: TodayPanel) -> None:
     first = panel.today_model.index(0, 0)
     shown = first.data(Qt.ItemDataRole.DisplayRole)
     assert shown.splitlines() == ["Émilie Dupont", "age 44 · class of 2005"]
-    assert first.data(Qt.ItemDataRole.ToolTipRole).endswith("Émilie\u00a0!</qt>")  # plain text
+    assert first.data(Qt.ItemDataRole.ToolTipRole).endswith("Test</qt>")  # plain text
     upcoming = panel.upcoming_model.index(0, 0).data(Qt.ItemDataRole.DisplayRole)
     assert upcoming.startswith("Saturday 28 November — Sam Bientôt\nage 31")
     # The first person is selected, their message ready to copy.
     assert panel.name_label.text() == "Émilie Dupont"
     assert plain_text(panel.message_edit) == (
-        "Avec Amicale Test, je te souhaite un excellent anniversaire, Émilie\u00a0!"
+        "Joyeux anniversaire, Émilie\u00a0!" + WISH_TAIL
     )
     assert panel.name_label.textFormat() == Qt.TextFormat.PlainText
 
@@ -99,7 +102,7 @@ def test_copy_puts_the_message_on_the_clipboard(qtbot: QtBot, panel: TodayPanel)
     panel.message_edit.appendPlainText("Bises")  # a personal touch, this time only
     qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == (
-        "Avec Amicale Test, je te souhaite un excellent anniversaire, Émilie\u00a0!\nBises"
+        "Joyeux anniversaire, Émilie\u00a0!" + WISH_TAIL + "\nBises"
     )
     assert "copied" in panel.status.text()
 

@@ -4,7 +4,7 @@
 <context>
     <name>AddItemsDialog</name>
     <message>
-        <location filename="../../ui/panels/moderation.py" line="+790"/>
+        <location filename="../../ui/panels/moderation.py" line="+789"/>
         <source>Add to the moderation queue</source>
         <translation>Ajouter à la file de modération</translation>
     </message>
@@ -1565,7 +1565,7 @@
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../ui/models/history_table.py" line="+23"/>
+        <location filename="../../ui/models/history_table.py" line="+25"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
@@ -1745,19 +1745,176 @@
         <translation>Envoi de la lettre d’information</translation>
     </message>
     <message>
-        <location line="+63"/>
-        <source>%1 member(s) tagged</source>
-        <translation>%1 membre(s) étiqueté(s)</translation>
+        <location line="+13"/>
+        <source>Request from %1 approved</source>
+        <translation>Demande de %1 acceptée</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>%1 member(s) untagged</source>
-        <translation>étiquette retirée à %1 membre(s)</translation>
+        <source>Request from %1 rejected</source>
+        <translation>Demande de %1 refusée</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>%1 member(s)</source>
-        <translation>%1 membre(s)</translation>
+        <source>Information asked of %1</source>
+        <translation>Informations demandées à %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request from %1 passed on</source>
+        <translation>Demande de %1 transmise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request from %1 snoozed</source>
+        <translation>Demande de %1 remise à plus tard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision on the request from %1 undone</source>
+        <translation>Décision sur la demande de %1 annulée</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Post by %1 approved</source>
+        <translation>Publication de %1 acceptée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post by %1 rejected</source>
+        <translation>Publication de %1 refusée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Information asked about the post by %1</source>
+        <translation>Informations demandées sur la publication de %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Post by %1 passed on</source>
+        <translation>Publication de %1 transmise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post by %1 snoozed</source>
+        <translation>Publication de %1 remise à plus tard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision on the post by %1 undone</source>
+        <translation>Décision sur la publication de %1 annulée</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Record of %1 created</source>
+        <translation>Fiche de %1 créée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record of %1 changed</source>
+        <translation>Fiche de %1 modifiée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicates merged into the record of %1</source>
+        <translation>Doublons fusionnés dans la fiche de %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Degree of %1 verified</source>
+        <translation>Diplôme de %1 vérifié</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personal data of %1 exported (GDPR)</source>
+        <translation>Données personnelles de %1 exportées (RGPD)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 and another member marked as different people</source>
+        <translation>%1 et un autre membre marqués comme personnes différentes</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Join requests and posts imported</source>
+        <translation>Demandes d’adhésion et publications importées</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Degree verified</source>
+        <translation>Diplôme vérifié</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marked as different people</source>
+        <translation>Marqués comme personnes différentes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import row dismissed</source>
+        <translation>Ligne d’import écartée</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>(no name)</source>
+        <translation>(sans nom)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 members to %2</source>
+        <translation>%1 membres vers %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+61"/>
+        <source>search: %1</source>
+        <translation>recherche&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>%1: %2 created, %3 updated, %4 rejected</source>
+        <translation>%1&#xa0;: %2 créés, %3 mis à jour, %4 refusés</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 added, %2 merged</source>
+        <translation>%1 ajoutés, %2 fusionnés</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>automatic</source>
+        <translation>automatique</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+38"/>
+        <source>members: %1</source>
+        <translation>membres&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>fields: %1</source>
+        <translation>champs&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a member no longer in the directory</source>
+        <translation>un membre qui n’est plus dans l’annuaire</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>members tagged: %1</source>
+        <translation>membres étiquetés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>members untagged: %1</source>
+        <translation>membres désétiquetés&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1980,6 +2137,14 @@
         <location line="+2"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../ui/labels.py" line="+94"/>
+        <source>week %1</source>
+        <translation>semaine %1</translation>
     </message>
 </context>
 <context>
@@ -2752,7 +2917,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>impossible d’écrire {0}&#xa0;: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/birthdays.py" line="+215"/>
+        <location filename="../../app/birthdays.py" line="+218"/>
         <source>the “}}” at character {0} closes nothing (for a lone brace, write “}}}}”)</source>
         <translation>l’accolade «&#xa0;}}&#xa0;» au caractère {0} ne ferme rien (pour une accolade seule, écrivez «&#xa0;}}}}&#xa0;»)</translation>
     </message>
@@ -3391,7 +3556,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>ModerationPanel</name>
     <message>
-        <location filename="../../ui/panels/moderation.py" line="-848"/>
+        <location filename="../../ui/panels/moderation.py" line="-847"/>
         <source>School register</source>
         <translation>Registre de l&apos;école</translation>
     </message>
@@ -3527,12 +3692,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+1"/>
-        <location line="+199"/>
+        <location line="+198"/>
         <source>To verify</source>
         <translation>À vérifier</translation>
     </message>
     <message>
-        <location line="-198"/>
+        <location line="-197"/>
         <source>Decisions</source>
         <translation>Décisions</translation>
     </message>
@@ -3564,7 +3729,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     <message>
         <location line="+1"/>
         <source>&amp;Escalate (E)</source>
-        <translation>&amp;Escalader (E)</translation>
+        <translation>Transm&amp;ettre (E)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3619,13 +3784,16 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <source>median time to decision: %1</source>
         <translation>délai médian de décision&#xa0;: %1</translation>
     </message>
-    <message>
-        <location line="+6"/>
-        <source>%1: %2 decision(s) (%3)</source>
-        <translation>%1&#xa0;: %2 décision(s) (%3)</translation>
-    </message>
     <message numerus="yes">
         <location line="+6"/>
+        <source>%1: %n decision(s) (%3)</source>
+        <translation>
+            <numerusform>%1&#xa0;: %n décision (%3)</numerusform>
+            <numerusform>%1&#xa0;: %n décisions (%3)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
         <source>%n automatic</source>
         <translation>
             <numerusform>%n automatique</numerusform>
@@ -3851,7 +4019,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     <message>
         <location line="+1"/>
         <source>escalated</source>
-        <translation>escaladé</translation>
+        <translation>transmis</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4751,12 +4919,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+3"/>
-        <location line="+539"/>
+        <location line="+541"/>
         <source>Copy the channel&apos;s text and open the network&apos;s page to post it</source>
         <translation>Copier le texte du canal et ouvrir la page du réseau pour le publier</translation>
     </message>
     <message>
-        <location line="-537"/>
+        <location line="-539"/>
         <source>Mark as published…</source>
         <translation>Marquer comme publié…</translation>
     </message>
@@ -4815,7 +4983,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         </translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+8"/>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Moved to %1.</source>
         <translation>Déplacée au %1.</translation>
     </message>
@@ -5768,11 +5941,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+7"/>
+        <location line="+271"/>
         <source>Nobody left to wish today.</source>
         <translation>Plus personne à fêter aujourd’hui.</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="-185"/>
         <source>Birthday message</source>
         <translation>Message d’anniversaire</translation>
     </message>
@@ -5877,7 +6051,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Déjà fêtés (%1)</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+7"/>
+        <source>No birthday today.</source>
+        <translation>Pas d’anniversaire aujourd’hui.</translation>
+    </message>
+    <message>
+        <location line="+81"/>
         <source>No LinkedIn profile on file for this member</source>
         <translation>Aucun profil LinkedIn enregistré pour ce membre</translation>
     </message>
@@ -5920,7 +6099,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>Values</name>
     <message>
-        <location filename="../../ui/labels.py" line="+22"/>
+        <location filename="../../ui/labels.py" line="-72"/>
         <source>Member</source>
         <translation>Membre</translation>
     </message>

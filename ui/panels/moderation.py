@@ -56,7 +56,7 @@ from app.moderation.queue import Decision, QueueItem, Statistics, ToVerify
 from app.operations import Changes, Operation
 from app.operations.moderation import decision_changes
 from app.store import Store
-from ui.labels import message_text, qdate
+from ui.labels import message_text, moment_text, qdate, week_text
 from ui.models.moderation_queue import (
     COL_AGE,
     COL_COMMUNITY,
@@ -417,9 +417,8 @@ class ModerationPanel(QWidget):
             count = sum(n for w, _, n in stats.per_week if w == week)
             by_community = ", ".join(f"{c or '—'} {n}" for w, c, n in stats.per_week if w == week)
             parts.append(
-                self.tr("%1: %2 decision(s) (%3)")
-                .replace("%1", week)
-                .replace("%2", str(count))
+                self.tr("%1: %n decision(s) (%3)", "", count)
+                .replace("%1", week_text(week))
                 .replace("%3", by_community)
             )
         if stats.automatic:
@@ -429,7 +428,7 @@ class ModerationPanel(QWidget):
         self.stats_label.setToolTip(
             "\n".join(
                 self.tr("%1 · %2: %3")
-                .replace("%1", week)
+                .replace("%1", week_text(week))
                 .replace("%2", name or "—")
                 .replace("%3", str(count))
                 for week, name, count in stats.per_week[:60]
@@ -460,7 +459,7 @@ class ModerationPanel(QWidget):
             when = datetime.fromisoformat(decision.decided_at).astimezone()
             text = (
                 self.tr("%1 · item %2 · %3")
-                .replace("%1", when.strftime("%Y-%m-%d %H:%M"))
+                .replace("%1", moment_text(when, clock.today()))
                 .replace("%2", str(decision.item_id))
                 .replace("%3", title(STATUS_TITLES, decision.status))
             )
@@ -541,7 +540,7 @@ class ModerationPanel(QWidget):
         if item.community:
             info.append(self.tr("to %1").replace("%1", item.community))
         received = datetime.fromisoformat(item.received_at).astimezone()
-        info.append(self.tr("received %1").replace("%1", received.strftime("%Y-%m-%d %H:%M")))
+        info.append(self.tr("received %1").replace("%1", moment_text(received, clock.today())))
         info.append(title(STATUS_TITLES, item.status))
         self.detail_info.setText(" · ".join(info))
         self.detail_text.setPlainText(item.text)

@@ -512,7 +512,9 @@ class PostsPanel(QWidget):
                 continue
             bar = "■" * min(count, 12)
             limit = f"/{chan.max_per_week}" if chan.max_per_week is not None else ""
-            lines.append(f"{channel_name(chan)}: {count}{limit} {bar}")
+            # "%1: %2" in the translation: French puts a no-break space before the colon.
+            line = self.tr("%1: %2").replace("%2", f"{count}{limit} {bar}")
+            lines.append(line.replace("%1", channel_name(chan), 1))
         self.balance_label.setText("\n".join(lines))
         self.advice_label.setText("\n".join("⚠ " + message_text(a.message) for a in cadence.advice))
 

@@ -494,7 +494,13 @@ class TodayPanel(QWidget):
         self.done_title.setText(
             self.tr("Done (%1)").replace("%1", str(self.done_model.rowCount()), 1)
         )
-        self.today_empty.setVisible(self.agenda is not None and today == 0)
+        agenda = self.agenda
+        self.today_empty.setVisible(agenda is not None and today == 0)
+        if agenda is not None and today == 0:
+            wished = any(b.day == agenda.day for b in agenda.done)
+            self.today_empty.setText(
+                self.tr("Nobody left to wish today.") if wished else self.tr("No birthday today.")
+            )
 
     def _emit_count(self) -> None:
         count = self.today_model.rowCount()
