@@ -180,7 +180,7 @@
 <context>
     <name>ModerationPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/moderation.py" line="+406"/>
+        <location filename="../../ui/panels/moderation.py" line="+431"/>
         <source>%n item(s) to moderate</source>
         <translation>
             <numerusform>%n item to moderate</numerusform>
@@ -204,7 +204,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+251"/>
+        <location line="+283"/>
         <source>%n known graduate(s) approved.</source>
         <translation>
             <numerusform>%n known graduate approved.</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name>AddItemsDialog</name>
     <message>
-        <location filename="../../ui/panels/moderation.py" line="+789"/>
+        <location filename="../../ui/panels/moderation.py" line="+846"/>
         <source>Add to the moderation queue</source>
         <translation>Ajouter à la file de modération</translation>
     </message>
@@ -3556,7 +3556,77 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>ModerationPanel</name>
     <message>
-        <location filename="../../ui/panels/moderation.py" line="-847"/>
+        <location filename="../../ui/panels/moderation.py" line="-904"/>
+        <source>Request from %1: approved</source>
+        <translation>Demande de %1&#xa0;: acceptée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request from %1: rejected</source>
+        <translation>Demande de %1&#xa0;: refusée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request from %1: information asked</source>
+        <translation>Demande de %1&#xa0;: informations demandées</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request from %1: passed on</source>
+        <translation>Demande de %1&#xa0;: transmise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request from %1: snoozed</source>
+        <translation>Demande de %1&#xa0;: remise à plus tard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request from %1: pending</source>
+        <translation>Demande de %1&#xa0;: en attente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post by %1: approved</source>
+        <translation>Publication de %1&#xa0;: acceptée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post by %1: rejected</source>
+        <translation>Publication de %1&#xa0;: refusée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post by %1: information asked</source>
+        <translation>Publication de %1&#xa0;: informations demandées</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post by %1: passed on</source>
+        <translation>Publication de %1&#xa0;: transmise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post by %1: snoozed</source>
+        <translation>Publication de %1&#xa0;: remise à plus tard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post by %1: pending</source>
+        <translation>Publication de %1&#xa0;: en attente</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Decision on the request from %1 undone.</source>
+        <translation>Décision sur la demande de %1 annulée.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision on the post by %1 undone.</source>
+        <translation>Décision sur la publication de %1 annulée.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>School register</source>
         <translation>Registre de l&apos;école</translation>
     </message>
@@ -3571,7 +3641,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Annuaire des anciens</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+60"/>
         <source>All kinds</source>
         <translation>Tous les types</translation>
     </message>
@@ -3692,17 +3762,17 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+1"/>
-        <location line="+198"/>
+        <location line="+201"/>
         <source>To verify</source>
         <translation>À vérifier</translation>
     </message>
     <message>
-        <location line="-197"/>
+        <location line="-200"/>
         <source>Decisions</source>
         <translation>Décisions</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>Double-click: show the member</source>
         <translation>Double-clic&#xa0;: afficher le membre</translation>
     </message>
@@ -3752,7 +3822,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Réponse en cas de refus&#xa0;:</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+79"/>
         <source>The queue could not be read: %1</source>
         <translation>Impossible de lire la file&#xa0;: %1</translation>
     </message>
@@ -3807,22 +3877,38 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+13"/>
-        <location line="+92"/>
+        <location line="+89"/>
         <source>class of %1</source>
         <translation>promo %1</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-81"/>
         <source>To verify (%1)</source>
         <translation>À vérifier (%1)</translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>%1 · item %2 · %3</source>
-        <translation>%1 · élément %2 · %3</translation>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+87"/>
+        <source>Suggestion: %1 — %2</source>
+        <translation>Suggestion&#xa0;: %1 — %2</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <location line="+8"/>
+        <source>(no name)</source>
+        <translation>(sans nom)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>risk %1 (a rejection is suggested from %2)</source>
+        <translation>risque %1 (un refus est suggéré à partir de %2)</translation>
+    </message>
+    <message>
+        <location line="-178"/>
         <source>automatic</source>
         <translation>automatique</translation>
     </message>
@@ -3847,17 +3933,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>reçu le %1</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Suggestion: %1 (score %2) — %3</source>
-        <translation>Suggestion&#xa0;: %1 (score %2) — %3</translation>
-    </message>
-    <message>
-        <location line="+65"/>
-        <source>Item %1: %2</source>
-        <translation>Élément %1&#xa0;: %2</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+113"/>
         <source>reply copied to the clipboard</source>
         <translation>réponse copiée dans le presse-papiers</translation>
     </message>
@@ -3866,14 +3942,8 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <source>No decision to undo.</source>
         <translation>Aucune décision à annuler.</translation>
     </message>
-    <message>
-        <location line="+3"/>
-        <location line="+19"/>
-        <source>Decision on item %1 undone.</source>
-        <translation>Décision sur l&apos;élément %1 annulée.</translation>
-    </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+30"/>
         <source>%n known graduate(s) approved.</source>
         <translation>
             <numerusform>%n diplômé connu accepté.</numerusform>
@@ -4096,21 +4166,42 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+6"/>
+        <location line="+5"/>
         <source>Separate the replies with an empty line</source>
         <translation>Séparez les réponses par une ligne vide</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{name} is replaced by the person&apos;s name</source>
         <translation>{name} est remplacé par le nom de la personne</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Rejection replies</source>
-        <translation>Réponses de refus</translation>
+        <source>Rejected join requests</source>
+        <translation>Demandes d’adhésion refusées</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Commercial posts</source>
+        <translation>Publications commerciales</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Job offers</source>
+        <translation>Offres d’emploi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spam</source>
+        <translation>Indésirables</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other posts</source>
+        <translation>Autres publications</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Ask for information</source>
         <translation>Demande d&apos;informations</translation>
     </message>
