@@ -157,9 +157,7 @@ def test_due_today_with_age_promo_communities_and_message(
     )
     assert (emilie.age, emilie.promo, emilie.day, emilie.wished_at) == (44, 2005, NOV_26, None)
     assert emilie.email == "emilie.dupont@example.org" and emilie.reachable
-    assert emilie.message == (
-        "Joyeux anniversaire, Émilie\u00a0!" + WISH_TAIL
-    )
+    assert emilie.message == ("Joyeux anniversaire, Émilie\u00a0!" + WISH_TAIL)
     assert due(named, date(2026, 11, 25)) == []
     english = due(named, NOV_26, language="en")[0].message
     assert english.startswith("Happy birthday, Émilie!")

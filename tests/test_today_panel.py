@@ -78,9 +78,7 @@ def test_lists_today_and_the_coming_week(panel: TodayPanel) -> None:
     assert upcoming.startswith("Saturday 28 November — Sam Bientôt\nage 31")
     # The first person is selected, their message ready to copy.
     assert panel.name_label.text() == "Émilie Dupont"
-    assert plain_text(panel.message_edit) == (
-        "Joyeux anniversaire, Émilie\u00a0!" + WISH_TAIL
-    )
+    assert plain_text(panel.message_edit) == ("Joyeux anniversaire, Émilie\u00a0!" + WISH_TAIL)
     assert panel.name_label.textFormat() == Qt.TextFormat.PlainText
 
 
