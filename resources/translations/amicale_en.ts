@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>DuplicatesPanel</name>
+    <message numerus="yes">
+        <location filename="../../ui/panels/duplicates.py" line="+402"/>
+        <source>%n pair(s) from score %1 with no conflicting field:</source>
+        <translation>
+            <numerusform>%n pair from score %1 with no conflicting field:</numerusform>
+            <numerusform>%n pairs from score %1 with no conflicting field:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Merge these %n pair(s)</source>
+        <translation>
+            <numerusform>Merge %n pair</numerusform>
+            <numerusform>Merge these %n pairs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>%n pair(s) merged; the others are left for you to review.</source>
+        <translation>
+            <numerusform>%n pair merged; the others are left for you to review.</numerusform>
+            <numerusform>%n pairs merged; the others are left for you to review.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message numerus="yes">
         <location filename="../../ui/dialogs/export_dialog.py" line="+106"/>

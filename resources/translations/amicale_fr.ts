@@ -838,7 +838,7 @@
 <context>
     <name>DuplicatesPanel</name>
     <message>
-        <location filename="../../ui/panels/duplicates.py" line="+124"/>
+        <location filename="../../ui/panels/duplicates.py" line="+127"/>
         <source>Scan the whole directory</source>
         <translation>Analyser tout l’annuaire</translation>
     </message>
@@ -853,7 +853,7 @@
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>Amber: both members have a different value; a merge keeps the one of the member merged into. Green: a merge fills it in or combines the lists. Tags, communities and history are always kept.</source>
         <translation>Orange&#xa0;: les deux membres ont une valeur différente&#xa0;; la fusion garde celle du membre conservé. Vert&#xa0;: la fusion complète le champ ou réunit les listes. Les étiquettes, les communautés et l’historique sont toujours conservés.</translation>
     </message>
@@ -933,7 +933,54 @@
         <translation>Aucun doublon à examiner. Les imports placent ici les lignes dont ils ne sont pas sûrs&#xa0;; analysez tout l’annuaire pour en chercher d’autres.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+34"/>
+        <source>Preview merging all from this score</source>
+        <translation>Aperçu de la fusion à partir de ce score</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The pairs found by the scan with this score or more, whose records hold no different values (birthday, class year, city, email…): nothing to choose</source>
+        <translation>Les paires trouvées par l’analyse avec ce score ou plus, dont les fiches n’ont aucune valeur différente (anniversaire, promo, ville, e-mail…)&#xa0;: rien à choisir</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Score from</source>
+        <translation>Score à partir de</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>%n pair(s) from score %1 with no conflicting field:</source>
+        <translation>
+            <numerusform>%n paire à partir du score %1 sans champ en conflit :</numerusform>
+            <numerusform>%n paires à partir du score %1 sans champ en conflit :</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… et %n autre</numerusform>
+            <numerusform>… et %n autres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Merge these %n pair(s)</source>
+        <translation>
+            <numerusform>Fusionner %n paire</numerusform>
+            <numerusform>Fusionner ces %n paires</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>%n pair(s) merged; the others are left for you to review.</source>
+        <translation>
+            <numerusform>%n paire fusionnée&#xa0;; les autres restent à examiner.</numerusform>
+            <numerusform>%n paires fusionnées&#xa0;; les autres restent à examiner.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1004,7 +1051,7 @@
         <translation>Analyse de l’annuaire…</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>Scan finished in %1 s. Pairs found: %2.</source>
         <translation>Analyse terminée en %1&#xa0;s. Paires trouvées&#xa0;: %2.</translation>
     </message>
@@ -4561,6 +4608,11 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <location line="+16"/>
         <source>Merge members</source>
         <translation>fusion de membres</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Merge duplicates</source>
+        <translation>Fusionner des doublons</translation>
     </message>
     <message>
         <location line="+8"/>
