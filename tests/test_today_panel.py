@@ -281,3 +281,26 @@ def test_the_panel_speaks_french(
     finally:
         i18n.install(qapp, "en")
         QLocale.setDefault(default)
+
+
+# --- issue 17, point 15: a busy day, wished all at once ---------------------------------------
+
+
+def test_copy_all_and_mark_all_as_done(qtbot: QtBot, panel: TodayPanel, store: Store) -> None:
+    assert panel.copy_all_button.text() == "Copy 2 messages"
+    qtbot.mouseClick(panel.copy_all_button, Qt.MouseButton.LeftButton)
+    copied = QGuiApplication.clipboard().text()
+    assert copied.startswith("Émilie Dupont\nJoyeux anniversaire, Émilie")
+    assert "\n\nHélène Martin\nJoyeux anniversaire, Hélène" in copied
+    # Several selected: the buttons act on them only.
+    panel.today_list.selectAll()
+    assert panel.done_all_button.text() == "Mark 2 as done"
+    panel.channel_combo.setCurrentIndex(panel.channel_combo.findData("email"))
+    with qtbot.waitSignal(panel.loader.finished, timeout=5000):
+        qtbot.mouseClick(panel.done_all_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not panel.loader.busy)
+    assert panel.pending_today == 0
+    assert sorted(rows(panel.done_model)) == ["Hélène Martin", "Émilie Dupont"]
+    assert {b.channel for b in panel.done_model.rows} == {"email"}
+    assert panel.today_empty.text() == "Nobody left to wish today."
+    assert not panel.done_all_button.isEnabled()

@@ -403,4 +403,39 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>TodayPanel</name>
+    <message numerus="yes">
+        <location filename="../../ui/panels/today.py" line="+703"/>
+        <source>Copy %n message(s)</source>
+        <translation>
+            <numerusform>Copy %n message</numerusform>
+            <numerusform>Copy %n messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Mark %n as done</source>
+        <translation>
+            <numerusform>Mark %n as done</numerusform>
+            <numerusform>Mark %n as done</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n message(s) copied, each after its person&apos;s name.</source>
+        <translation>
+            <numerusform>%n message copied, each after its person&apos;s name.</numerusform>
+            <numerusform>%n messages copied, each after its person&apos;s name.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%n wish(es) recorded (%1).</source>
+        <translation>
+            <numerusform>%n wish recorded (%1).</numerusform>
+            <numerusform>%n wishes recorded (%1).</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

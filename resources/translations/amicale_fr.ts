@@ -4556,6 +4556,16 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+7"/>
+        <source>Birthdays wished</source>
+        <translation>Anniversaires souhaités</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Birthdays to wish again</source>
+        <translation>Anniversaires à souhaiter de nouveau</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Birthday message</source>
         <translation>message d’anniversaire</translation>
     </message>
@@ -6083,13 +6093,23 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Messages en&#xa0;:</translation>
     </message>
     <message>
+        <location line="+13"/>
+        <source>Put the messages of the people selected (else of everyone today) on the clipboard, each after its person&apos;s name</source>
+        <translation>Copier dans le presse-papiers les messages des personnes sélectionnées (sinon de tous ceux du jour), chacun après le nom de sa personne</translation>
+    </message>
+    <message>
         <location line="+7"/>
-        <location line="+271"/>
+        <source>Record the wishes of the people selected (else of everyone today), through the channel chosen on the right</source>
+        <translation>Enregistrer les vœux des personnes sélectionnées (sinon de tous ceux du jour), par le canal choisi à droite</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+273"/>
         <source>Nobody left to wish today.</source>
         <translation>Plus personne à fêter aujourd’hui.</translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-186"/>
         <source>Birthday message</source>
         <translation>Message d’anniversaire</translation>
     </message>
@@ -6194,7 +6214,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Déjà fêtés (%1)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>No birthday today.</source>
         <translation>Pas d’anniversaire aujourd’hui.</translation>
     </message>
@@ -6218,8 +6238,40 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <source>%1 is pending again.</source>
         <translation>%1 est de nouveau à fêter.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>Copy %n message(s)</source>
+        <translation>
+            <numerusform>Copier %n message</numerusform>
+            <numerusform>Copier %n messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Mark %n as done</source>
+        <translation>
+            <numerusform>Marquer %n comme fait</numerusform>
+            <numerusform>Marquer les %n comme faits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n message(s) copied, each after its person&apos;s name.</source>
+        <translation>
+            <numerusform>%n message copié, après le nom de la personne.</numerusform>
+            <numerusform>%n messages copiés, chacun après le nom de sa personne.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%n wish(es) recorded (%1).</source>
+        <translation>
+            <numerusform>%n vœu enregistré (%1).</numerusform>
+            <numerusform>%n vœux enregistrés (%1).</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+29"/>
+        <location line="+27"/>
         <source>Fields: %1. Text in brackets around a field is left out when its value is unknown, e.g. %2.</source>
         <translation>Champs&#xa0;: %1. Le texte entre crochets autour d’un champ est omis quand sa valeur est inconnue, par exemple %2.</translation>
     </message>
