@@ -301,7 +301,7 @@
 <context>
     <name>PostsPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/posts.py" line="+478"/>
+        <location filename="../../ui/panels/posts.py" line="+480"/>
         <source>%n post(s) to publish now</source>
         <translation>
             <numerusform>%n post to publish now</numerusform>

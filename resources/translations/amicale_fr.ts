@@ -5072,12 +5072,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+3"/>
-        <location line="+541"/>
+        <location line="+543"/>
         <source>Copy the channel&apos;s text and open the network&apos;s page to post it</source>
         <translation>Copier le texte du canal et ouvrir la page du réseau pour le publier</translation>
     </message>
     <message>
-        <location line="-539"/>
+        <location line="-541"/>
         <source>Mark as published…</source>
         <translation>Marquer comme publié…</translation>
     </message>
@@ -5102,7 +5102,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Rythme de la semaine</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -5239,7 +5239,14 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>L’envoyer aux membres&#xa0;: ouvre la lettre d’information avec ce texte</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
+        <source>No web browser opened. The text for %1 is on the clipboard: open this address in your browser, paste it, post it, then “Mark as published”:
+%2</source>
+        <translation>Aucun navigateur web ne s’est ouvert. Le texte pour %1 est dans le presse-papiers&#xa0;: ouvrez cette adresse dans votre navigateur, collez-le, publiez, puis «&#xa0;Marquer comme publié&#xa0;»&#xa0;:
+%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The text for %1 is on the clipboard. Paste it, post it, then “Mark as published”.</source>
         <translation>Le texte pour %1 est dans le presse-papiers. Collez-le, publiez, puis «&#xa0;Marquer comme publié&#xa0;».</translation>
     </message>

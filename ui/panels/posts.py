@@ -316,6 +316,8 @@ class PostsPanel(QWidget):
 
         self.status_label = plain_label(wrap=True)
         self.status_label.setObjectName("statusLabel")
+        # An address to open by hand can be selected and copied from it.
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # A running import or export: what it does, a busy bar, Cancel.
         self.job_bar = QWidget()
         self.job_bar.setObjectName("jobBar")
@@ -822,8 +824,19 @@ class PostsPanel(QWidget):
             return
         QGuiApplication.clipboard().setText(post_text(due.text, due.link))
         url = compose_url(due.channel, due.text, due.link)
-        if url is not None and is_web_url(url):  # never anything but http(s)
-            QDesktopServices.openUrl(QUrl(url))
+        # Never anything but http(s). No browser (none installed, none set as default):
+        # say so here, with the address to open by hand, selectable.
+        if url is not None and is_web_url(url) and not QDesktopServices.openUrl(QUrl(url)):
+            self._info(
+                self.tr(
+                    "No web browser opened. The text for %1 is on the clipboard: open "
+                    "this address in your browser, paste it, post it, then “Mark as "
+                    "published”:\n%2"
+                )
+                .replace("%2", url)
+                .replace("%1", channel_name(due.channel), 1)
+            )
+            return
         self._info(
             self.tr(
                 "The text for %1 is on the clipboard. Paste it, post it, then “Mark as published”."
