@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 
 from app.clock import now_iso
-from app.store.schema import audit_event
+from app.store.schema import audit_event, member, moderation_item
 
 if TYPE_CHECKING:
     from app.store import Store
@@ -51,6 +51,12 @@ class AuditEntry:
     entity: str
     entity_id: int | None
     detail: dict[str, Any] | None
+    # Who the event is about, as the History panel names them: the member's name, or the
+    # name on a join request or post (text people typed: to show as plain text). None when
+    # the record is gone or erased.
+    subject: str | None = None
+    # The kind of a moderation item (join, post, comment).
+    subject_kind: str | None = None
 
 
 def recent(
@@ -62,15 +68,49 @@ def recent(
         stmt = stmt.where(audit_event.c.action.in_(actions))
     with store.read() as conn:
         rows = conn.execute(stmt).all()
-    return [
-        AuditEntry(
-            r.id,
-            r.at,
-            r.actor,
-            r.action,
-            r.entity,
-            r.entity_id,
-            json.loads(r.detail) if r.detail else None,
+        people = _member_names(conn, {r.entity_id for r in rows if r.entity == "member"})
+        items = _item_names(conn, {r.entity_id for r in rows if r.entity == "moderation_item"})
+    out: list[AuditEntry] = []
+    for r in rows:
+        subject, kind = None, None
+        if r.entity == "member":
+            subject = people.get(r.entity_id)
+        elif r.entity == "moderation_item":
+            subject, kind = items.get(r.entity_id, (None, None))
+        detail = json.loads(r.detail) if r.detail else None
+        out.append(
+            AuditEntry(r.id, r.at, r.actor, r.action, r.entity, r.entity_id, detail, subject, kind)
         )
-        for r in rows
-    ]
+    return out
+
+
+def _chunks(ids: set[int | None]) -> list[list[int]]:
+    clean = sorted(i for i in ids if i is not None)
+    return [clean[start : start + 500] for start in range(0, len(clean), 500)]
+
+
+def _member_names(conn: sa.Connection, ids: set[int | None]) -> dict[int | None, str]:
+    names: dict[int | None, str] = {}
+    for chunk in _chunks(ids):
+        stmt = sa.select(member.c.id, member.c.first_name, member.c.last_name, member.c.email)
+        for row in conn.execute(stmt.where(member.c.id.in_(chunk))):
+            name = f"{row.first_name or ''} {row.last_name or ''}".strip() or row.email
+            if name:
+                names[row.id] = name
+    return names
+
+
+def _item_names(
+    conn: sa.Connection, ids: set[int | None]
+) -> dict[int | None, tuple[str | None, str]]:
+    names: dict[int | None, tuple[str | None, str]] = {}
+    for chunk in _chunks(ids):
+        stmt = sa.select(
+            moderation_item.c.id,
+            moderation_item.c.kind,
+            moderation_item.c.name,
+            moderation_item.c.email,
+        )
+        for row in conn.execute(stmt.where(moderation_item.c.id.in_(chunk))):
+            names[row.id] = ((row.name or "").strip() or row.email or None, row.kind)
+    return names

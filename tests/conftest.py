@@ -162,12 +162,13 @@ def _qt_tests_only(request: pytest.FixtureRequest) -> None:
 @pytest.fixture
 def _interface_in_english(qapp: object) -> Iterator[None]:
     """As the app does for its interface language (ui/i18n.py): the tests speak English,
-    dates and numbers included, whatever the locale the suite runs in (CI: fr_FR.UTF-8)."""
-    from PySide6.QtCore import QLocale
+    dates and numbers included, whatever the locale the suite runs in (CI: fr_FR.UTF-8),
+    with the English plural forms ("1 member", "2 members") installed."""
+    from ui import i18n
 
-    QLocale.setDefault(QLocale("en_GB"))
+    i18n.install(qapp, "en")  # type: ignore[arg-type]
     yield
-    QLocale.setDefault(QLocale("en_GB"))
+    i18n.install(qapp, "en")  # type: ignore[arg-type]
 
 
 @pytest.fixture

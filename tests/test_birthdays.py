@@ -26,6 +26,9 @@ pytestmark = pytest.mark.clock  # dates, times and zones throughout
 
 NOV_26 = date(2026, 11, 26)
 
+# The default French template signs with the association's name as typed.
+WISH_TAIL = " Belle journée à toi, de la part de toute l’équipe — Amicale Test"
+
 
 def person(**values: Any) -> Birthday:
     defaults: dict[str, Any] = {
@@ -57,7 +60,7 @@ def named(store: Store) -> Store:
 
 def test_default_french_message() -> None:
     text = render(birthdays.DEFAULT_TEMPLATES["fr"], person(), "Amicale Test")
-    assert text == "Avec Amicale Test, je te souhaite un excellent anniversaire, Émilie\u00a0!"
+    assert text == "Joyeux anniversaire, Émilie\u00a0!" + WISH_TAIL
 
 
 def test_placeholders_in_french_and_english_any_case_or_accent() -> None:
@@ -92,7 +95,7 @@ def test_missing_age_is_dropped_cleanly() -> None:
 def test_missing_first_name_takes_its_comma_along() -> None:
     anonymous = person(first_name="")
     assert render(birthdays.DEFAULT_TEMPLATES["fr"], anonymous, "Amicale Test") == (
-        "Avec Amicale Test, je te souhaite un excellent anniversaire\u00a0!"
+        "Joyeux anniversaire\u00a0!" + WISH_TAIL
     )
     assert render("{prénom}, joyeux anniversaire !", anonymous, "A") == "joyeux anniversaire !"
     assert render("Happy birthday {first_name}!\nThe team", anonymous, "A") == (
@@ -154,9 +157,7 @@ def test_due_today_with_age_promo_communities_and_message(
     )
     assert (emilie.age, emilie.promo, emilie.day, emilie.wished_at) == (44, 2005, NOV_26, None)
     assert emilie.email == "emilie.dupont@example.org" and emilie.reachable
-    assert emilie.message == (
-        "Avec Amicale Test, je te souhaite un excellent anniversaire, Émilie\u00a0!"
-    )
+    assert emilie.message == ("Joyeux anniversaire, Émilie\u00a0!" + WISH_TAIL)
     assert due(named, date(2026, 11, 25)) == []
     english = due(named, NOV_26, language="en")[0].message
     assert english.startswith("Happy birthday, Émilie!")
@@ -332,9 +333,8 @@ def test_cli_text(capsys: pytest.CaptureFixture[str], cli_store: Path) -> None:
     code, out, _ = run(capsys, "--db", str(cli_store), "birthdays", "--date", "2026-11-26")
     assert code == 0
     assert out.splitlines() == [
-        "Sans Année — Avec Amicale Test, je te souhaite un excellent anniversaire, Sans\u00a0!",
-        "Émilie Dupont (promo 2005, 44 ans) — Avec Amicale Test, je te souhaite un excellent "
-        "anniversaire, Émilie\u00a0!",
+        "Sans Année — Joyeux anniversaire, Sans\u00a0!" + WISH_TAIL,
+        "Émilie Dupont (promo 2005, 44 ans) — Joyeux anniversaire, Émilie\u00a0!" + WISH_TAIL,
     ]
     code, out, _ = run(
         capsys, "--db", str(cli_store), "birthdays", "--date", "2026-11-26", "--days", "2",
@@ -361,7 +361,7 @@ def test_cli_json_contract(capsys: pytest.CaptureFixture[str], cli_store: Path) 
         ("Sans", "Année", None),
         ("Émilie", "Dupont", 44),
     ]
-    assert found[1]["message"].endswith("Émilie\u00a0!")
+    assert found[1]["message"].endswith(WISH_TAIL)
     assert isinstance(found[1]["member_id"], int)
 
 

@@ -82,9 +82,9 @@ def test_tag_the_selection_then_undo(
     assert members.tag_selection_action.isEnabled()
     with qtbot.waitSignal(members.tagsChanged, timeout=10000):
         members.tag_selection_action.trigger()
-    assert intros == ["Tag 3 selected member(s) with:"]
+    assert intros == ["Tag 3 selected members with:"]
     assert count(store, "tag:voile") == 3
-    assert window.statusBar().currentMessage() == "3 member(s) newly tagged with “Voile”."
+    assert window.statusBar().currentMessage() == "3 members newly tagged with “Voile”."
     assert members.undo_tag_action.isEnabled()
     # The tag browser recounts and shows the new tag.
     qtbot.waitUntil(
@@ -95,7 +95,7 @@ def test_tag_the_selection_then_undo(
         members.undo_tag_action.trigger()
     assert count(store, "tag:voile") == 0
     assert not members.undo_tag_action.isEnabled()
-    assert window.statusBar().currentMessage().startswith("Undone: 3 member(s) untagged")
+    assert window.statusBar().currentMessage().startswith("Undone: 3 members untagged")
 
 
 def test_untag_the_selection_offers_existing_tags_only(
@@ -126,9 +126,9 @@ def test_tag_the_whole_search_keeps_the_window_responsive(
         assert not window.members.tag_search_action.isEnabled()
         assert window.members.start_tagging(1, ids=[1]) is None
         assert window.statusBar().currentMessage().startswith("Another tagging is running")
-    assert intros == ["Tag the 3 member(s) of the current search with:"]
+    assert intros == ["Tag the 3 members of the current search with:"]
     # Dupuis (1999) and Martin (2008) already had it; Dupont (2005) is new.
-    assert window.statusBar().currentMessage() == "1 member(s) newly tagged with “Lyon”."
+    assert window.statusBar().currentMessage() == "1 member newly tagged with “Lyon”."
     assert count(store, "tag:lyon") == 3
     assert window.members.tag_search_action.isEnabled()
 
@@ -154,7 +154,7 @@ def test_tag_a_pasted_list_of_emails_reports_the_unknown(
     with qtbot.waitSignal(window.members.tagsChanged, timeout=10000):
         window.members.tag_emails_action.trigger()
     assert count(store, "tag:newsletter") == 2
-    assert shown == ["1 email(s) match no member:\nnobody@x.fr"]
+    assert shown == ["1 email matches no member:\nnobody@x.fr"]
     with qtbot.waitSignal(window.members.tagsChanged, timeout=10000):
         window.members.undo_tagging()
     assert count(store, "tag:newsletter") == 0
@@ -215,7 +215,7 @@ def test_drop_on_a_tag_tags_the_members_and_can_be_undone(
     with qtbot.waitSignal(window.members.tagsChanged, timeout=10000):
         assert model.dropMimeData(data, copy, -1, 0, target)
     assert count(store, "tag:pharmacie") == 3
-    assert window.statusBar().currentMessage() == "2 member(s) newly tagged with “Pharmacie”."
+    assert window.statusBar().currentMessage() == "2 members newly tagged with “Pharmacie”."
     with qtbot.waitSignal(window.members.tagsChanged, timeout=10000):
         window.members.undo_tag_action.trigger()
     assert count(store, "tag:pharmacie") == 1
@@ -233,7 +233,7 @@ def test_a_tags_panel_alone_tags_dropped_members_itself(
     with qtbot.waitSignal(panel.tagsChanged, timeout=10000):
         panel.model.dropMimeData(data, Qt.DropAction.CopyAction, -1, 0, target)
     assert count(store, "tag:alsace") == 2
-    assert "1 member(s) newly tagged with “Alsace”." in panel.status.text()
+    assert "1 member newly tagged with “Alsace”." in panel.status.text()
     assert panel.undo_button.isVisibleTo(panel)
     with qtbot.waitSignal(panel.tagsChanged, timeout=10000):
         panel.undo_button.click()
@@ -287,9 +287,9 @@ def test_birthdays_notify_through_the_tray_when_there_is_one(
     )
     window._birthdays_notified = False
     window._on_birthdays_today(5)
-    assert shown == [("Amicale", "5 birthday(s) today")]
+    assert shown == [("Amicale", "5 birthdays today")]
     assert window.tray is not None
-    assert window.statusBar().currentMessage() == "5 birthday(s) today"
+    assert window.statusBar().currentMessage() == "5 birthdays today"
     window._on_birthdays_today(5)  # a later recount: no second notification
     assert len(shown) == 1
     window._on_tray_message_clicked()
@@ -321,7 +321,7 @@ def test_history_names_tag_rule_and_segment_events(store: Store, people: dict[st
         "Tag renamed",
         "Tag created",
     ]
-    assert describe(entries[3]) == "search: city:lyon — 2 member(s) tagged"
+    assert describe(entries[3]) == "search: city:lyon — members tagged: 2"
     assert describe(entries[4]) == "Voile → Voile légère"
     recorded = {e.action for e in entries}
     assert all(a in ACTIONS for a in recorded)

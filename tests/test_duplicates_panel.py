@@ -363,3 +363,53 @@ def test_merging_drops_the_other_pairs_of_the_merged_member(
     ]
     assert panel.current_pair() == Pair(a, c, "name_promo", 100.0)
     assert dedup.queue(store) == [Pair(a, None, "import", 100.0, queued)]
+
+
+# --- issue 17, point 17: conflicting birthdays sink; merge all above a score, previewed -----
+
+
+def test_conflicting_birthdays_lower_the_score_sharply(
+    store: Store, directory: MemberDirectory
+) -> None:
+    same = {"first_name": "Jean", "last_name": "Lemaire", "promo": 1960}
+    a = directory.create({**same, "birthday": "1935-03-14", "city": "Lyon"})
+    b = directory.create({**same, "birthday": "1936-05-25", "city": "Brest"})
+    c = directory.create({"first_name": "Anne", "last_name": "Vidal", "promo": 1990})
+    d = directory.create({"first_name": "Anne", "last_name": "Vidal", "promo": 1990,
+                          "email": "anne.vidal@example.org"})  # fmt: skip
+    by_ids = {(p.left_id, p.right_id): p for p in dedup.scan(store)}
+    conflicting, clean = by_ids[(a, b)], by_ids[(c, d)]
+    assert conflicting.conflicts == ("birthday", "city")
+    assert conflicting.score < 50
+    assert clean.conflicts == () and clean.score == 100
+    # Only the year-less birthday agrees with any year.
+    assert dedup.conflicts_of(("0000-03-14", None, ""), ("1935-03-14", None, "")) == ()
+
+
+def test_merge_all_above_a_score_with_a_preview(
+    qtbot: QtBot, panel: DuplicatesPanel, store: Store, directory: MemberDirectory
+) -> None:
+    same = {"first_name": "Jean", "last_name": "Lemaire", "promo": 1960}
+    a = directory.create({**same, "birthday": "1935-03-14"})
+    b = directory.create({**same, "birthday": "1936-05-25"})
+    c = directory.create({"first_name": "Anne", "last_name": "Vidal", "promo": 1990})
+    d = directory.create({"first_name": "Anne", "last_name": "Vidal", "promo": 1990,
+                          "email": "anne.vidal@example.org"})  # fmt: skip
+    with qtbot.waitSignal(panel.scanFinished, timeout=10000):
+        panel.start_scan()
+    scores = [p.score for p in panel.model.pairs if p.candidate_id is None]
+    assert scores == sorted(scores, reverse=True)  # the most alike first
+    panel.bulk_score.setValue(90)
+    with qtbot.waitSignal(panel.bulkPreviewed, timeout=10000) as previewed:
+        qtbot.mouseClick(panel.bulk_preview_button, Qt.MouseButton.LeftButton)
+    found = previewed.args[0]
+    assert found >= 1
+    assert "Anne Vidal = Anne Vidal" in panel.bulk_preview.text()
+    assert "Lemaire" not in panel.bulk_preview.text()  # different birthdays: for the CM
+    assert panel.bulk_merge_button.isVisible()
+    qtbot.mouseClick(panel.bulk_merge_button, Qt.MouseButton.LeftButton)
+    with pytest.raises(NotFoundError):
+        directory.get(d)
+    assert directory.get(c).values["email"] == "anne.vidal@example.org"
+    assert directory.get(a) and directory.get(b)  # left for the CM
+    assert not any(d in (p.left_id, p.right_id) for p in panel.model.pairs)

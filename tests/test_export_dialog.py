@@ -103,7 +103,7 @@ def test_the_current_search_to_csv(
     assert [r[1] for r in rows[1:]] == ["Dupont", "Dupuis", "Martin"]
     result: QLabel = child(dialog, QLabel, "resultLabel")
     assert result.textFormat() == Qt.TextFormat.PlainText
-    assert result.text() == f"3 member(s) exported to {target}"
+    assert result.text() == f"3 members exported to {target}"
     assert child(dialog, QPushButton, "openFolderButton").isVisible()
     assert not child(dialog, QProgressBar, "progressBar").isVisible()
     assert child(dialog, QLabel, "errorLabel").text() == ""

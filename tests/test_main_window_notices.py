@@ -66,8 +66,8 @@ def test_posts_due_notify_through_the_tray_and_open_the_calendar(
 ) -> None:
     with qtbot.waitSignal(window.posts.dueCountChanged, timeout=10000):
         window.show()
-    assert shown == [("Amicale", "2 post(s) due now")]
-    assert window.statusBar().currentMessage() == "2 post(s) due now"
+    assert shown == [("Amicale", "2 posts due now")]
+    assert window.statusBar().currentMessage() == "2 posts due now"
     window.show_panel(window.members)
     window._on_tray_message_clicked()
     assert window.stack.currentWidget() is window.posts
@@ -78,7 +78,7 @@ def test_posts_due_notify_through_the_tray_and_open_the_calendar(
     overdue(store, "facebook", 7)
     with qtbot.waitSignal(window.posts.loaded, timeout=10000):
         window.posts.reload()
-    assert shown[1:] == [("Amicale", "3 post(s) due now")]
+    assert shown[1:] == [("Amicale", "3 posts due now")]
     # A birthday message clicked opens the Birthdays panel: each message its own target.
     window.notify_birthdays(1)
     window._on_tray_message_clicked()
@@ -90,20 +90,20 @@ def test_birthdays_and_posts_due_share_the_status_line_in_either_order(
 ) -> None:
     window._on_birthdays_today(3)
     window._on_posts_due(2)
-    assert window.statusBar().currentMessage() == "3 birthday(s) today · 2 post(s) due now"
+    assert window.statusBar().currentMessage() == "3 birthdays today · 2 posts due now"
     window._on_posts_due(0)
     window._on_birthdays_today(0)
     window._posts_due_announced = 0
     window._on_posts_due(2)  # posts first this time, birthdays after
     window._on_birthdays_today(3)
-    assert window.statusBar().currentMessage() == "3 birthday(s) today · 2 post(s) due now"
+    assert window.statusBar().currentMessage() == "3 birthdays today · 2 posts due now"
     # The sidebar badge says it too.
     assert window.sidebar.item(window.panels().index(window.posts)).text() == "Calendar (2)"
 
 
 def test_without_a_tray_notify_says_so(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: False))
-    assert not window.notify("Amicale", "2 post(s) due now")
+    assert not window.notify("Amicale", "2 posts due now")
     assert window.tray is None
 
 
@@ -124,7 +124,7 @@ def test_crossing_midnight_refreshes_the_birthdays_and_the_tray(
     qtbot.addWidget(win)
     with qtbot.waitSignal(win.today.countChanged, timeout=10000):
         win.show()
-    qtbot.waitUntil(lambda: ("Amicale", "1 birthday(s) today") in shown)
+    qtbot.waitUntil(lambda: ("Amicale", "1 birthday today") in shown)
     # The reload is armed for the next local midnight, 30 s away (plus its second of margin).
     assert 30_000 <= win.today.midnight.remainingTime() <= 31_500
     birthdays_item = win.sidebar.item(win.panels().index(win.today))
@@ -133,7 +133,7 @@ def test_crossing_midnight_refreshes_the_birthdays_and_the_tray(
     with qtbot.waitSignal(win.today.countChanged, timeout=10000) as counted:
         win.today.midnight.timeout.emit()  # what the timer does at midnight
     assert counted.args == [2]
-    assert shown.count(("Amicale", "2 birthday(s) today")) == 1
+    assert shown.count(("Amicale", "2 birthdays today")) == 1
     assert birthdays_item.text() == "Birthdays (2)"
     assert [b.last_name for b in win.today.today_model.rows] == ["Vendredi", "Vendredi"]
     assert win.today.midnight.remainingTime() > 23 * 3600 * 1000  # armed for the next night

@@ -116,7 +116,7 @@ def test_queue_oldest_first_with_filters(panel: ModerationPanel, qtbot: QtBot) -
     panel.community_filter.setCurrentIndex(index)
     panel.community_filter.activated.emit(index)
     assert names(panel) == ["Bob Vendeur"]
-    assert "4 item(s) to moderate" in panel.stats_label.text()
+    assert "4 items to moderate" in panel.stats_label.text()
 
 
 def test_detail_shows_signals_and_matched_members(
@@ -146,8 +146,9 @@ def test_keyboard_triage_and_undo(panel: ModerationPanel, qtbot: QtBot, store: S
     assert names(panel) == ["Bob Vendeur", "Kevin Smith", "DUPUIS Jean"]
     assert panel.current_item().name == "Bob Vendeur"  # the next one moved into place
     panel.reason_combo.setCurrentIndex(1)
+    chosen = panel.reason_combo.itemText(1)  # the next item gets its own replies
     press(qtbot, panel, Qt.Key.Key_R)
-    assert QGuiApplication.clipboard().text() == panel.reason_combo.itemText(1)
+    assert QGuiApplication.clipboard().text() == chosen
     assert queue.get_item(store, panel.model.items[0].id).name == "Kevin Smith"
     press(qtbot, panel, Qt.Key.Key_I)
     assert "Kevin Smith" in QGuiApplication.clipboard().text()
@@ -164,7 +165,7 @@ def test_bulk_approve_known_graduates(panel: ModerationPanel, qtbot: QtBot) -> N
         panel.bulk_button.click()
     assert "Émilie Dupont" not in names(panel)
     assert "DUPUIS Jean" in names(panel)  # probable only: the CM decides
-    assert "1 known graduate(s) approved." in panel.feedback.text()
+    assert "1 known graduate approved." in panel.feedback.text()
 
 
 def test_to_verify_list_and_mark_verified(
@@ -290,3 +291,55 @@ def test_adding_runs_off_the_gui_thread_and_reports_a_failure(
     qtbot.waitUntil(lambda: dialog.buttons.isEnabled())
     assert threads and threads[0] is not threading.main_thread()
     assert dialog.error.text() == "the store is read-only"
+
+
+# --- issue 17, point 11: the reply fits what is rejected; one confidence; names -------------
+
+
+def test_rejecting_a_commercial_post_copies_a_reply_about_selling(
+    qtbot: QtBot, clock_now: datetime, store: Store, people: dict[str, int]
+) -> None:
+    intake.add_items(
+        store,
+        [NewItem("post", "Paul Vendeur", None, None, None, None, COMMUNITY,
+                 "Offre spéciale : formation CPF, code promo AMI20, achetez vite !",
+                 ago(clock_now, hours=1))],
+    )  # fmt: skip
+    widget = ModerationPanel(store)
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: widget.state is not None and not widget.loader.busy)
+    widget._select_row(0)
+    assert widget.current_item().name == "Paul Vendeur"
+    offered = widget.reason_combo.currentText()
+    assert "commercial" in offered and "diplôm" not in offered
+    with qtbot.waitSignal(widget.loaded, timeout=5000):
+        qtbot.mouseClick(widget.reject_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == offered
+    assert widget.feedback.text().startswith("Post by Paul Vendeur: rejected")
+    widget.wait()
+
+
+def test_join_request_gets_the_join_reply_and_named_feedback(
+    panel: ModerationPanel, qtbot: QtBot
+) -> None:
+    panel._select_row(2)  # Kevin Smith, unknown
+    assert "graduates" in panel.reason_combo.currentText() or "diplômés" in (
+        panel.reason_combo.currentText()
+    )
+    with qtbot.waitSignal(panel.loaded, timeout=5000):
+        qtbot.mouseClick(panel.approve_button, Qt.MouseButton.LeftButton)
+    assert panel.feedback.text() == "Request from Kevin Smith: approved"
+    assert not any("item " in panel.log_list.item(i).text() for i in range(panel.log_list.count()))
+    assert "Kevin Smith" in panel.log_list.item(0).text()
+
+
+def test_one_confidence_no_score_zero_and_signals_wrap(panel: ModerationPanel) -> None:
+    panel._select_row(3)  # DUPUIS Jean, a probable graduate: no risk
+    lines = [panel.signal_list.item(i).text() for i in range(panel.signal_list.count())]
+    assert not any("score" in line for line in lines)
+    assert lines[0].startswith("Suggestion: Approve — probable graduate")
+    panel._select_row(1)  # Bob Vendeur: risk points, said as such
+    first = panel.signal_list.item(0).text()
+    assert "risk" in first and "score" not in first
+    assert panel.signal_list.wordWrap()
+    assert panel.signal_list.textElideMode() == Qt.TextElideMode.ElideNone

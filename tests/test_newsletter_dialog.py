@@ -70,7 +70,7 @@ def test_count_preview_test_then_send(
 ) -> None:
     dialog = open_dialog(qtbot, named, vault)
     assert dialog.count_label.text() == (
-        "2 member(s) with an email address and the newsletter consent"
+        "2 members with an email address and the newsletter consent"
     )
     assert dialog.preview_title.text() == "Preview for Émilie Dupont <emilie.dupont@example.org>"
     preview = dialog.preview.toPlainText()
@@ -79,7 +79,7 @@ def test_count_preview_test_then_send(
     assert "Bonjour Émilie," in preview
     # Sending needs a test of this very text first.
     assert dialog.test_button.isEnabled() and not dialog.send_button.isEnabled()
-    assert dialog.send_button.text() == "Send to 2 member(s)"
+    assert dialog.send_button.text() == "Send to 2 members"
     assert dialog.test_hint.isVisible()
 
     qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
@@ -97,7 +97,7 @@ def test_count_preview_test_then_send(
         qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, dialog)
     assert ended.args[0].sent == 2 and ended.args[0].state == "finished"
-    assert dialog.status_label.text() == "Newsletter sent to 2 member(s)."
+    assert dialog.status_label.text() == "Newsletter sent to 2 members."
     assert sorted(server.recipients()[2:]) == ["emilie.dupont@example.org", "francois@example.org"]
     assert not dialog.progress_bar.isVisible() and dialog.close_button.isVisible()
 
@@ -115,7 +115,7 @@ def test_segment_or_search_choose_the_recipients(
     qtbot.waitUntil(
         lambda: dialog.audience is not None and dialog.audience.count == 1, timeout=WAIT
     )
-    assert dialog.send_button.text() == "Send to 1 member(s)"
+    assert dialog.send_button.text() == "Send to 1 member"
 
     dialog.query_edit.setText("promo:abc")
     assert dialog.segment_combo.currentIndex() == 0  # a typed search now

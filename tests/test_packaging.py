@@ -292,3 +292,15 @@ def test_windows_version_resource_is_what_pyinstaller_reads(tmp_path: Path) -> N
     info = eval(text, {name: record(name) for name in names})
     assert info[0] == "VSVersionInfo"
     assert info[2]["ffi"][2]["filevers"] == (1, 2, 3, 0)
+
+
+def test_deb_recommends_a_colour_emoji_font() -> None:
+    """Issue 17, point 16: emoji in the post editor are empty boxes on a bare Debian."""
+    recommends = (PACKAGING / "linux" / "recommends").read_text(encoding="utf-8")
+    assert "\nfonts-noto-color-emoji\n" in recommends
+    make_deb = (PACKAGING / "linux" / "make-deb").read_text(encoding="utf-8")
+    assert "Recommends: $RECOMMENDS" in make_deb and '"$HERE/recommends"' in make_deb
+    assert "recommends" in (PACKAGING / "linux" / "check-deb").read_text(encoding="utf-8")
+    dev = (PACKAGING.parent / "dev").read_text(encoding="utf-8")
+    apt = dev[dev.index("APT_PACKAGES=(") : dev.index(")", dev.index("APT_PACKAGES=("))]
+    assert "fonts-noto-color-emoji" in apt.split()

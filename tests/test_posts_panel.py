@@ -342,7 +342,7 @@ def test_event_dialog_prepares_the_drafts(qtbot: QtBot, panel: PostsPanel, store
         cid(store, "linkedin"),
         cid(store, "facebook"),
     }
-    assert "2 draft(s)" in panel.status_label.text()
+    assert "2 drafts" in panel.status_label.text()
     assert drafts[0].id in {i.post_id for i in panel.posts_shown()}
 
 
@@ -419,7 +419,7 @@ def test_main_window_announces_overdue_posts_at_start_up(qtbot: QtBot, store: St
         win.show()
     row = win.panels().index(win.posts)
     assert win.sidebar.item(row).text() == "Calendar (2)"
-    assert win.statusBar().currentMessage().endswith("2 post(s) due now")
+    assert win.statusBar().currentMessage().endswith("2 posts due now")
     win.sidebar.setCurrentRow(row)
     assert win.stack.currentWidget() is win.posts
     win.posts.wait()
@@ -461,3 +461,23 @@ def test_month_paint_costs_the_same_few_painter_calls_for_many_posts(
 
     few, many = lost(10), lost(3000)
     assert many - few <= 25
+
+
+def test_publish_says_so_when_no_browser_opens(
+    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 17, point 12: openUrl returns False (no browser): the window says it."""
+    post(store, datetime(2026, 1, 5, 9, 0), "x", text="Bonne année https://a.fr")
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)
+    widget = PostsPanel(store, autoload=False)
+    qtbot.addWidget(widget)
+    with qtbot.waitSignal(widget.dueCountChanged, timeout=10000):
+        widget.reload()
+    widget.due_list.setCurrentIndex(widget.due_model.index(0))
+    qtbot.mouseClick(widget.publish_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == "Bonne année https://a.fr"
+    shown = widget.status_label.text()
+    assert shown.startswith("No web browser opened.")
+    assert "https://x.com/intent/post?text=" in shown.splitlines()[-1]
+    flags = widget.status_label.textInteractionFlags()
+    assert flags & Qt.TextInteractionFlag.TextSelectableByMouse

@@ -40,18 +40,18 @@ def test_city_rule_typed_previewed_saved_and_applied(
     # The preview waits for a pause in typing, then counts in the background.
     with qtbot.waitSignal(dialog.previewUpdated, timeout=5000):
         pass
-    assert dialog.preview.text() == "3 member(s) would be newly tagged"
+    assert dialog.preview.text() == "3 members would be newly tagged"
     saved = dialog.save()
     assert saved is not None and saved.cities == ("LYON", "saint etienne")
     assert dialog.list.count() == 1
-    qtbot.waitUntil(lambda: "3 member(s) to tag" in dialog.list.item(0).text())
+    qtbot.waitUntil(lambda: "3 members to tag" in dialog.list.item(0).text())
     assert dialog.list.item(0).checkState() == Qt.CheckState.Checked
     with qtbot.waitSignal(dialog.applied, timeout=5000) as applied:
         dialog.apply_button.click()
     assert applied.args == [3]
-    assert dialog.result_label.text() == "Rules applied: 3 member(s) newly tagged."
+    assert dialog.result_label.text() == "Rules applied: 3 members newly tagged."
     assert MemberDirectory(store).count("tag:géographie/rhône") == 3
-    qtbot.waitUntil(lambda: "0 member(s) to tag" in dialog.list.item(0).text())
+    qtbot.waitUntil(lambda: "0 members to tag" in dialog.list.item(0).text())
     with qtbot.waitSignal(dialog.applied, timeout=5000) as again:
         dialog.apply_button.click()
     assert again.args == [0]  # idempotent
@@ -65,7 +65,7 @@ def test_query_rule_shows_search_errors_live(qtbot: QtBot, dialog: TagRulesDialo
     assert dialog.preview.text().startswith("Search error at character 7")
     with qtbot.waitSignal(dialog.previewUpdated, timeout=5000):
         dialog.query.setText("city:lyon")
-    assert dialog.preview.text() == "2 member(s) would be newly tagged"
+    assert dialog.preview.text() == "2 members would be newly tagged"
 
 
 def test_edit_toggle_and_delete_a_rule(
@@ -81,7 +81,7 @@ def test_edit_toggle_and_delete_a_rule(
     assert dialog.kind.currentIndex() == KIND_PROMO
     assert (dialog.year_from.value(), dialog.year_to.value()) == (2000, 2009)
     assert dialog.tag.currentText() == "2000s"
-    assert dialog.preview.text() == "2 member(s) would be newly tagged"
+    assert dialog.preview.text() == "2 members would be newly tagged"
     dialog.year_to.setValue(2012)
     saved = dialog.save()
     assert saved is not None and saved.id == rule.id and saved.year_to == 2012

@@ -24,6 +24,9 @@ pytestmark = pytest.mark.clock  # dates, times and zones throughout
 
 NOV_26 = date(2026, 11, 26)
 
+# The default French template signs with the association's name as typed.
+WISH_TAIL = " Belle journée à toi, de la part de toute l’équipe — Amicale Test"
+
 
 @pytest.fixture
 def members(store: Store, people: dict[str, int]) -> dict[str, int]:
@@ -66,14 +69,12 @@ def test_lists_today_and_the_coming_week(panel: TodayPanel) -> None:
     first = panel.today_model.index(0, 0)
     shown = first.data(Qt.ItemDataRole.DisplayRole)
     assert shown.splitlines() == ["Émilie Dupont", "age 44 · class of 2005"]
-    assert first.data(Qt.ItemDataRole.ToolTipRole).endswith("Émilie\u00a0!</qt>")  # plain text
+    assert first.data(Qt.ItemDataRole.ToolTipRole).endswith("Test</qt>")  # plain text
     upcoming = panel.upcoming_model.index(0, 0).data(Qt.ItemDataRole.DisplayRole)
     assert upcoming.startswith("Saturday 28 November — Sam Bientôt\nage 31")
     # The first person is selected, their message ready to copy.
     assert panel.name_label.text() == "Émilie Dupont"
-    assert plain_text(panel.message_edit) == (
-        "Avec Amicale Test, je te souhaite un excellent anniversaire, Émilie\u00a0!"
-    )
+    assert plain_text(panel.message_edit) == ("Joyeux anniversaire, Émilie\u00a0!" + WISH_TAIL)
     assert panel.name_label.textFormat() == Qt.TextFormat.PlainText
 
 
@@ -95,7 +96,7 @@ def test_copy_puts_the_message_on_the_clipboard(qtbot: QtBot, panel: TodayPanel)
     panel.message_edit.appendPlainText("Bises")  # a personal touch, this time only
     qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == (
-        "Avec Amicale Test, je te souhaite un excellent anniversaire, Émilie\u00a0!\nBises"
+        "Joyeux anniversaire, Émilie\u00a0!" + WISH_TAIL + "\nBises"
     )
     assert "copied" in panel.status.text()
 
@@ -276,3 +277,26 @@ def test_the_panel_speaks_french(
     finally:
         i18n.install(qapp, "en")
         QLocale.setDefault(default)
+
+
+# --- issue 17, point 15: a busy day, wished all at once ---------------------------------------
+
+
+def test_copy_all_and_mark_all_as_done(qtbot: QtBot, panel: TodayPanel, store: Store) -> None:
+    assert panel.copy_all_button.text() == "Copy 2 messages"
+    qtbot.mouseClick(panel.copy_all_button, Qt.MouseButton.LeftButton)
+    copied = QGuiApplication.clipboard().text()
+    assert copied.startswith("Émilie Dupont\nJoyeux anniversaire, Émilie")
+    assert "\n\nHélène Martin\nJoyeux anniversaire, Hélène" in copied
+    # Several selected: the buttons act on them only.
+    panel.today_list.selectAll()
+    assert panel.done_all_button.text() == "Mark 2 as done"
+    panel.channel_combo.setCurrentIndex(panel.channel_combo.findData("email"))
+    with qtbot.waitSignal(panel.loader.finished, timeout=5000):
+        qtbot.mouseClick(panel.done_all_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not panel.loader.busy)
+    assert panel.pending_today == 0
+    assert sorted(rows(panel.done_model)) == ["Hélène Martin", "Émilie Dupont"]
+    assert {b.channel for b in panel.done_model.rows} == {"email"}
+    assert panel.today_empty.text() == "Nobody left to wish today."
+    assert not panel.done_all_button.isEnabled()

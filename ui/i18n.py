@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from ui.resources import translations_dir
@@ -22,17 +24,31 @@ def install(app: QCoreApplication, language: str) -> bool:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    if language == "en":
-        QLocale.setDefault(QLocale("en_GB"))
-        return True
-    QLocale.setDefault(QLocale(language))
+    QLocale.setDefault(QLocale("en_GB" if language == "en" else language))
     ours = QTranslator(app)
+    # English: the plural forms only ("1 member", "2 members"); the sources are English.
     loaded = ours.load(f"amicale_{language}", str(translations_dir()))
     if loaded:
         app.installTranslator(ours)
         _installed.append(ours)
+    if language == "en":
+        return True
+    # Qt's own dialogs ("Look in:", "Files of type:"): PySide6's wheels ship qtbase_fr.qm,
+    # and the frozen build keeps it (packaging/bundle.py, keep_qt_translation).
     qt = QTranslator(app)
-    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
-        _installed.append(qt)
+    for folder in qt_translation_dirs():
+        if qt.load(f"qtbase_{language}", str(folder)):
+            app.installTranslator(qt)
+            _installed.append(qt)
+            break
     return loaded
+
+
+def qt_translation_dirs() -> list[Path]:
+    """Where Qt's own translations may be: Qt's path, else beside the PySide6 package (a
+    frozen build whose qt.conf does not say it)."""
+    import PySide6
+
+    found = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
+    found.append(Path(PySide6.__file__).resolve().parent / "Qt" / "translations")
+    return found

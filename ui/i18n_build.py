@@ -1,9 +1,11 @@
-"""Refresh the French translation from the sources, and compile it (``./dev tr``).
+"""Refresh the translations from the sources, and compile them (``./dev tr``).
 
 ``python -m ui.i18n_build`` runs lupdate over ui/ into amicale_fr.ts (translations kept,
-obsolete ones dropped), then lrelease into amicale_fr.qm. ``--check`` changes nothing: it
-exits 1 listing each source text missing from the committed .ts, left unfinished, or whose
-placeholders differ; a translate() context lupdate extracts nothing for; a stale .qm.
+obsolete ones dropped), then lrelease into amicale_fr.qm; and the same for amicale_en.ts,
+which holds only the plural forms ("%n member(s)" → "1 member", "2 members"): the English
+sources are the interface's text otherwise. ``--check`` changes nothing: it exits 1 listing
+each source text missing from a committed .ts, left unfinished, or whose placeholders
+differ; a translate() context lupdate extracts nothing for; a stale .qm.
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ from ui.resources import translations_dir
 ROOT = Path(__file__).resolve().parent.parent
 TS = translations_dir() / "amicale_fr.ts"
 QM = TS.with_suffix(".qm")
+# English: the plural forms only (lupdate -pluralonly).
+TS_EN = translations_dir() / "amicale_en.ts"
+QM_EN = TS_EN.with_suffix(".qm")
 # app/ should hold no translatable text; a file of it is scanned only if it does.
 _MARKS = re.compile(r"\btr\(|\bQT_TR\w*NOOP|\btranslate\(\s*[\"']")
 _PLACEHOLDER = re.compile(r"%(?:\d+|n)")
@@ -46,9 +51,11 @@ def source_files() -> list[Path]:
     return [p.relative_to(ROOT) for p in sorted((ROOT / "ui").rglob("*.py")) + sorted(in_app)]
 
 
-def lupdate(ts: Path, silent: bool = False) -> None:
+def lupdate(ts: Path, silent: bool = False, plural_only: bool = False) -> None:
     args = [_tool("pyside6-lupdate"), *map(str, source_files()), "-no-obsolete"]
-    args += ["-locations", "relative", "-target-language", "fr_FR", "-ts", str(ts)]
+    language = "en_GB" if plural_only else "fr_FR"
+    args += ["-locations", "relative", "-target-language", language, "-ts", str(ts)]
+    args += ["-pluralonly"] if plural_only else []
     subprocess.run(args + (["-silent"] if silent else []), cwd=ROOT, check=True)
 
 
@@ -101,12 +108,36 @@ def accent_problems(translations: dict[Key, list[str] | None]) -> list[str]:
     return problems
 
 
+def check_english() -> list[str]:
+    """The problems of amicale_en.ts: a plural text without its English forms, a stale .qm."""
+    if not TS_EN.exists():
+        return [f"{TS_EN.relative_to(ROOT)} does not exist: run ./dev tr"]
+    committed = messages(TS_EN)
+    problems: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh_ts = Path(tmp) / TS_EN.name
+        shutil.copyfile(TS_EN, fresh_ts)
+        lupdate(fresh_ts, silent=True, plural_only=True)
+        for key, texts in messages(fresh_ts).items():
+            where = f"[{key[0]}] {key[1]!r}"
+            if key not in committed:
+                problems.append(f"missing from {TS_EN.name}: {where}")
+            elif texts is None or len(texts) != 2:
+                problems.append(f"no singular and plural in {TS_EN.name}: {where}")
+        if not problems:
+            fresh_qm = Path(tmp) / QM_EN.name
+            lrelease(TS_EN, fresh_qm, silent=True)
+            if not QM_EN.exists() or QM_EN.read_bytes() != fresh_qm.read_bytes():
+                problems.append(f"{QM_EN.name} is out of date with {TS_EN.name}: run ./dev tr")
+    return problems
+
+
 def check() -> list[str]:
     """The problems ``--check`` reports; an empty list when the translation is complete."""
     if not TS.exists():
         return [f"{TS.relative_to(ROOT)} does not exist: run ./dev tr"]
     committed = messages(TS)
-    problems: list[str] = []
+    problems: list[str] = check_english()
     with tempfile.TemporaryDirectory() as tmp:
         fresh_ts = Path(tmp) / TS.name
         shutil.copyfile(TS, fresh_ts)
@@ -155,10 +186,13 @@ def main(argv: list[str] | None = None) -> int:
     TS.parent.mkdir(parents=True, exist_ok=True)
     lupdate(TS)
     lrelease(TS, QM)
+    lupdate(TS_EN, plural_only=True)
+    lrelease(TS_EN, QM_EN)
     translated = messages(TS)
-    untranslated = [k for k, v in translated.items() if v is None]
-    if untranslated:
-        print(f"{len(untranslated)} message(s) still to translate in {TS.relative_to(ROOT)}")
+    for ts, found in ((TS, translated), (TS_EN, messages(TS_EN))):
+        untranslated = [k for k, v in found.items() if v is None]
+        if untranslated:
+            print(f"{len(untranslated)} message(s) still to translate in {ts.relative_to(ROOT)}")
     for problem in accent_problems(translated):
         print(problem, file=sys.stderr)
     return 0

@@ -6,7 +6,7 @@ import html
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QLocale, QTime
 
 from app.members import fields
 from app.messages import CONTEXT as MESSAGES_CONTEXT
@@ -55,12 +55,43 @@ def message_text(message: object) -> str:
     are messages themselves (a channel's default name) are translated too."""
     if isinstance(message, Message):
         template = QCoreApplication.translate(MESSAGES_CONTEXT, message.template)
-        args = [message_text(a) if isinstance(a, Message) else a for a in message.args]
+        args = [_argument_text(a) for a in message.args]
         try:
             return template.format(*args)
         except (IndexError, KeyError, ValueError):  # a translation that lost a placeholder
             return str(message)
     return str(message)
+
+
+def _argument_text(arg: object) -> object:
+    """A message's argument as the window shows it: dates in the interface's locale."""
+    if isinstance(arg, Message):
+        return message_text(arg)
+    if isinstance(arg, datetime):
+        return moment_text(arg)
+    if isinstance(arg, date):
+        return day_text(arg)
+    return arg
+
+
+def day_text(day: date) -> str:
+    """A day in the interface's locale: 29/11/2026 in French (never 2026-11-29)."""
+    return QLocale().toString(qdate(day), QLocale.FormatType.ShortFormat)
+
+
+def moment_text(moment: datetime, today: date | None = None) -> str:
+    """A local moment, short: "4 déc. 09:00" in French, the year added when not ``today``'s."""
+    this_year = today is None or moment.year == today.year
+    fmt = "d MMM HH:mm" if this_year else "d MMM yyyy HH:mm"
+    return QLocale().toString(qdatetime(moment), fmt)
+
+
+def week_text(iso_week: str) -> str:
+    """An ISO week "2026-W49" as "week 49"."""
+    _year, _, week = iso_week.partition("-W")
+    if not week.isdigit():
+        return iso_week
+    return QCoreApplication.translate("Labels", "week %1").replace("%1", str(int(week)))
 
 
 def qdate(day: date) -> QDate:

@@ -84,6 +84,10 @@ _SEP = "\x1f"  # between last and first name in member.sort_name
 _NOT_COMPACT = re.compile(r"[^\w\x1f]|_")
 _NOT_DIGIT = re.compile(r"\D")
 _ROLE_RANK = {"member": 0, "moderator": 1, "animator": 2}
+# A scan pair whose records disagree on these loses this much of its score: two people born
+# on different days, or in different class years, are rarely one person; a city changes
+# with a move, so it only weighs a little.
+CONFLICT_PENALTIES = {"birthday": 60.0, "promo": 45.0, "city": 10.0}
 # Columns a merge compares and may fill; the rest (id, keys, timestamps) belong to the record.
 MERGE_FIELDS = EDITABLE_FIELDS
 
@@ -105,6 +109,9 @@ class Pair:
     reason: str
     score: float
     candidate_id: int | None = None
+    # The fields both records fill with different values that say "another person" (see
+    # CONFLICT_PENALTIES); each lowered the score.
+    conflicts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -250,6 +257,78 @@ def _scan(store: Store, step: _Steps, cancel: CancelToken | None) -> list[Pair]:
             names = _sort_names(conn, involved)
             step(80)
             groups = conn.exec_driver_sql(_GROUPS_SQL).all()
+            pairs = _scan_groups(step, cancel, rejected, email_groups, linkedin_groups,
+                                 names, groups)  # fmt: skip
+            del groups
+            pairs = _with_conflicts(conn, pairs)
+    step(1000)
+    return pairs
+
+
+def _with_conflicts(conn: sa.Connection, pairs: list[Pair]) -> list[Pair]:
+    """The pairs with their conflicting fields, each lowering the score (never below 0)."""
+    ids = {p.left_id for p in pairs} | {p.right_id for p in pairs if p.right_id is not None}
+    cols = (member.c.id, member.c.birthday, member.c.promo, member.c.city)
+    values: dict[int, tuple[Any, Any, Any]] = {}
+    if len(ids) > 200_000:  # most of the store: one pass over the table beats IN lists
+        rows: Iterable[Any] = conn.execute(sa.select(*cols))
+    else:
+        ordered = sorted(ids)
+        rows = (
+            row
+            for start in range(0, len(ordered), 900)
+            for row in conn.execute(
+                sa.select(*cols).where(member.c.id.in_(ordered[start : start + 900]))
+            )
+        )
+    for row in rows:
+        if row.id in ids:
+            values[row.id] = (row.birthday, row.promo, _fold_city(row.city))
+    out: list[Pair] = []
+    for pair in pairs:
+        left = values.get(pair.left_id)
+        right = values.get(pair.right_id) if pair.right_id is not None else None
+        found = conflicts_of(left, right) if left and right else ()
+        if found:
+            score = max(0.0, pair.score - sum(CONFLICT_PENALTIES[f] for f in found))
+            pair = Pair(pair.left_id, pair.right_id, pair.reason, score, None, found)
+        out.append(pair)
+    return out
+
+
+def _fold_city(city: str | None) -> str:
+    return re.sub(r"[\W_]+", " ", (city or "").casefold()).strip()
+
+
+def conflicts_of(left: tuple[Any, Any, Any], right: tuple[Any, Any, Any]) -> tuple[str, ...]:
+    """The fields of (birthday, class year, folded city) set on both sides and different.
+
+    Birthdays differ when their month and day do, or both years are known and differ (a
+    birthday kept without its year, 0000-MM-DD, agrees with any year).
+    """
+    found: list[str] = []
+    (birth_a, promo_a, city_a), (birth_b, promo_b, city_b) = left, right
+    if birth_a and birth_b and birth_a != birth_b:
+        year_a, year_b = str(birth_a)[:4], str(birth_b)[:4]
+        years_known = "0000" not in (year_a, year_b)
+        if str(birth_a)[5:] != str(birth_b)[5:] or years_known:
+            found.append("birthday")
+    if promo_a is not None and promo_b is not None and promo_a != promo_b:
+        found.append("promo")
+    if city_a and city_b and city_a != city_b:
+        found.append("city")
+    return tuple(found)
+
+
+def _scan_groups(
+    step: _Steps,
+    cancel: CancelToken | None,
+    rejected: Sequence[Any],
+    email_groups: list[list[int]],
+    linkedin_groups: list[list[int]],
+    names: dict[int, str],
+    groups: Sequence[Any],
+) -> list[Pair]:
     step(300)
 
     result = _Pairs((a, b) for a, b in rejected)
@@ -276,7 +355,6 @@ def _scan(store: Store, step: _Steps, cancel: CancelToken | None) -> list[Pair]:
                     digits = _NOT_DIGIT.sub("", phone)
                     if len(digits) >= 6:
                         by_phone.setdefault((name, digits[-9:]), []).append(int(member_id))
-    del groups
     step(400)
     result.add(
         "name_phone",
@@ -328,7 +406,7 @@ def _scan(store: Store, step: _Steps, cancel: CancelToken | None) -> list[Pair]:
             for a, b in _cross(_ints(by_promo[promo][x]), _ints(by_promo[promo][y]))
         ),
     )
-    step(1000)
+    step(950)
     return result.pairs
 
 
@@ -544,29 +622,96 @@ def merge(store: Store, keep_id: int, drop_id: int) -> MergeResult:
     with store.write() as conn:
         keep = _member_row(conn, keep_id)
         drop = _member_row(conn, drop_id)
-        filled, differences = _compare(keep, drop)
-        _fill(conn, keep_id, keep, filled)
-        tags_added = _add_tag_ids(conn, keep_id, _tag_ids(conn, drop_id))
-        communities_added, roles_raised = _unite_communities(conn, keep_id, drop_id)
-        conn.execute(
-            duplicate_candidate.update()
-            .where(duplicate_candidate.c.member_id == drop_id)
-            .values(member_id=keep_id)
-        )
-        _move_rejections(conn, drop_id, keep_id)
-        conn.execute(member.delete().where(member.c.id == drop_id))
-        result = MergeResult(
-            keep_id,
-            drop_id,
-            None,
-            filled,
-            differences,
-            tags_added,
-            communities_added,
-            roles_raised,
-        )
-        audit.record(conn, "merge", "member", keep_id, _detail(result))
+        return _merge_rows(conn, keep_id, drop_id, keep, drop)
+
+
+def _merge_rows(
+    conn: sa.Connection, keep_id: int, drop_id: int, keep: dict[str, Any], drop: dict[str, Any]
+) -> MergeResult:
+    filled, differences = _compare(keep, drop)
+    _fill(conn, keep_id, keep, filled)
+    tags_added = _add_tag_ids(conn, keep_id, _tag_ids(conn, drop_id))
+    communities_added, roles_raised = _unite_communities(conn, keep_id, drop_id)
+    conn.execute(
+        duplicate_candidate.update()
+        .where(duplicate_candidate.c.member_id == drop_id)
+        .values(member_id=keep_id)
+    )
+    _move_rejections(conn, drop_id, keep_id)
+    conn.execute(member.delete().where(member.c.id == drop_id))
+    result = MergeResult(
+        keep_id,
+        drop_id,
+        None,
+        filled,
+        differences,
+        tags_added,
+        communities_added,
+        roles_raised,
+    )
+    audit.record(conn, "merge", "member", keep_id, _detail(result))
     return result
+
+
+def _conflicting(keep: dict[str, Any], drop: dict[str, Any]) -> bool:
+    """True when the two records hold different values in a field (a CM must choose)."""
+    _, differences = _compare(keep, drop)
+    return bool(differences)
+
+
+def mergeable(store: Store, pairs: Sequence[Pair], min_score: float) -> list[Pair]:
+    """The scan pairs at ``min_score`` or above that can be merged without a choice: no
+    conflicting birthday, class year or city, and no field set differently on the two
+    records (the older record is kept, the other only fills its empty fields)."""
+    wanted = [
+        p
+        for p in pairs
+        if p.right_id is not None
+        and p.candidate_id is None
+        and p.score >= min_score
+        and not p.conflicts
+    ]
+    out: list[Pair] = []
+    with store.read() as conn:
+        for pair in wanted:
+            assert pair.right_id is not None
+            try:
+                keep = _member_row(conn, pair.left_id)
+                drop = _member_row(conn, pair.right_id)
+            except NotFoundError:
+                continue
+            if not _conflicting(keep, drop):
+                out.append(pair)
+    return out
+
+
+def merge_all(store: Store, pairs: Sequence[tuple[int, int]]) -> list[MergeResult]:
+    """Merge each (keep, drop) pair, in one transaction; a pair whose records now hold
+    different values, or whose member is gone, is left for the CM. A member merged away
+    earlier in the list is followed to the record it went into."""
+    results: list[MergeResult] = []
+    went: dict[int, int] = {}
+
+    def follow(member_id: int) -> int:
+        while member_id in went:
+            member_id = went[member_id]
+        return member_id
+
+    with store.write() as conn:
+        for keep_id, drop_id in pairs:
+            keep_id, drop_id = follow(keep_id), follow(drop_id)
+            if keep_id == drop_id:
+                continue
+            try:
+                keep = _member_row(conn, keep_id)
+                drop = _member_row(conn, drop_id)
+            except NotFoundError:
+                continue
+            if _conflicting(keep, drop):
+                continue
+            results.append(_merge_rows(conn, keep_id, drop_id, keep, drop))
+            went[drop_id] = keep_id
+    return results
 
 
 def merge_candidate(

@@ -723,6 +723,55 @@ def statistics_of(store: Store, now: datetime | None = None) -> Statistics:
     return Statistics(int(pending), len(rows), median, per_week, automatic)
 
 
+# The signals that choose a post's rejection reply, each with its list of replies.
+REPLY_SIGNALS = {
+    "spam": "replies.reject.spam",
+    "commercial": "replies.reject.commercial",
+    "recruiting": "replies.reject.recruiting",
+}
+
+
+def reply_choices(
+    kind: str, signals: Sequence[checks.Signal], settings: dict[str, Any]
+) -> list[str]:
+    """The rejection replies to offer for an item, the most fitting first.
+
+    A join request gets the join replies; a post or comment those of its strongest
+    selling, recruiting or spam signal, then the other post replies. The other lists follow,
+    so any reply can still be chosen.
+    """
+    if kind == "join":
+        keys = ["replies.reject"]
+    else:
+        found = sorted((s for s in signals if s.code in REPLY_SIGNALS), key=lambda s: -s.weight)
+        keys = [REPLY_SIGNALS[s.code] for s in found] + ["replies.reject.post"]
+    keys += [k for k in mod_settings.REPLY_LISTS if k not in keys]
+    replies: list[str] = []
+    for key in dict.fromkeys(keys):
+        for reply in settings.get(key, ()):
+            text = str(reply).strip()
+            if text and text not in replies:
+                replies.append(text)
+    return replies
+
+
+def item_labels(store: Store, item_ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+    """Item id → (the name on it, else its email; its kind), for sentences about it."""
+    ids = sorted(set(item_ids))
+    labels: dict[int, tuple[str, str]] = {}
+    with store.read() as conn:
+        for start in range(0, len(ids), 500):
+            stmt = sa.select(
+                moderation_item.c.id,
+                moderation_item.c.name,
+                moderation_item.c.email,
+                moderation_item.c.kind,
+            ).where(moderation_item.c.id.in_(ids[start : start + 500]))
+            for row in conn.execute(stmt):
+                labels[row.id] = ((row.name or "").strip() or row.email or "", row.kind)
+    return labels
+
+
 def describe_members(store: Store, member_ids: Sequence[int]) -> dict[int, str]:
     """Member id → "First Last, class of 2005 · email" for the matched-members list."""
     if not member_ids:

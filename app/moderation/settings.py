@@ -117,13 +117,38 @@ DEFAULTS: dict[str, Any] = {
     "domains.blocked": ["wa.me", "t.me", "chat.whatsapp.com", "binance.com"],
     # The association's own sites: their links are never held against a post.
     "domains.allowed": [],
+    # The replies to a rejection, by what is rejected: a join request, or a post (or
+    # comment) by its strongest signal (app.moderation.queue.reply_choices picks them).
     "replies.reject": [
         "Bonjour, ce groupe est réservé aux diplômés de l'école ; nous n'avons pas pu vérifier "
         "votre diplôme. N'hésitez pas à nous écrire avec votre promotion.",
-        "Bonjour, les offres commerciales et les annonces de recrutement ne sont pas publiées "
-        "dans ce groupe. Merci de votre compréhension.",
         "Hello, this group is for the school's graduates only; we could not confirm your "
         "degree. Feel free to write to us with your class year.",
+    ],
+    "replies.reject.commercial": [
+        "Bonjour, les offres commerciales ne sont pas publiées dans ce groupe. Merci de votre "
+        "compréhension.",
+        "Hello, commercial offers are not published in this group. Thank you for your "
+        "understanding.",
+    ],
+    "replies.reject.recruiting": [
+        "Bonjour, les annonces de recrutement ne sont pas publiées dans ce groupe ; vous "
+        "pouvez les proposer à l'association pour sa lettre d'offres. Merci de votre "
+        "compréhension.",
+        "Hello, job offers are not published in this group; you can send them to the "
+        "association for its jobs newsletter. Thank you for your understanding.",
+    ],
+    "replies.reject.spam": [
+        "Bonjour, votre message a été retiré : il ressemble à un message indésirable "
+        "(liens, messagerie privée, argent facile).",
+        "Hello, your message was removed: it looks like spam (links, private messaging, easy "
+        "money).",
+    ],
+    "replies.reject.post": [
+        "Bonjour, votre message n'a pas été publié : il ne correspond pas à l'objet de ce "
+        "groupe. Merci de votre compréhension.",
+        "Hello, your message was not published: it is not what this group is for. Thank you "
+        "for your understanding.",
     ],
     "template.info": (
         "Bonjour {name}, merci pour votre demande. Pourriez-vous nous indiquer votre promotion "
@@ -138,6 +163,14 @@ DEFAULTS: dict[str, Any] = {
 }
 
 KEYWORD_LISTS = ("keywords.recruiting", "keywords.commercial", "keywords.spam")
+# The lists of rejection replies: join requests, then posts by signal, then other posts.
+REPLY_LISTS = (
+    "replies.reject",
+    "replies.reject.commercial",
+    "replies.reject.recruiting",
+    "replies.reject.spam",
+    "replies.reject.post",
+)
 DOMAIN_LISTS = ("domains.shorteners", "domains.blocked", "domains.allowed")
 
 

@@ -110,6 +110,23 @@ def unmark(store: Store, member_id: int, day: str) -> Outcome[bool]:
     )
 
 
+@operation("birthdays.wished-all", QT_TRANSLATE_NOOP("Operations", "Birthdays wished"))
+def mark_all_wished(store: Store, member_ids: list[int], channel: str, day: str) -> Outcome[str]:
+    """The wishes of many people at once (a busy day); undone together."""
+    wished_at = birthdays.mark_all_wished(store, member_ids, channel, date.fromisoformat(day))
+    return Outcome(
+        wished_at,
+        Changes(birthdays=True),
+        Operation("birthdays.unmark-all", {"member_ids": member_ids, "day": day}),
+    )
+
+
+@operation("birthdays.unmark-all", QT_TRANSLATE_NOOP("Operations", "Birthdays to wish again"))
+def unmark_all(store: Store, member_ids: list[int], day: str) -> Outcome[int]:
+    forgotten = birthdays.unmark_all(store, member_ids, date.fromisoformat(day))
+    return Outcome(forgotten, Changes(birthdays=True))
+
+
 @operation("birthday.template", QT_TRANSLATE_NOOP("Operations", "Birthday message"))
 def set_template(store: Store, language: str, text: str) -> Outcome[str]:
     before = birthdays.get_template(store, language)

@@ -86,6 +86,14 @@ def merge_members(store: Store, keep_id: int, drop_id: int) -> Outcome[dedup.Mer
     )
 
 
+@operation("duplicates.merge-all", QT_TRANSLATE_NOOP("Operations", "Merge duplicates"))
+def merge_all(store: Store, pairs: list[list[int]]) -> Outcome[list[dedup.MergeResult]]:
+    """Merge each [kept, dropped] pair whose records differ in no field."""
+    results = dedup.merge_all(store, [(int(keep), int(drop)) for keep, drop in pairs])
+    ids = frozenset(i for r in results for i in (r.kept_id, r.dropped_id) if i is not None)
+    return Outcome(results, Changes(member_ids=ids, tags=True, duplicates=True))
+
+
 @operation("duplicates.merge-candidate", QT_TRANSLATE_NOOP("Operations", "Merge imported row"))
 def merge_candidate(
     store: Store, candidate_id: int, keep_id: int | None = None

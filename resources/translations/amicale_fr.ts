@@ -4,7 +4,7 @@
 <context>
     <name>AddItemsDialog</name>
     <message>
-        <location filename="../../ui/panels/moderation.py" line="+802"/>
+        <location filename="../../ui/panels/moderation.py" line="+858"/>
         <source>Add to the moderation queue</source>
         <translation>Ajouter à la file de modération</translation>
     </message>
@@ -843,7 +843,7 @@
 <context>
     <name>DuplicatesPanel</name>
     <message>
-        <location filename="../../ui/panels/duplicates.py" line="+128"/>
+        <location filename="../../ui/panels/duplicates.py" line="+131"/>
         <source>Scan the whole directory</source>
         <translation>Analyser tout l’annuaire</translation>
     </message>
@@ -858,7 +858,7 @@
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+94"/>
         <source>Amber: both members have a different value; a merge keeps the one of the member merged into. Green: a merge fills it in or combines the lists. Tags, communities and history are always kept.</source>
         <translation>Orange&#xa0;: les deux membres ont une valeur différente&#xa0;; la fusion garde celle du membre conservé. Vert&#xa0;: la fusion complète le champ ou réunit les listes. Les étiquettes, les communautés et l’historique sont toujours conservés.</translation>
     </message>
@@ -958,7 +958,54 @@
         <translation>Remplacer la valeur du membre par celle du fichier importé</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+25"/>
+        <source>Preview merging all from this score</source>
+        <translation>Aperçu de la fusion à partir de ce score</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The pairs found by the scan with this score or more, whose records hold no different values (birthday, class year, city, email…): nothing to choose</source>
+        <translation>Les paires trouvées par l’analyse avec ce score ou plus, dont les fiches n’ont aucune valeur différente (anniversaire, promo, ville, e-mail…)&#xa0;: rien à choisir</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Score from</source>
+        <translation>Score à partir de</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>%n pair(s) from score %1 with no conflicting field:</source>
+        <translation>
+            <numerusform>%n paire à partir du score %1 sans champ en conflit :</numerusform>
+            <numerusform>%n paires à partir du score %1 sans champ en conflit :</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… et %n autre</numerusform>
+            <numerusform>… et %n autres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Merge these %n pair(s)</source>
+        <translation>
+            <numerusform>Fusionner %n paire</numerusform>
+            <numerusform>Fusionner ces %n paires</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>%n pair(s) merged; the others are left for you to review.</source>
+        <translation>
+            <numerusform>%n paire fusionnée&#xa0;; les autres restent à examiner.</numerusform>
+            <numerusform>%n paires fusionnées&#xa0;; les autres restent à examiner.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1034,7 +1081,7 @@
         <translation>Analyse de l’annuaire…</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>Scan finished in %1 s. Pairs found: %2.</source>
         <translation>Analyse terminée en %1&#xa0;s. Paires trouvées&#xa0;: %2.</translation>
     </message>
@@ -1595,7 +1642,7 @@
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../ui/models/history_table.py" line="+23"/>
+        <location filename="../../ui/models/history_table.py" line="+25"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
@@ -1775,19 +1822,176 @@
         <translation>Envoi de la lettre d’information</translation>
     </message>
     <message>
-        <location line="+63"/>
-        <source>%1 member(s) tagged</source>
-        <translation>%1 membre(s) étiqueté(s)</translation>
+        <location line="+13"/>
+        <source>Request from %1 approved</source>
+        <translation>Demande de %1 acceptée</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>%1 member(s) untagged</source>
-        <translation>étiquette retirée à %1 membre(s)</translation>
+        <source>Request from %1 rejected</source>
+        <translation>Demande de %1 refusée</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>%1 member(s)</source>
-        <translation>%1 membre(s)</translation>
+        <source>Information asked of %1</source>
+        <translation>Informations demandées à %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request from %1 passed on</source>
+        <translation>Demande de %1 transmise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request from %1 snoozed</source>
+        <translation>Demande de %1 remise à plus tard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision on the request from %1 undone</source>
+        <translation>Décision sur la demande de %1 annulée</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Post by %1 approved</source>
+        <translation>Publication de %1 acceptée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post by %1 rejected</source>
+        <translation>Publication de %1 refusée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Information asked about the post by %1</source>
+        <translation>Informations demandées sur la publication de %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Post by %1 passed on</source>
+        <translation>Publication de %1 transmise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post by %1 snoozed</source>
+        <translation>Publication de %1 remise à plus tard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision on the post by %1 undone</source>
+        <translation>Décision sur la publication de %1 annulée</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Record of %1 created</source>
+        <translation>Fiche de %1 créée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record of %1 changed</source>
+        <translation>Fiche de %1 modifiée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicates merged into the record of %1</source>
+        <translation>Doublons fusionnés dans la fiche de %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Degree of %1 verified</source>
+        <translation>Diplôme de %1 vérifié</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personal data of %1 exported (GDPR)</source>
+        <translation>Données personnelles de %1 exportées (RGPD)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 and another member marked as different people</source>
+        <translation>%1 et un autre membre marqués comme personnes différentes</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Join requests and posts imported</source>
+        <translation>Demandes d’adhésion et publications importées</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Degree verified</source>
+        <translation>Diplôme vérifié</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marked as different people</source>
+        <translation>Marqués comme personnes différentes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import row dismissed</source>
+        <translation>Ligne d’import écartée</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>(no name)</source>
+        <translation>(sans nom)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 members to %2</source>
+        <translation>%1 membres vers %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+61"/>
+        <source>search: %1</source>
+        <translation>recherche&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>%1: %2 created, %3 updated, %4 rejected</source>
+        <translation>%1&#xa0;: %2 créés, %3 mis à jour, %4 refusés</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 added, %2 merged</source>
+        <translation>%1 ajoutés, %2 fusionnés</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>automatic</source>
+        <translation>automatique</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+38"/>
+        <source>members: %1</source>
+        <translation>membres&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>fields: %1</source>
+        <translation>champs&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a member no longer in the directory</source>
+        <translation>un membre qui n’est plus dans l’annuaire</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>members tagged: %1</source>
+        <translation>membres étiquetés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>members untagged: %1</source>
+        <translation>membres désétiquetés&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -2049,6 +2253,14 @@
         <location line="+20"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../ui/labels.py" line="+94"/>
+        <source>week %1</source>
+        <translation>semaine %1</translation>
     </message>
 </context>
 <context>
@@ -2861,7 +3073,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>impossible d’écrire {0}&#xa0;: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/birthdays.py" line="+215"/>
+        <location filename="../../app/birthdays.py" line="+218"/>
         <source>the “}}” at character {0} closes nothing (for a lone brace, write “}}}}”)</source>
         <translation>l’accolade «&#xa0;}}&#xa0;» au caractère {0} ne ferme rien (pour une accolade seule, écrivez «&#xa0;}}}}&#xa0;»)</translation>
     </message>
@@ -3585,7 +3797,77 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>ModerationPanel</name>
     <message>
-        <location filename="../../ui/panels/moderation.py" line="-860"/>
+        <location filename="../../ui/panels/moderation.py" line="-916"/>
+        <source>Request from %1: approved</source>
+        <translation>Demande de %1&#xa0;: acceptée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request from %1: rejected</source>
+        <translation>Demande de %1&#xa0;: refusée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request from %1: information asked</source>
+        <translation>Demande de %1&#xa0;: informations demandées</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request from %1: passed on</source>
+        <translation>Demande de %1&#xa0;: transmise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request from %1: snoozed</source>
+        <translation>Demande de %1&#xa0;: remise à plus tard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request from %1: pending</source>
+        <translation>Demande de %1&#xa0;: en attente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post by %1: approved</source>
+        <translation>Publication de %1&#xa0;: acceptée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post by %1: rejected</source>
+        <translation>Publication de %1&#xa0;: refusée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post by %1: information asked</source>
+        <translation>Publication de %1&#xa0;: informations demandées</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post by %1: passed on</source>
+        <translation>Publication de %1&#xa0;: transmise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post by %1: snoozed</source>
+        <translation>Publication de %1&#xa0;: remise à plus tard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post by %1: pending</source>
+        <translation>Publication de %1&#xa0;: en attente</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Decision on the request from %1 undone.</source>
+        <translation>Décision sur la demande de %1 annulée.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision on the post by %1 undone.</source>
+        <translation>Décision sur la publication de %1 annulée.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>School register</source>
         <translation>Registre de l&apos;école</translation>
     </message>
@@ -3600,7 +3882,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Annuaire des anciens</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+60"/>
         <source>All kinds</source>
         <translation>Tous les types</translation>
     </message>
@@ -3721,17 +4003,17 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+1"/>
-        <location line="+207"/>
+        <location line="+209"/>
         <source>To verify</source>
         <translation>À vérifier</translation>
     </message>
     <message>
-        <location line="-206"/>
+        <location line="-208"/>
         <source>Decisions</source>
         <translation>Décisions</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>Double-click: show the member</source>
         <translation>Double-clic&#xa0;: afficher le membre</translation>
     </message>
@@ -3758,7 +4040,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     <message>
         <location line="+1"/>
         <source>&amp;Escalate (E)</source>
-        <translation>&amp;Escalader (E)</translation>
+        <translation>Transm&amp;ettre (E)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3786,7 +4068,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Rien à modérer&#xa0;: cliquez sur Ajouter… pour coller des demandes d’adhésion, ou sur Importer un fichier… pour un export CSV ou JSON.</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+71"/>
         <source>The queue could not be read: %1</source>
         <translation>Impossible de lire la file&#xa0;: %1</translation>
     </message>
@@ -3818,13 +4100,16 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <source>median time to decision: %1</source>
         <translation>délai médian de décision&#xa0;: %1</translation>
     </message>
-    <message>
-        <location line="+6"/>
-        <source>%1: %2 decision(s) (%3)</source>
-        <translation>%1&#xa0;: %2 décision(s) (%3)</translation>
-    </message>
     <message numerus="yes">
         <location line="+6"/>
+        <source>%1: %n decision(s) (%3)</source>
+        <translation>
+            <numerusform>%1&#xa0;: %n décision (%3)</numerusform>
+            <numerusform>%1&#xa0;: %n décisions (%3)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
         <source>%n automatic</source>
         <translation>
             <numerusform>%n automatique</numerusform>
@@ -3838,22 +4123,38 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+13"/>
-        <location line="+92"/>
+        <location line="+89"/>
         <source>class of %1</source>
         <translation>promo %1</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-81"/>
         <source>To verify (%1)</source>
         <translation>À vérifier (%1)</translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>%1 · item %2 · %3</source>
-        <translation>%1 · élément %2 · %3</translation>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+87"/>
+        <source>Suggestion: %1 — %2</source>
+        <translation>Suggestion&#xa0;: %1 — %2</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <location line="+8"/>
+        <source>(no name)</source>
+        <translation>(sans nom)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>risk %1 (a rejection is suggested from %2)</source>
+        <translation>risque %1 (un refus est suggéré à partir de %2)</translation>
+    </message>
+    <message>
+        <location line="-178"/>
         <source>automatic</source>
         <translation>automatique</translation>
     </message>
@@ -3878,17 +4179,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>reçu le %1</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Suggestion: %1 (score %2) — %3</source>
-        <translation>Suggestion&#xa0;: %1 (score %2) — %3</translation>
-    </message>
-    <message>
-        <location line="+65"/>
-        <source>Item %1: %2</source>
-        <translation>Élément %1&#xa0;: %2</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+113"/>
         <source>reply copied to the clipboard</source>
         <translation>réponse copiée dans le presse-papiers</translation>
     </message>
@@ -3897,14 +4188,8 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <source>No decision to undo.</source>
         <translation>Aucune décision à annuler.</translation>
     </message>
-    <message>
-        <location line="+3"/>
-        <location line="+19"/>
-        <source>Decision on item %1 undone.</source>
-        <translation>Décision sur l&apos;élément %1 annulée.</translation>
-    </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+30"/>
         <source>%n known graduate(s) approved.</source>
         <translation>
             <numerusform>%n diplômé connu accepté.</numerusform>
@@ -4050,7 +4335,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     <message>
         <location line="+1"/>
         <source>escalated</source>
-        <translation>escaladé</translation>
+        <translation>transmis</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4127,21 +4412,42 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+6"/>
+        <location line="+5"/>
         <source>Separate the replies with an empty line</source>
         <translation>Séparez les réponses par une ligne vide</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{name} is replaced by the person&apos;s name</source>
         <translation>{name} est remplacé par le nom de la personne</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Rejection replies</source>
-        <translation>Réponses de refus</translation>
+        <source>Rejected join requests</source>
+        <translation>Demandes d’adhésion refusées</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Commercial posts</source>
+        <translation>Publications commerciales</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Job offers</source>
+        <translation>Offres d’emploi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spam</source>
+        <translation>Indésirables</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other posts</source>
+        <translation>Autres publications</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Ask for information</source>
         <translation>Demande d&apos;informations</translation>
     </message>
@@ -4449,6 +4755,16 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+7"/>
+        <source>Birthdays wished</source>
+        <translation>Anniversaires souhaités</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Birthdays to wish again</source>
+        <translation>Anniversaires à souhaiter de nouveau</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Birthday message</source>
         <translation>message d’anniversaire</translation>
     </message>
@@ -4501,6 +4817,11 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <location line="+16"/>
         <source>Merge members</source>
         <translation>fusion de membres</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Merge duplicates</source>
+        <translation>Fusionner des doublons</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -4975,12 +5296,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+3"/>
-        <location line="+544"/>
+        <location line="+548"/>
         <source>Copy the channel&apos;s text and open the network&apos;s page to post it</source>
         <translation>Copier le texte du canal et ouvrir la page du réseau pour le publier</translation>
     </message>
     <message>
-        <location line="-542"/>
+        <location line="-546"/>
         <source>Mark as published…</source>
         <translation>Marquer comme publié…</translation>
     </message>
@@ -5005,7 +5326,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Rythme de la semaine</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -5044,7 +5365,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         </translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+8"/>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Moved to %1.</source>
         <translation>Déplacée au %1.</translation>
     </message>
@@ -5142,7 +5468,14 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>L’envoyer aux membres&#xa0;: ouvre la lettre d’information avec ce texte</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
+        <source>No web browser opened. The text for %1 is on the clipboard: open this address in your browser, paste it, post it, then “Mark as published”:
+%2</source>
+        <translation>Aucun navigateur web ne s’est ouvert. Le texte pour %1 est dans le presse-papiers&#xa0;: ouvrez cette adresse dans votre navigateur, collez-le, publiez, puis «&#xa0;Marquer comme publié&#xa0;»&#xa0;:
+%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The text for %1 is on the clipboard. Paste it, post it, then “Mark as published”.</source>
         <translation>Le texte pour %1 est dans le presse-papiers. Collez-le, publiez, puis «&#xa0;Marquer comme publié&#xa0;».</translation>
     </message>
@@ -6001,17 +6334,28 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Messages en&#xa0;:</translation>
     </message>
     <message>
+        <location line="+13"/>
+        <source>Put the messages of the people selected (else of everyone today) on the clipboard, each after its person&apos;s name</source>
+        <translation>Copier dans le presse-papiers les messages des personnes sélectionnées (sinon de tous ceux du jour), chacun après le nom de sa personne</translation>
+    </message>
+    <message>
         <location line="+7"/>
+        <source>Record the wishes of the people selected (else of everyone today), through the channel chosen on the right</source>
+        <translation>Enregistrer les vœux des personnes sélectionnées (sinon de tous ceux du jour), par le canal choisi à droite</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+282"/>
         <source>Nobody left to wish today.</source>
         <translation>Plus personne à fêter aujourd’hui.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-265"/>
         <source>No birthdays to show: fill in the members&apos; dates of birth, or import them, to see here who to wish.</source>
         <translation>Aucun anniversaire à afficher&#xa0;: renseignez les dates de naissance des membres, ou importez-les, pour voir ici qui fêter.</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>Birthday message</source>
         <translation>Message d’anniversaire</translation>
     </message>
@@ -6116,7 +6460,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Déjà fêtés (%1)</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+10"/>
+        <source>No birthday today.</source>
+        <translation>Pas d’anniversaire aujourd’hui.</translation>
+    </message>
+    <message>
+        <location line="+81"/>
         <source>No LinkedIn profile on file for this member</source>
         <translation>Aucun profil LinkedIn enregistré pour ce membre</translation>
     </message>
@@ -6135,8 +6484,40 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <source>%1 is pending again.</source>
         <translation>%1 est de nouveau à fêter.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>Copy %n message(s)</source>
+        <translation>
+            <numerusform>Copier %n message</numerusform>
+            <numerusform>Copier %n messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Mark %n as done</source>
+        <translation>
+            <numerusform>Marquer %n comme fait</numerusform>
+            <numerusform>Marquer les %n comme faits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n message(s) copied, each after its person&apos;s name.</source>
+        <translation>
+            <numerusform>%n message copié, après le nom de la personne.</numerusform>
+            <numerusform>%n messages copiés, chacun après le nom de sa personne.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%n wish(es) recorded (%1).</source>
+        <translation>
+            <numerusform>%n vœu enregistré (%1).</numerusform>
+            <numerusform>%n vœux enregistrés (%1).</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+29"/>
+        <location line="+27"/>
         <source>Fields: %1. Text in brackets around a field is left out when its value is unknown, e.g. %2.</source>
         <translation>Champs&#xa0;: %1. Le texte entre crochets autour d’un champ est omis quand sa valeur est inconnue, par exemple %2.</translation>
     </message>
@@ -6159,7 +6540,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>Values</name>
     <message>
-        <location filename="../../ui/labels.py" line="+22"/>
+        <location filename="../../ui/labels.py" line="-72"/>
         <source>Member</source>
         <translation>Membre</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -13,9 +14,10 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from app import clock
 from app.audit import AuditEntry
 from app.clock import to_local
-from ui.labels import plain_tip
+from ui.labels import field_title, message_text, moment_text, plain_tip
 
 Index = QModelIndex | QPersistentModelIndex
 COL_WHEN, COL_WHO, COL_WHAT, COL_DETAIL = range(4)
@@ -68,39 +70,132 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("HistoryTableModel", text)
 
 
+# What happened to a join request, or to a post or comment, with the person's name (%1).
+MODERATION_SENTENCES = {
+    ("join", "approve"): QT_TRANSLATE_NOOP("HistoryTableModel", "Request from %1 approved"),
+    ("join", "reject"): QT_TRANSLATE_NOOP("HistoryTableModel", "Request from %1 rejected"),
+    ("join", "info"): QT_TRANSLATE_NOOP("HistoryTableModel", "Information asked of %1"),
+    ("join", "escalate"): QT_TRANSLATE_NOOP("HistoryTableModel", "Request from %1 passed on"),
+    ("join", "snooze"): QT_TRANSLATE_NOOP("HistoryTableModel", "Request from %1 snoozed"),
+    ("join", "undo"): QT_TRANSLATE_NOOP(
+        "HistoryTableModel", "Decision on the request from %1 undone"
+    ),
+    ("post", "approve"): QT_TRANSLATE_NOOP("HistoryTableModel", "Post by %1 approved"),
+    ("post", "reject"): QT_TRANSLATE_NOOP("HistoryTableModel", "Post by %1 rejected"),
+    ("post", "info"): QT_TRANSLATE_NOOP(
+        "HistoryTableModel", "Information asked about the post by %1"
+    ),
+    ("post", "escalate"): QT_TRANSLATE_NOOP("HistoryTableModel", "Post by %1 passed on"),
+    ("post", "snooze"): QT_TRANSLATE_NOOP("HistoryTableModel", "Post by %1 snoozed"),
+    ("post", "undo"): QT_TRANSLATE_NOOP("HistoryTableModel", "Decision on the post by %1 undone"),
+}
+# What happened to a member still in the directory, with their name (%1).
+MEMBER_SENTENCES = {
+    "create": QT_TRANSLATE_NOOP("HistoryTableModel", "Record of %1 created"),
+    "update": QT_TRANSLATE_NOOP("HistoryTableModel", "Record of %1 changed"),
+    "merge": QT_TRANSLATE_NOOP("HistoryTableModel", "Duplicates merged into the record of %1"),
+    "verify": QT_TRANSLATE_NOOP("HistoryTableModel", "Degree of %1 verified"),
+    "export-data": QT_TRANSLATE_NOOP("HistoryTableModel", "Personal data of %1 exported (GDPR)"),
+    "not_duplicate": QT_TRANSLATE_NOOP(
+        "HistoryTableModel", "%1 and another member marked as different people"
+    ),
+}
+OTHER_ACTIONS = {
+    "moderation.import": QT_TRANSLATE_NOOP("HistoryTableModel", "Join requests and posts imported"),
+    "verify": QT_TRANSLATE_NOOP("HistoryTableModel", "Degree verified"),
+    "not_duplicate": QT_TRANSLATE_NOOP("HistoryTableModel", "Marked as different people"),
+    "dismiss": QT_TRANSLATE_NOOP("HistoryTableModel", "Import row dismissed"),
+}
+
+
+def _field_list(names: list[str]) -> str:
+    """The fields' titles in a sentence: "city, class year" (a name like LinkedIn kept)."""
+    titles = [field_title(str(name)) for name in names]
+    return ", ".join(t[:1].lower() + t[1:] if t[1:] == t[1:].lower() else t for t in titles)
+
+
+def what(entry: AuditEntry) -> str:
+    """The event as a sentence, with the name of whom it is about when it is known."""
+    action = entry.action
+    name = entry.subject
+    if action.startswith("moderation.") and action != "moderation.import":
+        kind = "join" if entry.subject_kind in (None, "join") else "post"
+        source = MODERATION_SENTENCES.get((kind, action.partition(".")[2]))
+        if source is not None:
+            return _tr(str(source)).replace(
+                "%1", name or QCoreApplication.translate("HistoryTableModel", "(no name)")
+            )
+    if name and action in MEMBER_SENTENCES:
+        text = _tr(str(MEMBER_SENTENCES[action])).replace("%1", name)
+        fields = (entry.detail or {}).get("fields")
+        if action == "update" and isinstance(fields, list) and fields:
+            # "%1: %2" in the translation: French puts a no-break space before the colon.
+            text = (
+                QCoreApplication.translate("HistoryTableModel", "%1: %2")
+                .replace("%2", _field_list(fields))
+                .replace("%1", text, 1)
+            )
+        return text
+    if action in ACTIONS:
+        return _tr(str(ACTIONS[action]))
+    if action in OTHER_ACTIONS:
+        return _tr(str(OTHER_ACTIONS[action]))
+    return action
+
+
 def describe(entry: AuditEntry) -> str:
     """One line a CM can read: which file, how many members, which search."""
     d = entry.detail or {}
     if entry.action == "export":
         text = (
-            _tr("%1 members to %2")
+            QCoreApplication.translate("HistoryTableModel", "%1 members to %2")
             .replace("%1", str(d.get("rows", "?")))
             .replace("%2", str(d.get("file", "?")))
         )
         if d.get("query"):
-            text += " — " + _tr("search: %1").replace("%1", str(d["query"]))
+            text += " — " + QCoreApplication.translate("HistoryTableModel", "search: %1").replace(
+                "%1", str(d["query"])
+            )
         return text
     if entry.action == "import":
         return (
-            _tr("%1: %2 created, %3 updated, %4 rejected")
+            QCoreApplication.translate(
+                "HistoryTableModel", "%1: %2 created, %3 updated, %4 rejected"
+            )
             .replace("%1", str(d.get("file", "?")))
             .replace("%2", str(d.get("created", 0)))
             .replace("%3", str(d.get("updated", 0)))
             .replace("%4", str(d.get("rejected", 0)))
         )
-    if entry.action in ("delete", "restore") and "ids" in d:
-        return _tr("%1 member(s)").replace("%1", str(len(d["ids"])))
-    if entry.action == "update" and "fields" in d:
+    if entry.action == "moderation.import":
         return (
-            _tr("no. %1: %2")
-            .replace("%1", str(entry.entity_id))
-            .replace("%2", ", ".join(d["fields"]))
+            QCoreApplication.translate("HistoryTableModel", "%1 added, %2 merged")
+            .replace("%1", str(d.get("added", 0)))
+            .replace("%2", str(d.get("merged", 0)))
+        )
+    if entry.action.startswith("moderation."):
+        parts = (
+            [QCoreApplication.translate("HistoryTableModel", "automatic")]
+            if d.get("automatic")
+            else []
+        )
+        if d.get("reason"):
+            parts.append(message_text(d["reason"]))
+        return " — ".join(parts)
+    if entry.action in ("delete", "restore") and "ids" in d:
+        count = str(len(d["ids"]))
+        return QCoreApplication.translate("HistoryTableModel", "members: %1").replace("%1", count)
+    if entry.action == "update" and "fields" in d and entry.subject is None:
+        return QCoreApplication.translate("HistoryTableModel", "fields: %1").replace(
+            "%1", _field_list(list(d["fields"]))
         )
     tagged = _tag_detail(entry.action, d)
     if tagged:
         return tagged
-    if entry.entity_id is not None:
-        return _tr("no. %1").replace("%1", str(entry.entity_id))
+    if entry.entity_id is not None and entry.subject is None and entry.entity == "member":
+        return QCoreApplication.translate(
+            "HistoryTableModel", "a member no longer in the directory"
+        )
     return ""
 
 
@@ -118,11 +213,16 @@ def _tag_detail(action: str, d: dict[str, Any]) -> str:
     elif d.get("rule"):
         parts.append(str(d["rule"]))
     if d.get("query"):
-        parts.append(_tr("search: %1").replace("%1", str(d["query"])))
+        parts.append(
+            QCoreApplication.translate("HistoryTableModel", "search: %1").replace(
+                "%1", str(d["query"])
+            )
+        )
+    # Counts after a colon: lupdate knows no plural forms in QCoreApplication.translate.
     for key, text in (
-        ("added", QT_TRANSLATE_NOOP("HistoryTableModel", "%1 member(s) tagged")),
-        ("removed", QT_TRANSLATE_NOOP("HistoryTableModel", "%1 member(s) untagged")),
-        ("members", QT_TRANSLATE_NOOP("HistoryTableModel", "%1 member(s)")),
+        ("added", QT_TRANSLATE_NOOP("HistoryTableModel", "members tagged: %1")),
+        ("removed", QT_TRANSLATE_NOOP("HistoryTableModel", "members untagged: %1")),
+        ("members", QT_TRANSLATE_NOOP("HistoryTableModel", "members: %1")),
     ):
         if isinstance(d.get(key), int):
             parts.append(_tr(str(text)).replace("%1", str(d[key])))
@@ -138,15 +238,15 @@ class HistoryTableModel(QAbstractTableModel):
     def set_entries(self, entries: list[AuditEntry]) -> None:
         self.beginResetModel()
         self._entries = entries
-        self._text = [self._row_text(e) for e in entries]
+        today = clock.today()
+        self._text = [self._row_text(e, today) for e in entries]
         self.endResetModel()
 
     @staticmethod
-    def _row_text(entry: AuditEntry) -> tuple[str, str, str, str]:
+    def _row_text(entry: AuditEntry, today: date) -> tuple[str, str, str, str]:
         local = to_local(entry.at)
-        when = local.strftime("%Y-%m-%d %H:%M") if local else entry.at
-        what = _tr(str(ACTIONS[entry.action])) if entry.action in ACTIONS else entry.action
-        return when, entry.actor, what, describe(entry)
+        when = moment_text(local, today) if local else entry.at
+        return when, entry.actor, what(entry), describe(entry)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._entries)

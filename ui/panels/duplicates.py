@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QSpinBox,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -108,6 +109,8 @@ class DuplicatesPanel(QWidget):
     countChanged = Signal(int)
     # A scan finished; how many pairs it found.
     scanFinished = Signal(int)
+    # The pairs "merge all from score N" would merge are listed (tests wait on it).
+    bulkPreviewed = Signal(int)
 
     def __init__(
         self, store: Store, directory: MemberDirectory, parent: QWidget | None = None
@@ -179,6 +182,7 @@ class DuplicatesPanel(QWidget):
         left_layout.addLayout(scan_row)
         left_layout.addWidget(self.status)
         left_layout.addWidget(self.table, 1)
+        left_layout.addLayout(self._build_bulk(left_layout))
 
         # --- right: the pair side by side and the decisions ---
         self.title = plain_label()
@@ -386,6 +390,92 @@ class DuplicatesPanel(QWidget):
             for key, (box, _, take) in self.choices.items()
             if not box.isHidden() and take.isChecked()
         ]
+
+    def _build_bulk(self, column: QVBoxLayout) -> QHBoxLayout:
+        """ "Merge all from score N with no conflicting field": a preview, then a button."""
+        self._bulk: list[Pair] = []
+        self.bulk_score = QSpinBox()
+        self.bulk_score.setObjectName("bulkScore")
+        self.bulk_score.setRange(50, 100)
+        self.bulk_score.setValue(95)
+        self.bulk_preview_button = QPushButton(self.tr("Preview merging all from this score"))
+        self.bulk_preview_button.setObjectName("bulkPreviewButton")
+        self.bulk_preview_button.setToolTip(
+            self.tr(
+                "The pairs found by the scan with this score or more, whose records hold no "
+                "different values (birthday, class year, city, email…): nothing to choose"
+            )
+        )
+        self.bulk_preview_button.clicked.connect(self._on_bulk_preview)
+        self.bulk_preview = plain_label(wrap=True)
+        self.bulk_preview.setObjectName("bulkPreview")
+        self.bulk_preview.hide()
+        self.bulk_merge_button = QPushButton()
+        self.bulk_merge_button.setObjectName("bulkMergeButton")
+        self.bulk_merge_button.clicked.connect(self._on_bulk_merge)
+        self.bulk_merge_button.hide()
+        column.addWidget(self.bulk_preview)
+        row = QHBoxLayout()
+        row.addWidget(plain_label(self.tr("Score from")))
+        row.addWidget(self.bulk_score)
+        row.addWidget(self.bulk_preview_button)
+        row.addWidget(self.bulk_merge_button)
+        row.addStretch()
+        return row
+
+    @Slot()
+    def _on_bulk_preview(self) -> None:
+        scanned = [p for p in self.model.pairs if p.candidate_id is None]
+        self.bulk_preview_button.setEnabled(False)
+        job = Job(dedup.mergeable, self.store, scanned, float(self.bulk_score.value()))
+        job.signals.finished.connect(self._on_bulk_previewed)
+        job.signals.failed.connect(self._on_bulk_failed)
+        job.start()
+
+    @Slot(object)
+    def _on_bulk_previewed(self, pairs: list[Pair]) -> None:
+        self.bulk_preview_button.setEnabled(True)
+        self._bulk = pairs
+        lines = [
+            self.tr("%n pair(s) from score %1 with no conflicting field:", "", len(pairs)).replace(
+                "%1", self.locale().toString(self.bulk_score.value())
+            )
+        ]
+        for pair in pairs[:8]:
+            left, right = self.model.names(pair)
+            lines.append(f"{left} = {right} ({self.locale().toString(round(pair.score))})")
+        if len(pairs) > 8:
+            lines.append(self.tr("… and %n more", "", len(pairs) - 8))
+        self.bulk_preview.setText("\n".join(lines))
+        self.bulk_preview.show()
+        self.bulk_merge_button.setText(self.tr("Merge these %n pair(s)", "", len(pairs)))
+        self.bulk_merge_button.setVisible(bool(pairs))
+        self.bulkPreviewed.emit(len(pairs))
+
+    @Slot(object)
+    def _on_bulk_failed(self, error: BaseException) -> None:
+        self.bulk_preview_button.setEnabled(True)
+        self._error(message_text(error) if isinstance(error, AmicaleError) else str(error))
+
+    @Slot()
+    def _on_bulk_merge(self) -> None:
+        pairs = [[p.left_id, p.right_id] for p in self._bulk if p.right_id is not None]
+        self._bulk = []
+        self.bulk_merge_button.hide()
+        self.bulk_preview.hide()
+        try:
+            results = self._run(Operation("duplicates.merge-all", {"pairs": pairs}))
+        except AmicaleError as exc:
+            self._error(message_text(exc))
+            return
+        for result in results:
+            self.model.forget_names([result.kept_id])
+            if result.dropped_id is not None:
+                self._after_merge(result.dropped_id, result.kept_id)
+        self._say(
+            self.tr("%n pair(s) merged; the others are left for you to review.", "", len(results))
+        )
+        self.membersChanged.emit()
 
     def _header_label(self, name: str) -> QLabel:
         label = plain_label()
@@ -783,6 +873,8 @@ class DuplicatesPanel(QWidget):
             queued = dedup.queue(self.store)  # an import may have added to it meanwhile
         except AmicaleError:
             queued = [p for p in self.model.pairs if p.candidate_id is not None]
+        # The most alike first: a pair with a conflicting birthday or class year sinks.
+        pairs = sorted(pairs, key=lambda p: -p.score)
         self._updating = True
         try:
             self.model.set_pairs([*queued, *pairs])

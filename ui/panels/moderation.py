@@ -56,7 +56,7 @@ from app.moderation.queue import Decision, QueueItem, Statistics, ToVerify
 from app.operations import Changes, Operation
 from app.operations.moderation import decision_changes
 from app.store import Store
-from ui.labels import message_text, qdate
+from ui.labels import message_text, moment_text, qdate, week_text
 from ui.models.moderation_queue import (
     COL_AGE,
     COL_COMMUNITY,
@@ -65,7 +65,6 @@ from ui.models.moderation_queue import (
     COL_NAME,
     COL_SUGGESTION,
     KIND_TITLES,
-    MATCH_TITLES,
     STATUS_TITLES,
     SUGGESTION_TITLES,
     ModerationQueueModel,
@@ -76,6 +75,25 @@ from ui.widgets import empty_hint, plain_label
 from ui.workers import Job, LatestOnly
 
 MEMBER_ROLE = Qt.ItemDataRole.UserRole + 1
+# The outcome of a decision, about whom (%1): a join request, or a post or comment.
+OUTCOMES = {
+    ("join", "approved"): QT_TRANSLATE_NOOP("ModerationPanel", "Request from %1: approved"),
+    ("join", "rejected"): QT_TRANSLATE_NOOP("ModerationPanel", "Request from %1: rejected"),
+    ("join", "info"): QT_TRANSLATE_NOOP("ModerationPanel", "Request from %1: information asked"),
+    ("join", "escalated"): QT_TRANSLATE_NOOP("ModerationPanel", "Request from %1: passed on"),
+    ("join", "snoozed"): QT_TRANSLATE_NOOP("ModerationPanel", "Request from %1: snoozed"),
+    ("join", "pending"): QT_TRANSLATE_NOOP("ModerationPanel", "Request from %1: pending"),
+    ("post", "approved"): QT_TRANSLATE_NOOP("ModerationPanel", "Post by %1: approved"),
+    ("post", "rejected"): QT_TRANSLATE_NOOP("ModerationPanel", "Post by %1: rejected"),
+    ("post", "info"): QT_TRANSLATE_NOOP("ModerationPanel", "Post by %1: information asked"),
+    ("post", "escalated"): QT_TRANSLATE_NOOP("ModerationPanel", "Post by %1: passed on"),
+    ("post", "snoozed"): QT_TRANSLATE_NOOP("ModerationPanel", "Post by %1: snoozed"),
+    ("post", "pending"): QT_TRANSLATE_NOOP("ModerationPanel", "Post by %1: pending"),
+}
+UNDONE = {
+    "join": QT_TRANSLATE_NOOP("ModerationPanel", "Decision on the request from %1 undone."),
+    "post": QT_TRANSLATE_NOOP("ModerationPanel", "Decision on the post by %1 undone."),
+}
 SOURCE_TITLES = {
     "school_register": QT_TRANSLATE_NOOP("ModerationPanel", "School register"),
     "diploma": QT_TRANSLATE_NOOP("ModerationPanel", "Diploma seen"),
@@ -91,17 +109,21 @@ class ModerationState:
     to_verify: list[ToVerify]
     log: list[Decision]
     settings: dict[str, Any]
+    # Item id → (name, kind) of the items in the log, to name them.
+    labels: dict[int, tuple[str, str]]
 
 
 def load_state(store: Store, include_snoozed: bool = False) -> ModerationState:
     """Everything the view shows, read in one go (in a worker)."""
+    log = queue.decisions(store, 200)
     return ModerationState(
         queue.list_items(store, include_sleeping=include_snoozed),
         queue.communities(store),
         queue.statistics_of(store),
         queue.to_verify(store),
-        queue.decisions(store, 200),
+        log,
         mod_settings.load(store),
+        queue.item_labels(store, (d.item_id for d in log)),
     )
 
 
@@ -271,6 +293,11 @@ class ModerationPanel(QWidget):
         self.signal_list = QListWidget()
         self.signal_list.setObjectName("signalList")
         self.signal_list.setMaximumHeight(130)
+        # Long signals (a list of words, a reason) wrap instead of being cut at the edge.
+        self.signal_list.setWordWrap(True)
+        self.signal_list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.signal_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.signal_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.member_list = QListWidget()
         self.member_list.setObjectName("matchedMembers")
         self.member_list.setMaximumHeight(100)
@@ -387,9 +414,7 @@ class ModerationPanel(QWidget):
         self._fill_stats(state.stats)
         self._fill_to_verify(state.to_verify)
         self._fill_log(state.log)
-        self.reason_combo.clear()
-        for reply in state.settings.get("replies.reject", []):
-            self.reason_combo.addItem(str(reply))
+        self._show_item(self.current_item())  # the replies offered follow the settings
         self.countChanged.emit(state.stats.pending)
         self.loaded.emit()
 
@@ -425,9 +450,8 @@ class ModerationPanel(QWidget):
             count = sum(n for w, _, n in stats.per_week if w == week)
             by_community = ", ".join(f"{c or '—'} {n}" for w, c, n in stats.per_week if w == week)
             parts.append(
-                self.tr("%1: %2 decision(s) (%3)")
-                .replace("%1", week)
-                .replace("%2", str(count))
+                self.tr("%1: %n decision(s) (%3)", "", count)
+                .replace("%1", week_text(week))
                 .replace("%3", by_community)
             )
         if stats.automatic:
@@ -437,7 +461,7 @@ class ModerationPanel(QWidget):
         self.stats_label.setToolTip(
             "\n".join(
                 self.tr("%1 · %2: %3")
-                .replace("%1", week)
+                .replace("%1", week_text(week))
                 .replace("%2", name or "—")
                 .replace("%3", str(count))
                 for week, name, count in stats.per_week[:60]
@@ -466,12 +490,9 @@ class ModerationPanel(QWidget):
         self.log_list.clear()
         for decision in log:
             when = datetime.fromisoformat(decision.decided_at).astimezone()
-            text = (
-                self.tr("%1 · item %2 · %3")
-                .replace("%1", when.strftime("%Y-%m-%d %H:%M"))
-                .replace("%2", str(decision.item_id))
-                .replace("%3", title(STATUS_TITLES, decision.status))
-            )
+            name, kind = self._label(decision.item_id)
+            text = self.tr("%1 · %2").replace("%2", self._outcome(kind, name, decision.status))
+            text = text.replace("%1", moment_text(when, clock.today()), 1)
             if decision.automatic:
                 text += " · " + self.tr("automatic")
             if decision.reason:
@@ -549,16 +570,17 @@ class ModerationPanel(QWidget):
         if item.community:
             info.append(self.tr("to %1").replace("%1", item.community))
         received = datetime.fromisoformat(item.received_at).astimezone()
-        info.append(self.tr("received %1").replace("%1", received.strftime("%Y-%m-%d %H:%M")))
+        info.append(self.tr("received %1").replace("%1", moment_text(received, clock.today())))
         info.append(title(STATUS_TITLES, item.status))
         self.detail_info.setText(" · ".join(info))
         self.detail_text.setPlainText(item.text)
-        match = title(MATCH_TITLES, item.match)
+        settings = self.state.settings if self.state else mod_settings.DEFAULTS
+        self.reason_combo.clear()
+        self.reason_combo.addItems(queue.reply_choices(item.kind, item.signals, settings))
         self.signal_list.addItem(
-            self.tr("Suggestion: %1 (score %2) — %3")
-            .replace("%1", title(SUGGESTION_TITLES, item.suggestion))
-            .replace("%2", str(item.score))
-            .replace("%3", match)
+            self.tr("Suggestion: %1 — %2")
+            .replace("%2", self._why(item))
+            .replace("%1", title(SUGGESTION_TITLES, item.suggestion), 1)
         )
         for signal in item.signals:
             self.signal_list.addItem(message_text(signal.message()))
@@ -614,14 +636,52 @@ class ModerationPanel(QWidget):
             return None
         if clipboard_text:
             QGuiApplication.clipboard().setText(clipboard_text)
-        self.feedback.setText(self._feedback(decision, clipboard_text is not None))
+        name = item.name or item.email or ""
+        self.feedback.setText(self._feedback(decision, clipboard_text is not None, name, item.kind))
         if "member_id" in decision.effects:  # a member created, completed or linked
             self.membersChanged.emit()
         return decision
 
-    def _feedback(self, decision: Decision, copied: bool) -> str:
-        text = self.tr("Item %1: %2").replace("%1", str(decision.item_id))
-        text = text.replace("%2", title(STATUS_TITLES, decision.status))
+    def _label(self, item_id: int) -> tuple[str, str]:
+        """The name on an item and its kind, from the queue or the log's labels."""
+        row = self.model.row_of(item_id)
+        item = self.model.item_at(row) if row >= 0 else None
+        if item is not None:
+            return item.name or item.email or "", item.kind
+        labels = self.state.labels if self.state else {}
+        if item_id not in labels:
+            labels = queue.item_labels(self.store, [item_id])
+        return labels.get(item_id, ("", "join"))
+
+    def _outcome(self, kind: str, name: str, status: str) -> str:
+        """ "Request from Chloé Puech: approved": a sentence, in the kind's grammar."""
+        group = "join" if kind == "join" else "post"
+        source = OUTCOMES.get((group, status))
+        who = name or self.tr("(no name)")
+        if source is None:
+            return who + " · " + title(STATUS_TITLES, status)
+        return self.tr(str(source)).replace("%1", who)
+
+    def _undone(self, item_id: int) -> str:
+        name, kind = self._label(item_id)
+        source = UNDONE["join" if kind == "join" else "post"]
+        return self.tr(str(source)).replace("%1", name or self.tr("(no name)"))
+
+    def _why(self, item: QueueItem) -> str:
+        """One reason for the suggestion: its warning signals, else who the person is."""
+        if item.score > 0:
+            settings = self.state.settings if self.state else mod_settings.DEFAULTS
+            return (
+                self.tr("risk %1 (a rejection is suggested from %2)")
+                .replace("%2", str(settings["reject_score"]))
+                .replace("%1", str(item.score), 1)
+            )
+        return message_text(item.signals[0].message()) if item.signals else ""
+
+    def _feedback(
+        self, decision: Decision, copied: bool, name: str = "", kind: str = "join"
+    ) -> str:
+        text = self._outcome(kind, name, decision.status)
         if copied:
             text += " — " + self.tr("reply copied to the clipboard")
         return text
@@ -654,9 +714,7 @@ class ModerationPanel(QWidget):
         if undone is None:
             self.feedback.setText(self.tr("No decision to undo."))
             return None
-        self.feedback.setText(
-            self.tr("Decision on item %1 undone.").replace("%1", str(undone.item_id))
-        )
+        self.feedback.setText(self._undone(undone.item_id))
         self.membersChanged.emit()
         self._keep_id = undone.item_id
         self.reload()  # again, now that the item to keep is known
@@ -673,9 +731,7 @@ class ModerationPanel(QWidget):
         except AmicaleError as exc:
             self.feedback.setText(message_text(exc))
             return
-        self.feedback.setText(
-            self.tr("Decision on item %1 undone.").replace("%1", str(undone.item_id))
-        )
+        self.feedback.setText(self._undone(undone.item_id))
         self.membersChanged.emit()
 
     @Slot()
@@ -979,9 +1035,22 @@ class ModerationSettingsDialog(QDialog):
         replies = QFormLayout(replies_tab)
         self.replies = QPlainTextEdit("\n\n".join(values.get("replies.reject", [])))
         self.replies.setToolTip(self.tr("Separate the replies with an empty line"))
+        # The posts' replies, offered first when the post has the signal.
+        self.post_replies: dict[str, QPlainTextEdit] = {}
+        for key in mod_settings.REPLY_LISTS[1:]:
+            editor = QPlainTextEdit("\n\n".join(values.get(key, [])))
+            editor.setToolTip(self.tr("Separate the replies with an empty line"))
+            self.post_replies[key] = editor
         self.template = QPlainTextEdit(str(values.get("template.info", "")))
         self.template.setToolTip(self.tr("{name} is replaced by the person's name"))
-        replies.addRow(self.tr("Rejection replies"), self.replies)
+        replies.addRow(self.tr("Rejected join requests"), self.replies)
+        for key, label in (
+            ("replies.reject.commercial", self.tr("Commercial posts")),
+            ("replies.reject.recruiting", self.tr("Job offers")),
+            ("replies.reject.spam", self.tr("Spam")),
+            ("replies.reject.post", self.tr("Other posts")),
+        ):
+            replies.addRow(label, self.post_replies[key])
         replies.addRow(self.tr("Ask for information"), self.template)
         rules_tab = QWidget()
         rules = QFormLayout(rules_tab)
@@ -1027,6 +1096,9 @@ class ModerationSettingsDialog(QDialog):
         }
         replies = [r.strip() for r in self.replies.toPlainText().split("\n\n") if r.strip()]
         values["replies.reject"] = replies
+        for key, editor in self.post_replies.items():
+            text = editor.toPlainText()
+            values[key] = [r.strip() for r in text.split("\n\n") if r.strip()]
         values["template.info"] = self.template.toPlainText().strip()
         values["reject_score"] = self.reject_score.value()
         values["rules.auto_approve_known"] = self.auto_approve.isChecked()

@@ -316,6 +316,8 @@ class PostsPanel(QWidget):
 
         self.status_label = plain_label(wrap=True)
         self.status_label.setObjectName("statusLabel")
+        # An address to open by hand can be selected and copied from it.
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # A running import or export: what it does, a busy bar, Cancel.
         self.job_bar = QWidget()
         self.job_bar.setObjectName("jobBar")
@@ -517,7 +519,9 @@ class PostsPanel(QWidget):
                 continue
             bar = "■" * min(count, 12)
             limit = f"/{chan.max_per_week}" if chan.max_per_week is not None else ""
-            lines.append(f"{channel_name(chan)}: {count}{limit} {bar}")
+            # "%1: %2" in the translation: French puts a no-break space before the colon.
+            line = self.tr("%1: %2").replace("%2", f"{count}{limit} {bar}")
+            lines.append(line.replace("%1", channel_name(chan), 1))
         self.balance_label.setText("\n".join(lines))
         self.advice_label.setText("\n".join("⚠ " + message_text(a.message) for a in cadence.advice))
 
@@ -825,8 +829,19 @@ class PostsPanel(QWidget):
             return
         QGuiApplication.clipboard().setText(post_text(due.text, due.link))
         url = compose_url(due.channel, due.text, due.link)
-        if url is not None and is_web_url(url):  # never anything but http(s)
-            QDesktopServices.openUrl(QUrl(url))
+        # Never anything but http(s). No browser (none installed, none set as default):
+        # say so here, with the address to open by hand, selectable.
+        if url is not None and is_web_url(url) and not QDesktopServices.openUrl(QUrl(url)):
+            self._info(
+                self.tr(
+                    "No web browser opened. The text for %1 is on the clipboard: open "
+                    "this address in your browser, paste it, post it, then “Mark as "
+                    "published”:\n%2"
+                )
+                .replace("%2", url)
+                .replace("%1", channel_name(due.channel), 1)
+            )
+            return
         self._info(
             self.tr(
                 "The text for %1 is on the clipboard. Paste it, post it, then “Mark as published”."

@@ -221,6 +221,27 @@ class TodayPanel(QWidget):
         self.today_title = self._heading("todayTitle")
         self.today_model = BirthdayListModel(parent=self)
         self.today_list = self._list("todayList", self.today_model)
+        # A busy day (249 birthdays at 100,000 members): several at once, or all of them.
+        self.today_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.today_list.selectionModel().selectionChanged.connect(self._update_bulk_buttons)
+        self.copy_all_button = QPushButton()
+        self.copy_all_button.setObjectName("copyAllButton")
+        self.copy_all_button.setToolTip(
+            self.tr("Put the messages of the people selected (else of everyone today) on the "
+                    "clipboard, each after its person's name")
+        )  # fmt: skip
+        self.copy_all_button.clicked.connect(self._on_copy_all_clicked)
+        self.done_all_button = QPushButton()
+        self.done_all_button.setObjectName("doneAllButton")
+        self.done_all_button.setToolTip(
+            self.tr("Record the wishes of the people selected (else of everyone today), "
+                    "through the channel chosen on the right")
+        )  # fmt: skip
+        self.done_all_button.clicked.connect(self._on_done_all_clicked)
+        bulk_row = QHBoxLayout()
+        bulk_row.addWidget(self.copy_all_button)
+        bulk_row.addWidget(self.done_all_button)
+        bulk_row.addStretch()
         self.today_empty = plain_label(self.tr("Nobody left to wish today."))
         self.today_empty.setObjectName("todayEmpty")
         self.today_empty.hide()
@@ -246,6 +267,7 @@ class TodayPanel(QWidget):
         left_layout.addWidget(self.today_title)
         left_layout.addWidget(self.today_empty)
         left_layout.addWidget(self.today_list, 3)
+        left_layout.addLayout(bulk_row)
         left_layout.addWidget(self.upcoming_title)
         left_layout.addWidget(self.upcoming_list, 3)
         left_layout.addWidget(self.done_title)
@@ -494,9 +516,16 @@ class TodayPanel(QWidget):
         self.done_title.setText(
             self.tr("Done (%1)").replace("%1", str(self.done_model.rowCount()), 1)
         )
+        agenda = self.agenda
         nobody = not (today or self.upcoming_model.rowCount() or self.done_model.rowCount())
-        self.today_empty.setVisible(self.agenda is not None and today == 0 and not nobody)
-        self.empty_hint.setVisible(self.agenda is not None and nobody)
+        self.today_empty.setVisible(agenda is not None and today == 0 and not nobody)
+        self.empty_hint.setVisible(agenda is not None and nobody)
+        self._update_bulk_buttons()
+        if agenda is not None and today == 0:
+            wished = any(b.day == agenda.day for b in agenda.done)
+            self.today_empty.setText(
+                self.tr("Nobody left to wish today.") if wished else self.tr("No birthday today.")
+            )
 
     def _emit_count(self) -> None:
         count = self.today_model.rowCount()
@@ -662,6 +691,52 @@ class TodayPanel(QWidget):
     def _say(self, text: str, error: bool = False) -> None:
         self.status.setStyleSheet(ERROR_STYLE if error else "")
         self.status.setText(text)
+
+    def bulk_rows(self) -> list[Birthday]:
+        """Today's people the bulk buttons act on: those selected when several are, else all."""
+        rows = sorted({i.row() for i in self.today_list.selectionModel().selectedRows()})
+        if len(rows) > 1:
+            return [self.today_model.rows[r] for r in rows if r < len(self.today_model.rows)]
+        return list(self.today_model.rows)
+
+    @Slot()
+    def _update_bulk_buttons(self, *_: Any) -> None:
+        count = len(self.bulk_rows())
+        self.copy_all_button.setText(self.tr("Copy %n message(s)", "", count))
+        self.done_all_button.setText(self.tr("Mark %n as done", "", count))
+        self.copy_all_button.setEnabled(count > 0)
+        self.done_all_button.setEnabled(count > 0)
+
+    @Slot()
+    def _on_copy_all_clicked(self) -> None:
+        people = self.bulk_rows()
+        if not people:
+            return
+        text = "\n\n".join(f"{b.display_name}\n{b.message}" for b in people)
+        QGuiApplication.clipboard().setText(text)
+        self._say(self.tr("%n message(s) copied, each after its person's name.", "", len(people)))
+
+    @Slot()
+    def _on_done_all_clicked(self) -> None:
+        people = self.bulk_rows()
+        if not people:
+            return
+        channel = str(self.channel_combo.currentData())
+        args = {
+            "member_ids": [b.member_id for b in people],
+            "channel": channel,
+            "day": people[0].day.isoformat(),
+        }
+        try:
+            self.runner.run_now(Operation("birthdays.wished-all", args))
+        except AmicaleError as exc:
+            self._say(message_text(exc), error=True)
+            return
+        self._say(
+            self.tr("%n wish(es) recorded (%1).", "", len(people)).replace(
+                "%1", channel_title(channel), 1
+            )
+        )  # the runner's changes reload the lists
 
     # --- the template ------------------------------------------------------------------------
 
