@@ -84,9 +84,9 @@
     <message numerus="yes">
         <location line="+8"/>
         <source>%n warning(s): values not imported as they were are listed below and kept in the member&apos;s notes (“To fix”).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n warning: a value not imported as it was is listed below and kept in the member&apos;s notes (“To fix”).</numerusform>
+            <numerusform>%n warnings: values not imported as they were are listed below and kept in the member&apos;s notes (“To fix”).</numerusform>
         </translation>
     </message>
 </context>
