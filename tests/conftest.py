@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -263,3 +264,18 @@ def people(store: Store) -> dict[str, int]:
         }.get(city, [])
         ids[last] = directory.create(values, tags)
     return ids
+
+
+@pytest.fixture
+def main_window(qtbot: Any, store: Store, people: dict[str, int]) -> Iterator[Any]:
+    """The main window on ``people``, shown, its first search done."""
+    from app import association
+    from ui.main_window import MainWindow
+    from ui.settings import UiSettings
+
+    win = MainWindow(store, UiSettings(), association.Association("Amicale Test", "CM"))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.members.last_result is not None, timeout=10000)
+    yield win
+    win.members.searches.wait()

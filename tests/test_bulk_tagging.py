@@ -221,12 +221,17 @@ def test_drop_on_a_tag_tags_the_members_and_can_be_undone(
     assert count(store, "tag:pharmacie") == 1
 
 
-def test_a_tags_panel_alone_tags_dropped_members_itself(
-    qtbot: QtBot, store: Store, people: dict[str, int]
-) -> None:
+def loaded_tags_panel(qtbot: QtBot, store: Store) -> TagsPanel:
     panel = TagsPanel(store)
     qtbot.addWidget(panel)
     qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=5000)
+    return panel
+
+
+def test_a_tags_panel_alone_tags_dropped_members_itself(
+    qtbot: QtBot, store: Store, people: dict[str, int]
+) -> None:
+    panel = loaded_tags_panel(qtbot, store)
     alsace = next(t for t in panel.model.tags() if t.name == "Alsace")
     target = panel.model.tag_index(alsace.id)
     data = member_ids_mime([people["Martin"], people["Ärger"]])
@@ -371,9 +376,9 @@ def test_ctrl_z_undoes_the_last_of_several_kinds_of_action_in_order(
     assert count(store, "tag:voile") == 2
     assert window.undo_action.text() == "&Undo Tagging"
     # 3. A deletion.
-    with qtbot.waitSignal(members.searchFinished, timeout=10000):
-        members.delete_ids([people["Dupont"]])
-    assert directory.total() == 5
+    members.delete_ids([people["Dupont"]])
+    qtbot.waitUntil(lambda: directory.total() == 5, timeout=10000)
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=10000)
     # 4. In the Tags panel, a tag deleted; Ctrl+Z there is the same Edit → Undo.
     window.show_panel(window.tags)
     qtbot.waitUntil(lambda: window.tags.model.rowCount() > 0, timeout=10000)
@@ -416,9 +421,7 @@ def test_a_panels_undo_button_is_the_runners_undo(
 ) -> None:
     from ui.operations import OperationRunner
 
-    panel = TagsPanel(store)
-    qtbot.addWidget(panel)
-    qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=5000)
+    panel = loaded_tags_panel(qtbot, store)
     runner = OperationRunner.for_store(store)
     alsace = next(t for t in panel.model.tags() if t.name == "Alsace")
     with qtbot.waitSignal(panel.tagsChanged, timeout=10000):

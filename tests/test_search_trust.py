@@ -5,7 +5,6 @@ the sample association and an unknown tag is explained; the keyboard reaches the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -13,7 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app import association
 from app.demo import build_demo
 from app.members.service import MemberDirectory
 from app.store import Store
@@ -23,13 +21,8 @@ from ui.settings import UiSettings
 
 
 @pytest.fixture
-def window(qtbot: QtBot, store: Store, people: dict[str, int]) -> Iterator[MainWindow]:
-    win = MainWindow(store, UiSettings(), association.Association("Amicale Test", "CM"))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.members.last_result is not None, timeout=10000)
-    yield win
-    win.members.searches.wait()
+def window(main_window: MainWindow) -> MainWindow:
+    return main_window
 
 
 def search(qtbot: QtBot, win: MainWindow, text: str) -> None:

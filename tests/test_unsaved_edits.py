@@ -3,33 +3,24 @@ something else, the post editor asks before it closes and keeps an autosaved dra
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app import association
 from app.members.service import MemberDirectory
 from app.posts.channels import channels, resolve
 from app.posts.store import Post, get_post
 from app.store import Store
 from ui.dialogs.post_editor import PostEditor
 from ui.main_window import MainWindow
-from ui.settings import UiSettings
 
 Button = QMessageBox.StandardButton
 
 
 @pytest.fixture
-def window(qtbot: QtBot, store: Store, people: dict[str, int]) -> Iterator[MainWindow]:
-    win = MainWindow(store, UiSettings(), association.Association("Amicale Test", "CM"))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.members.last_result is not None, timeout=10000)
-    yield win
-    win.members.searches.wait()
+def window(main_window: MainWindow) -> MainWindow:
+    return main_window
 
 
 class Answers:
