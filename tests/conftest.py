@@ -130,6 +130,20 @@ def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LANGUAGE", "en")
 
 
+@pytest.fixture
+def french(qapp: object) -> Iterator[object]:
+    """The interface in French, as the app installs it (Qt's own dialogs too)."""
+    from PySide6.QtCore import QLocale
+
+    from ui import i18n
+
+    default = QLocale()
+    assert i18n.install(qapp, i18n.choose_language("", QLocale("fr_FR")))  # type: ignore[arg-type]
+    yield qapp
+    i18n.install(qapp, "en")  # type: ignore[arg-type]
+    QLocale.setDefault(default)
+
+
 @pytest.fixture(autouse=True)
 def _interface_in_english(qapp: object) -> Iterator[None]:
     """As the app does for its interface language (ui/i18n.py): the tests speak English,

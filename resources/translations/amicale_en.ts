@@ -239,7 +239,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+283"/>
+        <location line="+284"/>
         <source>%n known graduate(s) approved.</source>
         <translation>
             <numerusform>%n known graduate approved.</numerusform>
