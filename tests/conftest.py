@@ -152,6 +152,20 @@ def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LANGUAGE", "en")
 
 
+@pytest.fixture
+def french(qapp: object) -> Iterator[object]:
+    """The interface in French, as the app installs it (Qt's own dialogs too)."""
+    from PySide6.QtCore import QLocale
+
+    from ui import i18n
+
+    default = QLocale()
+    assert i18n.install(qapp, i18n.choose_language("", QLocale("fr_FR")))  # type: ignore[arg-type]
+    yield qapp
+    i18n.install(qapp, "en")  # type: ignore[arg-type]
+    QLocale.setDefault(default)
+
+
 @pytest.fixture(autouse=True)
 def _qt_tests_only(request: pytest.FixtureRequest) -> None:
     """The Qt fixtures below, for the ``qt`` tests only."""

@@ -337,7 +337,8 @@ def test_one_confidence_no_score_zero_and_signals_wrap(panel: ModerationPanel) -
     panel._select_row(3)  # DUPUIS Jean, a probable graduate: no risk
     lines = [panel.signal_list.item(i).text() for i in range(panel.signal_list.count())]
     assert not any("score" in line for line in lines)
-    assert lines[0].startswith("Suggestion: Approve — probable graduate")
+    assert lines[0] == "Suggestion: Approve — no warning sign"
+    assert "sure" in lines[1]  # the match's confidence, said once
     panel._select_row(1)  # Bob Vendeur: risk points, said as such
     first = panel.signal_list.item(0).text()
     assert "risk" in first and "score" not in first

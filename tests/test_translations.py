@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
@@ -85,15 +83,6 @@ def test_choose_language() -> None:
     assert i18n.choose_language("", QLocale("de_DE")) == "en"
     assert i18n.choose_language("en", QLocale("fr_FR")) == "en"
     assert i18n.choose_language("fr", QLocale("de_DE")) == "fr"
-
-
-@pytest.fixture
-def french(qapp: QApplication) -> Iterator[QApplication]:
-    default = QLocale()
-    assert i18n.install(qapp, i18n.choose_language("", QLocale("fr_FR")))
-    yield qapp
-    i18n.install(qapp, "en")
-    QLocale.setDefault(default)
 
 
 def test_install_french(french: QApplication) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import date, datetime
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -23,15 +23,6 @@ from ui.panels.history import HistoryPanel
 from ui.panels.today import TodayPanel
 
 pytestmark = pytest.mark.clock
-
-
-@pytest.fixture
-def french(qapp: QApplication) -> Iterator[QApplication]:
-    default = QLocale()
-    assert i18n.install(qapp, i18n.choose_language("", QLocale("fr_FR")))
-    yield qapp
-    i18n.install(qapp, "en")
-    QLocale.setDefault(default)
 
 
 @pytest.fixture

@@ -247,7 +247,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+287"/>
+        <location line="+288"/>
         <source>%n known graduate(s) approved.</source>
         <translation>
             <numerusform>%n known graduate approved.</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name>AddItemsDialog</name>
     <message>
-        <location filename="../../ui/panels/moderation.py" line="+858"/>
+        <location filename="../../ui/panels/moderation.py" line="+859"/>
         <source>Add to the moderation queue</source>
         <translation>Ajouter à la file de modération</translation>
     </message>
@@ -1015,12 +1015,17 @@
         <translation>Cette paire n’existe plus&#xa0;; elle a été retirée.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>%1 — name likeness %2</source>
         <translation>%1 — ressemblance des noms %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>%1 — score %2, lowered: different %3</source>
+        <translation>%1 — score %2, abaissé (valeurs différentes&#xa0;: %3)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <location line="+14"/>
         <source>%1 (no. %2)</source>
         <translation>%1 (n°&#xa0;%2)</translation>
@@ -3797,7 +3802,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>ModerationPanel</name>
     <message>
-        <location filename="../../ui/panels/moderation.py" line="-916"/>
+        <location filename="../../ui/panels/moderation.py" line="-917"/>
         <source>Request from %1: approved</source>
         <translation>Demande de %1&#xa0;: acceptée</translation>
     </message>
@@ -4179,7 +4184,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>reçu le %1</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+107"/>
+        <source>no warning sign</source>
+        <translation>aucun signal d’alerte</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>reply copied to the clipboard</source>
         <translation>réponse copiée dans le presse-papiers</translation>
     </message>

@@ -586,13 +586,12 @@ class DuplicatesPanel(QWidget):
             self._drop_current(pair)
             return
         queued = pair.candidate_id is not None
-        self.title.setText(
-            _fill(
-                self.tr("%1 — name likeness %2"),
-                reason_title(pair.reason),
-                self.locale().toString(round(pair.score)),
-            )
-        )
+        template = self.tr("%1 — name likeness %2")
+        if pair.conflicts:  # why the score is low: probably two people
+            template = self.tr("%1 — score %2, lowered: different %3")
+        fields = ", ".join(field_title(f).lower() for f in pair.conflicts)
+        score = self.locale().toString(round(pair.score))
+        self.title.setText(_fill(template, reason_title(pair.reason), score, fields))
         self.left_header.setText(
             _fill(self.tr("%1 (no. %2)"), left.display_name, self.locale().toString(left.id))
         )

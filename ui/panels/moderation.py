@@ -442,7 +442,7 @@ class ModerationPanel(QWidget):
             wait = (
                 self.tr("%1 h").replace("%1", f"{hours:.0f}")
                 if hours < 48
-                else self.tr("%1 days").replace("%1", f"{hours / 24:.1f}")
+                else self.tr("%1 days").replace("%1", self.locale().toString(hours / 24, "f", 1))
             )
             parts.append(self.tr("median time to decision: %1").replace("%1", wait))
         if stats.per_week:
@@ -668,7 +668,7 @@ class ModerationPanel(QWidget):
         return self.tr(str(source)).replace("%1", name or self.tr("(no name)"))
 
     def _why(self, item: QueueItem) -> str:
-        """One reason for the suggestion: its warning signals, else who the person is."""
+        """One reason for the suggestion: its risk points, else that there is none."""
         if item.score > 0:
             settings = self.state.settings if self.state else mod_settings.DEFAULTS
             return (
@@ -676,7 +676,8 @@ class ModerationPanel(QWidget):
                 .replace("%2", str(settings["reject_score"]))
                 .replace("%1", str(item.score), 1)
             )
-        return message_text(item.signals[0].message()) if item.signals else ""
+        # The match and its confidence are the signal line below: said once.
+        return self.tr("no warning sign")
 
     def _feedback(
         self, decision: Decision, copied: bool, name: str = "", kind: str = "join"
