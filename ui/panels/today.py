@@ -518,7 +518,8 @@ class TodayPanel(QWidget):
         )
         agenda = self.agenda
         nobody = not (today or self.upcoming_model.rowCount() or self.done_model.rowCount())
-        self.today_empty.setVisible(agenda is not None and today == 0 and not nobody)
+        self.today_empty.setVisible(agenda is not None and today == 0)
+        # Nothing at all for a week: perhaps no dates of birth yet, say where they come from.
         self.empty_hint.setVisible(agenda is not None and nobody)
         self._update_bulk_buttons()
         if agenda is not None and today == 0:
