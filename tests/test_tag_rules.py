@@ -149,7 +149,13 @@ def test_rules_applied_after_a_committed_import_only(store: Store, tmp_path: Pat
     dry = import_file(store, open_source(source), dry_run=True)
     assert dry.created == 2 and dry.rules_tagged == 0
     report = import_file(store, open_source(source))
-    assert report.as_json() == {"created": 2, "updated": 0, "rejected": 0, "duplicates": 0}
+    assert report.as_json() == {
+        "created": 2,
+        "updated": 0,
+        "rejected": 0,
+        "duplicates": 0,
+        "warnings": 0,
+    }
     assert report.rules_tagged == 1
     assert count(store, f"tag:#{rule.tag_id}") == 1
     again = import_file(store, open_source(source))  # nothing new: nothing applied

@@ -501,8 +501,8 @@ class TodayPanel(QWidget):
         self.done_title.setText(
             self.tr("Done (%1)").replace("%1", str(self.done_model.rowCount()), 1)
         )
+        self.today_empty.setVisible(self.agenda is not None and today == 0)
         nobody = not (today or self.upcoming_model.rowCount() or self.done_model.rowCount())
-        self.today_empty.setVisible(self.agenda is not None and today == 0 and not nobody)
         self.empty_hint.setVisible(self.agenda is not None and nobody)
 
     def _emit_count(self) -> None:
