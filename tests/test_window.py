@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,13 +18,9 @@ from ui.settings import UiSettings
 
 
 @pytest.fixture
-def window(qtbot: QtBot, store: Store, people: dict[str, int]) -> Iterator[MainWindow]:
-    win = MainWindow(store, UiSettings(), association.Association("Amicale Test", "CM"))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.members.last_result is not None, timeout=10000)
-    yield win
-    win.members.searches.wait()
+def window(main_window: MainWindow) -> MainWindow:
+    """The main window on ``people``, shown, its first search done (conftest.py)."""
+    return main_window
 
 
 def search(qtbot: QtBot, win: MainWindow, text: str) -> None:
