@@ -575,7 +575,6 @@ class PostsPanel(QWidget):
         editor = PostEditor(
             self.store, channels, post_id, day=qdate(day) if day else None, parent=self
         )
-        editor.saved.connect(lambda _id: self.reload())
         editor.finished.connect(editor.deleteLater)
         self.editor = editor
         editor.open()
@@ -604,14 +603,14 @@ class PostsPanel(QWidget):
         return dialog
 
     def _on_event_created(self, count: int) -> None:
+        # The event's operation told the runner: the calendar reloads from its changes.
         self._info(self.tr("%n draft(s) prepared for the event.", "", count))
-        self.reload()
 
     def open_channels_dialog(self) -> ChannelsDialog:
         from ui.dialogs.channels_dialog import ChannelsDialog
 
+        # Saving runs channel operations: the calendar reloads from their changes.
         dialog = ChannelsDialog(self.store, channels(self.store), parent=self)
-        dialog.accepted.connect(self.reload)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
