@@ -179,10 +179,8 @@ class OperationRunner(QObject):
         step = self.undo_steps.pop()
         self.historyChanged.emit()
 
-        def redo_later(_op: Operation, outcome: Outcome[Any]) -> None:
-            # Redo runs the original again (with a new id: it is a new change).
-            self.redo_steps.append(Step(Operation(step.done.name, step.done.args), step.undo))
-            self.historyChanged.emit()
+        def redo_later(_op: Operation, _outcome: Outcome[Any]) -> None:
+            self._offer_redo(step)
 
         return self._start(step.undo, on_done, on_failed, redo_later)
 
@@ -199,9 +197,14 @@ class OperationRunner(QObject):
         step = self.undo_steps[-1]
         value = self.run_now(step.undo, undoable=False)
         self.undo_steps.remove(step)
+        self._offer_redo(step)
+        return value
+
+    def _offer_redo(self, step: Step) -> None:
+        """After ``step`` was undone: Redo runs the original again (with a new id: it is a
+        new change)."""
         self.redo_steps.append(Step(Operation(step.done.name, step.done.args), step.undo))
         self.historyChanged.emit()
-        return value
 
     def redo(self, on_done: Callable[[Any], None] | None = None) -> Job | None:
         if not self.redo_steps:

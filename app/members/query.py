@@ -7,6 +7,7 @@ class year instead of dropping them through SQL's three-valued logic.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -149,10 +150,6 @@ def _md(day: date) -> str:
     return day.strftime("%m-%d")
 
 
-def _is_leap(year: int) -> bool:
-    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-
-
 def _birthday_days(value: str, today: date) -> list[str]:
     value = value.lower()
     if value in ("today", "aujourdhui"):
@@ -167,7 +164,7 @@ def _birthday_days(value: str, today: date) -> list[str]:
     mds = [_md(d) for d in days]
     # February 29 birthdays are wished on February 28 in other years.
     february = next((d for d in days if d.month == 2 and d.day == 28), None)
-    if february is not None and not _is_leap(february.year):
+    if february is not None and not calendar.isleap(february.year):
         mds.append("02-29")
     return mds
 

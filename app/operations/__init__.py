@@ -11,7 +11,6 @@ from app.operations import (  # noqa: F401 (they register their operations)
     tags,
 )
 from app.operations.core import (
-    EVERYTHING,
     NOTHING,
     Changes,
     Operation,
@@ -21,4 +20,4 @@ from app.operations.core import (
     spec,
 )
 
-__all__ = ["EVERYTHING", "NOTHING", "Changes", "Operation", "Outcome", "names", "run", "spec"]
+__all__ = ["NOTHING", "Changes", "Operation", "Outcome", "names", "run", "spec"]

@@ -64,10 +64,6 @@ class Changes:
 
 
 NOTHING = Changes()
-EVERYTHING = Changes(
-    all_members=True, tags=True, segments=True, posts=True, channels=True, moderation=True,
-    birthdays=True, duplicates=True, settings=True,
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
