@@ -16,7 +16,6 @@ Rules:
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -31,7 +30,7 @@ from app.clock import now_iso
 from app.errors import NotFoundError, ValidationError
 from app.members.validation import NO_YEAR
 from app.messages import QT_TRANSLATE_NOOP, Message
-from app.store import Store
+from app.store import Store, portable
 from app.store.schema import birthday_wish, community, member, member_community, setting
 from app.text import fold, linkedin_key
 
@@ -498,13 +497,7 @@ def _fetch(
             .join(community, community.c.id == member_community.c.community_id)
             # The ids already read, as one JSON parameter: joined to the communities, SQLite
             # may start from a big community and read all its memberships (seen at 1M).
-            .where(
-                member_community.c.member_id.in_(
-                    sa.select(sa.literal_column("value")).select_from(
-                        sa.func.json_each(sa.bindparam("ids", json.dumps([r[0] for r in rows])))
-                    )
-                )
-            )
+            .where(member_community.c.member_id.in_(portable.listed([r[0] for r in rows])))
             .order_by(member_community.c.member_id, community.c.name_key)
         ):
             memberships.setdefault(member_id, []).append(name)

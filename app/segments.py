@@ -37,8 +37,8 @@ from app.members.query import FIELD_ALIASES, QueryContext, compile_query, unorde
 from app.members.search import And, Field, Node, Not, Or, QuerySyntaxError, parse
 from app.messages import QT_TRANSLATE_NOOP, Message
 from app.store import Store
+from app.store.cancel import CancelToken, interruptible
 from app.store.schema import segment, tag, tag_category
-from app.store.sqlite import CancelToken, interruptible
 from app.text import fold
 
 # Store tag references by id (see the module docstring). Needs `tag:#ID` in the search

@@ -13,7 +13,6 @@ candidates, whose names are then compared word for word.
 
 from __future__ import annotations
 
-import json
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -24,13 +23,14 @@ import sqlalchemy as sa
 from app import audit, tags
 from app.clock import now_iso
 from app.errors import AmicaleError, NotFoundError
-from app.members.query import _fts_select, unordered_ids
+from app.members.query import unordered_ids
 from app.members.search import parse
 from app.members.service import fetch_ids
 from app.messages import QT_TRANSLATE_NOOP, Message
-from app.store import Store
+from app.store import Store, portable
+from app.store.cancel import CancelToken, interruptible
 from app.store.schema import member, member_tag, tag, tag_category, tag_rule
-from app.store.sqlite import CancelToken, fts_match, interruptible
+from app.store.textsearch import Phrase, matching_ids
 from app.text import words
 
 KINDS = ("city", "promo", "query")
@@ -97,10 +97,8 @@ def check(rule: Rule) -> Rule:
 
 
 def _listed(ids: Sequence[int]) -> sa.Select[Any]:
-    """SELECT value FROM json_each(:ids): a list of ids as one bound parameter."""
-    payload = json.dumps(list(ids))
-    each = sa.func.json_each(sa.bindparam("ids", payload, unique=True)).table_valued("value")
-    return sa.select(each.c.value)
+    """SELECT value FROM <the list>: a list of ids as one bound parameter."""
+    return portable.listed(ids)
 
 
 def _city_ids(
@@ -114,8 +112,13 @@ def _city_ids(
     if within is not None:
         among = member.c.id.in_(_listed(within))
     else:
-        match = " OR ".join(fts_match("city", list(w), initial=True) for w in sorted(wanted))
-        among = member.c.id.in_(_fts_select(match))
+        # One phrase a city, any of them: an OR of index lookups.
+        among = sa.or_(
+            *(
+                member.c.id.in_(matching_ids([Phrase(("city",), w, initial=True)]))
+                for w in sorted(wanted)
+            )
+        )
     rows = conn.execute(sa.select(member.c.id, member.c.city).where(among))
     return [int(r.id) for r in rows if tuple(words(r.city or "")) in wanted]
 
@@ -333,9 +336,7 @@ def apply(
                     continue
                 new = _new_members(conn, rule, rule.tag_id, within).subquery()
                 result = conn.execute(
-                    member_tag.insert()
-                    .prefix_with("OR IGNORE")
-                    .from_select(
+                    portable.insert_ignoring(member_tag).from_select(
                         ["member_id", "tag_id"],
                         # In id order: sequential inserts into member_tag's key.
                         sa.select(next(iter(new.c)), sa.literal(rule.tag_id)).order_by(

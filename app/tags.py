@@ -25,9 +25,9 @@ from app.members.search import parse
 from app.members.service import ensure_category, fetch_ids
 from app.messages import QT_TRANSLATE_NOOP, Message
 from app.segments import _splice, _tag_fields
-from app.store import Store
+from app.store import Store, portable
+from app.store.cancel import CancelToken, interruptible
 from app.store.schema import member, member_tag, segment, tag, tag_category, tag_rule
-from app.store.sqlite import CancelToken, interruptible
 from app.text import fold
 
 
@@ -332,9 +332,7 @@ def merge(store: Store, source_id: int, target_id: int) -> int:
         source = _row(conn, source_id)
         target = _row(conn, target_id)
         moved = conn.execute(
-            member_tag.insert()
-            .prefix_with("OR IGNORE")
-            .from_select(
+            portable.insert_ignoring(member_tag).from_select(
                 ["member_id", "tag_id"],
                 sa.select(member_tag.c.member_id, sa.literal(target_id)).where(
                     member_tag.c.tag_id == source_id
@@ -397,15 +395,14 @@ def _link(conn: sa.Connection, tag_id: int, ids: Iterable[int]) -> int:
     payload = json.dumps(sorted({int(i) for i in ids}))
     existing = sa.select(member.c.id, sa.literal(tag_id)).where(member.c.id.in_(_values(payload)))
     result = conn.execute(
-        member_tag.insert().prefix_with("OR IGNORE").from_select(["member_id", "tag_id"], existing)
+        portable.insert_ignoring(member_tag).from_select(["member_id", "tag_id"], existing)
     )
     return int(result.rowcount)
 
 
 def _values(payload: str) -> sa.Select[Any]:
-    """SELECT value FROM json_each(:payload): a list as one bound parameter."""
-    each = sa.func.json_each(sa.bindparam("ids", payload, unique=True)).table_valued("value")
-    return sa.select(each.c.value)
+    """SELECT value FROM <the JSON list>: a list as one bound parameter."""
+    return portable.listed(json.loads(payload))
 
 
 def restore(store: Store, deleted: DeletedTag) -> None:
@@ -468,14 +465,10 @@ def tag_query(
     newly tagged. Raises QuerySyntaxError before writing, Cancelled (nothing written)."""
     ids = _ids_select(query, context)
     source = ids.subquery() if ids is not None else sa.select(member.c.id).subquery()
-    stmt = (
-        member_tag.insert()
-        .prefix_with("OR IGNORE")
-        .from_select(
-            ["member_id", "tag_id"],
-            # In id order: sequential inserts into member_tag's primary key.
-            sa.select(next(iter(source.c)), sa.literal(tag_id)).order_by(next(iter(source.c))),
-        )
+    stmt = portable.insert_ignoring(member_tag).from_select(
+        ["member_id", "tag_id"],
+        # In id order: sequential inserts into member_tag's primary key.
+        sa.select(next(iter(source.c)), sa.literal(tag_id)).order_by(next(iter(source.c))),
     )
     with store.write() as conn:
         _row(conn, tag_id)
@@ -621,11 +614,11 @@ def _write_links(conn: sa.Connection, tag_id: int, member_ids: array[int], add: 
     payload = json.dumps(member_ids.tolist())
     listed = _values(payload)
     if add:
-        each = sa.func.json_each(sa.bindparam("ids", payload, unique=True)).table_valued("value")
+        each = portable.listed(member_ids).subquery()
         conn.execute(
-            member_tag.insert()
-            .prefix_with("OR IGNORE")
-            .from_select(["member_id", "tag_id"], sa.select(each.c.value, sa.literal(tag_id)))
+            portable.insert_ignoring(member_tag).from_select(
+                ["member_id", "tag_id"], sa.select(each.c.value, sa.literal(tag_id))
+            )
         )
     else:
         conn.execute(

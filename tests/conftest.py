@@ -201,9 +201,57 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "amicale.sqlite3"
 
 
+# Team mode: tests and modules marked ``engines`` run their ``store`` on both engines, the
+# SQLite file and a PostgreSQL database of a throw-away cluster (tests/pg_cluster.py).
+ENGINES = ("sqlite", "postgresql")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    definition = metafunc.definition
+    if "store_engine" in metafunc.fixturenames and definition.get_closest_marker("engines"):
+        # A test about one engine's own machinery (a query plan) stays on it.
+        only = definition.get_closest_marker("sqlite_only")
+        metafunc.parametrize("store_engine", ("sqlite",) if only else ENGINES, indirect=True)
+
+
 @pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
-    opened = open_store(db_path)
+def store_engine(request: pytest.FixtureRequest) -> str:
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[Any]:
+    """One PostgreSQL cluster for the session, with a migrated template database: each test
+    gets a fresh copy of it in a few tens of milliseconds."""
+    from tests.pg_cluster import Cluster
+
+    cluster = Cluster().start()
+    try:
+        cluster.admin("CREATE DATABASE amicale_template")
+        open_store(cluster.url("amicale_template")).close()
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+_databases = iter(range(1, 1 << 30))
+
+
+@pytest.fixture
+def pg_url(pg_cluster: Any) -> Iterator[str]:
+    """A new team database, migrated, empty; dropped after the test."""
+    name = f"t{next(_databases)}"
+    pg_cluster.admin(f"CREATE DATABASE {name} TEMPLATE amicale_template")
+    yield pg_cluster.url(name)
+    pg_cluster.admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def store(db_path: Path, store_engine: str, request: pytest.FixtureRequest) -> Iterator[Store]:
+    if store_engine == "postgresql":
+        opened = open_store(request.getfixturevalue("pg_url"))
+    else:
+        opened = open_store(db_path)
     yield opened
     # Widgets are torn down after this fixture: let their background jobs return first. No
     # job can run unless ui.workers was imported (the tests of app/ never import it).

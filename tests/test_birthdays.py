@@ -22,7 +22,7 @@ from app.messages import Message
 from app.store import Store
 from app.store.schema import birthday_wish
 
-pytestmark = pytest.mark.clock  # dates, times and zones throughout
+pytestmark = [pytest.mark.clock, pytest.mark.engines]  # both engines; dates throughout
 
 NOV_26 = date(2026, 11, 26)
 

@@ -13,6 +13,7 @@ from app.members import dedup
 from app.members.dedup import Pair
 from app.members.service import MemberDirectory
 from app.store import Store
+from app.store.cancel import CancelToken
 from app.store.schema import (
     audit_event,
     community,
@@ -21,7 +22,8 @@ from app.store.schema import (
     member_community,
     not_duplicate,
 )
-from app.store.sqlite import CancelToken
+
+pytestmark = pytest.mark.engines  # the store on SQLite and on PostgreSQL
 
 
 @pytest.fixture

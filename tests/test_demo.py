@@ -19,8 +19,9 @@ from app.demo import members as demo
 from app.errors import AmicaleError, Cancelled
 from app.members.service import MemberDirectory
 from app.store import Store, open_store
+from app.store.cancel import CancelToken
 from app.store.schema import FREE_TEXT_COLUMNS
-from app.store.sqlite import CancelToken, integrity_problems
+from app.store.sqlite import integrity_problems
 from app.text import fold, sort_name, words
 
 pytestmark = pytest.mark.clock  # dates, times and zones throughout

@@ -32,8 +32,10 @@ from app.io.export import (
 )
 from app.members.service import MemberDirectory
 from app.store import Store
+from app.store.cancel import CancelToken
 from app.store.schema import audit_event
-from app.store.sqlite import CancelToken
+
+pytestmark = pytest.mark.engines  # the store on SQLite and on PostgreSQL
 
 NAME_ORDER = ["Ärger", "Dupont", "Dupuis", "Le Goff", "Lefèvre", "Martin"]
 

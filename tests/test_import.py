@@ -162,7 +162,7 @@ def test_failure_mid_import_leaves_the_store_as_before(
 def test_cancel_leaves_the_store_as_before(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from app.store.sqlite import CancelToken
+    from app.store.cancel import CancelToken
 
     rows = [f"P{i};Nom{i};p{i}@example.org;2000;Lyon;;;" for i in range(50)]
     source = write(tmp_path / "many.csv", *rows)

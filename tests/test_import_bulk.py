@@ -235,7 +235,7 @@ def test_cancel_while_indexing_leaves_the_store_as_before(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from app.errors import Cancelled
-    from app.store.sqlite import CancelToken
+    from app.store.cancel import CancelToken
 
     path = _write(tmp_path / "mixed.csv", _mixed_rows())
     monkeypatch.setattr(importer, "BATCH_SIZE", 10)

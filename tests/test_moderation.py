@@ -18,6 +18,8 @@ from app.moderation.intake import IntakeError, NewItem
 from app.store import Store
 from app.store.schema import member, member_community, moderation_item
 
+pytestmark = pytest.mark.engines  # the store on SQLite and on PostgreSQL
+
 COMMUNITY = "Groupe LinkedIn ENSCV"
 
 

@@ -20,8 +20,8 @@ from app.members.service import MemberDirectory
 from app.posts import newsletter
 from app.posts.smtp import PasswordVault, SmtpSettings, load_settings, save_settings
 from app.store import Store
+from app.store.cancel import CancelToken
 from app.store.schema import newsletter_recipient
-from app.store.sqlite import CancelToken
 from tests.smtp_server import Collector, make_certificate, smtp_server
 
 BODY = "Bonjour {prénom} {NOM},\n\nLa promo {promo} et toute l'{association} vous saluent. {{ok}}"

@@ -39,7 +39,7 @@ from app.posts.timing import add_months, occurrences, to_local, to_utc
 from app.store import Store
 from app.store.schema import post_version
 
-pytestmark = pytest.mark.clock  # dates, times and zones throughout
+pytestmark = [pytest.mark.clock, pytest.mark.engines]  # both engines; dates throughout
 
 PARIS = "Europe/Paris"
 

@@ -19,8 +19,8 @@ from app.errors import AmicaleError, Cancelled
 from app.posts.ideas import IDEA_ROLE, import_ideas
 from app.posts.store import PostDraft, create_post, due_versions, list_posts
 from app.store import Store
+from app.store.cancel import CancelToken
 from app.store.schema import post
-from app.store.sqlite import CancelToken
 from ui.dialogs.ideas_dialog import IdeasSourceDialog
 from ui.models.posts import COL_STATE, COL_TEXT, COL_WHEN
 from ui.panels.posts import LIST, PostsPanel

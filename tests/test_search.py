@@ -16,6 +16,9 @@ from app.members.service import MemberDirectory, Sort
 from app.store import Store
 from app.store.schema import member
 
+# The search language means the same on both engines.
+pytestmark = pytest.mark.engines
+
 
 def test_parse_examples_from_the_design() -> None:
     assert parse("tag:lyon promo:2005..2010 -dues:paid") == And(
@@ -323,6 +326,7 @@ def test_ligatures_match_either_spelling(store: Store) -> None:
         assert list(directory.search_ids(query)) == [heart], query
 
 
+@pytest.mark.sqlite_only
 def test_birthday_search_uses_the_month_day_index(store: Store) -> None:
     statement = sa.select(member.c.id).where(
         compile_query(parse("birthday:11-26"), QueryContext(TODAY))

@@ -17,8 +17,10 @@ from app.members.search import QuerySyntaxError
 from app.members.service import MemberDirectory
 from app.segments import Segment
 from app.store import Store
+from app.store.cancel import CancelToken
 from app.store.schema import segment, tag
-from app.store.sqlite import CancelToken
+
+pytestmark = pytest.mark.engines  # the store on SQLite and on PostgreSQL
 
 READY = ["Lost touch", "Dues unpaid this year", "New this month", "Not verified", "No consent"]
 # A day of 2026, when Émilie Dupont's dues (paid for 2026) are up to date.

@@ -19,6 +19,8 @@ from app.store import Store
 from app.store.schema import member, member_tag, tag
 from app.tag_rules import Rule
 
+pytestmark = pytest.mark.engines  # the store on SQLite and on PostgreSQL
+
 LONG_AGO = "2020-01-01T00:00:00+00:00"
 
 

@@ -11,6 +11,8 @@ from app.members.service import MemberDirectory
 from app.store import Store
 from app.tags import CategoryInfo, TagInfo
 
+pytestmark = pytest.mark.engines  # the store on SQLite and on PostgreSQL
+
 
 def by_name(tree: list[CategoryInfo]) -> dict[str, TagInfo]:
     return {f"{c.name}/{t.name}": t for c in tree for t in c.tags}

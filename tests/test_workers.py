@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from app.errors import Cancelled
 from app.store import Store
-from app.store.sqlite import CancelToken, interruptible
+from app.store.cancel import CancelToken, interruptible
 from ui.workers import Job, LatestOnly
 
 ENDLESS = (

@@ -20,7 +20,7 @@ from app import failures, operations
 from app.errors import AmicaleError
 from app.operations import Changes, Operation, Outcome
 from app.store import Store
-from app.store.sqlite import CancelToken
+from app.store.cancel import CancelToken
 from ui.labels import message_text
 from ui.workers import Job
 

@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QT
 
 from app import failures
 from app.errors import Cancelled
-from app.store.sqlite import CancelToken
+from app.store.cancel import CancelToken
 
 log = logging.getLogger(__name__)
 

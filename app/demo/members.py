@@ -45,8 +45,9 @@ from app.demo.names import (
 from app.errors import AmicaleError, Cancelled
 from app.members.service import ensure_tag
 from app.store import Store
+from app.store.cancel import CancelToken, interruptible
 from app.store.schema import FTS_COLUMNS, community, member
-from app.store.sqlite import FTS_TRIGGER_NAMES, FTS_TRIGGERS, CancelToken, interruptible
+from app.store.sqlite import FTS_TRIGGER_NAMES, FTS_TRIGGERS
 from app.text import fold, sort_name
 
 log = logging.getLogger(__name__)

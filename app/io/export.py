@@ -83,7 +83,7 @@ from app.members import fields
 from app.members.service import DATA_COLUMNS, MemberDirectory, Sort
 from app.messages import QT_TRANSLATE_NOOP, Message
 from app.store import Store
-from app.store.sqlite import CancelToken
+from app.store.cancel import CancelToken
 
 EXPORT_FORMATS = ("csv", "csv-fr", "xlsx", "vcf", "mailchimp")
 DEFAULT_COLUMNS = fields.export_defaults()

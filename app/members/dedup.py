@@ -45,7 +45,8 @@ from app.clock import now_iso
 from app.errors import AmicaleError, Cancelled, NotFoundError
 from app.members.service import ensure_tag
 from app.members.validation import EDITABLE_FIELDS, normalise, require_identity
-from app.store import Store
+from app.store import Store, portable
+from app.store.cancel import CancelToken, interruptible
 from app.store.schema import (
     community,
     duplicate_candidate,
@@ -56,7 +57,6 @@ from app.store.schema import (
     tag,
     tag_category,
 )
-from app.store.sqlite import CancelToken, interruptible
 from app.text import linkedin_key, sort_name
 
 # The scan's rules, strongest first (the order of the pairs it returns).
@@ -516,7 +516,7 @@ def _id_groups(
     conn: sa.Connection, key: sa.ColumnElement[Any], where: sa.ColumnElement[bool]
 ) -> list[list[int]]:
     stmt = (
-        sa.select(sa.func.group_concat(member.c.id))
+        sa.select(portable.joined_ids(member.c.id))
         .where(where)
         .group_by(key)
         .having(sa.func.count() > 1)

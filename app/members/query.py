@@ -27,12 +27,11 @@ from app.store.schema import (
     community,
     member,
     member_community,
-    member_fts,
     member_tag,
     tag,
     tag_category,
 )
-from app.store.sqlite import fts_match
+from app.store.textsearch import Phrase, matching_ids
 from app.text import fold, like_prefix, words
 
 Condition = sa.ColumnElement[bool]
@@ -58,12 +57,6 @@ FTS_FIELDS = {name: column for name, column in SEARCH_COLUMNS.items() if column 
 
 _YES = {"yes", "oui", "true", "1", "y", "o"}
 _NO = {"no", "non", "false", "0", "n"}
-
-
-def _fts_select(match: str) -> sa.Select[Any]:
-    return sa.select(member_fts.c.rowid).where(
-        sa.literal_column("member_fts").op("MATCH")(sa.bindparam("fts", match, unique=True))
-    )
 
 
 # Leaves SQLite answers from a covering index on member (class year, dates, birthdays).
@@ -182,8 +175,8 @@ class _Compiler:
         column = member.c.id + 0 if self._demote_ids else member.c.id
         return column.in_(ids)
 
-    def _fts_in(self, match: str) -> Condition:
-        return self._id_in(_fts_select(match))
+    def _fts_in(self, phrases: tuple[Phrase, ...]) -> Condition:
+        return self._id_in(matching_ids(phrases))
 
     def compile(self, node: Node) -> Condition:
         if isinstance(node, And):
@@ -193,13 +186,13 @@ class _Compiler:
         if isinstance(node, Not):
             return sa.not_(self.compile(node.child))
         if isinstance(node, Text):
-            match = self._text_match(node)
-            return self._fts_in(match) if match else sa.true()
+            phrases = self._text_match(node)
+            return self._fts_in(phrases) if phrases else sa.true()
         return self._field(node)
 
     def _and(self, node: And) -> Condition:
         # Positive full-text leaves share one MATCH: one index lookup instead of several.
-        matches: list[str] = []
+        matches: list[Phrase] = []
         others: list[Condition] = []
         outer = self._demote_ids
         self._demote_ids = outer or any(
@@ -209,18 +202,17 @@ class _Compiler:
             for child in node.children:
                 match = self._fts_match(child)
                 if match is not None:
-                    if match:
-                        matches.append(match)
+                    matches.extend(match)
                 else:
                     others.append(self.compile(child))
             if matches:
-                others.insert(0, self._fts_in(" AND ".join(matches)))
+                others.insert(0, self._fts_in(tuple(matches)))
         finally:
             self._demote_ids = outer
         return sa.and_(*others) if others else sa.true()
 
-    def _fts_match(self, node: Node) -> str | None:
-        """The MATCH text for a full-text leaf ('' if it has no words), None otherwise."""
+    def _fts_match(self, node: Node) -> tuple[Phrase, ...] | None:
+        """The phrases of a full-text leaf (none if it has no words), None otherwise."""
         if isinstance(node, Text):
             return self._text_match(node)
         if isinstance(node, Field) and self._resolve(node) in FTS_FIELDS:
@@ -228,13 +220,13 @@ class _Compiler:
         return None
 
     @staticmethod
-    def _text_match(node: Text) -> str:
+    def _text_match(node: Text) -> tuple[Phrase, ...]:
         tokens = words(node.value)
         if not tokens:
-            return ""
-        return fts_match("{" + " ".join(FREE_TEXT_COLUMNS) + "}", tokens)
+            return ()
+        return (Phrase(FREE_TEXT_COLUMNS, tuple(tokens)),)
 
-    def _field_match(self, node: Field) -> str:
+    def _field_match(self, node: Field) -> tuple[Phrase, ...]:
         column = FTS_FIELDS[self._resolve(node)]
         tokens = words(node.value)
         if not tokens:
@@ -242,7 +234,7 @@ class _Compiler:
                 Message(QT_TRANSLATE_NOOP("Messages", "'{0}:' needs letters or digits"), node.name),
                 node.value_position,
             )
-        return fts_match(column, tokens, initial=True)
+        return (Phrase((column,), tuple(tokens), initial=True),)
 
     @staticmethod
     def _resolve(node: Field) -> str:
@@ -404,8 +396,7 @@ def unordered_ids(node: Node | None, context: QueryContext | None = None) -> sa.
     leaves = node.children if isinstance(node, And) else (node,) if node is not None else ()
     matches = [compiler._fts_match(leaf) for leaf in leaves]
     if leaves and all(m is not None for m in matches) and any(matches):
-        match = " AND ".join(m for m in matches if m)
-        return _fts_select(match)
+        return matching_ids(p for m in matches if m for p in m)
     return sa.select(member.c.id).where(compile_query(node, context))
 
 

@@ -20,6 +20,7 @@ from app.members.query import FIELD_ALIASES, QueryContext, compile_query, unorde
 from app.members.search import And, Field, Node, Not, Or, parse
 from app.members.validation import normalise, require_identity
 from app.store import Store
+from app.store.cancel import CancelToken, interruptible
 from app.store.schema import (
     community,
     member,
@@ -28,7 +29,9 @@ from app.store.schema import (
     tag,
     tag_category,
 )
-from app.store.sqlite import CancelToken, fold_sql, id_array, interruptible
+from app.store import postgres
+from app.store.portable import fold_sql
+from app.store.sqlite import id_array
 from app.text import fold, linkedin_key, sort_name
 
 # Columns the member list can show. "tags" and "communities" are computed per page.
@@ -158,6 +161,8 @@ def fetch_ids(conn: sa.Connection, statement: sa.Select[Any]) -> array[int]:
     labelled = statement.with_only_columns(statement.selected_columns[0].label("x"))
     compiled = labelled.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
     params = compiled.construct_params()
+    if conn.dialect.name == "postgresql":
+        return postgres.id_array(conn.connection.dbapi_connection, str(compiled), params)
     positional = tuple(params[name] for name in compiled.positiontup or ())
     raw = conn.connection.dbapi_connection
     return id_array(raw, str(compiled), positional)  # type: ignore[arg-type]

@@ -21,7 +21,7 @@ from typing import Any, Generic, TypeVar
 from app.errors import AmicaleError
 from app.messages import Message
 from app.store import Store
-from app.store.sqlite import CancelToken
+from app.store.cancel import CancelToken
 
 T = TypeVar("T")
 

@@ -15,7 +15,7 @@ from app.operations.core import Changes, Operation, Outcome, operation
 from app.posts import events
 from app.posts.channels import save_channel as store_channel
 from app.store import Store
-from app.store.sqlite import CancelToken
+from app.store.cancel import CancelToken
 
 RULES = Changes(settings=True)
 

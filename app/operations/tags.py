@@ -11,7 +11,7 @@ from app import tags
 from app.messages import QT_TRANSLATE_NOOP
 from app.operations.core import Changes, Operation, Outcome, operation
 from app.store import Store
-from app.store.sqlite import CancelToken
+from app.store.cancel import CancelToken
 
 TAGS = Changes(tags=True)
 # A tag's name is in segments' queries and in rules: those views follow too.

@@ -36,8 +36,8 @@ from app.messages import QT_TRANSLATE_NOOP, Message
 from app.posts.publishing import post_text
 from app.posts.store import PostDraft, insert_post
 from app.store import Store
+from app.store.cancel import CancelToken
 from app.store.schema import post
-from app.store.sqlite import CancelToken
 
 TIMEOUT = 15.0  # seconds
 MAX_BYTES = 10 * 1024 * 1024

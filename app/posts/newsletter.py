@@ -55,8 +55,8 @@ from app.messages import QT_TRANSLATE_NOOP, Message
 from app.posts.smtp import SmtpSettings, connect, smtp_reply
 from app.posts.store import get_post, mark_published
 from app.store import Store
+from app.store.cancel import CancelToken, interruptible
 from app.store.schema import channel, member, newsletter_recipient, newsletter_send
-from app.store.sqlite import CancelToken, interruptible
 from app.text import fold
 
 Progress = Callable[[int, int], object]

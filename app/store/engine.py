@@ -22,7 +22,7 @@ from sqlalchemy import event
 from app import clock
 from app.errors import NotAStoreError, StoreError, StoreTooNewError
 from app.messages import QT_TRANSLATE_NOOP, Message
-from app.store import sqlite
+from app.store import address, portable, sqlite  # noqa: F401 (portable: its compilers)
 from app.store.schema import SCHEMA_HEAD
 
 log = logging.getLogger(__name__)
@@ -44,10 +44,15 @@ class Store:
     IMMEDIATE and are serialised in-process, so two writers never deadlock on upgrade.
     """
 
-    def __init__(self, path: Path, engine: sa.Engine, report: OpenReport) -> None:
+    def __init__(
+        self, path: Path, engine: sa.Engine, report: OpenReport, url: sa.URL | None = None
+    ) -> None:
+        # A team store has no file: ``path`` is then a name in the user's data folder that
+        # what is kept beside a store (attachments, autosaved drafts) is placed next to.
         self.path = path
         self.engine = engine
         self.report = report
+        self.url = url
         self._write_lock = threading.Lock()
         # Bumped after every committed write from this process: caches derived from the
         # store (the member order) compare it to know they are stale.
@@ -68,8 +73,25 @@ class Store:
                 yield conn
             self.generation += 1
 
+    @property
+    def is_team(self) -> bool:
+        """On a PostgreSQL server shared by a team (else one person's SQLite file)."""
+        return self.url is not None
+
+    @property
+    def engine_name(self) -> str:
+        return self.engine.dialect.name
+
+    def describe(self) -> str:
+        """Where the store is, for messages: the file, or user@host/database (no password)."""
+        if self.url is None:
+            return str(self.path)
+        return address.display(self.url)
+
     def checkpoint(self) -> None:
         """Empty the WAL into the file (its old pages may hold what was just erased)."""
+        if self.is_team:
+            return  # the server keeps its own log; nothing of it lives on this laptop
         with self._write_lock, self.engine.connect() as conn:
             raw = conn.connection.dbapi_connection
             assert raw is not None
@@ -137,9 +159,18 @@ def _check_writable(path: Path) -> None:
         raise StoreError(Message(T_FOLDER_READ_ONLY, str(path)))
 
 
-def open_store(path: Path, *, migrate: bool = True) -> Store:
-    """Open (creating if needed) the store at ``path`` and bring its schema up to date."""
-    path = Path(path)
+def open_store(target: Path | str, *, migrate: bool = True) -> Store:
+    """Open the store at ``target`` (a file, created if needed, or a ``postgresql://`` team
+    server) and bring its schema up to date."""
+    where = address.locate(target)
+    if isinstance(where, sa.URL):
+        from app.store import server
+
+        return server.open_server(where, migrate=migrate)
+    return _open_file(where, migrate=migrate)
+
+
+def _open_file(path: Path, *, migrate: bool) -> Store:
     created = not path.exists()
     if created:
         try:

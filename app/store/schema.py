@@ -253,7 +253,11 @@ FTS_COLUMNS = (
     "school",
 )
 FREE_TEXT_COLUMNS = FTS_COLUMNS[:6]
-member_fts = sa.table("member_fts", sa.column("rowid"))
+# On PostgreSQL an ordinary table of the same name (app/store/postgres.py), with a column
+# "free" holding the six free-text columns as one.
+member_fts = sa.table(
+    "member_fts", sa.column("rowid"), *(sa.column(c) for c in FTS_COLUMNS), sa.column("free")
+)
 
 # Tagging rules: members matching a condition get a tag (on demand and after each import).
 # kind "city": ``cities`` holds the city names, one per line (accents and case ignored);

@@ -10,13 +10,13 @@ import contextlib
 import os
 import sqlite3
 import stat
-import threading
 from array import array
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from app.errors import Cancelled, NotAStoreError, StoreError
+from app.store.cancel import CancelToken
 from app.store.schema import FTS_COLUMNS
 from app.text import fold
 
@@ -245,20 +245,6 @@ def fts_match(column_filter: str, tokens: list[str], initial: bool = False) -> s
     phrases = [anchor + fts_phrase(v) for v in variants]
     body = phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")"
     return f"{column_filter} : {body}"
-
-
-class CancelToken:
-    """Set from any thread; a running query sees it within a few thousand VM steps."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
 
 
 @contextlib.contextmanager

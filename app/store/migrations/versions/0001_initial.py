@@ -8,7 +8,7 @@ Create Date: 2026-11-26
 import sqlalchemy as sa
 from alembic import op
 
-from app.store.sqlite import FTS_CREATE, FTS_TRIGGERS
+from app.store import postgres, sqlite
 
 revision = "0001"
 down_revision = None
@@ -134,15 +134,24 @@ def upgrade() -> None:
     )
     op.create_index("ix_audit_event_entity", "audit_event", ["entity", "entity_id"])
 
-    op.execute(FTS_CREATE)
-    for trigger in FTS_TRIGGERS:
-        op.execute(trigger)
+    if op.get_bind().dialect.name == "postgresql":
+        # A team store: the words of the search in a table kept by a trigger (postgres.py).
+        for ddl in (*postgres.EXTENSIONS, *postgres.FOLD_FUNCTIONS, *postgres.FTS_CREATE):
+            op.execute(ddl)
+    else:
+        op.execute(sqlite.FTS_CREATE)
+        for trigger in sqlite.FTS_TRIGGERS:
+            op.execute(trigger)
 
 
 def downgrade() -> None:
-    for name in ("member_fts_au", "member_fts_ad", "member_fts_ai"):
-        op.execute(f"DROP TRIGGER IF EXISTS {name}")
-    op.execute("DROP TABLE IF EXISTS member_fts")
+    if op.get_bind().dialect.name == "postgresql":
+        for ddl in postgres.FTS_DROP:
+            op.execute(ddl)
+    else:
+        for name in ("member_fts_au", "member_fts_ad", "member_fts_ai"):
+            op.execute(f"DROP TRIGGER IF EXISTS {name}")
+        op.execute("DROP TABLE IF EXISTS member_fts")
     for table in (
         "audit_event",
         "member_community",

@@ -12,6 +12,8 @@ Create Date: 2026-11-26
 import sqlalchemy as sa
 from alembic import op
 
+from app.store import postgres
+
 revision = "0007"
 down_revision = "0006"
 branch_labels = None
@@ -34,7 +36,8 @@ def upgrade() -> None:
         "UPDATE tag SET member_count = "
         "(SELECT count(*) FROM member_tag WHERE member_tag.tag_id = tag.id)"
     )
-    for ddl in COUNT_TRIGGERS:
+    server = op.get_bind().dialect.name == "postgresql"
+    for ddl in postgres.TAG_COUNT_TRIGGERS if server else COUNT_TRIGGERS:
         op.execute(ddl)
     op.create_table(
         "tag_rule",
@@ -58,8 +61,12 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_tag_rule_tag", "tag_rule")
     op.drop_table("tag_rule")
-    for name in ("member_tag_count_ai", "member_tag_count_ad", "member_tag_count_au"):
-        op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    if op.get_bind().dialect.name == "postgresql":
+        for ddl in postgres.TAG_COUNT_DROP:
+            op.execute(ddl)
+    else:
+        for name in ("member_tag_count_ai", "member_tag_count_ad", "member_tag_count_au"):
+            op.execute(f"DROP TRIGGER IF EXISTS {name}")
     # Not a batch "move and copy": dropping the old tag table would cascade to member_tag
     # and lose every link. SQLite drops a column in place since 3.35.
     op.execute("ALTER TABLE tag DROP COLUMN member_count")

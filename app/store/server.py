@@ -1,0 +1,130 @@
+"""Opening a team store on a PostgreSQL server: connect, check, migrate.
+
+The same Alembic history as the SQLite file runs here (the migrations branch where the
+engines differ). A server that cannot be reached, a wrong password, a database written by a
+newer Amicale: each is refused with one sentence, before anything is written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import sqlalchemy as sa
+
+from app.errors import StoreError, StoreTooNewError
+from app.messages import QT_TRANSLATE_NOOP, Message
+from app.store import address
+from app.store.schema import SCHEMA_HEAD
+
+if TYPE_CHECKING:
+    from app.store.engine import Store
+
+log = logging.getLogger(__name__)
+
+KEYRING_SERVICE = "amicale-team"
+CONNECT_TIMEOUT_S = 5
+
+T_UNREACHABLE = QT_TRANSLATE_NOOP("Messages", "cannot reach the team server {0}: {1}")
+T_REFUSED = QT_TRANSLATE_NOOP("Messages", "the team server {0} refused the connection: {1}")
+T_TOO_NEW = QT_TRANSLATE_NOOP(
+    "Messages",
+    "the team directory {0} was written by a newer version of Amicale (schema {1}); "
+    "update Amicale to open it. Nothing was changed.",
+)
+
+
+def keyring_account(url: sa.URL) -> str:
+    """The keyring entry of a server's password: one per user, server and database."""
+    return address.display(url.set(password=None))
+
+
+def stored_password(url: sa.URL) -> str | None:
+    """The password the person chose to keep in the system keyring, if any."""
+    try:
+        import keyring
+
+        return keyring.get_password(KEYRING_SERVICE, keyring_account(url))
+    except Exception:  # no keyring on this machine (a server, CI): just none kept
+        return None
+
+
+def remember_password(url: sa.URL, password: str) -> bool:
+    """Keep ``password`` in the keyring; False when the machine has no keyring."""
+    try:
+        import keyring
+
+        keyring.set_password(KEYRING_SERVICE, keyring_account(url), password)
+        return True
+    except Exception:
+        return False
+
+
+def anchor_path(url: sa.URL) -> Path:
+    """The local name a team store's side files hang from (attachments, drafts)."""
+    from app.paths import default_db_path
+
+    name = f"{url.host}-{url.port or 5432}-{url.database}".replace("/", "_")
+    return default_db_path().parent / "teams" / f"{name}.team"
+
+
+def _first_line(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    text = str(orig).strip().splitlines()
+    return text[0] if text else type(orig).__name__
+
+
+def make_engine(url: sa.URL) -> sa.Engine:
+    if url.password is None:
+        password = stored_password(url)
+        if password is not None:
+            url = url.set(password=password)
+    return sa.create_engine(
+        url,
+        pool_size=4,
+        max_overflow=4,
+        pool_pre_ping=True,  # a connection the network dropped is replaced, not handed out
+        connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "Amicale"},
+    )
+
+
+def read_revision(conn: sa.Connection) -> str | None:
+    if not sa.inspect(conn).has_table("alembic_version"):
+        return None
+    return conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def open_server(url: sa.URL, *, migrate: bool = True) -> Store:
+    from app.store import migrations
+    from app.store.engine import OpenReport, Store
+
+    shown = address.display(url)
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            revision = read_revision(conn)
+    except sa.exc.OperationalError as exc:
+        engine.dispose()
+        reason = _first_line(exc)
+        template = (
+            T_REFUSED if "authentication" in reason or "password" in reason else (T_UNREACHABLE)
+        )
+        raise StoreError(Message(template, shown, reason)) from exc
+    if revision is not None and revision != SCHEMA_HEAD and not migrations.is_known(revision):
+        engine.dispose()
+        raise StoreTooNewError(Message(T_TOO_NEW, shown, revision))
+    try:
+        if revision != SCHEMA_HEAD:
+            if not migrate:
+                raise StoreError(f"{shown} needs an upgrade (schema {revision or 'empty'})")
+            migrations.upgrade(engine)
+            log.info("team directory %s migrated from %s", shown, revision or "empty")
+    except BaseException:
+        engine.dispose()
+        raise
+    anchor = anchor_path(url)
+    with contextlib.suppress(OSError):
+        anchor.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return Store(anchor, engine, OpenReport(revision is None, revision, None), url=url)
