@@ -19,7 +19,7 @@ from typing import Any
 
 from app import __version__, files
 from app.errors import AmicaleError
-from app.paths import default_db_path
+from app.paths import default_store_address
 
 log = logging.getLogger("amicale")
 
@@ -213,7 +213,20 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from app.store import backup
 
-    _open(args).close()  # refuses a damaged or too-new file with its own message
+    store = _open(args)  # refuses a damaged or too-new file with its own message
+    if store.is_team:
+        # A team directory's backup: a portable SQLite file with the same rows.
+        from app.store.copy import backup_to_file
+
+        try:
+            target = Path(args.output) if args.output else backup.default_backup_path(store.path)
+            target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            counts = backup_to_file(store, target)
+        finally:
+            store.close()
+        print(f"backup: {target} ({counts.get('member', 0)} members)")
+        return 0
+    store.close()
     target, counts = backup.backup(Path(args.db), Path(args.output) if args.output else None)
     print(f"backup: {target} ({counts.get('member', 0)} members)")
     return 0
@@ -442,7 +455,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 # Opens the window on a store (``smoke=True``: show every panel and quit). The command line
 # knows nothing of the interface: the program's entry point (ui/launch.py) hands this in.
-WindowOpener = Callable[[Path, bool], int]
+WindowOpener = Callable[[str, bool], int]  # the store's address (a path or a URL)
 # Writes the board report to a .pdf or .xlsx file (the figures, the file, the language), with
 # Qt's painting and translations: handed in by the entry point too.
 ReportPdfWriter = Callable[[Any, Path, str], Path]
@@ -484,9 +497,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"amicale {__version__}")
     parser.add_argument(
         "--db",
-        type=Path,
         default=None,
-        help="the data file (default: $AMICALE_DB, else amicale.sqlite3 in the user data folder)",
+        help="the data file, or a team server as postgresql://user@host/database "
+        "(default: $AMICALE_DB, else amicale.sqlite3 in the user data folder)",
     )
     parser.add_argument(
         "--smoke-test",
@@ -632,13 +645,13 @@ def main(
     args = parser.parse_args(argv)
     args.report_pdf = report_pdf
     if args.db is None:
-        args.db = default_db_path()
+        args.db = default_store_address()
     logging.basicConfig(level=logging.WARNING, format="amicale: %(message)s")
     if window is None and (args.smoke_test or args.command is None):
         parser.error("no window here: run `amicale` (or python -m ui) to open it")
     try:
         if window is not None and (args.smoke_test or args.command is None):
-            return window(Path(args.db), bool(args.smoke_test))
+            return window(str(args.db), bool(args.smoke_test))
         return int(args.func(args))
     except AmicaleError as exc:
         print(f"amicale: {exc}", file=sys.stderr)
@@ -650,7 +663,7 @@ def main(
         from app import failures
 
         # A full disk, a lock, a read-only disk: one sentence.
-        known = failures.explain(exc, near=Path(args.db))
+        known = failures.explain(exc, near=None if "://" in str(args.db) else Path(args.db))
         if known is not None:
             print(f"amicale: {known}", file=sys.stderr)
             return 1

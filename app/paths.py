@@ -42,6 +42,15 @@ def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir(APP_ID, appauthor=False)) / DB_FILENAME
 
 
+def default_store_address() -> str:
+    """``--db``'s default as text: AMICALE_DB may name a team server (postgresql://…),
+    which a Path would spoil ("//" becomes "/")."""
+    env = os.environ.get(DB_ENV, "").strip()
+    if env and "://" in env:
+        return env
+    return str(default_db_path())
+
+
 def config_dir() -> Path:
     """Folder for the window's preferences (AMICALE_CONFIG_DIR overrides it, e.g. in tests)."""
     env = os.environ.get(CONFIG_ENV)

@@ -201,7 +201,7 @@ def counts(
     out: dict[int, int] = {}
     with store.read() as conn:
         raw = conn.connection.dbapi_connection
-        with interruptible(raw, cancel):  # type: ignore[arg-type]
+        with interruptible(raw, cancel):
             for item in segments:
                 if cancel is not None and cancel.cancelled:
                     raise Cancelled()

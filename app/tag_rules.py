@@ -110,7 +110,7 @@ def _city_ids(
     if not wanted:
         return []
     if within is not None:
-        among = member.c.id.in_(_listed(within))
+        among: sa.ColumnElement[bool] = member.c.id.in_(_listed(within))
     else:
         # One phrase a city, any of them: an OR of index lookups.
         among = sa.or_(
@@ -209,7 +209,7 @@ def preview(store: Store, rule: Rule, cancel: CancelToken | None = None) -> int:
     clean = check(rule)
     with store.read() as conn:
         raw = conn.connection.dbapi_connection
-        with interruptible(raw, cancel):  # type: ignore[arg-type]
+        with interruptible(raw, cancel):
             if clean.tag_id is None:
                 source = _candidates(conn, clean)
                 stmt = sa.select(sa.func.count()).select_from(source)
@@ -327,7 +327,7 @@ def apply(
             return {}
         added: dict[int, int] = {}
         raw = conn.connection.dbapi_connection
-        with interruptible(raw, cancel):  # type: ignore[arg-type]
+        with interruptible(raw, cancel):
             within = _touched(conn, since) if since is not None else None
             for rule in chosen:
                 assert rule.id is not None and rule.tag_id is not None

@@ -150,7 +150,7 @@ def tag_tree(
             )
         ).all()
         raw = conn.connection.dbapi_connection
-        with interruptible(raw, cancel):  # type: ignore[arg-type]
+        with interruptible(raw, cancel):
             counts = {int(t): int(n) for t, n in conn.execute(counting)}
     by_category: dict[int | None, list[Any]] = {}
     for row in tags:
@@ -473,7 +473,7 @@ def tag_query(
     with store.write() as conn:
         _row(conn, tag_id)
         raw = conn.connection.dbapi_connection
-        with interruptible(raw, cancel):  # type: ignore[arg-type]
+        with interruptible(raw, cancel):
             added = int(conn.execute(stmt).rowcount)
         audit.record(conn, "tag-query", "tag", tag_id, {"query": query, "added": added})
     return added
@@ -494,7 +494,7 @@ def untag_query(
     with store.write() as conn:
         _row(conn, tag_id)
         raw = conn.connection.dbapi_connection
-        with interruptible(raw, cancel):  # type: ignore[arg-type]
+        with interruptible(raw, cancel):
             removed = int(conn.execute(member_tag.delete().where(condition)).rowcount)
         audit.record(conn, "tag-untag-query", "tag", tag_id, {"query": query, "removed": removed})
     return removed
@@ -518,8 +518,7 @@ def tag_emails(store: Store, tag_id: int, text: str) -> tuple[int, list[str]]:
     Returns (members matched, who now all carry the tag; emails matching no member).
     """
     emails = parse_emails(text)
-    payload = json.dumps(emails)
-    listed = _values(payload)
+    listed = portable.listed_texts(emails)
     matching = sa.func.lower(member.c.email).in_(listed)
     with store.write() as conn:
         _row(conn, tag_id)
@@ -593,7 +592,7 @@ def change_tag(
     with store.write() as conn:
         row = _row(conn, tag_id)
         raw = conn.connection.dbapi_connection
-        with interruptible(raw, cancel):  # type: ignore[arg-type]
+        with interruptible(raw, cancel):
             # In id order, the links go into member_tag's primary key one page after the
             # other instead of all over it: half the time at 200,000 members.
             changed = array("q", sorted(fetch_ids(conn, changing)))
@@ -649,7 +648,7 @@ def tag_emails_change(store: Store, tag_id: int, text: str) -> tuple[TagChange, 
     """Tag the members whose email is in ``text``, for undo: (the change, members matched,
     emails matching no member)."""
     emails = parse_emails(text)
-    listed = _values(json.dumps(emails))
+    listed = portable.listed_texts(emails)
     with store.read() as conn:
         found_rows = conn.execute(
             sa.select(member.c.id, sa.func.lower(member.c.email)).where(

@@ -391,5 +391,5 @@ def test_cli_default_date_is_today(
 ) -> None:
     monkeypatch.setattr(birthdays, "local_today", lambda now=None: date(2027, 2, 28))
     add(store, "Léa", "Bissextile", "2000-02-29")
-    code, out, _ = run(capsys, "--db", str(store.path), "birthdays", "--json")
+    code, out, _ = run(capsys, "--db", store.address, "birthdays", "--json")
     assert code == 0 and [i["first_name"] for i in json.loads(out)] == ["Léa"]

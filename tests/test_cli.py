@@ -47,7 +47,7 @@ def test_count_takes_several_words_and_the_environment(
     people: dict[str, int],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setenv("AMICALE_DB", str(store.path))
+    monkeypatch.setenv("AMICALE_DB", store.address)
     assert run(capsys, "count", "tag:lyon", "promo:2005..2010")[:2] == (0, "1\n")
     assert run(capsys, "count", '"saint étienne"')[:2] == (0, "1\n")
 
@@ -75,14 +75,14 @@ def test_damaged_file_is_one_line(capsys: pytest.CaptureFixture[str], tmp_path: 
 def test_demo_refuses_a_store_with_members(
     capsys: pytest.CaptureFixture[str], store: Store, people: dict[str, int]
 ) -> None:
-    code, _, err = run(capsys, "--db", str(store.path), "demo", "--members", "10")
+    code, _, err = run(capsys, "--db", store.address, "demo", "--members", "10")
     assert code == 1 and "already has members" in err
 
 
 def test_backup_check_restore(
     capsys: pytest.CaptureFixture[str], store: Store, people: dict[str, int], tmp_path: Path
 ) -> None:
-    db = str(store.path)
+    db = store.address
     copy = tmp_path / "copy.sqlite3"
     code, out, _ = run(capsys, "--db", db, "backup", "-o", str(copy))
     assert code == 0 and "6 members" in out and copy.exists()
@@ -97,7 +97,7 @@ def test_backup_check_restore(
 def test_member_show_export_erase(
     capsys: pytest.CaptureFixture[str], store: Store, people: dict[str, int]
 ) -> None:
-    db, martin = str(store.path), str(people["Martin"])
+    db, martin = store.address, str(people["Martin"])
     code, out, _ = run(capsys, "--db", db, "member", "show", martin)
     assert code == 0 and "Hélène Martin" in out
     code, out, _ = run(capsys, "--db", db, "member", "show", martin, "--json")

@@ -496,7 +496,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def test_cli_export_prints_the_count_last(
     capsys: pytest.CaptureFixture[str], store: Store, people: dict[str, int], tmp_path: Path
 ) -> None:
-    db = str(store.path)
+    db = store.address
     target = tmp_path / "out.csv"
     code, out, err = run(capsys, "--db", db, "export", "-o", str(target))
     assert (code, err) == (0, "")
@@ -551,7 +551,7 @@ def test_cli_export_errors_are_one_line(
     message: str,
 ) -> None:
     argv = [a.replace("{tmp}", str(tmp_path)) for a in args]
-    code, out, err = run(capsys, "--db", str(store.path), "export", *argv)
+    code, out, err = run(capsys, "--db", store.address, "export", *argv)
     assert code == 1 and out == ""
     assert err.count("\n") == 1 and message in err and "Traceback" not in err
     assert not any(p.suffix in (".csv", ".txt", ".part") for p in tmp_path.iterdir())
@@ -560,7 +560,7 @@ def test_cli_export_errors_are_one_line(
 def test_cli_export_usage_errors(
     capsys: pytest.CaptureFixture[str], store: Store, tmp_path: Path
 ) -> None:
-    code, _, err = run(capsys, "--db", str(store.path), "export", "-o", "x.csv", "--format", "pdf")
+    code, _, err = run(capsys, "--db", store.address, "export", "-o", "x.csv", "--format", "pdf")
     assert code == 2 and "invalid choice" in err
-    code, _, err = run(capsys, "--db", str(store.path), "export", "tag:lyon")
+    code, _, err = run(capsys, "--db", store.address, "export", "tag:lyon")
     assert code == 2 and "-o" in err

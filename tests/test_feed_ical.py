@@ -199,7 +199,7 @@ def test_cli_feed_and_calendar_of_the_demo_posts(
     association.save(store, association.Association("Amicale des Chimistes", ""))
     published = published_posts(store)
     assert published  # the demo has a publication history
-    db = str(store.path)
+    db = store.address
     out_feed = tmp_path / "site" / "feed.xml"
     out_feed.parent.mkdir()
     assert main(["--db", db, "feed", "-o", str(out_feed), "--domain", "amicale.example"]) == 0

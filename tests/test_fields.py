@@ -136,7 +136,7 @@ def test_every_search_name_compiles(alias: str, today: date) -> None:
 def test_member_show_json_has_the_registry_keys(
     capsys: pytest.CaptureFixture[str], store: Store, people: dict[str, int]
 ) -> None:
-    assert main(["--db", str(store.path), "member", "show", str(people["Martin"]), "--json"]) == 0
+    assert main(["--db", store.address, "member", "show", str(people["Martin"]), "--json"]) == 0
     shown = json.loads(capsys.readouterr().out)
     assert tuple(shown) == fields.show_keys()
     assert tuple(MemberDirectory(store).get(people["Martin"]).values) == fields.stored_names()

@@ -117,7 +117,7 @@ def test_the_window_refuses_to_back_up_onto_the_store(
     win = MainWindow(store, UiSettings(), association.Association("Amicale Test", "CM"))
     qtbot.addWidget(win)
     before = store.path.stat().st_size
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(store.path), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (store.address, ""))
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
     win._on_backup()

@@ -33,7 +33,7 @@ def one_line(err: str) -> bool:
 @pytest.fixture
 def db(store: Store, people: dict[str, int]) -> str:
     store.close()
-    return str(store.path)
+    return store.address
 
 
 @pytest.fixture

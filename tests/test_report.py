@@ -359,7 +359,7 @@ def test_cli_report(
     tmp_path: Path,
 ) -> None:
     store, _ = report_store
-    db = str(store.path)
+    db = store.address
     span = ("--from", "2026-01-01", "--to", "2026-12-31")
     code, out, _ = _cli(capsys, "--db", db, "report", *span, "--json")
     assert code == 0

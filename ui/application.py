@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEventLoop,
     QMessageLogContext,
     QTimer,
@@ -14,13 +15,14 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from app import APP_ID, APP_NAME, __version__, association
 from app.errors import AmicaleError
 from app.members.service import MemberDirectory
-from app.store import Store, open_store
+from app.store import Store, address, open_store
 from ui import i18n
+from ui.labels import message_text
 from ui.main_window import MainWindow
 from ui.resources import icon_path
 from ui.settings import UiSettings
@@ -63,10 +65,23 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def open_with_dialogs(path: Path) -> Store | None:
-    """Open the store; on failure let the user pick another file or a backup."""
+def open_with_dialogs(target: str | Path) -> Store | None:
+    """Open the store; on failure let the user pick another file or a backup (a team server
+    that cannot be opened is said in a message: there is no file to pick instead)."""
     from ui.dialogs.store_problem import ask_what_next
 
+    where = address.locate(target) if isinstance(target, str) else target
+    if not isinstance(where, Path):
+        try:
+            return open_store(target)
+        except AmicaleError as exc:
+            QMessageBox.critical(
+                None,
+                QCoreApplication.translate("StoreProblem", "Team directory"),
+                message_text(exc.args[0] if exc.args else str(exc)),
+            )
+            return None
+    path = where
     while True:
         try:
             return open_store(path)
@@ -81,7 +96,7 @@ def build_window(store: Store, settings: UiSettings) -> MainWindow:
     return MainWindow(store, settings, association.load(store))
 
 
-def run_window(db: Path) -> int:
+def run_window(db: str | Path) -> int:
     settings = UiSettings()
     app = make_application()
     i18n.install(app, i18n.choose_language(settings.language))
@@ -101,7 +116,7 @@ def run_window(db: Path) -> int:
         store.close()
 
 
-def smoke_test(db: Path) -> int:
+def smoke_test(db: str | Path) -> int:
     """Open the window on ``db``, show every panel, quit: 0 when all went well."""
     settings = UiSettings()
     app = make_application()

@@ -13,7 +13,7 @@ from typing import Any
 from app import cli
 
 
-def open_window(db: Path, smoke: bool) -> int:
+def open_window(db: str, smoke: bool) -> int:
     """Open the window on ``db``; ``smoke``: show every panel and quit (packaging checks)."""
     from ui.application import run_window, smoke_test  # Qt only once a window is wanted
 

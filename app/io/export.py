@@ -82,7 +82,7 @@ from app.errors import AmicaleError, Cancelled
 from app.members import fields
 from app.members.service import DATA_COLUMNS, MemberDirectory, Sort
 from app.messages import QT_TRANSLATE_NOOP, Message
-from app.store import Store
+from app.store import Store, backends
 from app.store.cancel import CancelToken
 
 EXPORT_FORMATS = ("csv", "csv-fr", "xlsx", "vcf", "mailchimp")
@@ -302,7 +302,8 @@ class _Chunks:
         self.cancel = cancel
         # Column names come from DATA_COLUMNS only (checked): safe to put in the SQL text.
         selected = ", ".join(c if c in DATA_COLUMNS else "NULL" for c in self.columns)
-        self.sql = f"SELECT id, {selected} FROM member WHERE id IN (SELECT value FROM json_each(?))"
+        # The ids of a chunk as one JSON parameter, spelled by the engine (backends).
+        self.sql = f"SELECT id, {selected} FROM member WHERE id IN ({{ids}})"
 
     def __iter__(self) -> Iterator[list[Row]]:
         total = len(self.ids)
@@ -319,8 +320,9 @@ class _Chunks:
             with self.store.read() as conn:
                 raw = conn.connection.dbapi_connection
                 assert raw is not None
-                found = {r[0]: r[1:] for r in raw.execute(self.sql, param)}
-                labels = _tag_labels(raw, param) if tags_at >= 0 else {}
+                ids = backends.of(conn).JSON_IDS
+                found = {r[0]: r[1:] for r in raw.execute(self.sql.format(ids=ids), param)}
+                labels = _tag_labels(raw, ids, param) if tags_at >= 0 else {}
             communities: dict[int, tuple[Any, ...]] = {}
             if communities_at >= 0:
                 communities = self.directory.fetch_rows(chunk, ["communities"])
@@ -349,12 +351,10 @@ SELECT t.id, CASE WHEN c.name IS NULL THEN t.name ELSE c.name || '/' || t.name E
 FROM tag AS t LEFT JOIN tag_category AS c ON c.id = t.category_id
 ORDER BY c.position, t.name_key
 """
-_MEMBER_TAGS_SQL = (
-    "SELECT member_id, tag_id FROM member_tag WHERE member_id IN (SELECT value FROM json_each(?))"
-)
+_MEMBER_TAGS_SQL = "SELECT member_id, tag_id FROM member_tag WHERE member_id IN ({ids})"
 
 
-def _tag_labels(raw: Any, param: tuple[str]) -> dict[int, list[str]]:
+def _tag_labels(raw: Any, ids: str, param: tuple[str]) -> dict[int, list[str]]:
     """Each member's tags as "Category/Name" labels, in the member card's order.
 
     Joining and sorting in SQL costs more than reading the few tags once and ordering each
@@ -364,7 +364,7 @@ def _tag_labels(raw: Any, param: tuple[str]) -> dict[int, list[str]]:
         tag_id: (rank, label) for rank, (tag_id, label) in enumerate(raw.execute(_TAG_ORDER_SQL))
     }
     tagged: dict[int, list[tuple[int, str]]] = {}
-    for member_id, tag_id in raw.execute(_MEMBER_TAGS_SQL, param):
+    for member_id, tag_id in raw.execute(_MEMBER_TAGS_SQL.format(ids=ids), param):
         tagged.setdefault(member_id, []).append(order[tag_id])
     return {m: [label for _, label in sorted(pairs)] for m, pairs in tagged.items()}
 

@@ -45,7 +45,7 @@ from app.clock import now_iso
 from app.errors import AmicaleError, Cancelled, NotFoundError
 from app.members.service import ensure_tag
 from app.members.validation import EDITABLE_FIELDS, normalise, require_identity
-from app.store import Store, portable
+from app.store import Store, backends, portable
 from app.store.cancel import CancelToken, interruptible
 from app.store.schema import (
     community,
@@ -179,15 +179,6 @@ class _Steps:
             self.progress(value, self.TOTAL)
 
 
-# Core cannot say NOT INDEXED. Without it SQLite walks ix_member_promo (to avoid a sort) with
-# a row lookup per member: 3.7 s at 1,000,000 members instead of 1.7 s reading the table in
-# order. SQLite steps both group_concat over the same rows, so the two lists line up.
-_GROUPS_SQL = (
-    "SELECT promo, sort_name, group_concat(id), group_concat(coalesce(phone, ''), char(30)) "
-    "FROM member NOT INDEXED GROUP BY promo, sort_name"
-)
-
-
 class _Pairs:
     """The scan's result as it grows: a pair is kept under the first (strongest) rule."""
 
@@ -242,7 +233,7 @@ def _scan(store: Store, step: _Steps, cancel: CancelToken | None) -> list[Pair]:
     step(0)
     with store.read() as conn:
         raw = conn.connection.dbapi_connection
-        with interruptible(raw, cancel):  # type: ignore[arg-type]
+        with interruptible(raw, cancel):
             rejected = conn.execute(
                 sa.select(not_duplicate.c.member_a, not_duplicate.c.member_b)
             ).all()
@@ -256,7 +247,7 @@ def _scan(store: Store, step: _Steps, cancel: CancelToken | None) -> list[Pair]:
             involved = {i for group in (*email_groups, *linkedin_groups) for i in group}
             names = _sort_names(conn, involved)
             step(80)
-            groups = conn.exec_driver_sql(_GROUPS_SQL).all()
+            groups = conn.exec_driver_sql(backends.of(conn).NAME_GROUPS_SQL).all()
             pairs = _scan_groups(step, cancel, rejected, email_groups, linkedin_groups,
                                  names, groups)  # fmt: skip
             del groups

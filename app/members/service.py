@@ -19,8 +19,9 @@ from app.members import fields
 from app.members.query import FIELD_ALIASES, QueryContext, compile_query, unordered_ids
 from app.members.search import And, Field, Node, Not, Or, parse
 from app.members.validation import normalise, require_identity
-from app.store import Store
+from app.store import Store, postgres
 from app.store.cancel import CancelToken, interruptible
+from app.store.portable import fold_sql
 from app.store.schema import (
     community,
     member,
@@ -29,8 +30,6 @@ from app.store.schema import (
     tag,
     tag_category,
 )
-from app.store import postgres
-from app.store.portable import fold_sql
 from app.store.sqlite import id_array
 from app.text import fold, linkedin_key, sort_name
 
@@ -162,7 +161,7 @@ def fetch_ids(conn: sa.Connection, statement: sa.Select[Any]) -> array[int]:
     compiled = labelled.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
     params = compiled.construct_params()
     if conn.dialect.name == "postgresql":
-        return postgres.id_array(conn.connection.dbapi_connection, str(compiled), params)
+        return postgres.id_array(conn.connection.dbapi_connection, str(compiled), dict(params))
     positional = tuple(params[name] for name in compiled.positiontup or ())
     raw = conn.connection.dbapi_connection
     return id_array(raw, str(compiled), positional)  # type: ignore[arg-type]
@@ -253,7 +252,7 @@ class MemberDirectory:
     def _run_ids(self, stmt: sa.Select[Any], cancel: CancelToken | None) -> array[int]:
         with self.store.read() as conn:
             raw = conn.connection.dbapi_connection
-            with interruptible(raw, cancel):  # type: ignore[arg-type]
+            with interruptible(raw, cancel):
                 return fetch_ids(conn, stmt)
 
     def fetch_rows(self, ids: Sequence[int], columns: Sequence[str]) -> dict[int, tuple[Any, ...]]:

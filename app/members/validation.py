@@ -100,7 +100,8 @@ def normalise(values: dict[str, Any], today: date | None = None) -> dict[str, An
             problems[key] = Message(QT_TRANSLATE_NOOP("Messages", "unknown field"))
             continue
         if isinstance(value, str):
-            value = value.strip()
+            # NUL is no one's letter, and PostgreSQL's text cannot hold it.
+            value = value.replace("\x00", "").strip()
             if len(value) > MAX_TEXT:
                 problems[key] = Message(
                     QT_TRANSLATE_NOOP("Messages", "too long (over {0} characters)"), MAX_TEXT

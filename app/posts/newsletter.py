@@ -220,7 +220,7 @@ def recipients(store: Store, query: str, cancel: CancelToken | None = None) -> l
     stmt = _recipients_statement(query)
     with store.read() as conn:
         raw = conn.connection.dbapi_connection
-        with interruptible(raw, cancel):  # type: ignore[arg-type]
+        with interruptible(raw, cancel):
             return _unique_by_address(conn.execute(stmt))
 
 
@@ -239,7 +239,7 @@ def audience(store: Store, query: str, cancel: CancelToken | None = None) -> Aud
     where = _reachable(query)
     with store.read() as conn:
         raw = conn.connection.dbapi_connection
-        with interruptible(raw, cancel):  # type: ignore[arg-type]
+        with interruptible(raw, cancel):
             count = conn.execute(
                 sa.select(sa.func.count(sa.distinct(sa.func.lower(_EMAIL)))).where(where)
             ).scalar_one()
@@ -459,7 +459,7 @@ def start_send(
         send_id = int(key[0])
         # The list is copied in SQL: a segment of 300,000 never sits in memory.
         raw = conn.connection.dbapi_connection
-        with interruptible(raw, cancel):  # type: ignore[arg-type]
+        with interruptible(raw, cancel):
             count = conn.execute(
                 newsletter_recipient.insert().from_select(
                     ["send_id", "member_id", "email"],

@@ -82,6 +82,13 @@ class Store:
     def engine_name(self) -> str:
         return self.engine.dialect.name
 
+    @property
+    def address(self) -> str:
+        """What reopens this store: ``--db``'s value (the password, if any, included)."""
+        if self.url is None:
+            return str(self.path)
+        return self.url.render_as_string(hide_password=False)
+
     def describe(self) -> str:
         """Where the store is, for messages: the file, or user@host/database (no password)."""
         if self.url is None:

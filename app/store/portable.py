@@ -62,6 +62,23 @@ def _listed_postgres(element: Any, compiler: Any, **kw: Any) -> str:
     )
 
 
+class _ListedTexts(_ListedInts):
+    name = "amicale_listed_texts"
+    inherit_cache = True
+
+
+@compiles(_ListedTexts, "postgresql")
+def _listed_texts_postgres(element: Any, compiler: Any, **kw: Any) -> str:
+    payload = compiler.process(element.clauses, **kw)
+    return f"(SELECT v AS value FROM json_array_elements_text(CAST({payload} AS json)) AS v)"
+
+
+def listed_texts(values: Iterable[str], name: str = "texts") -> sa.Select[Any]:
+    """SELECT value FROM <the list> for strings (email addresses…)."""
+    each = _ListedTexts(sa.bindparam(name, json.dumps(list(values)), unique=True))
+    return sa.select(each.table_valued("value").c.value)
+
+
 def listed(values: Iterable[int], name: str = "ids") -> sa.Select[Any]:
     """SELECT value FROM <the list>: ``values`` as one bound parameter."""
     payload = json.dumps(list(values))

@@ -164,3 +164,15 @@ def interruptible(dbapi_connection: Any, token: CancelToken | None) -> Iterator[
         watcher.join()
     if token.cancelled:
         raise Cancelled()
+
+
+# The duplicate finder's groups of members sharing a class year and a name, each with its ids
+# and phones in the same order (app.members.dedup; sqlite.py has its twin).
+NAME_GROUPS_SQL = (
+    "SELECT promo, sort_name, string_agg(id::text, ',' ORDER BY id), "
+    "string_agg(coalesce(phone, ''), chr(30) ORDER BY id) FROM member GROUP BY promo, sort_name"
+)
+
+
+# A list of ids as one JSON parameter, in raw SQL of the driver (sqlite.py has its twin).
+JSON_IDS = "SELECT v::bigint FROM json_array_elements_text(CAST(%s AS json)) AS v"

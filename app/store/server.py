@@ -86,6 +86,9 @@ def make_engine(url: sa.URL) -> sa.Engine:
         pool_size=4,
         max_overflow=4,
         pool_pre_ping=True,  # a connection the network dropped is replaced, not handed out
+        # The services read how many rows an INSERT … SELECT added (SQLite's driver always
+        # says; psycopg's only when asked to keep it).
+        execution_options={"preserve_rowcount": True},
         connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "Amicale"},
     )
 

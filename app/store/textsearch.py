@@ -33,7 +33,7 @@ class TextMatch(ColumnElement[bool]):
     """Every phrase found: a condition on ``member_fts`` (whose ``rowid`` is the member id)."""
 
     # Not Boolean: SQLite would be sent "MATCH ? = 1", which FTS5 refuses.
-    type = sa.types.NullType()
+    type = sa.types.NullType()  # type: ignore[assignment]
     inherit_cache = False  # the phrases are values, rendered as bound parameters
 
     def __init__(self, phrases: Iterable[Phrase]) -> None:
@@ -50,7 +50,9 @@ def _compile_fts5(element: TextMatch, compiler: Any, **kw: Any) -> str:
         sqlite.fts_match(_column_filter(p.columns), list(p.tokens), initial=p.initial)
         for p in element.phrases
     )
-    return "member_fts MATCH " + compiler.process(sa.bindparam("fts", match, unique=True), **kw)
+    return "member_fts MATCH " + str(
+        compiler.process(sa.bindparam("fts", match, unique=True), **kw)
+    )
 
 
 @compiles(TextMatch, "postgresql")
@@ -64,7 +66,7 @@ def _compile_postgres(element: TextMatch, compiler: Any, **kw: Any) -> str:
                 *(member_fts.c[c].like(sa.bindparam("fts", pattern, unique=True)) for c in columns)
             )
         )
-    return compiler.process(sa.and_(*conditions), **kw)
+    return str(compiler.process(sa.and_(*conditions), **kw))
 
 
 def matching_ids(phrases: Iterable[Phrase]) -> sa.Select[Any]:

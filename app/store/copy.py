@@ -1,0 +1,80 @@
+"""Copying a whole store from one engine to the other, row for row.
+
+A team's backup is a portable SQLite file with the same content (a team can also leave its
+server and go back to solo), and a solo file can move up to a server (`amicale team
+export/import`). Tables are copied in foreign-key order, in batches, in one transaction on
+the target; the search words and each tag's member count are rebuilt by the target's own
+triggers, so they are never copied (nor double counted).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from app.store.engine import Store
+from app.store.schema import metadata, tag
+
+BATCH = 5_000
+Progress = Callable[[str, int], None]
+
+
+def copy_store(source: Store, target: Store, progress: Progress | None = None) -> dict[str, int]:
+    """Copy every row of ``source`` into the empty ``target``; returns rows per table."""
+    counts: dict[str, int] = {}
+    tables = metadata.sorted_tables
+    with source.read() as reading, target.write() as writing:
+        for table in tables:
+            if writing.execute(sa.select(sa.func.count()).select_from(table)).scalar():
+                # Settings rows a migration made (defaults) make way for the source's.
+                writing.execute(table.delete())
+        for table in tables:
+            copied = 0
+            rows = reading.execution_options(yield_per=BATCH).execute(
+                sa.select(table).order_by(*table.primary_key.columns)
+            )
+            for batch in rows.partitions(BATCH):
+                values = [dict(r._mapping) for r in batch]
+                if table is tag:
+                    for value in values:
+                        value["member_count"] = 0  # the target's triggers count the links
+                writing.execute(table.insert(), values)
+                copied += len(values)
+            counts[table.name] = copied
+            if progress is not None:
+                progress(table.name, copied)
+        _reset_sequences(writing)
+    return counts
+
+
+def _reset_sequences(conn: sa.Connection) -> None:
+    """On PostgreSQL, ids copied as they were leave the sequences behind: move them on."""
+    if conn.dialect.name != "postgresql":
+        return
+    for table in metadata.sorted_tables:
+        key = list(table.primary_key.columns)
+        if len(key) != 1 or not isinstance(key[0].type, sa.Integer) or not key[0].autoincrement:
+            continue
+        column = key[0].name
+        conn.execute(
+            sa.text(
+                "SELECT setval(pg_get_serial_sequence(:table, :column), "
+                f"coalesce((SELECT max({column}) FROM {table.name}), 0) + 1, false)"
+            ),
+            {"table": table.name, "column": column},
+        )
+
+
+def backup_to_file(source: Store, target: Path) -> dict[str, int]:
+    """A team store's backup: a new SQLite store at ``target`` holding the same rows."""
+    from app.store import open_store
+
+    if target.exists():
+        target.unlink()
+    copy = open_store(target)
+    try:
+        return copy_store(source, copy)
+    finally:
+        copy.close()
