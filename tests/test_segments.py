@@ -298,7 +298,7 @@ def test_cli_lists_segments_with_live_counts(
     capsys: pytest.CaptureFixture[str], db_path: Path, store: Store, people: dict[str, int]
 ) -> None:
     segments.save(store, "Lyonnais", "city:lyon")
-    code, out, err = run(capsys, "--db", str(db_path), "segments")
+    code, out, err = run(capsys, "--db", store.address, "segments")
     assert (code, err) == (0, "")
     lines = out.splitlines()
     assert len(lines) == 7
@@ -318,7 +318,7 @@ def test_cli_json_contract(
     people: dict[str, int],
 ) -> None:
     segments.save(store, "Lyonnais", "city:lyon")
-    code, out, _ = run(capsys, "--db", str(db_path), "segments", "--json")
+    code, out, _ = run(capsys, "--db", store.address, "segments", "--json")
     assert code == 0
     listed = json.loads(out)
     assert all(set(item) == {"name", "query", "count"} for item in listed)
@@ -335,7 +335,7 @@ def test_cli_json_contract(
 def test_cli_save(
     capsys: pytest.CaptureFixture[str], db_path: Path, store: Store, people: dict[str, int]
 ) -> None:
-    db = ("--db", str(db_path))
+    db = ("--db", store.address)
     code, out, _ = run(capsys, *db, "segments", "save", "Chimistes", "tag:chimie", "city:lyon")
     assert (code, out) == (0, "saved: Chimistes (2 members)\n")
     code, out, _ = run(capsys, *db, "segments", "save", "Pas à jour", "--", "-dues:paid")
@@ -349,7 +349,7 @@ def test_cli_save(
 def test_cli_errors_are_one_line(
     capsys: pytest.CaptureFixture[str], db_path: Path, store: Store
 ) -> None:
-    db = ("--db", str(db_path))
+    db = ("--db", store.address)
     code, out, err = run(capsys, *db, "segments", "save", "Cassé", "promo:2000", "(city:lyon")
     assert (code, out) == (1, "")
     assert err == "amicale: '(' without a matching ')' (at character 12)\n"

@@ -139,6 +139,7 @@ def test_rules_follow_merges_and_go_with_their_tag(store: Store, people: dict[st
     assert [r.id for r in tag_rules.rules(store)] == [rule.id]
 
 
+@pytest.mark.sqlite_only  # import / demo on a server: refused for now (issue 11)
 def test_rules_applied_after_a_committed_import_only(store: Store, tmp_path: Path) -> None:
     rule = tag_rules.save(store, Rule(None, "city", None, cities=("Lyon",)), "Géographie/Lyon")
     source = tmp_path / "members.csv"
@@ -164,6 +165,7 @@ def test_rules_applied_after_a_committed_import_only(store: Store, tmp_path: Pat
     assert (again.created, again.rules_tagged) == (0, 0)
 
 
+@pytest.mark.sqlite_only  # import / demo on a server: refused for now (issue 11)
 @pytest.mark.parametrize("many", [False, True])
 def test_after_an_import_only_its_members_are_considered(
     store: Store,
@@ -200,15 +202,15 @@ def test_cli_rules_and_apply_rules(
     store: Store, people: dict[str, int], db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     rule = tag_rules.save(store, Rule(None, "promo", None, year_from=2000, year_to=2009), "2000s")
-    assert main(["--db", str(db_path), "tags", "rules"]) == 0
+    assert main(["--db", store.address, "tags", "rules"]) == 0
     out = capsys.readouterr().out
     assert out == f"#{rule.id} on  promo: 2000..2009 → 2000s  (would tag 2)\n"
-    assert main(["--db", str(db_path), "tags", "apply-rules", "--json"]) == 0
+    assert main(["--db", store.address, "tags", "apply-rules", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert rows == [{"id": rule.id, "rule": "promo: 2000..2009 → 2000s", "tagged": 2}]
-    assert main(["--db", str(db_path), "tags", "apply-rules"]) == 0
+    assert main(["--db", store.address, "tags", "apply-rules"]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == "tagged: 0"
-    assert main(["--db", str(db_path), "tags", "--json"]) == 0
+    assert main(["--db", store.address, "tags", "--json"]) == 0
     listed = {r["tag"]: r["count"] for r in json.loads(capsys.readouterr().out)}
     assert listed["2000s"] == 2 and listed["Métier/Chimie"] == 3
 

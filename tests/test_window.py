@@ -340,12 +340,12 @@ def test_the_program_hands_the_window_to_the_command_line(
 ) -> None:
     from ui import launch
 
-    opened: list[tuple[Path, bool]] = []
+    opened: list[tuple[str, bool]] = []
     monkeypatch.setattr(launch, "open_window", lambda db, smoke: opened.append((db, smoke)) or 0)
     db = tmp_path / "w.sqlite3"
     assert launch.main(["--db", str(db)]) == 0
     assert launch.main(["--db", str(db), "--smoke-test"]) == 0
-    assert opened == [(db, False), (db, True)]
+    assert opened == [(str(db), False), (str(db), True)]
 
 
 def test_the_default_window_fits_the_available_screen(

@@ -44,6 +44,7 @@ from app.demo.names import (
 )
 from app.errors import AmicaleError, Cancelled
 from app.members.service import ensure_tag
+from app.messages import QT_TRANSLATE_NOOP, Message
 from app.store import Store
 from app.store.cancel import CancelToken, interruptible
 from app.store.schema import FTS_COLUMNS, community, member
@@ -304,6 +305,7 @@ def build_demo(
     AmicaleError if the store already has members, Cancelled if ``cancel`` fires; either way
     nothing is written.
     """
+    store.require_file(Message(QT_TRANSLATE_NOOP("Messages", "Building the sample association")))
     started = time.perf_counter()
     if members < 0:
         raise ValueError("members must be >= 0")

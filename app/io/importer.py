@@ -51,7 +51,7 @@ from app.members import fields
 from app.members.dedup import DIFFERING_REASON
 from app.members.service import ensure_tag
 from app.members.validation import EDITABLE_FIELDS, MAX_TEXT, NO_YEAR, normalise
-from app.messages import QT_TRANSLATE_NOOP
+from app.messages import QT_TRANSLATE_NOOP, Message
 from app.store import Store
 from app.store.schema import import_journal, member
 from app.store.sqlite import (
@@ -728,6 +728,7 @@ def import_file(
     today: date | None = None,
 ) -> ImportReport:
     """Import ``source`` in one transaction; a dry run rolls it back and reports the same."""
+    store.require_file(Message(QT_TRANSLATE_NOOP("Messages", "An import")))
     started = time.perf_counter()
     mapping = mapping if mapping is not None else guess_mapping(source.headers, source.preset)
     if not any(mapping.values()):

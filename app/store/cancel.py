@@ -13,6 +13,8 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
+from app.errors import Cancelled
+
 
 class CancelToken:
     """Set from any thread; a running query sees it within a few thousand VM steps."""
@@ -32,8 +34,73 @@ class CancelToken:
 def interruptible(dbapi_connection: Any, token: CancelToken | None) -> Iterator[None]:
     """Abort the statements run inside when ``token`` is cancelled (raises Cancelled)."""
     if isinstance(dbapi_connection, sqlite3.Connection):
-        from app.store import sqlite as engine
+        with _sqlite_interruptible(dbapi_connection, token):
+            yield
     else:
-        from app.store import postgres as engine  # type: ignore[no-redef]
-    with engine.interruptible(dbapi_connection, token):
+        with _server_interruptible(dbapi_connection, token):
+            yield
+
+
+@contextlib.contextmanager
+def _sqlite_interruptible(
+    dbapi_connection: sqlite3.Connection, token: CancelToken | None
+) -> Iterator[None]:
+    """Abort the statements run inside when ``token`` is cancelled (raises Cancelled)."""
+    if token is None:
         yield
+        return
+    if token.cancelled:
+        raise Cancelled()
+    dbapi_connection.set_progress_handler(lambda: 1 if token.cancelled else 0, 5000)
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if token.cancelled or "interrupt" in str(exc):
+            raise Cancelled() from exc
+        raise
+    except Exception as exc:  # SQLAlchemy wraps the driver's error
+        if token.cancelled and "interrupt" in str(exc):
+            raise Cancelled() from exc
+        raise
+    finally:
+        dbapi_connection.set_progress_handler(None, 0)
+
+
+@contextlib.contextmanager
+def _server_interruptible(dbapi_connection: Any, token: CancelToken | None) -> Iterator[None]:
+    """Abort the statement running inside when ``token`` is cancelled (raises Cancelled).
+
+    The server is asked to cancel the query from a watcher thread (psycopg's
+    ``cancel_safe``); the statement then fails with QueryCanceled, turned into Cancelled.
+    """
+    if token is None:
+        yield
+        return
+    import psycopg
+
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(0.05):
+            if token.cancelled:
+                with contextlib.suppress(Exception):
+                    dbapi_connection.cancel_safe(timeout=2)
+                return
+
+    watcher = threading.Thread(target=watch, name="amicale-cancel", daemon=True)
+    watcher.start()
+    try:
+        if token.cancelled:
+            raise Cancelled()
+        yield
+    except psycopg.errors.QueryCanceled as exc:
+        raise Cancelled() from exc
+    except Exception as exc:
+        if token.cancelled and isinstance(getattr(exc, "orig", None), psycopg.errors.QueryCanceled):
+            raise Cancelled() from exc
+        raise
+    finally:
+        done.set()
+        watcher.join()
+    if token.cancelled:
+        raise Cancelled()

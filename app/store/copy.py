@@ -14,6 +14,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from app.store import postgres
 from app.store.engine import Store
 from app.store.schema import metadata, tag
 
@@ -45,26 +46,9 @@ def copy_store(source: Store, target: Store, progress: Progress | None = None) -
             counts[table.name] = copied
             if progress is not None:
                 progress(table.name, copied)
-        _reset_sequences(writing)
+        if writing.dialect.name == "postgresql":
+            postgres.reset_sequences(writing)
     return counts
-
-
-def _reset_sequences(conn: sa.Connection) -> None:
-    """On PostgreSQL, ids copied as they were leave the sequences behind: move them on."""
-    if conn.dialect.name != "postgresql":
-        return
-    for table in metadata.sorted_tables:
-        key = list(table.primary_key.columns)
-        if len(key) != 1 or not isinstance(key[0].type, sa.Integer) or not key[0].autoincrement:
-            continue
-        column = key[0].name
-        conn.execute(
-            sa.text(
-                "SELECT setval(pg_get_serial_sequence(:table, :column), "
-                f"coalesce((SELECT max({column}) FROM {table.name}), 0) + 1, false)"
-            ),
-            {"table": table.name, "column": column},
-        )
 
 
 def backup_to_file(source: Store, target: Path) -> dict[str, int]:

@@ -95,6 +95,12 @@ class Store:
             return str(self.path)
         return address.display(self.url)
 
+    def require_file(self, what: Message) -> None:
+        """Refuse, in one sentence, work that team mode does not do yet (``what``: e.g.
+        "an import")."""
+        if self.is_team:
+            raise StoreError(Message(T_NOT_ON_A_SERVER, what, self.describe()))
+
     def checkpoint(self) -> None:
         """Empty the WAL into the file (its old pages may hold what was just erased)."""
         if self.is_team:
@@ -130,6 +136,11 @@ def backup_path_for(path: Path, revision: str) -> Path:
     return path.with_name(f"{path.stem}.before-{revision}-{stamp}.sqlite3")
 
 
+T_NOT_ON_A_SERVER = QT_TRANSLATE_NOOP(
+    "Messages",
+    "{0} is not possible yet in a team directory ({1}): do it in a data file, then copy "
+    "it to the server",
+)
 T_READ_ONLY = QT_TRANSLATE_NOOP(
     "Messages",
     "{0} is read-only: Amicale writes to its data file; make it writable or open a copy of it",
@@ -173,7 +184,8 @@ def open_store(target: Path | str, *, migrate: bool = True) -> Store:
     if isinstance(where, sa.URL):
         from app.store import server
 
-        return server.open_server(where, migrate=migrate)
+        engine, revision, anchor = server.open_server(where, migrate=migrate)
+        return Store(anchor, engine, OpenReport(revision is None, revision, None), url=where)
     return _open_file(where, migrate=migrate)
 
 

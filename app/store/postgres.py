@@ -12,14 +12,9 @@ the field), served by trigram indexes (``pg_trgm``). The words are folded in SQL
 
 from __future__ import annotations
 
-import contextlib
-import threading
 from array import array
-from collections.abc import Iterator
 from typing import Any
 
-from app.errors import Cancelled
-from app.store.cancel import CancelToken
 from app.store.schema import FREE_TEXT_COLUMNS, FTS_COLUMNS
 
 # The free text of the search box reads these six columns as one; a separator that is not
@@ -126,46 +121,6 @@ def phrase_pattern(tokens: list[str], initial: bool) -> str:
     return (" " if initial else "% ") + " ".join(tokens) + "%"
 
 
-@contextlib.contextmanager
-def interruptible(dbapi_connection: Any, token: CancelToken | None) -> Iterator[None]:
-    """Abort the statement running inside when ``token`` is cancelled (raises Cancelled).
-
-    The server is asked to cancel the query from a watcher thread (psycopg's
-    ``cancel_safe``); the statement then fails with QueryCanceled, turned into Cancelled.
-    """
-    if token is None:
-        yield
-        return
-    import psycopg
-
-    done = threading.Event()
-
-    def watch() -> None:
-        while not done.wait(0.05):
-            if token.cancelled:
-                with contextlib.suppress(Exception):
-                    dbapi_connection.cancel_safe(timeout=2)
-                return
-
-    watcher = threading.Thread(target=watch, name="amicale-cancel", daemon=True)
-    watcher.start()
-    try:
-        if token.cancelled:
-            raise Cancelled()
-        yield
-    except psycopg.errors.QueryCanceled as exc:
-        raise Cancelled() from exc
-    except Exception as exc:
-        if token.cancelled and isinstance(getattr(exc, "orig", None), psycopg.errors.QueryCanceled):
-            raise Cancelled() from exc
-        raise
-    finally:
-        done.set()
-        watcher.join()
-    if token.cancelled:
-        raise Cancelled()
-
-
 # The duplicate finder's groups of members sharing a class year and a name, each with its ids
 # and phones in the same order (app.members.dedup; sqlite.py has its twin).
 NAME_GROUPS_SQL = (
@@ -176,3 +131,24 @@ NAME_GROUPS_SQL = (
 
 # A list of ids as one JSON parameter, in raw SQL of the driver (sqlite.py has its twin).
 JSON_IDS = "SELECT v::bigint FROM json_array_elements_text(CAST(%s AS json)) AS v"
+
+
+def reset_sequences(conn: Any) -> None:
+    """Rows inserted with their ids (a migration's defaults, a copied store) leave the
+    sequences behind: move each on past its table's largest id."""
+    import sqlalchemy as sa
+
+    from app.store.schema import metadata
+
+    for table in metadata.sorted_tables:
+        key = list(table.primary_key.columns)
+        if len(key) != 1 or not isinstance(key[0].type, sa.Integer) or not key[0].autoincrement:
+            continue
+        column = key[0].name
+        conn.execute(
+            sa.text(
+                "SELECT setval(pg_get_serial_sequence(:table, :column), "
+                f"coalesce((SELECT max({column}) FROM {table.name}), 0) + 1, false)"
+            ),
+            {"table": table.name, "column": column},
+        )

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
@@ -18,9 +17,6 @@ from app.errors import StoreError, StoreTooNewError
 from app.messages import QT_TRANSLATE_NOOP, Message
 from app.store import address
 from app.store.schema import SCHEMA_HEAD
-
-if TYPE_CHECKING:
-    from app.store.engine import Store
 
 log = logging.getLogger(__name__)
 
@@ -99,9 +95,10 @@ def read_revision(conn: sa.Connection) -> str | None:
     return conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def open_server(url: sa.URL, *, migrate: bool = True) -> Store:
+def open_server(url: sa.URL, *, migrate: bool = True) -> tuple[sa.Engine, str | None, Path]:
+    """Connect to the team store at ``url`` and migrate it: the engine, the schema revision
+    it had (None for a new one) and the local name its side files hang from."""
     from app.store import migrations
-    from app.store.engine import OpenReport, Store
 
     shown = address.display(url)
     engine = make_engine(url)
@@ -130,4 +127,4 @@ def open_server(url: sa.URL, *, migrate: bool = True) -> Store:
     anchor = anchor_path(url)
     with contextlib.suppress(OSError):
         anchor.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return Store(anchor, engine, OpenReport(revision is None, revision, None), url=url)
+    return engine, revision, anchor

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from app.errors import Cancelled, NotAStoreError, StoreError
+from app.errors import NotAStoreError, StoreError
 from app.store.cancel import CancelToken as CancelToken  # its old home: still importable
 from app.store.schema import FTS_COLUMNS
 from app.text import fold
@@ -245,31 +245,6 @@ def fts_match(column_filter: str, tokens: list[str], initial: bool = False) -> s
     phrases = [anchor + fts_phrase(v) for v in variants]
     body = phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")"
     return f"{column_filter} : {body}"
-
-
-@contextlib.contextmanager
-def interruptible(
-    dbapi_connection: sqlite3.Connection, token: CancelToken | None
-) -> Iterator[None]:
-    """Abort the statements run inside when ``token`` is cancelled (raises Cancelled)."""
-    if token is None:
-        yield
-        return
-    if token.cancelled:
-        raise Cancelled()
-    dbapi_connection.set_progress_handler(lambda: 1 if token.cancelled else 0, 5000)
-    try:
-        yield
-    except sqlite3.OperationalError as exc:
-        if token.cancelled or "interrupt" in str(exc):
-            raise Cancelled() from exc
-        raise
-    except Exception as exc:  # SQLAlchemy wraps the driver's error
-        if token.cancelled and "interrupt" in str(exc):
-            raise Cancelled() from exc
-        raise
-    finally:
-        dbapi_connection.set_progress_handler(None, 0)
 
 
 def id_array(dbapi_connection: sqlite3.Connection, sql: str, params: tuple[Any, ...]) -> array[int]:

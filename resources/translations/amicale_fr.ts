@@ -2864,7 +2864,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../app/members/query.py" line="+245"/>
+        <location filename="../../app/members/query.py" line="+234"/>
         <source>&apos;{0}:&apos; needs letters or digits</source>
         <translation>«&#xa0;{0}:&#xa0;» demande des lettres ou des chiffres</translation>
     </message>
@@ -2993,7 +2993,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>champ inconnu</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>too long (over {0} characters)</source>
         <translation>trop long (plus de {0} caractères)</translation>
     </message>
@@ -3078,7 +3078,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>impossible d’écrire {0}&#xa0;: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/birthdays.py" line="+218"/>
+        <location filename="../../app/birthdays.py" line="+217"/>
         <source>the “}}” at character {0} closes nothing (for a lone brace, write “}}}}”)</source>
         <translation>l’accolade «&#xa0;}}&#xa0;» au caractère {0} ne ferme rien (pour une accolade seule, écrivez «&#xa0;}}}}&#xa0;»)</translation>
     </message>
@@ -3094,7 +3094,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>champ inconnu&#xa0;: {0}. Champs possibles&#xa0;: {1}</translation>
     </message>
     <message>
-        <location line="+341"/>
+        <location line="+335"/>
         <source>unknown channel “{0}”; use one of: {1}</source>
         <translation>canal inconnu «&#xa0;{0}&#xa0;»&#xa0;; canaux possibles&#xa0;: {1}</translation>
     </message>
@@ -3579,7 +3579,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>une règle de recherche demande une recherche</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+111"/>
         <source>no rule #{0}</source>
         <translation>aucune règle n°&#xa0;{0}</translation>
     </message>
@@ -3629,7 +3629,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>{0} est le fichier de données lui-même, pas une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../app/store/engine.py" line="+104"/>
+        <location filename="../../app/store/engine.py" line="+139"/>
+        <source>{0} is not possible yet in a team directory ({1}): do it in a data file, then copy it to the server</source>
+        <translation>{0} n’est pas encore possible dans un annuaire d’équipe ({1}) : faites-le dans un fichier de données, puis copiez-le sur le serveur</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>{0} is read-only: Amicale writes to its data file; make it writable or open a copy of it</source>
         <translation>{0} est en lecture seule&#xa0;: Amicale écrit dans son fichier de données&#xa0;; rendez-le modifiable ou ouvrez-en une copie</translation>
     </message>
@@ -3724,6 +3729,11 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>{0}&#xa0;: «&#xa0;{1}&#xa0;» diffère de la ligne {2}&#xa0;; la première est gardée</translation>
     </message>
     <message>
+        <location line="+248"/>
+        <source>An import</source>
+        <translation>Une importation</translation>
+    </message>
+    <message>
         <location filename="../../app/io/mapping.py" line="+602"/>
         <source>{0} cell(s) beyond the last column ignored</source>
         <translation>{0} cellule(s) au-delà de la dernière colonne ignorée(s)</translation>
@@ -3797,6 +3807,36 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <location line="+13"/>
         <source>last contact: &apos;{0}&apos; is not a date; ignored</source>
         <translation>dernier contact&#xa0;: «&#xa0;{0}&#xa0;» n’est pas une date&#xa0;; ignoré</translation>
+    </message>
+    <message>
+        <location filename="../../app/demo/members.py" line="+308"/>
+        <source>Building the sample association</source>
+        <translation>La création de l’association d’exemple</translation>
+    </message>
+    <message>
+        <location filename="../../app/store/address.py" line="+24"/>
+        <source>&apos;{0}&apos; is not a kind of store Amicale opens: give a data file&apos;s path, or a team server as postgresql://user@host/database</source>
+        <translation>« {0} » n’est pas un type de stockage qu’Amicale sait ouvrir : indiquez le chemin d’un fichier de données, ou un serveur d’équipe sous la forme postgresql://utilisateur@hôte/base</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&apos;{0}&apos; is not a valid team server address (postgresql://user@host/database)</source>
+        <translation>« {0} » n’est pas une adresse de serveur d’équipe valide (postgresql://utilisateur@hôte/base)</translation>
+    </message>
+    <message>
+        <location filename="../../app/store/server.py" line="+26"/>
+        <source>cannot reach the team server {0}: {1}</source>
+        <translation>impossible de joindre le serveur d’équipe {0} : {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the team server {0} refused the connection: {1}</source>
+        <translation>le serveur d’équipe {0} a refusé la connexion : {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the team directory {0} was written by a newer version of Amicale (schema {1}); update Amicale to open it. Nothing was changed.</source>
+        <translation>l’annuaire d’équipe {0} a été écrit par une version plus récente d’Amicale (schéma {1}) ; mettez Amicale à jour pour l’ouvrir. Rien n’a été modifié.</translation>
     </message>
 </context>
 <context>
@@ -5306,12 +5346,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+3"/>
-        <location line="+548"/>
+        <location line="+547"/>
         <source>Copy the channel&apos;s text and open the network&apos;s page to post it</source>
         <translation>Copier le texte du canal et ouvrir la page du réseau pour le publier</translation>
     </message>
     <message>
-        <location line="-546"/>
+        <location line="-545"/>
         <source>Mark as published…</source>
         <translation>Marquer comme publié…</translation>
     </message>
@@ -5393,7 +5433,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         </translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>Import posts</source>
         <translation>Importer des publications</translation>
     </message>
@@ -5853,6 +5893,11 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <location line="+11"/>
         <source>Restore failed</source>
         <translation>Échec de la restauration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="+80"/>
+        <source>Team directory</source>
+        <translation>Annuaire d’équipe</translation>
     </message>
 </context>
 <context>
@@ -6355,12 +6400,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+8"/>
-        <location line="+282"/>
+        <location line="+283"/>
         <source>Nobody left to wish today.</source>
         <translation>Plus personne à fêter aujourd’hui.</translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="-266"/>
         <source>No birthdays to show: fill in the members&apos; dates of birth, or import them, to see here who to wish.</source>
         <translation>Aucun anniversaire à afficher&#xa0;: renseignez les dates de naissance des membres, ou importez-les, pour voir ici qui fêter.</translation>
     </message>
@@ -6470,7 +6515,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Déjà fêtés (%1)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>No birthday today.</source>
         <translation>Pas d’anniversaire aujourd’hui.</translation>
     </message>

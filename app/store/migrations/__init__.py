@@ -46,6 +46,12 @@ def is_known(revision: str) -> bool:
 def upgrade(engine: sa.Engine, target: str = "head") -> None:
     with engine.connect() as connection:
         command.upgrade(_config(connection), target)
+        if connection.dialect.name == "postgresql":
+            from app.store import postgres
+
+            # Migrations insert defaults with their ids (the channels of 0005).
+            with connection.begin():
+                postgres.reset_sequences(connection)
 
 
 def downgrade(engine: sa.Engine, target: str) -> None:
