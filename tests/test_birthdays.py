@@ -350,9 +350,7 @@ def test_cli_text(capsys: pytest.CaptureFixture[str], cli_store: str) -> None:
 
 
 def test_cli_json_contract(capsys: pytest.CaptureFixture[str], cli_store: str) -> None:
-    code, out, _ = run(
-        capsys, "--db", cli_store, "birthdays", "--date", "2026-11-26", "--json"
-    )
+    code, out, _ = run(capsys, "--db", cli_store, "birthdays", "--date", "2026-11-26", "--json")
     assert code == 0
     found = json.loads(out)
     assert [set(item) for item in found] == [
@@ -370,9 +368,7 @@ def test_cli_skips_those_already_wished(
     capsys: pytest.CaptureFixture[str], named: Store, people: dict[str, int]
 ) -> None:
     mark_wished(named, people["Dupont"], "linkedin", NOV_26)
-    code, out, _ = run(
-        capsys, "--db", named.address, "birthdays", "--date", "2026-11-26", "--json"
-    )
+    code, out, _ = run(capsys, "--db", named.address, "birthdays", "--date", "2026-11-26", "--json")
     assert (code, json.loads(out)) == (0, [])
 
 

@@ -33,9 +33,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
         ("postgresql://claire:secret@/amicale", "not a valid team server address"),
     ],
 )
-def test_an_unknown_or_incomplete_address_is_refused_in_one_sentence(
-    text: str, words: str
-) -> None:
+def test_an_unknown_or_incomplete_address_is_refused_in_one_sentence(text: str, words: str) -> None:
     with pytest.raises(StoreError) as caught:
         address.locate(text)
     assert words in str(caught.value)
@@ -101,9 +99,10 @@ def test_backup_is_a_portable_sqlite_file_with_the_same_rows(
     try:
         assert copy.engine_name == "sqlite"
         assert _content(copy) == _content(store)
-        assert MemberDirectory(copy).search_ids("city:lyon").tolist() == MemberDirectory(
-            store
-        ).search_ids("city:lyon").tolist()
+        assert (
+            MemberDirectory(copy).search_ids("city:lyon").tolist()
+            == MemberDirectory(store).search_ids("city:lyon").tolist()
+        )
     finally:
         copy.close()
 
