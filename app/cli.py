@@ -267,6 +267,10 @@ def cmd_member(args: argparse.Namespace) -> int:
     store = _open(args)
     try:
         directory = MemberDirectory(store)
+        if args.assignments and args.action != "set":
+            raise AmicaleError(f"member {args.action} takes no FIELD=VALUE")
+        if args.action == "set":
+            return _member_set(directory, args.id, args.assignments, args.if_version)
         if args.action == "show":
             found = directory.get(args.id)
             if args.json:
@@ -274,6 +278,7 @@ def cmd_member(args: argparse.Namespace) -> int:
                     json.dumps(
                         {
                             "id": found.id,
+                            "version": found.version,
                             **found.values,
                             "tags": found.tags,
                             "communities": [n for n, _ in found.communities],
@@ -298,6 +303,53 @@ def cmd_member(args: argparse.Namespace) -> int:
             print(f"erased: member {args.id}")
     finally:
         store.close()
+    return 0
+
+
+_YES = {"yes", "oui", "true", "1", "y", "o"}
+_NO = {"no", "non", "false", "0", "n", ""}
+
+
+def _member_set(
+    directory: Any, member_id: int, assignments: Sequence[str], if_version: int | None
+) -> int:
+    """`member set ID FIELD=VALUE…`: the keys of `member show --json`; an empty value
+    clears the field; tags=A,B sets the tags. Prints what changed, then the new version."""
+    from app.members import fields
+    from app.members.service import EditConflict
+
+    if not assignments:
+        raise AmicaleError("member set needs FIELD=VALUE (e.g. city=Lyon)")
+    editable = {f.name: f for f in fields.FIELDS if f.editable and f.stored}
+    values: dict[str, Any] = {}
+    tags: list[str] | None = None
+    for assignment in assignments:
+        name, equals, value = assignment.partition("=")
+        name = name.strip()
+        if not equals:
+            raise AmicaleError(f"'{assignment}' is not FIELD=VALUE")
+        if name == "tags":
+            tags = [t.strip() for t in value.split(",") if t.strip()]
+        elif name not in editable:
+            known = ", ".join([*sorted(editable), "tags"])
+            raise AmicaleError(f"'{name}' is not a field a member set can change (known: {known})")
+        elif editable[name].kind == "bool":
+            word = value.strip().lower()
+            if word not in _YES | _NO:
+                raise AmicaleError(f"{name}: '{value}' is not yes or no")
+            values[name] = word in _YES
+        else:
+            values[name] = value
+    try:
+        changed = directory.update(member_id, values, tags, expected_version=if_version)
+    except EditConflict as conflict:
+        raise AmicaleError(
+            f"member {member_id} was saved by someone else (now version {conflict.version}): "
+            + "; ".join(f"{c.name} is {c.theirs!r} there" for c in conflict.conflicts)
+        ) from conflict
+    found = directory.get(member_id)
+    print(f"member set: #{member_id} {found.display_name}: {', '.join(changed) or 'no change'}")
+    print(found.version)
     return 0
 
 
@@ -578,10 +630,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="integrity check of the store")
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("member", help="one member: show, export-data (GDPR), erase")
-    p.add_argument("action", choices=["show", "export-data", "erase"])
+    p = sub.add_parser("member", help="one member: show, set, export-data (GDPR), erase")
+    p.add_argument("action", choices=["show", "set", "export-data", "erase"])
     p.add_argument("id", type=_bounded_int(1, SQLITE_MAX_INT), metavar="ID")
+    p.add_argument(
+        "assignments", nargs="*", metavar="FIELD=VALUE", help="with set: the fields to change"
+    )
     p.add_argument("--json", action="store_true", help="with show: one JSON document")
+    p.add_argument(
+        "--if-version",
+        type=int,
+        metavar="N",
+        help="with set: refuse if someone saved the member since version N",
+    )
     p.set_defaults(func=cmd_member)
 
     p = sub.add_parser("birthdays", help="who to wish that day, with the message filled in")

@@ -193,7 +193,7 @@ BY_NAME: dict[str, Field] = {f.name: f for f in FIELDS}
 
 # Columns of ``member`` that are no field: the key, and what the store derives from fields
 # (the folded name the list sorts on, the LinkedIn key imports match on).
-INTERNAL_COLUMNS = ("id", "sort_name", "linkedin_key")
+INTERNAL_COLUMNS = ("id", "sort_name", "linkedin_key", "version")
 
 
 # --- the views the rest of Amicale reads (functions of the registry, so a test can build

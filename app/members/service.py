@@ -14,11 +14,12 @@ import sqlalchemy as sa
 
 from app import audit
 from app.clock import now_iso
-from app.errors import NotFoundError, ValidationError
+from app.errors import AmicaleError, NotFoundError, ValidationError
 from app.members import fields
 from app.members.query import FIELD_ALIASES, QueryContext, compile_query, unordered_ids
 from app.members.search import And, Field, Node, Not, Or, parse
 from app.members.validation import normalise, require_identity
+from app.messages import QT_TRANSLATE_NOOP, Message
 from app.store import Store, postgres
 from app.store.cancel import CancelToken, interruptible
 from app.store.portable import fold_sql
@@ -126,6 +127,8 @@ class Member:
     values: dict[str, Any]
     tags: list[str] = field(default_factory=list)
     communities: list[tuple[str, str]] = field(default_factory=list)
+    # Bumped at every save: a later save names it, so it cannot overwrite another's.
+    version: int = 1
 
     @property
     def display_name(self) -> str:
@@ -165,6 +168,64 @@ def fetch_ids(conn: sa.Connection, statement: sa.Select[Any]) -> array[int]:
     positional = tuple(params[name] for name in compiled.positiontup or ())
     raw = conn.connection.dbapi_connection
     return id_array(raw, str(compiled), positional)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class FieldConflict:
+    """One field both sides changed: what the edit started from, its value, the store's."""
+
+    name: str
+    original: Any
+    mine: Any
+    theirs: Any
+
+
+class EditConflict(AmicaleError):
+    """Someone else saved the member meanwhile and changed the same fields."""
+
+    def __init__(self, member_id: int, version: int, conflicts: list[FieldConflict]) -> None:
+        names = ", ".join(c.name for c in conflicts)
+        super().__init__(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "member {0} was changed by someone else meanwhile ({1}): choose the "
+                    "values to keep",
+                ),
+                member_id,
+                names,
+            )
+        )
+        self.member_id = member_id
+        self.version = version
+        self.conflicts = conflicts
+
+
+def _merge_concurrent(
+    member_id: int, row: Any, clean: dict[str, Any], original: dict[str, Any] | None
+) -> dict[str, Any]:
+    """The fields of an edit started from an older version: those the other save did not
+    touch are kept; the same field changed on both sides to different values is a conflict.
+    Without ``original`` every differing field counts as changed on both sides."""
+    conflicts = []
+    kept: dict[str, Any] = {}
+    for name, mine in clean.items():
+        theirs = row[name]
+        if mine == theirs:
+            continue
+        if original is None:
+            conflicts.append(FieldConflict(name, None, mine, theirs))
+            continue
+        before = original.get(name, theirs)
+        if before == mine:
+            continue  # only the other save changed it: theirs stays
+        if before != theirs:
+            conflicts.append(FieldConflict(name, before, mine, theirs))
+        else:
+            kept[name] = mine  # only this edit changed it
+    if conflicts:
+        raise EditConflict(member_id, int(row["version"]), conflicts)
+    return kept
 
 
 class MemberDirectory:
@@ -312,7 +373,7 @@ class MemberDirectory:
             tags = self._tag_labels(conn, member_id)
             communities = self._community_names(conn, [member_id]).get(member_id, [])
         values = {k: v for k, v in row.items() if k not in fields.INTERNAL_COLUMNS}
-        return Member(member_id, values, tags, communities)
+        return Member(member_id, values, tags, communities, int(row["version"]))
 
     @staticmethod
     def _tag_labels(conn: sa.Connection, member_id: int) -> list[str]:
@@ -350,15 +411,30 @@ class MemberDirectory:
         return member_id
 
     def update(
-        self, member_id: int, values: dict[str, Any], tags: Sequence[str] | None = None
+        self,
+        member_id: int,
+        values: dict[str, Any],
+        tags: Sequence[str] | None = None,
+        *,
+        expected_version: int | None = None,
+        original: dict[str, Any] | None = None,
     ) -> list[str]:
-        """Apply the changed fields; return their names (empty when nothing changed)."""
+        """Apply the changed fields; return their names (empty when nothing changed).
+
+        ``expected_version``: the version the edit started from. When someone saved in
+        between, the fields both changed (``original``: the values the edit started from)
+        raise EditConflict; fields only one side changed merge by themselves.
+        """
         clean = normalise(values)
         with self.store.write() as conn:
-            current = conn.execute(sa.select(member).where(member.c.id == member_id)).mappings()
+            current = conn.execute(
+                sa.select(member).where(member.c.id == member_id).with_for_update()
+            ).mappings()
             row = current.first()
             if row is None:
                 raise NotFoundError(f"member {member_id} does not exist")
+            if expected_version is not None and row["version"] != expected_version:
+                clean = _merge_concurrent(member_id, row, clean, original)
             changed = {k: v for k, v in clean.items() if row[k] != v}
             merged = {**dict(row), **changed}
             require_identity(merged)

@@ -95,6 +95,19 @@ TAG_COUNT_DROP = (
     "DROP TRIGGER IF EXISTS member_tag_count_au ON member_tag",
 )
 
+# Each member's version (0011), bumped at every update unless the update sets it itself.
+VERSION_TRIGGER = (
+    "CREATE OR REPLACE FUNCTION member_version_bump() RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "BEGIN IF NEW.version = OLD.version THEN NEW.version := OLD.version + 1; END IF; "
+    "RETURN NEW; END $$",
+    "CREATE TRIGGER member_version_bu BEFORE UPDATE ON member FOR EACH ROW "
+    "EXECUTE FUNCTION member_version_bump()",
+)
+VERSION_TRIGGER_DROP = (
+    "DROP TRIGGER IF EXISTS member_version_bu ON member",
+    "DROP FUNCTION IF EXISTS member_version_bump()",
+)
+
 
 def fold_sql(column: Any) -> Any:
     """SQL expression folding ``column`` the way app.text.fold does."""

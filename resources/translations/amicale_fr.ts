@@ -3838,6 +3838,11 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <source>the team directory {0} was written by a newer version of Amicale (schema {1}); update Amicale to open it. Nothing was changed.</source>
         <translation>l’annuaire d’équipe {0} a été écrit par une version plus récente d’Amicale (schéma {1}) ; mettez Amicale à jour pour l’ouvrir. Rien n’a été modifié.</translation>
     </message>
+    <message>
+        <location filename="../../app/members/service.py" line="+190"/>
+        <source>member {0} was changed by someone else meanwhile ({1}): choose the values to keep</source>
+        <translation>le membre {0} a été modifié par quelqu’un d’autre entre-temps ({1}) : choisissez les valeurs à garder</translation>
+    </message>
 </context>
 <context>
     <name>ModerationPanel</name>

@@ -1,0 +1,46 @@
+"""Each member's version: two animators editing the same member never lose an update.
+
+A save says which version it started from; the server (or the file) has moved on when
+someone else saved in between, and the second save gets a conflict to resolve, field by
+field, instead of overwriting. The number is bumped by a trigger at every update, whatever
+wrote it (the window, the command line, an import, a merge).
+
+Revision ID: 0011
+Revises: 0010
+Create Date: 2026-12-03
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+from app.store import postgres
+
+revision = "0011"
+down_revision = "0010"
+branch_labels = None
+depends_on = None
+
+SQLITE_TRIGGER = (
+    "CREATE TRIGGER member_version_au AFTER UPDATE ON member FOR EACH ROW "
+    "WHEN NEW.version = OLD.version BEGIN "
+    "UPDATE member SET version = OLD.version + 1 WHERE id = NEW.id; END"
+)
+
+
+def upgrade() -> None:
+    op.add_column("member", sa.Column("version", sa.Integer, nullable=False, server_default="1"))
+    if op.get_bind().dialect.name == "postgresql":
+        for ddl in postgres.VERSION_TRIGGER:
+            op.execute(ddl)
+    else:
+        op.execute(SQLITE_TRIGGER)
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        for ddl in postgres.VERSION_TRIGGER_DROP:
+            op.execute(ddl)
+    else:
+        op.execute("DROP TRIGGER IF EXISTS member_version_au")
+    with op.batch_alter_table("member") as batch:
+        batch.drop_column("version")
