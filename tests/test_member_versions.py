@@ -78,7 +78,7 @@ def test_member_set_prints_the_new_version_and_refuses_stale_ones(
     )  # fmt: skip
     assert (code, err) == (0, "")
     first, version = out.splitlines()
-    assert first == "member set: #%d Jean Dupuis: city, consent, phone, tags" % member_id
+    assert first == f"member set: #{member_id} Jean Dupuis: city, consent, phone, tags"
     assert int(version) == 2
     code, out, _ = run(capsys, "--db", store.address, "member", "show", str(member_id), "--json")
     shown = json.loads(out)
