@@ -243,6 +243,32 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_team(args: argparse.Namespace) -> int:
+    from app import team
+
+    store = _open(args)
+    try:
+        if args.team_action == "init":
+            team.init(store)
+            print(f"team init: roles ready on {store.describe()}; you are administrator")
+        elif args.team_action == "add-user":
+            password = team.add_user(store, args.name, args.role)
+            print(f"team add-user: {args.name} ({args.role}), password: {password}")
+        elif args.team_action == "users":
+            found = team.users(store)
+            if args.json:
+                print(json.dumps([u.as_json() for u in found]))
+            else:
+                for user in found:
+                    print(f"{user.name}\t{user.role}")
+        elif args.team_action == "remove-user":
+            team.remove_user(store, args.name)
+            print(f"team remove-user: {args.name}")
+    finally:
+        store.close()
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from app.store import sqlite
 
@@ -626,6 +652,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("restore", help="replace the store with a backup (the current one is kept)")
     p.add_argument("file", metavar="FILE")
     p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("team", help="on a postgresql:// store: the team's people and roles")
+    team_sub = p.add_subparsers(dest="team_action", required=True, metavar="ACTION")
+    team_sub.add_parser("init", help="create the roles and their rights; you become administrator")
+    q = team_sub.add_parser("add-user", help="a new login in a role (its password is printed)")
+    q.add_argument("name")
+    q.add_argument("--role", required=True, choices=["administrator", "animator", "moderator",
+                                                     "reader"])  # fmt: skip
+    q = team_sub.add_parser("users", help="the team's logins and their roles")
+    q.add_argument("--json", action="store_true")
+    q = team_sub.add_parser("remove-user", help="remove a login from the team")
+    q.add_argument("name")
+    p.set_defaults(func=cmd_team)
 
     p = sub.add_parser("check", help="integrity check of the store")
     p.set_defaults(func=cmd_check)

@@ -131,6 +131,8 @@ def explain(exc: BaseException, near: Path | None = None) -> AmicaleError | None
             known = _from_os(link, near)
             if known is not None:
                 return known
+        if type(link).__name__ == "InsufficientPrivilege":  # psycopg: the server's roles
+            return StoreError(Message(T_NOT_ALLOWED, _denied_object(link)))
         code = _sqlite_code(link)
         if code in _SQLITE_FULL:
             return StoreError(Message(T_DISK_FULL))
@@ -145,6 +147,18 @@ def explain(exc: BaseException, near: Path | None = None) -> AmicaleError | None
         if code in _SQLITE_IO:
             return StoreError(Message(T_DISK_FULL if _disk_full(near) else T_IO))
     return None
+
+
+T_NOT_ALLOWED = QT_TRANSLATE_NOOP(
+    "Messages",
+    "your role in this team does not allow this change ({0}); ask the team's administrator",
+)
+
+
+def _denied_object(exc: BaseException) -> str:
+    """What the server refused ("table member"), from its message."""
+    match = re.search(r"permission denied for (\w+ [\w.]+)", str(exc))
+    return match.group(1) if match else "permission denied"
 
 
 def is_damage(exc: BaseException) -> bool:

@@ -3694,6 +3694,11 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>erreur interne ({0})</translation>
     </message>
     <message>
+        <location line="+108"/>
+        <source>your role in this team does not allow this change ({0}); ask the team&apos;s administrator</source>
+        <translation>votre rôle dans cette équipe ne permet pas cette modification ({0}) ; demandez à l’administrateur de l’équipe</translation>
+    </message>
+    <message>
         <location filename="../../app/io/readers.py" line="+71"/>
         <source>{0} changed while it was read (cut short or still being written): nothing was imported; import it again once it is complete</source>
         <translation>{0} a changé pendant sa lecture (tronqué ou encore en cours d’écriture)&#xa0;: rien n’a été importé&#xa0;; importez-le de nouveau une fois complet</translation>
@@ -3842,6 +3847,31 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <location filename="../../app/members/service.py" line="+190"/>
         <source>member {0} was changed by someone else meanwhile ({1}): choose the values to keep</source>
         <translation>le membre {0} a été modifié par quelqu’un d’autre entre-temps ({1}) : choisissez les valeurs à garder</translation>
+    </message>
+    <message>
+        <location filename="../../app/team.py" line="+37"/>
+        <source>this is a data file, not a team directory: team commands need postgresql://…</source>
+        <translation>c’est un fichier de données, pas un annuaire d’équipe : les commandes team demandent postgresql://…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;{0}&apos; cannot be a login name: lower-case letters, digits and _, starting with a letter</source>
+        <translation>« {0} » ne peut pas être un identifiant : lettres minuscules, chiffres et _, en commençant par une lettre</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&apos;{0}&apos; is not a role (known: {1})</source>
+        <translation>« {0} » n’est pas un rôle (connus : {1})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} is not in this team</source>
+        <translation>{0} ne fait pas partie de cette équipe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} is the team&apos;s only administrator</source>
+        <translation>{0} est le seul administrateur de l’équipe</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,129 @@
+"""Roles enforced by the server: every forbidden action tried with a lower role, through
+Amicale (one line, exit 1) and through raw SQL as that login (refused by PostgreSQL)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import psycopg
+import pytest
+import sqlalchemy as sa
+
+from app import cli, team
+from app.errors import AmicaleError
+from app.members.service import MemberDirectory
+from app.store import open_store
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = cli.main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture
+def team_db(pg_url: str, pg_cluster: Any) -> Iterator[dict[str, str]]:
+    """A team directory with one member, and a login of each role: name → address."""
+    store = open_store(pg_url)
+    try:
+        MemberDirectory(store).create({"first_name": "Claire", "last_name": "Durand"})
+        team.init(store)
+        for name, role in (("alice", "animator"), ("marc", "moderator"), ("rita", "reader")):
+            team.add_user(store, name, role)
+    finally:
+        store.close()
+    database = pg_url.rsplit("/", 1)[1]
+    yield {name: pg_cluster.url(database, user=name) for name in ("alice", "marc", "rita")} | {
+        "admin": pg_url
+    }
+    # Logins are the cluster's, not the database's: remove them for the next test.
+    for name in ("alice", "marc", "rita"):
+        pg_cluster.admin(f"DROP ROLE IF EXISTS {name}")
+
+
+def test_users_and_roles(capsys: pytest.CaptureFixture[str], team_db: dict[str, str]) -> None:
+    code, out, _ = run(capsys, "--db", team_db["admin"], "team", "users", "--json")
+    assert code == 0
+    users = json.loads(out)
+    assert {u["name"]: u["role"] for u in users}.items() >= {
+        "alice": "animator", "marc": "moderator", "rita": "reader",
+    }.items()  # fmt: skip
+    for name, role in (("alice", "animator"), ("marc", "moderator"), ("rita", "reader")):
+        store = open_store(team_db[name])
+        try:
+            assert team.current_role(store) == role
+        finally:
+            store.close()
+
+
+def test_a_reader_can_search_and_read_but_not_write(
+    capsys: pytest.CaptureFixture[str], team_db: dict[str, str]
+) -> None:
+    reader = team_db["rita"]
+    assert run(capsys, "--db", reader, "count", "durand")[:2] == (0, "1\n")
+    code, out, err = run(capsys, "--db", reader, "member", "set", "1", "city=Lyon")
+    assert (code, out) == (1, "")
+    assert err == (
+        "amicale: your role in this team does not allow this change (table member); "
+        "ask the team's administrator\n"
+    )
+    with psycopg.connect(reader) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        conn.execute("UPDATE member SET city = 'Lyon'")
+    with psycopg.connect(reader) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        conn.execute("DELETE FROM audit_event")
+
+
+def test_a_moderator_verifies_but_does_not_edit_members(team_db: dict[str, str]) -> None:
+    store = open_store(team_db["marc"])
+    try:
+        directory = MemberDirectory(store)
+        directory.update(1, {"verification": "verified"})  # allowed: verification only
+        assert directory.get(1).values["verification"] == "verified"
+        with pytest.raises(sa.exc.ProgrammingError) as caught:
+            directory.update(1, {"city": "Lyon"})
+        assert isinstance(caught.value.orig, psycopg.errors.InsufficientPrivilege)
+        with pytest.raises(sa.exc.ProgrammingError):
+            directory.create({"last_name": "Intrus"})
+    finally:
+        store.close()
+    with (
+        psycopg.connect(team_db["marc"]) as conn,
+        pytest.raises(psycopg.errors.InsufficientPrivilege),
+    ):
+        conn.execute("INSERT INTO tag (name, name_key) VALUES ('x', 'x')")
+
+
+def test_an_animator_edits_members_and_tags_but_not_the_queue_or_the_team(
+    capsys: pytest.CaptureFixture[str], team_db: dict[str, str]
+) -> None:
+    animator = team_db["alice"]
+    code, out, _ = run(capsys, "--db", animator, "member", "set", "1", "city=Lyon", "tags=Voile")
+    assert code == 0 and out.splitlines()[-1] == "2"
+    assert run(capsys, "--db", animator, "count", "tag:voile")[:2] == (0, "1\n")
+    with psycopg.connect(animator) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        conn.execute(
+            "INSERT INTO moderation_item (kind, status, received_at) VALUES ('join', 'new', 'x')"
+        )
+    code, out, err = run(capsys, "--db", animator, "team", "add-user", "eve", "--role", "reader")
+    assert (code, out) == (1, "") and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_refusals_of_team_commands(
+    capsys: pytest.CaptureFixture[str], team_db: dict[str, str], tmp_path: Any
+) -> None:
+    admin = team_db["admin"]
+    code, _, err = run(capsys, "--db", admin, "team", "add-user", "Bad-Name", "--role", "reader")
+    assert code == 1 and "cannot be a login name" in err
+    code, _, err = run(capsys, "--db", admin, "team", "remove-user", "nobody")
+    assert code == 1 and err == "amicale: nobody is not in this team\n"
+    code, _, err = run(capsys, "--db", str(tmp_path / "solo.sqlite3"), "team", "users")
+    assert code == 1 and "not a team directory" in err
+    assert run(capsys, "--db", admin, "team", "remove-user", "rita")[0] == 0
+    with pytest.raises(AmicaleError):
+        store = open_store(admin)
+        try:
+            team.remove_user(store, "rita")
+        finally:
+            store.close()
