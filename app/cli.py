@@ -214,19 +214,13 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from app.store import backup
 
     store = _open(args)  # refuses a damaged or too-new file with its own message
-    if store.is_team:
-        # A team directory's backup: a portable SQLite file with the same rows.
-        from app.store.copy import backup_to_file
-
-        try:
-            target = Path(args.output) if args.output else backup.default_backup_path(store.path)
-            target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            counts = backup_to_file(store, target)
-        finally:
-            store.close()
-        print(f"backup: {target} ({counts.get('member', 0)} members)")
-        return 0
-    store.close()
+    try:
+        if store.is_team:
+            target, counts = backup.backup_store(store, Path(args.output) if args.output else None)
+            print(f"backup: {target} ({counts.get('member', 0)} members)")
+            return 0
+    finally:
+        store.close()
     target, counts = backup.backup(Path(args.db), Path(args.output) if args.output else None)
     print(f"backup: {target} ({counts.get('member', 0)} members)")
     return 0

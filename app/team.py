@@ -188,7 +188,15 @@ def current_role(store: Store) -> str:
     if not store.is_team:
         return "administrator"
     with store.read() as conn:
+        existing = set(
+            conn.execute(
+                sa.text("SELECT rolname FROM pg_roles WHERE rolname LIKE :p"),
+                {"p": _prefix(store) + "%"},
+            ).scalars()
+        )
         for role in ROLES:
+            if group_role(store, role) not in existing:
+                continue  # `team init` not run yet: no roles, the owner does everything
             has = conn.execute(
                 sa.text("SELECT pg_has_role(current_user, :r, 'MEMBER')"),
                 {"r": group_role(store, role)},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from app import APP_ID, APP_NAME, __version__, association
 from app.errors import AmicaleError
 from app.members.service import MemberDirectory
+from app.paths import DB_ENV, default_store_address
 from app.store import Store, address, open_store
 from ui import i18n
 from ui.labels import message_text
@@ -96,11 +98,20 @@ def build_window(store: Store, settings: UiSettings) -> MainWindow:
     return MainWindow(store, settings, association.load(store))
 
 
+def _chosen_store(db: str | Path, settings: UiSettings) -> str | Path:
+    """``db``, unless it is only the default file and the person connected to a team
+    directory (File → Connect to a team directory…): then that directory."""
+    chosen = settings.team_address
+    if chosen and str(db) == default_store_address() and os.environ.get(DB_ENV) is None:
+        return chosen
+    return db
+
+
 def run_window(db: str | Path) -> int:
     settings = UiSettings()
     app = make_application()
     i18n.install(app, i18n.choose_language(settings.language))
-    store = open_with_dialogs(db)
+    store = open_with_dialogs(_chosen_store(db, settings))
     if store is None:
         return 1
     try:

@@ -217,6 +217,8 @@ class MainWindow(QMainWindow):
         report_action = file_menu.addAction(self.tr("Board &report…"))
         report_action.triggered.connect(self._on_board_report)
         file_menu.addSeparator()
+        connect_action = file_menu.addAction(self.tr("&Connect to a team directory…"))
+        connect_action.triggered.connect(self._on_connect_team)
         backup_action = file_menu.addAction(self.tr("&Back up the data file…"))
         backup_action.triggered.connect(self._on_backup)
         file_menu.addSeparator()
@@ -513,7 +515,7 @@ class MainWindow(QMainWindow):
         if not target:
             return
         try:
-            path, counts = backup.backup(self.store.path, Path(target))
+            path, counts = backup.backup_store(self.store, Path(target))
         except AmicaleError as exc:
             QMessageBox.warning(self, self.tr("Backup failed"), message_text(exc.args[0]))
             return
@@ -523,6 +525,12 @@ class MainWindow(QMainWindow):
             ),
             10000,
         )
+
+    @Slot()
+    def _on_connect_team(self) -> None:
+        from ui.dialogs.team_connect import TeamConnectDialog
+
+        TeamConnectDialog(self.settings, self).exec()
 
     def _on_language(self, code: str) -> None:
         self.settings.language = code
@@ -544,7 +552,7 @@ class MainWindow(QMainWindow):
                 "Alembic (MIT), platformdirs (MIT), SQLite (public domain)."
             )
             .replace("%1", __version__)
-            .replace("%2", str(self.store.path))
+            .replace("%2", self.store.describe())
         )
         box.exec()
 

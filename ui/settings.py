@@ -34,6 +34,16 @@ class UiSettings:
     def language(self, value: str) -> None:
         self._qs.setValue("ui/language", value)
 
+    @property
+    def team_address(self) -> str:
+        """The team directory the window opens when no --db/AMICALE_DB names a store ('' for
+        the user's own file); never with a password (that is in the keyring)."""
+        return str(self._get("store/team", "") or "")
+
+    @team_address.setter
+    def team_address(self, value: str) -> None:
+        self._qs.setValue("store/team", value)
+
     def state(self, key: str) -> QByteArray | None:
         value = self._get(f"state/{key}")
         return value if isinstance(value, QByteArray) else None

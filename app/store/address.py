@@ -31,10 +31,12 @@ T_BAD_URL = QT_TRANSLATE_NOOP(
 )
 
 
-def locate(target: Path | str) -> Path | sa.URL:
+def locate(target: Path | str | sa.URL) -> Path | sa.URL:
     """A file's Path, or the SQLAlchemy URL of a team server; StoreError for anything else."""
     if isinstance(target, Path):
         return target
+    if isinstance(target, sa.URL):
+        return target.set(drivername=DRIVER)
     text = target.strip()
     match = _URL.match(text)
     if match is None:

@@ -9,6 +9,7 @@ from app import files
 from app.errors import AmicaleError
 from app.messages import QT_TRANSLATE_NOOP, Message
 from app.store import sqlite
+from app.store.engine import Store
 from app.store.schema import SCHEMA_HEAD
 
 
@@ -22,6 +23,18 @@ def backup(db: Path, target: Path | None = None) -> tuple[Path, dict[str, int]]:
     target = target or default_backup_path(db)
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     return target, sqlite.backup_file(db, target)
+
+
+def backup_store(store: Store, target: Path | None = None) -> tuple[Path, dict[str, int]]:
+    """A verified copy of ``store``: of its file, or, for a team directory, a portable SQLite
+    file with the same rows (a team can go back to solo from it)."""
+    if not store.is_team:
+        return backup(store.path, target)
+    from app.store.copy import backup_to_file
+
+    target = target or default_backup_path(store.path)
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return target, backup_to_file(store, target)
 
 
 def restore(source: Path, db: Path) -> Path | None:

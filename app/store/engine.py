@@ -177,7 +177,7 @@ def _check_writable(path: Path) -> None:
         raise StoreError(Message(T_FOLDER_READ_ONLY, str(path)))
 
 
-def open_store(target: Path | str, *, migrate: bool = True) -> Store:
+def open_store(target: Path | str | sa.URL, *, migrate: bool = True) -> Store:
     """Open the store at ``target`` (a file, created if needed, or a ``postgresql://`` team
     server) and bring its schema up to date."""
     where = address.locate(target)

@@ -58,6 +58,12 @@ def remember_password(url: sa.URL, password: str) -> bool:
         return False
 
 
+def remember_password_for(text: str, password: str) -> bool:
+    """``remember_password`` for an address as typed."""
+    where = address.locate(text)
+    return isinstance(where, sa.URL) and remember_password(where, password)
+
+
 def anchor_path(url: sa.URL) -> Path:
     """The local name a team store's side files hang from (attachments, drafts)."""
     from app.paths import default_db_path
@@ -128,3 +134,19 @@ def open_server(url: sa.URL, *, migrate: bool = True) -> tuple[sa.Engine, str | 
     with contextlib.suppress(OSError):
         anchor.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     return engine, revision, anchor
+
+
+def try_connection(text: str, password: str = "") -> tuple[str, str]:
+    """Open the team directory at ``text`` once (creating its tables if it is new): where it
+    is and the person's role there. For the window's "Connect to a team directory…"."""
+    from app import team
+    from app.store import open_store
+
+    where = address.locate(text)
+    if not isinstance(where, sa.URL):
+        raise StoreError(Message(address.T_UNKNOWN_SCHEME, text.split(":", 1)[0] + ":"))
+    store = open_store(where.set(password=password) if password else where)
+    try:
+        return store.describe(), team.current_role(store)
+    finally:
+        store.close()

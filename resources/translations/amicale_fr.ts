@@ -2283,23 +2283,23 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+231"/>
+        <location line="+233"/>
         <source>Birthdays</source>
         <translation>Anniversaires</translation>
     </message>
     <message>
-        <location line="-228"/>
+        <location line="-230"/>
         <source>Duplicates</source>
         <translation>Doublons</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+313"/>
+        <location line="+315"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location line="-310"/>
+        <location line="-312"/>
         <source>Moderation</source>
         <translation>Modération</translation>
     </message>
@@ -2350,6 +2350,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;Connect to a team directory…</source>
+        <translation>Se &amp;connecter à un annuaire d’équipe…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Back up the data file…</source>
         <translation>&amp;Sauvegarder le fichier de données…</translation>
     </message>
@@ -2492,7 +2497,7 @@
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
@@ -3624,7 +3629,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Site web</translation>
     </message>
     <message>
-        <location filename="../../app/store/backup.py" line="+36"/>
+        <location filename="../../app/store/backup.py" line="+49"/>
         <source>{0} is the data file itself, not a backup of it</source>
         <translation>{0} est le fichier de données lui-même, pas une sauvegarde</translation>
     </message>
@@ -5629,6 +5634,29 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../ui/dialogs/team_connect.py" line="+139"/>
+        <source>administrator</source>
+        <translation>administrateur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>animator</source>
+        <translation>animateur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>moderator</source>
+        <translation>modérateur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reader</source>
+        <translation>lecteur</translation>
+    </message>
+</context>
+<context>
     <name>SegmentList</name>
     <message>
         <location filename="../../ui/panels/segments.py" line="+164"/>
@@ -5930,7 +5958,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Échec de la restauration</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="+80"/>
+        <location filename="../../ui/application.py" line="+82"/>
         <source>Team directory</source>
         <translation>Annuaire d’équipe</translation>
     </message>
@@ -6374,6 +6402,64 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
             <numerusform>%n e-mail ne correspond à aucun membre&#xa0;:</numerusform>
             <numerusform>%n e-mails ne correspondent à aucun membre&#xa0;:</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TeamConnectDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/team_connect.py" line="-107"/>
+        <source>Connect to a team directory</source>
+        <translation>Se connecter à un annuaire d’équipe</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A team shares one directory on a PostgreSQL server. Ask your team&apos;s administrator for its address and your login.</source>
+        <translation>Une équipe partage un annuaire sur un serveur PostgreSQL. Demandez son adresse et votre identifiant à l’administrateur de votre équipe.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Keep the password in the system keyring</source>
+        <translation>Garder le mot de passe dans le trousseau du système</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Address:</source>
+        <translation>Adresse :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password:</source>
+        <translation>Mot de passe :</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Connect</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Give a team server&apos;s address: postgresql://login@server/directory</source>
+        <translation>Indiquez l’adresse d’un serveur d’équipe : postgresql://identifiant@serveur/annuaire</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source> The password is kept in the system keyring.</source>
+        <translation> Le mot de passe est gardé dans le trousseau du système.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> This computer has no keyring: the password was not kept.</source>
+        <translation> Cet ordinateur n’a pas de trousseau : le mot de passe n’a pas été gardé.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connected to %1 as %2. Amicale opens this team directory at its next start.</source>
+        <translation>Connecté à %1 en tant que %2. Amicale ouvrira cet annuaire d’équipe à son prochain démarrage.</translation>
     </message>
 </context>
 <context>
