@@ -79,7 +79,7 @@ def problems(registry: tuple[Field, ...], table: sa.Table) -> list[str]:
 def test_the_registry_and_the_member_table_agree() -> None:
     assert problems(fields.FIELDS, member) == []
     # Every column the user edits is a field of the registry (the others are the store's).
-    store_only = {"id", "sort_name", "linkedin_key", "created_at", "updated_at"}
+    store_only = {"id", "sort_name", "linkedin_key", "created_at", "updated_at", "version"}
     editable = {c.name for c in member.columns} - store_only - {"verified_at", "consent_at"}
     assert editable == set(fields.editable_fields())
 
@@ -216,7 +216,7 @@ def test_one_more_field_is_one_line_and_a_migration() -> None:
         *(n for n in fields.editable_fields() if n not in fields.text_fields()),
     )
     assert fields.show_keys(registry) == (
-        "id", *fields.stored_names(), "nickname", "tags", "communities",
+        "id", "version", *fields.stored_names(), "nickname", "tags", "communities",
     )  # fmt: skip
     # The views of the real registry are unchanged by building them for another one.
     assert "nickname" not in fields.names()

@@ -280,5 +280,6 @@ def importable(fields: Sequence[Field] = FIELDS) -> tuple[str, ...]:
 
 
 def show_keys(fields: Sequence[Field] = FIELDS) -> tuple[str, ...]:
-    """The keys of ``amicale member show --json``: the id, every stored field, the lists."""
-    return ("id", *stored_names(fields), *(f.name for f in fields if not f.stored))
+    """The keys of ``amicale member show --json``: the id, the version (what a save names to
+    detect someone else's save meanwhile), every stored field, the lists."""
+    return ("id", "version", *stored_names(fields), *(f.name for f in fields if not f.stored))

@@ -40,7 +40,9 @@ def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         for ddl in postgres.VERSION_TRIGGER_DROP:
             op.execute(ddl)
+        op.drop_column("member", "version")
     else:
         op.execute("DROP TRIGGER IF EXISTS member_version_au")
-    with op.batch_alter_table("member") as batch:
-        batch.drop_column("version")
+        # In place (SQLite 3.35+), not a batch "move and copy": dropping the old member
+        # table would cascade to member_tag and lose every link.
+        op.execute("ALTER TABLE member DROP COLUMN version")
