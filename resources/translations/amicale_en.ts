@@ -148,7 +148,7 @@
 <context>
     <name>MembersPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/members.py" line="+444"/>
+        <location filename="../../ui/panels/members.py" line="+477"/>
         <source>%1 of %Ln members</source>
         <translation>
             <numerusform>%1 of %Ln members</numerusform>
@@ -414,7 +414,7 @@
 <context>
     <name>TodayPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/today.py" line="+705"/>
+        <location filename="../../ui/panels/today.py" line="+706"/>
         <source>Copy %n message(s)</source>
         <translation>
             <numerusform>Copy %n message</numerusform>

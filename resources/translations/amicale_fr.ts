@@ -2628,12 +2628,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>MembersPanel</name>
     <message>
-        <location filename="../../ui/panels/members.py" line="+176"/>
+        <location filename="../../ui/panels/members.py" line="+192"/>
         <source>Search: martin, city:lyon tag:voile promo:2005..2010 -dues:paid, &quot;saint étienne&quot;…</source>
         <translation>Rechercher&#xa0;: martin, ville:lyon étiquette:voile promo:2005..2010 -cotisation:payée, &quot;saint étienne&quot;…</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+55"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
@@ -2653,12 +2653,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Ou ajoutez-les un par un avec Fichier → Nouveau membre (Ctrl+N).</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+44"/>
         <source>Columns</source>
         <translation>Colonnes</translation>
     </message>
     <message numerus="yes">
-        <location line="+117"/>
+        <location line="+130"/>
         <source>%1 of %Ln members</source>
         <translation>
             <numerusform>%1 sur %Ln membre</numerusform>
@@ -2704,7 +2704,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>La liste ci-dessous n’est pas mise à jour.</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="-151"/>
+        <source>Fit the columns to the list&apos;s width</source>
+        <translation>Ajuster les colonnes à la largeur de la liste</translation>
+    </message>
+    <message>
+        <location line="+272"/>
         <source>Delete members</source>
         <translation>Supprimer des membres</translation>
     </message>
@@ -2864,7 +2869,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../app/members/query.py" line="+245"/>
+        <location filename="../../app/members/query.py" line="+242"/>
         <source>&apos;{0}:&apos; needs letters or digits</source>
         <translation>«&#xa0;{0}:&#xa0;» demande des lettres ou des chiffres</translation>
     </message>
@@ -5306,12 +5311,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+3"/>
-        <location line="+548"/>
+        <location line="+547"/>
         <source>Copy the channel&apos;s text and open the network&apos;s page to post it</source>
         <translation>Copier le texte du canal et ouvrir la page du réseau pour le publier</translation>
     </message>
     <message>
-        <location line="-546"/>
+        <location line="-545"/>
         <source>Mark as published…</source>
         <translation>Marquer comme publié…</translation>
     </message>
@@ -5393,7 +5398,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         </translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>Import posts</source>
         <translation>Importer des publications</translation>
     </message>
@@ -6355,12 +6360,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+8"/>
-        <location line="+282"/>
+        <location line="+283"/>
         <source>Nobody left to wish today.</source>
         <translation>Plus personne à fêter aujourd’hui.</translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="-266"/>
         <source>No birthdays to show: fill in the members&apos; dates of birth, or import them, to see here who to wish.</source>
         <translation>Aucun anniversaire à afficher&#xa0;: renseignez les dates de naissance des membres, ou importez-les, pour voir ici qui fêter.</translation>
     </message>
@@ -6470,7 +6475,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Déjà fêtés (%1)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>No birthday today.</source>
         <translation>Pas d’anniversaire aujourd’hui.</translation>
     </message>

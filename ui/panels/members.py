@@ -42,6 +42,7 @@ from app.members.search import QuerySyntaxError
 from app.members.service import DeletedMembers, MemberDirectory, Sort
 from app.operations import Changes, Operation
 from app.tags import TagChange
+from ui.column_fit import ColumnFitter
 from ui.labels import field_title, message_text
 from ui.models.member_table import MemberTableModel, RowIndex
 from ui.operations import OperationRunner
@@ -50,8 +51,23 @@ from ui.settings import UiSettings
 from ui.widgets import ERROR_STYLE, plain_label
 from ui.workers import Job, LatestOnly
 
-# The columns shown on first start, in their order.
+# The columns shown on first start, in their order: few enough for a laptop's list (the
+# others are offered by the header's menu).
 DEFAULT_COLUMNS = fields.table_defaults()
+# The column always shown: the list is a list of people.
+NAME_COLUMN = "last_name"
+_KINDS = {f.name: f.kind for f in fields.FIELDS}
+# A column's usual width in characters (the list's width is shared out in proportion):
+# emails are long; years and dates have their own fixed width (_SAMPLES).
+_CHARS = {"email": 26, "last_name": 13, "first_name": 11, "tags": 24, "communities": 24}
+_SAMPLES = {"int": "0000", "date": "00/00/0000", "timestamp": "00/00/0000", "bool": "000"}
+
+
+def column_chars(key: str) -> int:
+    kind = _KINDS.get(key, "text")
+    if kind in _SAMPLES:
+        return 0
+    return _CHARS.get(key, 8 if kind == "enum" else 14)
 
 
 @dataclass(frozen=True)
@@ -214,6 +230,14 @@ class MembersPanel(QWidget):
         header.customContextMenuRequested.connect(self._on_header_menu)
         header.sortIndicatorChanged.connect(self._on_sort_indicator)
         self._restore_header()
+        columns = self.model.columns
+        self.fitter = ColumnFitter(
+            self.table,
+            lambda section: column_chars(columns[section]),
+            lambda section: _SAMPLES.get(_KINDS.get(columns[section], "text"), ""),
+            fitting=settings.fit_columns,
+        )
+        self.fitter.fittingChanged.connect(self._on_fitting_changed)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
         self.card = MemberCard(directory)
@@ -300,15 +324,11 @@ class MembersPanel(QWidget):
                 header.setSectionHidden(section, key not in DEFAULT_COLUMNS)
             for position, key in enumerate(DEFAULT_COLUMNS):
                 header.moveSection(header.visualIndex(self.model.columns.index(key)), position)
-            # Narrow enough that a laptop's list shows the email without scrolling sideways.
-            widths = (("last_name", 100), ("first_name", 90), ("promo", 52), ("email", 180))
-            for key, width in widths:
-                if key in self.model.columns:
-                    header.resizeSection(self.model.columns.index(key), width)
             header.setSortIndicator(
                 self.model.columns.index("last_name"), Qt.SortOrder.AscendingOrder
             )
         self.model.blockSignals(False)
+        header.setSectionHidden(self.model.columns.index(NAME_COLUMN), False)
         header.sectionCountChanged.connect(self._on_columns_shown)
         self._on_columns_shown()
         section = header.sortIndicatorSection()
@@ -329,12 +349,25 @@ class MembersPanel(QWidget):
             action = menu.addAction(field_title(key))
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(section))
+            action.setEnabled(key != NAME_COLUMN)
             action.toggled.connect(lambda checked, s=section: self._show_column(s, checked))
+        menu.addSeparator()
+        fit = menu.addAction(self.tr("Fit the columns to the list's width"))
+        fit.setCheckable(True)
+        fit.setChecked(self.fitter.fitting)
+        fit.toggled.connect(self.fitter.set_fitting)
         menu.exec(header.mapToGlobal(pos))
 
     def _show_column(self, section: int, shown: bool) -> None:
+        if self.model.columns[section] == NAME_COLUMN:
+            shown = True
         self.table.horizontalHeader().setSectionHidden(section, not shown)
         self._on_columns_shown()
+        self.fitter.fit()
+
+    @Slot(bool)
+    def _on_fitting_changed(self, fitting: bool) -> None:
+        self.settings.fit_columns = fitting
 
     @Slot()
     def _on_columns_shown(self, *_: Any) -> None:
