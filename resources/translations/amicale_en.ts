@@ -4,7 +4,7 @@
 <context>
     <name>DuplicatesPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/duplicates.py" line="+440"/>
+        <location filename="../../ui/panels/duplicates.py" line="+441"/>
         <source>%n pair(s) from score %1 with no conflicting field:</source>
         <translation>
             <numerusform>%n pair from score %1 with no conflicting field:</numerusform>

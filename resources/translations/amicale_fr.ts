@@ -933,7 +933,7 @@
         <translation>Garder cette paire pour plus tard et afficher la suivante (aussi avec Bas dans la liste)</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>No duplicates to review. Imports put the rows they were unsure about here; scan the whole directory to look for more.</source>
         <translation>Aucun doublon à examiner. Les imports placent ici les lignes dont ils ne sont pas sûrs&#xa0;; analysez tout l’annuaire pour en chercher d’autres.</translation>
     </message>
@@ -1010,12 +1010,17 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+66"/>
+        <source>%1, class of %2</source>
+        <translation>%1, promo&#xa0;%2</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>That pair no longer exists; it was removed.</source>
         <translation>Cette paire n’existe plus&#xa0;; elle a été retirée.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1 — name likeness %2</source>
         <translation>%1 — ressemblance des noms %2</translation>
     </message>
@@ -1025,13 +1030,12 @@
         <translation>%1 — score %2, abaissé (valeurs différentes&#xa0;: %3)</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+14"/>
-        <source>%1 (no. %2)</source>
-        <translation>%1 (n°&#xa0;%2)</translation>
+        <location line="+146"/>
+        <source>%1 created as a new member.</source>
+        <translation>%1 ajouté comme nouveau membre.</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-140"/>
         <source>an import</source>
         <translation>un import</translation>
     </message>
@@ -1041,17 +1045,12 @@
         <translation>%1 (de %2, ligne %3)</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+102"/>
         <source>Noted: they are different people; this pair will not come back.</source>
         <translation>C’est noté&#xa0;: ce sont deux personnes différentes&#xa0;; cette paire ne reviendra pas.</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <source>Created as a new member (no. %1).</source>
-        <translation>Créé comme nouveau membre (n°&#xa0;%1).</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+51"/>
         <source>The imported row was discarded.</source>
         <translation>La ligne importée a été abandonnée.</translation>
     </message>
@@ -1106,7 +1105,7 @@
         <translation>Paires à examiner&#xa0;: %1.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+40"/>
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
@@ -3189,42 +3188,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>une étiquette ne peut pas fusionner avec elle-même</translation>
     </message>
     <message>
-        <location filename="../../app/moderation/checks.py" line="+46"/>
-        <source>known graduate: same email as member #{0}</source>
-        <translation>diplômé connu&#xa0;: même courriel que le membre n°{0}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>known graduate: same LinkedIn profile as member #{0}</source>
-        <translation>diplômé connu&#xa0;: même profil LinkedIn que le membre n°{0}</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>probable graduate ({0}% sure): near name of member #{1}, class of {2}</source>
-        <translation>diplômé probable (sûr à {0}&#xa0;%)&#xa0;: nom proche du membre n°{1}, promo {2}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>probable graduate ({0}% sure): first and last names swapped of member #{1}, class of {2}</source>
-        <translation>diplômé probable (sûr à {0}&#xa0;%)&#xa0;: prénom et nom inversés du membre n°{1}, promo {2}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>probable graduate ({0}% sure): maiden name of member #{1}, class of {2}</source>
-        <translation>diplômé probable (sûr à {0}&#xa0;%)&#xa0;: nom de naissance du membre n°{1}, promo {2}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>probable graduate ({0}% sure): part of the compound name of member #{1}, class of {2}</source>
-        <translation>diplômé probable (sûr à {0}&#xa0;%)&#xa0;: partie du nom composé du membre n°{1}, promo {2}</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>probable graduate ({0}% sure): same name as member #{1}, no class year given</source>
-        <translation>diplômé probable (sûr à {0}&#xa0;%)&#xa0;: même nom que le membre n°{1}, promo non indiquée</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location filename="../../app/moderation/checks.py" line="+70"/>
         <source>{0} members carry this name; no class year given to tell them apart</source>
         <translation>{0} membres portent ce nom&#xa0;; aucune promo indiquée pour les distinguer</translation>
     </message>
@@ -3244,12 +3208,47 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>déjà refusé le {0}&#xa0;: {1}</translation>
     </message>
     <message>
+        <location line="-28"/>
+        <source>known graduate: same email as {0}</source>
+        <translation>diplômé connu&#xa0;: même courriel que le membre {0}</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>member #{0} is marked as not a graduate (verification rejected)</source>
-        <translation>le membre n°{0} est marqué comme non diplômé (vérification refusée)</translation>
+        <source>known graduate: same LinkedIn profile as {0}</source>
+        <translation>diplômé connu&#xa0;: même profil LinkedIn que le membre {0}</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>probable graduate ({0}% sure): near name of {1}, class of {2}</source>
+        <translation>diplômé probable (sûr à {0}&#xa0;%)&#xa0;: nom proche de celui de {1}, promo {2}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>probable graduate ({0}% sure): first and last names swapped of {1}, class of {2}</source>
+        <translation>diplômé probable (sûr à {0}&#xa0;%)&#xa0;: prénom et nom inversés de {1}, promo {2}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>probable graduate ({0}% sure): maiden name of {1}, class of {2}</source>
+        <translation>diplômé probable (sûr à {0}&#xa0;%)&#xa0;: nom de naissance de {1}, promo {2}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>probable graduate ({0}% sure): part of the compound name of {1}, class of {2}</source>
+        <translation>diplômé probable (sûr à {0}&#xa0;%)&#xa0;: partie du nom composé de {1}, promo {2}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>probable graduate ({0}% sure): same name as {1}, class of {2} (the request gives no year)</source>
+        <translation>diplômé probable (sûr à {0}&#xa0;%)&#xa0;: même nom que {1}, promo {2} (la demande n’indique pas de promo)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{0} is marked as not a graduate (verification rejected)</source>
+        <translation>{0} est marqué comme non diplômé (vérification refusée)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>recruiting words: {0}</source>
         <translation>mots de recrutement&#xa0;: {0}</translation>
     </message>
@@ -3344,7 +3343,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>impossible de lire {0}&#xa0;: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/moderation/queue.py" line="+308"/>
+        <location filename="../../app/moderation/queue.py" line="+312"/>
         <source>this item was already {0}; undo that first</source>
         <translation>cet élément est déjà {0}&#xa0;; annulez d&apos;abord cette décision</translation>
     </message>
