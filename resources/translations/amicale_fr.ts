@@ -1012,7 +1012,7 @@
     <message>
         <location line="+66"/>
         <source>%1, class of %2</source>
-        <translation>%1, promo&#xa0;%2</translation>
+        <translation>%1, promo %2</translation>
     </message>
     <message>
         <location line="+29"/>
@@ -1646,7 +1646,7 @@
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../ui/models/history_table.py" line="+25"/>
+        <location filename="../../ui/models/history_table.py" line="+26"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
@@ -1952,12 +1952,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+61"/>
+        <location line="+136"/>
         <source>search: %1</source>
         <translation>recherche&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-130"/>
         <source>%1: %2 created, %3 updated, %4 rejected</source>
         <translation>%1&#xa0;: %2 créés, %3 mis à jour, %4 refusés</translation>
     </message>
@@ -1973,12 +1973,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+38"/>
+        <location line="+113"/>
         <source>members: %1</source>
         <translation>membres&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-111"/>
         <source>fields: %1</source>
         <translation>champs&#xa0;: %1</translation>
     </message>
@@ -1988,7 +1988,42 @@
         <translation>un membre qui n’est plus dans l’annuaire</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+8"/>
+        <source>Members in %2 get the tag “%1”</source>
+        <translation>Les membres habitant %2 reçoivent l’étiquette «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Members of the classes of %2 to %3 get the tag “%1”</source>
+        <translation>Les membres des promos %2 à %3 reçoivent l’étiquette «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Members of the class of %2 get the tag “%1”</source>
+        <translation>Les membres de la promo %2 reçoivent l’étiquette «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Members of the class of %2 or later get the tag “%1”</source>
+        <translation>Les membres de la promo %2 et des suivantes reçoivent l’étiquette «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Members of the class of %2 or earlier get the tag “%1”</source>
+        <translation>Les membres de la promo %2 et des précédentes reçoivent l’étiquette «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Members found by the search “%2” get the tag “%1”</source>
+        <translation>Les membres trouvés par la recherche «&#xa0;%2&#xa0;» reçoivent l’étiquette «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>%1 or %2</source>
+        <translation>%1 ou %2</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>members tagged: %1</source>
         <translation>membres étiquetés&#xa0;: %1</translation>
     </message>
