@@ -44,7 +44,7 @@ from app.operations import Changes, Operation
 from app.tags import TagChange
 from ui.column_fit import ColumnFitter
 from ui.labels import field_title, message_text
-from ui.models.member_table import MemberTableModel, RowIndex
+from ui.models.member_table import MemberTableModel, RowIndex, contiguous_ranges
 from ui.operations import OperationRunner
 from ui.panels.member_card import MemberCard
 from ui.settings import UiSettings
@@ -455,7 +455,8 @@ class MembersPanel(QWidget):
 
     @Slot(object)
     def _on_search_finished(self, result: SearchResult) -> None:
-        keep = self._pending_select or self.selected_ids()[:1000]
+        pending = self._pending_select
+        keep = pending or self.selected_ids()[:1000]
         current = self.table.currentIndex()
         current_id = self.model.member_id(current.row()) if current.isValid() else None
         self._pending_select = []
@@ -465,12 +466,17 @@ class MembersPanel(QWidget):
         self.last_result = result
         if self._search_started_at == self._member_changes:  # no change since it started
             self._total = result.total
-        self.model.set_ids(result.ids, result.rows)
+        same_rows = not self.model.set_ids(result.ids, result.rows)
         self.list_stack.setCurrentWidget(self.first_run if result.total == 0 else self.table)
         if not result.query.strip():
             # Ready the name order now, so the first keystroke does not pay for it.
             Job(self.directory.prepare_order).start()
-        self._select_ids(keep, current_id)
+        if same_rows and not pending:
+            # The same rows (searched again after an edit): the selection is still in place;
+            # the card shows its member afresh.
+            self._on_selection_changed()
+        else:
+            self._select_ids(keep, current_id)
         shown, total = len(result.ids), result.total
         if result.query.strip():
             # %Ln: the total, with the locale's digit grouping and plural form.
@@ -513,8 +519,9 @@ class MembersPanel(QWidget):
         selection = QItemSelection()
         last_column = self.model.columnCount() - 1
         found = self.model.rows_of(ids)
-        for row in found.values():
-            selection.select(self.model.index(row, 0), self.model.index(row, last_column))
+        # Neighbouring rows as one range: fewer ranges to build, select and paint.
+        for first, last in contiguous_ranges(found.values()):
+            selection.select(self.model.index(first, 0), self.model.index(last, last_column))
         model = self.table.selectionModel()
         if not selection.isEmpty():
             model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
