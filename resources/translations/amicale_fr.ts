@@ -4,7 +4,7 @@
 <context>
     <name>AddItemsDialog</name>
     <message>
-        <location filename="../../ui/panels/moderation.py" line="+859"/>
+        <location filename="../../ui/panels/moderation.py" line="+863"/>
         <source>Add to the moderation queue</source>
         <translation>Ajouter à la file de modération</translation>
     </message>
@@ -996,8 +996,13 @@
             <numerusform>Fusionner ces %n paires</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+15"/>
+        <source>Merging…</source>
+        <translation>Fusion en cours…</translation>
+    </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+15"/>
         <source>%n pair(s) merged; the others are left for you to review.</source>
         <translation>
             <numerusform>%n paire fusionnée&#xa0;; les autres restent à examiner.</numerusform>
@@ -1118,7 +1123,7 @@
 <context>
     <name>EmailsDialog</name>
     <message>
-        <location filename="../../ui/panels/tags.py" line="+60"/>
+        <location filename="../../ui/panels/tags.py" line="+61"/>
         <source>Tag a list of emails</source>
         <translation>Étiqueter une liste d’e-mails</translation>
     </message>
@@ -2692,7 +2697,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Colonnes</translation>
     </message>
     <message numerus="yes">
-        <location line="+130"/>
+        <location line="+136"/>
         <source>%1 of %Ln members</source>
         <translation>
             <numerusform>%1 sur %Ln membre</numerusform>
@@ -2723,7 +2728,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>%1 (non mis à jour)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Search error at character %1: %2</source>
         <translation>Erreur de recherche au caractère %1&#xa0;: %2</translation>
     </message>
@@ -2733,17 +2738,17 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>La recherche a échoué&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-36"/>
         <source>The list below is not updated.</source>
         <translation>La liste ci-dessous n’est pas mise à jour.</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-157"/>
         <source>Fit the columns to the list&apos;s width</source>
         <translation>Ajuster les colonnes à la largeur de la liste</translation>
     </message>
     <message>
-        <location line="+272"/>
+        <location line="+279"/>
         <source>Delete members</source>
         <translation>Supprimer des membres</translation>
     </message>
@@ -3841,7 +3846,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>ModerationPanel</name>
     <message>
-        <location filename="../../ui/panels/moderation.py" line="-917"/>
+        <location filename="../../ui/panels/moderation.py" line="-921"/>
         <source>Request from %1: approved</source>
         <translation>Demande de %1&#xa0;: acceptée</translation>
     </message>
@@ -4237,8 +4242,13 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <source>No decision to undo.</source>
         <translation>Aucune décision à annuler.</translation>
     </message>
+    <message>
+        <location line="+25"/>
+        <source>Approving…</source>
+        <translation>Acceptation en cours…</translation>
+    </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location line="+9"/>
         <source>%n known graduate(s) approved.</source>
         <translation>
             <numerusform>%n diplômé connu accepté.</numerusform>
@@ -4909,12 +4919,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>annulation d’une décision de modération</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Approve known graduates</source>
         <translation>acceptation des diplômés connus</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Degree check</source>
         <translation>vérification du diplôme</translation>
     </message>
@@ -6215,12 +6225,17 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Fusionner «&#xa0;%1&#xa0;» avec&#xa0;:</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>“%1” merged into “%2”.</source>
         <translation>«&#xa0;%1&#xa0;» fusionnée avec «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+6"/>
+        <source>Merging the tags…</source>
+        <translation>Fusion des étiquettes…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Delete tag</source>
         <translation>Supprimer l’étiquette</translation>
     </message>
@@ -6233,22 +6248,37 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>Tag “%1” deleted.</source>
         <translation>Étiquette «&#xa0;%1&#xa0;» supprimée.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+2"/>
+        <source>Deleting the tag…</source>
+        <translation>Suppression de l’étiquette…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Another change is running; try again when it ends.</source>
+        <translation>Une autre modification est en cours&#xa0;; réessayez quand elle sera finie.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>Tag “%1” restored.</source>
         <translation>Étiquette «&#xa0;%1&#xa0;» rétablie.</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-10"/>
         <source>Undone: %1</source>
         <translation>Annulé&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+14"/>
+        <source>Restoring the tag…</source>
+        <translation>Restauration de l’étiquette…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Remove the tag “%1” from every member of the current search?</source>
         <translation>Retirer l’étiquette «&#xa0;%1&#xa0;» de tous les membres de la recherche en cours&#xa0;?</translation>
     </message>
@@ -6289,11 +6319,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+0"/>
+        <location line="+77"/>
         <source>Tagging…</source>
         <translation>Étiquetage…</translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="-53"/>
         <source>%n member(s) untagged from “%1”.</source>
         <translation>
             <numerusform>Étiquette «&#xa0;%1&#xa0;» retirée de %n membre.</numerusform>

@@ -464,11 +464,16 @@ class DuplicatesPanel(QWidget):
         self._bulk = []
         self.bulk_merge_button.hide()
         self.bulk_preview.hide()
-        try:
-            results = self._run(Operation("duplicates.merge-all", {"pairs": pairs}))
-        except AmicaleError as exc:
-            self._error(message_text(exc))
-            return
+        self._say(self.tr("Merging…"))
+        # In the runner's worker: thousands of pairs at a time is a long write.
+        self.runner.run(
+            Operation("duplicates.merge-all", {"pairs": pairs}),
+            self._on_bulk_merged,
+            lambda error: self._error(message_text(error)),
+            origin=self,
+        )
+
+    def _on_bulk_merged(self, results: list[MergeResult]) -> None:
         for result in results:
             self.model.forget_names([result.kept_id])
             if result.dropped_id is not None:
