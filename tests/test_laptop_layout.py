@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from ui.column_fit import fit_widths
 from ui.main_window import FRAME_ALLOWANCE, MainWindow, default_size
@@ -127,3 +128,30 @@ def test_fit_widths_shares_and_shrinks() -> None:
     # Too little room even for the minimums: the minimums (the list scrolls).
     assert fit_widths([80, 80], [100, 100], 100) == [80, 80]
     assert sum(fit_widths([30, 44, 51], [120, 90, 260], 377)) == 377
+
+
+def test_a_long_history_detail_wraps_instead_of_being_cut(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    from app import tag_rules
+
+    cities = tuple(
+        "Lyon Villeurbanne Grenoble Saint-Étienne Bourg-en-Bresse Annecy Chambéry Valence "
+        "Clermont-Ferrand Roanne Vienne Annemasse".split()
+    )
+    tag_rules.save(main_window.store, tag_rules.Rule(None, "city", None, cities=cities), "G/RA")
+    fit_to_screen(main_window, 1366, 768)
+    history = main_window.history
+    with qtbot.waitSignal(history.loader.finished, timeout=5000):
+        main_window.show_panel(history)
+    QApplication.processEvents()
+    table = history.table
+    detail = table.model().index(0, 3)
+    width = table.fontMetrics().horizontalAdvance(detail.data())
+    assert width > table.columnWidth(3)  # longer than its column: it needs a second line
+    assert table.rowHeight(0) >= 2 * table.fontMetrics().height()
+
+
+def test_the_tag_dock_keeps_the_counts_in_sight(main_window: MainWindow) -> None:
+    dock = main_window.tag_dock.widget()
+    assert dock.textElideMode() == Qt.TextElideMode.ElideMiddle

@@ -293,6 +293,8 @@ class TagsPanel(QWidget):
         """A second view of the same tags (no counting of its own), to sit beside the
         member table: a click filters as here, members dropped on a tag are tagged."""
         view = QTreeView()
+        # A narrow dock cuts the middle of a long name, never its count: "Provence-Alp…(166)".
+        view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         view.setObjectName("tagSideTree")
         view.setModel(self.model)
         view.setHeaderHidden(True)
