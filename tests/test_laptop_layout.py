@@ -136,8 +136,20 @@ def test_a_long_history_detail_wraps_instead_of_being_cut(
     from app import tag_rules
 
     cities = tuple(
-        "Lyon Villeurbanne Grenoble Saint-Étienne Bourg-en-Bresse Annecy Chambéry Valence "
-        "Clermont-Ferrand Roanne Vienne Annemasse".split()
+        [
+            "Lyon",
+            "Villeurbanne",
+            "Grenoble",
+            "Saint-Étienne",
+            "Bourg-en-Bresse",
+            "Annecy",
+            "Chambéry",
+            "Valence",
+            "Clermont-Ferrand",
+            "Roanne",
+            "Vienne",
+            "Annemasse",
+        ]
     )
     tag_rules.save(main_window.store, tag_rules.Rule(None, "city", None, cities=cities), "G/RA")
     fit_to_screen(main_window, 1366, 768)
