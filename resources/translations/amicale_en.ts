@@ -4,7 +4,7 @@
 <context>
     <name>DuplicatesPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/duplicates.py" line="+440"/>
+        <location filename="../../ui/panels/duplicates.py" line="+441"/>
         <source>%n pair(s) from score %1 with no conflicting field:</source>
         <translation>
             <numerusform>%n pair from score %1 with no conflicting field:</numerusform>
@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+30"/>
         <source>%n pair(s) merged; the others are left for you to review.</source>
         <translation>
             <numerusform>%n pair merged; the others are left for you to review.</numerusform>
@@ -148,7 +148,7 @@
 <context>
     <name>MembersPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/members.py" line="+444"/>
+        <location filename="../../ui/panels/members.py" line="+483"/>
         <source>%1 of %Ln members</source>
         <translation>
             <numerusform>%1 of %Ln members</numerusform>
@@ -164,7 +164,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+147"/>
+        <location line="+148"/>
         <source>Delete %n member(s)? You can undo the last deletion (Ctrl+Z).</source>
         <translation>
             <numerusform>Delete %n member? You can undo the last deletion (Ctrl+Z).</numerusform>
@@ -247,7 +247,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+288"/>
+        <location line="+292"/>
         <source>%n known graduate(s) approved.</source>
         <translation>
             <numerusform>%n known graduate approved.</numerusform>
@@ -371,7 +371,7 @@
 <context>
     <name>TagsPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/tags.py" line="+539"/>
+        <location filename="../../ui/panels/tags.py" line="+543"/>
         <source>Delete the tag “%1”? It will be removed from %n member(s); the members stay.</source>
         <translation>
             <numerusform>Delete the tag “%1”? It will be removed from %n member; the member stays.</numerusform>
@@ -379,7 +379,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+147"/>
+        <location line="+166"/>
         <source>%n member(s) newly tagged with “%1”.</source>
         <translation>
             <numerusform>%n member newly tagged with “%1”.</numerusform>

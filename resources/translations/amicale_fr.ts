@@ -4,7 +4,7 @@
 <context>
     <name>AddItemsDialog</name>
     <message>
-        <location filename="../../ui/panels/moderation.py" line="+859"/>
+        <location filename="../../ui/panels/moderation.py" line="+863"/>
         <source>Add to the moderation queue</source>
         <translation>Ajouter à la file de modération</translation>
     </message>
@@ -933,7 +933,7 @@
         <translation>Garder cette paire pour plus tard et afficher la suivante (aussi avec Bas dans la liste)</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>No duplicates to review. Imports put the rows they were unsure about here; scan the whole directory to look for more.</source>
         <translation>Aucun doublon à examiner. Les imports placent ici les lignes dont ils ne sont pas sûrs&#xa0;; analysez tout l’annuaire pour en chercher d’autres.</translation>
     </message>
@@ -996,8 +996,13 @@
             <numerusform>Fusionner ces %n paires</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+15"/>
+        <source>Merging…</source>
+        <translation>Fusion en cours…</translation>
+    </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+15"/>
         <source>%n pair(s) merged; the others are left for you to review.</source>
         <translation>
             <numerusform>%n paire fusionnée&#xa0;; les autres restent à examiner.</numerusform>
@@ -1010,12 +1015,17 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+66"/>
+        <source>%1, class of %2</source>
+        <translation>%1, promo %2</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>That pair no longer exists; it was removed.</source>
         <translation>Cette paire n’existe plus&#xa0;; elle a été retirée.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1 — name likeness %2</source>
         <translation>%1 — ressemblance des noms %2</translation>
     </message>
@@ -1025,13 +1035,12 @@
         <translation>%1 — score %2, abaissé (valeurs différentes&#xa0;: %3)</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+14"/>
-        <source>%1 (no. %2)</source>
-        <translation>%1 (n°&#xa0;%2)</translation>
+        <location line="+146"/>
+        <source>%1 created as a new member.</source>
+        <translation>%1 ajouté comme nouveau membre.</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-140"/>
         <source>an import</source>
         <translation>un import</translation>
     </message>
@@ -1041,17 +1050,12 @@
         <translation>%1 (de %2, ligne %3)</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+102"/>
         <source>Noted: they are different people; this pair will not come back.</source>
         <translation>C’est noté&#xa0;: ce sont deux personnes différentes&#xa0;; cette paire ne reviendra pas.</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <source>Created as a new member (no. %1).</source>
-        <translation>Créé comme nouveau membre (n°&#xa0;%1).</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+51"/>
         <source>The imported row was discarded.</source>
         <translation>La ligne importée a été abandonnée.</translation>
     </message>
@@ -1106,7 +1110,7 @@
         <translation>Paires à examiner&#xa0;: %1.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+40"/>
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
@@ -1119,7 +1123,7 @@
 <context>
     <name>EmailsDialog</name>
     <message>
-        <location filename="../../ui/panels/tags.py" line="+60"/>
+        <location filename="../../ui/panels/tags.py" line="+61"/>
         <source>Tag a list of emails</source>
         <translation>Étiqueter une liste d’e-mails</translation>
     </message>
@@ -1647,7 +1651,7 @@
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../ui/models/history_table.py" line="+25"/>
+        <location filename="../../ui/models/history_table.py" line="+26"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
@@ -1953,12 +1957,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+61"/>
+        <location line="+136"/>
         <source>search: %1</source>
         <translation>recherche&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-130"/>
         <source>%1: %2 created, %3 updated, %4 rejected</source>
         <translation>%1&#xa0;: %2 créés, %3 mis à jour, %4 refusés</translation>
     </message>
@@ -1974,12 +1978,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+38"/>
+        <location line="+113"/>
         <source>members: %1</source>
         <translation>membres&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-111"/>
         <source>fields: %1</source>
         <translation>champs&#xa0;: %1</translation>
     </message>
@@ -1989,7 +1993,42 @@
         <translation>un membre qui n’est plus dans l’annuaire</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+8"/>
+        <source>Members in %2 get the tag “%1”</source>
+        <translation>Les membres habitant %2 reçoivent l’étiquette «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Members of the classes of %2 to %3 get the tag “%1”</source>
+        <translation>Les membres des promos %2 à %3 reçoivent l’étiquette «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Members of the class of %2 get the tag “%1”</source>
+        <translation>Les membres de la promo %2 reçoivent l’étiquette «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Members of the class of %2 or later get the tag “%1”</source>
+        <translation>Les membres de la promo %2 et des suivantes reçoivent l’étiquette «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Members of the class of %2 or earlier get the tag “%1”</source>
+        <translation>Les membres de la promo %2 et des précédentes reçoivent l’étiquette «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Members found by the search “%2” get the tag “%1”</source>
+        <translation>Les membres trouvés par la recherche «&#xa0;%2&#xa0;» reçoivent l’étiquette «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>%1 or %2</source>
+        <translation>%1 ou %2</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>members tagged: %1</source>
         <translation>membres étiquetés&#xa0;: %1</translation>
     </message>
@@ -2633,12 +2672,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>MembersPanel</name>
     <message>
-        <location filename="../../ui/panels/members.py" line="+176"/>
+        <location filename="../../ui/panels/members.py" line="+192"/>
         <source>Search: martin, city:lyon tag:voile promo:2005..2010 -dues:paid, &quot;saint étienne&quot;…</source>
         <translation>Rechercher&#xa0;: martin, ville:lyon étiquette:voile promo:2005..2010 -cotisation:payée, &quot;saint étienne&quot;…</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+55"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
@@ -2658,12 +2697,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Ou ajoutez-les un par un avec Fichier → Nouveau membre (Ctrl+N).</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+44"/>
         <source>Columns</source>
         <translation>Colonnes</translation>
     </message>
     <message numerus="yes">
-        <location line="+117"/>
+        <location line="+136"/>
         <source>%1 of %Ln members</source>
         <translation>
             <numerusform>%1 sur %Ln membre</numerusform>
@@ -2694,7 +2733,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>%1 (non mis à jour)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Search error at character %1: %2</source>
         <translation>Erreur de recherche au caractère %1&#xa0;: %2</translation>
     </message>
@@ -2704,12 +2743,17 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>La recherche a échoué&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-36"/>
         <source>The list below is not updated.</source>
         <translation>La liste ci-dessous n’est pas mise à jour.</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="-157"/>
+        <source>Fit the columns to the list&apos;s width</source>
+        <translation>Ajuster les colonnes à la largeur de la liste</translation>
+    </message>
+    <message>
+        <location line="+279"/>
         <source>Delete members</source>
         <translation>Supprimer des membres</translation>
     </message>
@@ -3189,42 +3233,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>une étiquette ne peut pas fusionner avec elle-même</translation>
     </message>
     <message>
-        <location filename="../../app/moderation/checks.py" line="+46"/>
-        <source>known graduate: same email as member #{0}</source>
-        <translation>diplômé connu&#xa0;: même courriel que le membre n°{0}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>known graduate: same LinkedIn profile as member #{0}</source>
-        <translation>diplômé connu&#xa0;: même profil LinkedIn que le membre n°{0}</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>probable graduate ({0}% sure): near name of member #{1}, class of {2}</source>
-        <translation>diplômé probable (sûr à {0}&#xa0;%)&#xa0;: nom proche du membre n°{1}, promo {2}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>probable graduate ({0}% sure): first and last names swapped of member #{1}, class of {2}</source>
-        <translation>diplômé probable (sûr à {0}&#xa0;%)&#xa0;: prénom et nom inversés du membre n°{1}, promo {2}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>probable graduate ({0}% sure): maiden name of member #{1}, class of {2}</source>
-        <translation>diplômé probable (sûr à {0}&#xa0;%)&#xa0;: nom de naissance du membre n°{1}, promo {2}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>probable graduate ({0}% sure): part of the compound name of member #{1}, class of {2}</source>
-        <translation>diplômé probable (sûr à {0}&#xa0;%)&#xa0;: partie du nom composé du membre n°{1}, promo {2}</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>probable graduate ({0}% sure): same name as member #{1}, no class year given</source>
-        <translation>diplômé probable (sûr à {0}&#xa0;%)&#xa0;: même nom que le membre n°{1}, promo non indiquée</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location filename="../../app/moderation/checks.py" line="+70"/>
         <source>{0} members carry this name; no class year given to tell them apart</source>
         <translation>{0} membres portent ce nom&#xa0;; aucune promo indiquée pour les distinguer</translation>
     </message>
@@ -3244,12 +3253,47 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>déjà refusé le {0}&#xa0;: {1}</translation>
     </message>
     <message>
+        <location line="-28"/>
+        <source>known graduate: same email as {0}</source>
+        <translation>diplômé connu&#xa0;: même courriel que le membre {0}</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>member #{0} is marked as not a graduate (verification rejected)</source>
-        <translation>le membre n°{0} est marqué comme non diplômé (vérification refusée)</translation>
+        <source>known graduate: same LinkedIn profile as {0}</source>
+        <translation>diplômé connu&#xa0;: même profil LinkedIn que le membre {0}</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>probable graduate ({0}% sure): near name of {1}, class of {2}</source>
+        <translation>diplômé probable (sûr à {0}&#xa0;%)&#xa0;: nom proche de celui de {1}, promo {2}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>probable graduate ({0}% sure): first and last names swapped of {1}, class of {2}</source>
+        <translation>diplômé probable (sûr à {0}&#xa0;%)&#xa0;: prénom et nom inversés de {1}, promo {2}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>probable graduate ({0}% sure): maiden name of {1}, class of {2}</source>
+        <translation>diplômé probable (sûr à {0}&#xa0;%)&#xa0;: nom de naissance de {1}, promo {2}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>probable graduate ({0}% sure): part of the compound name of {1}, class of {2}</source>
+        <translation>diplômé probable (sûr à {0}&#xa0;%)&#xa0;: partie du nom composé de {1}, promo {2}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>probable graduate ({0}% sure): same name as {1}, class of {2} (the request gives no year)</source>
+        <translation>diplômé probable (sûr à {0}&#xa0;%)&#xa0;: même nom que {1}, promo {2} (la demande n’indique pas de promo)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{0} is marked as not a graduate (verification rejected)</source>
+        <translation>{0} est marqué comme non diplômé (vérification refusée)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>recruiting words: {0}</source>
         <translation>mots de recrutement&#xa0;: {0}</translation>
     </message>
@@ -3344,7 +3388,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>impossible de lire {0}&#xa0;: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/moderation/queue.py" line="+308"/>
+        <location filename="../../app/moderation/queue.py" line="+312"/>
         <source>this item was already {0}; undo that first</source>
         <translation>cet élément est déjà {0}&#xa0;; annulez d&apos;abord cette décision</translation>
     </message>
@@ -3882,7 +3926,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>ModerationPanel</name>
     <message>
-        <location filename="../../ui/panels/moderation.py" line="-917"/>
+        <location filename="../../ui/panels/moderation.py" line="-921"/>
         <source>Request from %1: approved</source>
         <translation>Demande de %1&#xa0;: acceptée</translation>
     </message>
@@ -4278,8 +4322,13 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <source>No decision to undo.</source>
         <translation>Aucune décision à annuler.</translation>
     </message>
+    <message>
+        <location line="+25"/>
+        <source>Approving…</source>
+        <translation>Acceptation en cours…</translation>
+    </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location line="+9"/>
         <source>%n known graduate(s) approved.</source>
         <translation>
             <numerusform>%n diplômé connu accepté.</numerusform>
@@ -4950,12 +4999,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>annulation d’une décision de modération</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Approve known graduates</source>
         <translation>acceptation des diplômés connus</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Degree check</source>
         <translation>vérification du diplôme</translation>
     </message>
@@ -6208,7 +6257,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Aucune étiquette pour l’instant&#xa0;: sélectionnez des membres puis Édition → Étiqueter la sélection, ou importez un fichier avec une colonne Étiquettes.</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+134"/>
         <source>The counts could not be computed: %1</source>
         <translation>Les effectifs n’ont pas pu être calculés&#xa0;: %1</translation>
     </message>
@@ -6284,12 +6333,17 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Fusionner «&#xa0;%1&#xa0;» avec&#xa0;:</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>“%1” merged into “%2”.</source>
         <translation>«&#xa0;%1&#xa0;» fusionnée avec «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+6"/>
+        <source>Merging the tags…</source>
+        <translation>Fusion des étiquettes…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Delete tag</source>
         <translation>Supprimer l’étiquette</translation>
     </message>
@@ -6302,22 +6356,37 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>Tag “%1” deleted.</source>
         <translation>Étiquette «&#xa0;%1&#xa0;» supprimée.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+2"/>
+        <source>Deleting the tag…</source>
+        <translation>Suppression de l’étiquette…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Another change is running; try again when it ends.</source>
+        <translation>Une autre modification est en cours&#xa0;; réessayez quand elle sera finie.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>Tag “%1” restored.</source>
         <translation>Étiquette «&#xa0;%1&#xa0;» rétablie.</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-10"/>
         <source>Undone: %1</source>
         <translation>Annulé&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+14"/>
+        <source>Restoring the tag…</source>
+        <translation>Restauration de l’étiquette…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Remove the tag “%1” from every member of the current search?</source>
         <translation>Retirer l’étiquette «&#xa0;%1&#xa0;» de tous les membres de la recherche en cours&#xa0;?</translation>
     </message>
@@ -6358,11 +6427,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+0"/>
+        <location line="+77"/>
         <source>Tagging…</source>
         <translation>Étiquetage…</translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="-53"/>
         <source>%n member(s) untagged from “%1”.</source>
         <translation>
             <numerusform>Étiquette «&#xa0;%1&#xa0;» retirée de %n membre.</numerusform>

@@ -323,6 +323,7 @@ class DuplicatesPanel(QWidget):
         buttons.addWidget(self.skip_button)
 
         self.message = plain_label()
+        self._right_name = ""  # the pair's right-hand record, as the CM reads it
         self.message.setObjectName("decisionMessage")
         self.message.setWordWrap(True)
 
@@ -463,11 +464,16 @@ class DuplicatesPanel(QWidget):
         self._bulk = []
         self.bulk_merge_button.hide()
         self.bulk_preview.hide()
-        try:
-            results = self._run(Operation("duplicates.merge-all", {"pairs": pairs}))
-        except AmicaleError as exc:
-            self._error(message_text(exc))
-            return
+        self._say(self.tr("Merging…"))
+        # In the runner's worker: thousands of pairs at a time is a long write.
+        self.runner.run(
+            Operation("duplicates.merge-all", {"pairs": pairs}),
+            self._on_bulk_merged,
+            lambda error: self._error(message_text(error)),
+            origin=self,
+        )
+
+    def _on_bulk_merged(self, results: list[MergeResult]) -> None:
         for result in results:
             self.model.forget_names([result.kept_id])
             if result.dropped_id is not None:
@@ -555,6 +561,13 @@ class DuplicatesPanel(QWidget):
     def _candidate_names(self, ids: Sequence[int]) -> dict[int, str]:
         return {i: c.display_name for i, c in dedup.candidates(self.store, ids).items()}
 
+    def _member_header(self, record: Member) -> str:
+        """The member by name, with the class year that tells two namesakes apart."""
+        year = _class_year(record)
+        if not year:
+            return record.display_name
+        return _fill(self.tr("%1, class of %2"), record.display_name, year)
+
     # --- the pair side by side -----------------------------------------------------------
 
     @Slot(QModelIndex, QModelIndex)
@@ -586,15 +599,14 @@ class DuplicatesPanel(QWidget):
             self._drop_current(pair)
             return
         queued = pair.candidate_id is not None
+        self._right_name = right.display_name
         template = self.tr("%1 — name likeness %2")
         if pair.conflicts:  # why the score is low: probably two people
             template = self.tr("%1 — score %2, lowered: different %3")
         fields = ", ".join(field_title(f).lower() for f in pair.conflicts)
         score = self.locale().toString(round(pair.score))
         self.title.setText(_fill(template, reason_title(pair.reason), score, fields))
-        self.left_header.setText(
-            _fill(self.tr("%1 (no. %2)"), left.display_name, self.locale().toString(left.id))
-        )
+        self.left_header.setText(self._member_header(left))
         if isinstance(right, Candidate):
             where = right.source or self.tr("an import")
             self.right_header.setText(
@@ -606,9 +618,7 @@ class DuplicatesPanel(QWidget):
                 )
             )
         else:
-            self.right_header.setText(
-                _fill(self.tr("%1 (no. %2)"), right.display_name, self.locale().toString(right.id))
-            )
+            self.right_header.setText(self._member_header(right))
         left_values = _grid_values(left)
         right_values = _grid_values(right)
         for key in GRID_FIELDS:
@@ -734,13 +744,11 @@ class DuplicatesPanel(QWidget):
             return
         try:
             args = {"candidate_id": pair.candidate_id}
-            member_id = self._run(Operation("duplicates.create-candidate", args))
+            self._run(Operation("duplicates.create-candidate", args))
         except AmicaleError as exc:
             self._failed(pair, exc)
             return
-        self._say(
-            _fill(self.tr("Created as a new member (no. %1)."), self.locale().toString(member_id))
-        )
+        self._say(_fill(self.tr("%1 created as a new member."), self._right_name))
         self._drop_current(pair)
         self.membersChanged.emit()
 
@@ -918,6 +926,11 @@ class DuplicatesPanel(QWidget):
                     self.tr("Pairs to review: %1."), self.locale().toString(self.model.rowCount())
                 )
             )
+
+
+def _class_year(record: Member) -> str:
+    promo = record.values.get("promo")
+    return str(promo) if promo not in (None, "") else ""
 
 
 def _fill(template: str, *args: object) -> str:

@@ -738,11 +738,15 @@ class ModerationPanel(QWidget):
     @Slot()
     def _on_bulk_approve(self) -> None:
         ids = [item.id for item in self.model.items]
-        try:
-            made = self.runner.run_now(Operation("moderation.approve-known", {"item_ids": ids}))
-        except AmicaleError as exc:
-            self.feedback.setText(message_text(exc))
-            return
+        self.feedback.setText(self.tr("Approving…"))
+        # In the runner's worker: each approval completes or creates a member.
+        self.runner.run(
+            Operation("moderation.approve-known", {"item_ids": ids}),
+            self._on_bulk_approved,
+            lambda error: self.feedback.setText(message_text(error)),
+        )
+
+    def _on_bulk_approved(self, made: list[Any]) -> None:
         self.feedback.setText(self.tr("%n known graduate(s) approved.", "", len(made)))
         if made:
             self.membersChanged.emit()
