@@ -102,6 +102,13 @@ def test_an_animator_edits_members_and_tags_but_not_the_queue_or_the_team(
     code, out, _ = run(capsys, "--db", animator, "member", "set", "1", "city=Lyon", "tags=Voile")
     assert code == 0 and out.splitlines()[-1] == "2"
     assert run(capsys, "--db", animator, "count", "tag:voile")[:2] == (0, "1\n")
+    # Who did it is the server's word, not the client's.
+    with psycopg.connect(animator) as conn:
+        conn.execute(
+            "INSERT INTO audit_event (at, actor, action, entity) VALUES ('x', 'claire', 'a', 'b')"
+        )
+        actors = [r[0] for r in conn.execute("SELECT actor FROM audit_event ORDER BY id")]
+    assert actors[-2:] == ["alice", "alice"]
     with psycopg.connect(animator) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
         conn.execute(
             "INSERT INTO moderation_item (kind, status, received_at) VALUES ('join', 'new', 'x')"

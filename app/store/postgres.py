@@ -95,6 +95,13 @@ TAG_COUNT_DROP = (
     "DROP TRIGGER IF EXISTS member_tag_count_au ON member_tag",
 )
 
+# Who did it (0011): on a server, the login that wrote the event, whatever the client says.
+AUDIT_ACTOR_TRIGGER = (
+    "CREATE OR REPLACE FUNCTION audit_event_actor() RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "BEGIN NEW.actor := current_user; RETURN NEW; END $$",
+    "CREATE TRIGGER audit_event_actor_bi BEFORE INSERT OR UPDATE ON audit_event FOR EACH ROW "
+    "EXECUTE FUNCTION audit_event_actor()",
+)
 # Each member's version (0011), bumped at every update unless the update sets it itself.
 VERSION_TRIGGER = (
     "CREATE OR REPLACE FUNCTION member_version_bump() RETURNS trigger LANGUAGE plpgsql AS $$ "
@@ -102,8 +109,11 @@ VERSION_TRIGGER = (
     "RETURN NEW; END $$",
     "CREATE TRIGGER member_version_bu BEFORE UPDATE ON member FOR EACH ROW "
     "EXECUTE FUNCTION member_version_bump()",
+    *AUDIT_ACTOR_TRIGGER,
 )
 VERSION_TRIGGER_DROP = (
+    "DROP TRIGGER IF EXISTS audit_event_actor_bi ON audit_event",
+    "DROP FUNCTION IF EXISTS audit_event_actor()",
     "DROP TRIGGER IF EXISTS member_version_bu ON member",
     "DROP FUNCTION IF EXISTS member_version_bump()",
 )

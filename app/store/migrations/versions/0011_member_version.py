@@ -1,4 +1,5 @@
-"""Each member's version: two animators editing the same member never lose an update.
+"""Each member's version: two animators editing the same member never lose an update;
+on a team server, the audit log's author is the login that wrote it.
 
 A save says which version it started from; the server (or the file) has moved on when
 someone else saved in between, and the second save gets a conflict to resolve, field by
