@@ -488,3 +488,18 @@ def test_the_window_opens_the_members_of_a_bar(
     window.dashboard.panelRequested.emit("moderation")
     assert window.stack.currentWidget() is window.moderation
     window.close()
+
+
+def test_an_empty_address_is_no_email(report_store: tuple[Store, dict[str, int]]) -> None:
+    """ "With email" is counted as all but those without one (NULL or ""), and "members at
+    the end" as all but those added after it: both stay what counting them directly gives."""
+    store, ids = report_store
+    with store.write() as conn:
+        conn.exec_driver_sql("UPDATE member SET email = '' WHERE id = ?", (ids["Denis"],))
+        conn.exec_driver_sql(
+            "UPDATE member SET email = 'Emma@Example.org' WHERE id = ?", (ids["Emma"],)
+        )
+    board = compute(store, YEAR)
+    assert board.with_email == 2  # Chloé and Emma; not Denis's ""
+    assert (board.current.members, board.previous.members) == (5, 2)
+    assert period_figures(store, Period(date(2027, 1, 1), date(2027, 1, 1))).members == 6
