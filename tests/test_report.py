@@ -443,6 +443,17 @@ def test_the_panel_runs_the_search_of_a_bar(
         panel.set_period(YEAR)
     assert loaded.args[0].current.members == 5
     assert panel.cards["new_members"].text().startswith("3\n")
+    # The directory today and the moderation's split are on the panel too, not only in the PDF.
+    assert panel.directory.text() == (
+        "6 members; 1 verified graduates; 1 with an email address; "
+        "1 with consent to be contacted; 0 lost touch."
+    )
+    assert panel.directory.textFormat() == Qt.TextFormat.PlainText
+    assert (
+        panel.cards["moderation"]
+        .toolTip()
+        .endswith("1 approved, 1 rejected; 1 received with spam or selling signals")
+    )
     panel.show()
     qtbot.waitExposed(panel)
     qtbot.waitUntil(lambda: not panel.loader.busy, timeout=10000)

@@ -414,7 +414,7 @@
 <context>
     <name>TodayPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/today.py" line="+705"/>
+        <location filename="../../ui/panels/today.py" line="+706"/>
         <source>Copy %n message(s)</source>
         <translation>
             <numerusform>Copy %n message</numerusform>

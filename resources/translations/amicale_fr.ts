@@ -389,12 +389,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+120"/>
+        <location line="+109"/>
         <source>Board report</source>
         <translation>Bilan pour le bureau</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-108"/>
         <source>compared with %1</source>
         <translation>comparé à la période %1</translation>
     </message>
@@ -414,12 +414,12 @@
         <translation>L&apos;annuaire aujourd&apos;hui</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../ui/panels/dashboard.py" line="+58"/>
         <source>%1 members; %2 verified graduates; %3 with an email address; %4 with consent to be contacted; %5 lost touch.</source>
         <translation>%1 membres ; %2 diplômes vérifiés ; %3 avec une adresse électronique ; %4 ayant consenti à être contactés ; %5 perdus de vue.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location filename="../../ui/report_pdf.py" line="+40"/>
         <source>New members by month</source>
         <translation>Nouveaux membres par mois</translation>
     </message>
@@ -579,7 +579,7 @@
 <context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../../ui/panels/dashboard.py" line="+59"/>
+        <location filename="../../ui/panels/dashboard.py" line="+17"/>
         <source>%1 to %2</source>
         <translation>du %1 au %2</translation>
     </message>
@@ -629,7 +629,7 @@
         <translation>au</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+118"/>
         <source>Counting…</source>
         <translation>Calcul en cours…</translation>
     </message>
@@ -689,7 +689,12 @@
         <translation>Délai médian de décision : %1 heures</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>%1 approved, %2 rejected; %3 received with spam or selling signals</source>
+        <translation>%1 approuvées, %2 refusées&#xa0;; %3 reçues avec des signaux de spam ou de démarchage</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>birthdays wished (of %1)</source>
         <translation>anniversaires souhaités (sur %1)</translation>
     </message>
@@ -714,7 +719,7 @@
         <translation>Le plus de membres en commun : %1 et %2 (%3 membres dans les deux).</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>%1 vs previous period</source>
         <translation>%1 par rapport à la période précédente</translation>
     </message>
@@ -2864,7 +2869,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../app/members/query.py" line="+245"/>
+        <location filename="../../app/members/query.py" line="+242"/>
         <source>&apos;{0}:&apos; needs letters or digits</source>
         <translation>«&#xa0;{0}:&#xa0;» demande des lettres ou des chiffres</translation>
     </message>
@@ -5306,12 +5311,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+3"/>
-        <location line="+548"/>
+        <location line="+547"/>
         <source>Copy the channel&apos;s text and open the network&apos;s page to post it</source>
         <translation>Copier le texte du canal et ouvrir la page du réseau pour le publier</translation>
     </message>
     <message>
-        <location line="-546"/>
+        <location line="-545"/>
         <source>Mark as published…</source>
         <translation>Marquer comme publié…</translation>
     </message>
@@ -5393,7 +5398,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         </translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>Import posts</source>
         <translation>Importer des publications</translation>
     </message>
@@ -6355,12 +6360,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+8"/>
-        <location line="+282"/>
+        <location line="+283"/>
         <source>Nobody left to wish today.</source>
         <translation>Plus personne à fêter aujourd’hui.</translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="-266"/>
         <source>No birthdays to show: fill in the members&apos; dates of birth, or import them, to see here who to wish.</source>
         <translation>Aucun anniversaire à afficher&#xa0;: renseignez les dates de naissance des membres, ou importez-les, pour voir ici qui fêter.</translation>
     </message>
@@ -6470,7 +6475,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Déjà fêtés (%1)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>No birthday today.</source>
         <translation>Pas d’anniversaire aujourd’hui.</translation>
     </message>
