@@ -371,7 +371,7 @@
 <context>
     <name>TagsPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/tags.py" line="+541"/>
+        <location filename="../../ui/panels/tags.py" line="+543"/>
         <source>Delete the tag “%1”? It will be removed from %n member(s); the members stay.</source>
         <translation>
             <numerusform>Delete the tag “%1”? It will be removed from %n member; the member stays.</numerusform>
