@@ -95,14 +95,97 @@ TAG_COUNT_DROP = (
     "DROP TRIGGER IF EXISTS member_tag_count_au ON member_tag",
 )
 
-# Who did it (0011): on a server, the login that wrote the event, whatever the client says.
+# The communities' sizes, overlaps and spread (0011). SQLite keeps them row by row; here a
+# trigger per statement recounts only the members the statement touched: their memberships
+# before (the table now, less the new rows, plus the old ones) counted -1, after counted +1
+# (row triggers would see the whole statement's rows at once and count some twice).
+_NO_ROWS = "(SELECT NULL::integer AS member_id, NULL::integer AS community_id WHERE false)"
+
+
+def _community_counts_function(name: str, new_rows: str, old_rows: str) -> str:
+    return (
+        f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        f"CREATE TEMP TABLE IF NOT EXISTS amicale_cc_after (member_id integer, community_id "
+        "integer) ON COMMIT DROP; "
+        "CREATE TEMP TABLE IF NOT EXISTS amicale_cc_before (member_id integer, community_id "
+        "integer) ON COMMIT DROP; "
+        "TRUNCATE amicale_cc_after, amicale_cc_before; "
+        "INSERT INTO amicale_cc_after SELECT mc.member_id, mc.community_id "
+        "FROM member_community mc "
+        f"WHERE mc.member_id IN (SELECT member_id FROM {new_rows} n UNION "
+        f"SELECT member_id FROM {old_rows} o); "
+        "INSERT INTO amicale_cc_before (SELECT member_id, community_id FROM amicale_cc_after "
+        f"EXCEPT ALL SELECT member_id, community_id FROM {new_rows} n) UNION ALL "
+        f"SELECT member_id, community_id FROM {old_rows} o; "
+        "INSERT INTO community_pair (first_id, second_id, members) "
+        "SELECT f, s, sum(d) FROM ("
+        "SELECT a.community_id AS f, b.community_id AS s, 1 AS d FROM amicale_cc_after a "
+        "JOIN amicale_cc_after b ON b.member_id = a.member_id AND b.community_id >= "
+        "a.community_id UNION ALL "
+        "SELECT a.community_id, b.community_id, -1 FROM amicale_cc_before a "
+        "JOIN amicale_cc_before b ON b.member_id = a.member_id AND b.community_id >= "
+        "a.community_id) AS p GROUP BY f, s "
+        "ON CONFLICT (first_id, second_id) DO UPDATE SET members = community_pair.members "
+        "+ EXCLUDED.members; "
+        "INSERT INTO community_spread (communities, members) SELECT n, sum(d) FROM ("
+        "SELECT count(*) AS n, 1 AS d FROM amicale_cc_after GROUP BY member_id UNION ALL "
+        "SELECT count(*), -1 FROM amicale_cc_before GROUP BY member_id) AS c GROUP BY n "
+        "ON CONFLICT (communities) DO UPDATE SET members = community_spread.members "
+        "+ EXCLUDED.members; "
+        "RETURN NULL; END $$"
+    )
+
+
+COMMUNITY_TABLES = (
+    "CREATE TABLE community_pair (first_id integer NOT NULL, second_id integer NOT NULL, "
+    "members integer NOT NULL DEFAULT 0, PRIMARY KEY (first_id, second_id))",
+    "CREATE TABLE community_spread (communities integer NOT NULL PRIMARY KEY, "
+    "members integer NOT NULL DEFAULT 0)",
+)
+COMMUNITY_RECOUNT = (
+    "DELETE FROM community_pair",
+    "INSERT INTO community_pair (first_id, second_id, members) "
+    "SELECT a.community_id, b.community_id, count(*) FROM member_community AS a "
+    "JOIN member_community AS b ON b.member_id = a.member_id "
+    "AND b.community_id >= a.community_id GROUP BY a.community_id, b.community_id",
+    "DELETE FROM community_spread",
+    "INSERT INTO community_spread (communities, members) "
+    "SELECT n, count(*) FROM (SELECT count(*) AS n FROM member_community GROUP BY member_id) "
+    "AS c GROUP BY n",
+)
+COMMUNITY_TRIGGERS = (
+    _community_counts_function("member_community_counts_add", "new_rows", _NO_ROWS),
+    _community_counts_function("member_community_counts_remove", _NO_ROWS, "old_rows"),
+    _community_counts_function("member_community_counts_move", "new_rows", "old_rows"),
+    "CREATE TRIGGER member_community_counts_ai AFTER INSERT ON member_community "
+    "REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT "
+    "EXECUTE FUNCTION member_community_counts_add()",
+    "CREATE TRIGGER member_community_counts_ad AFTER DELETE ON member_community "
+    "REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT "
+    "EXECUTE FUNCTION member_community_counts_remove()",
+    "CREATE TRIGGER member_community_counts_au AFTER UPDATE ON member_community "
+    "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT "
+    "EXECUTE FUNCTION member_community_counts_move()",
+)
+COMMUNITY_DROP = (
+    *(
+        f"DROP TRIGGER IF EXISTS member_community_counts_{op} ON member_community"
+        for op in ("ai", "ad", "au")
+    ),  # fmt: skip
+    *(f"DROP FUNCTION IF EXISTS member_community_counts_{f}()" for f in ("add", "remove", "move")),
+    "DROP TABLE community_spread",
+    "DROP TABLE community_pair",
+)
+
+
+# Who did it (0012): on a server, the login that wrote the event, whatever the client says.
 AUDIT_ACTOR_TRIGGER = (
     "CREATE OR REPLACE FUNCTION audit_event_actor() RETURNS trigger LANGUAGE plpgsql AS $$ "
     "BEGIN NEW.actor := current_user; RETURN NEW; END $$",
     "CREATE TRIGGER audit_event_actor_bi BEFORE INSERT OR UPDATE ON audit_event FOR EACH ROW "
     "EXECUTE FUNCTION audit_event_actor()",
 )
-# Each member's version (0011), bumped at every update unless the update sets it itself.
+# Each member's version (0012), bumped at every update unless the update sets it itself.
 VERSION_TRIGGER = (
     "CREATE OR REPLACE FUNCTION member_version_bump() RETURNS trigger LANGUAGE plpgsql AS $$ "
     "BEGIN IF NEW.version = OLD.version THEN NEW.version := OLD.version + 1; END IF; "
@@ -111,7 +194,55 @@ VERSION_TRIGGER = (
     "EXECUTE FUNCTION member_version_bump()",
     *AUDIT_ACTOR_TRIGGER,
 )
+# The others' changes without a restart (0012): every write to a table the window shows says
+# so on the channel CHANGE_CHANNEL, once a statement, with the writer's session (its
+# application_name) so a client can skip its own, and the member ids when they are few.
+CHANGE_CHANNEL = "amicale_changes"
+MAX_NOTIFIED_IDS = 200
+NOTIFIED_TABLES = (
+    "member", "member_tag", "tag", "tag_category", "segment", "community", "member_community",
+    "post", "post_version", "publication_log", "channel", "channel_slot", "event",
+    "moderation_item", "moderation_decision", "moderation_setting", "birthday_wish",
+    "duplicate_candidate", "not_duplicate", "setting", "tag_rule", "newsletter_send",
+)  # fmt: skip
+_NOTIFY = (
+    "PERFORM pg_notify('" + CHANGE_CHANNEL + "', json_build_object('t', TG_TABLE_NAME, "
+    "'s', current_setting('application_name', true), 'ids', ids)::text)"
+)
+NOTIFY_TRIGGERS = (
+    "CREATE OR REPLACE FUNCTION amicale_notify() RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "DECLARE ids json := NULL; BEGIN " + _NOTIFY + "; RETURN NULL; END $$",
+    # Members: with their ids (from the statement's rows) when there are few.
+    "CREATE OR REPLACE FUNCTION amicale_notify_members() RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "DECLARE ids json; n integer; BEGIN "
+    "IF TG_OP = 'DELETE' THEN SELECT count(*), json_agg(id) INTO n, ids FROM "
+    f"(SELECT id FROM old_rows LIMIT {MAX_NOTIFIED_IDS + 1}) AS r; "
+    "ELSE SELECT count(*), json_agg(id) INTO n, ids FROM "
+    f"(SELECT id FROM new_rows LIMIT {MAX_NOTIFIED_IDS + 1}) AS r; END IF; "
+    f"IF n = 0 THEN RETURN NULL; END IF; IF n > {MAX_NOTIFIED_IDS} THEN ids := NULL; END IF; "
+    + _NOTIFY
+    + "; RETURN NULL; END $$",
+    "CREATE TRIGGER member_notify_ai AFTER INSERT ON member REFERENCING NEW TABLE AS new_rows "
+    "FOR EACH STATEMENT EXECUTE FUNCTION amicale_notify_members()",
+    "CREATE TRIGGER member_notify_au AFTER UPDATE ON member REFERENCING NEW TABLE AS new_rows "
+    "FOR EACH STATEMENT EXECUTE FUNCTION amicale_notify_members()",
+    "CREATE TRIGGER member_notify_ad AFTER DELETE ON member REFERENCING OLD TABLE AS old_rows "
+    "FOR EACH STATEMENT EXECUTE FUNCTION amicale_notify_members()",
+    *(
+        f"CREATE TRIGGER {table}_notify AFTER INSERT OR UPDATE OR DELETE ON {table} "
+        "FOR EACH STATEMENT EXECUTE FUNCTION amicale_notify()"
+        for table in NOTIFIED_TABLES
+        if table != "member"
+    ),
+)
+NOTIFY_DROP = (
+    *(f"DROP TRIGGER IF EXISTS member_notify_{op} ON member" for op in ("ai", "au", "ad")),
+    *(f"DROP TRIGGER IF EXISTS {t}_notify ON {t}" for t in NOTIFIED_TABLES if t != "member"),
+    "DROP FUNCTION IF EXISTS amicale_notify_members()",
+    "DROP FUNCTION IF EXISTS amicale_notify()",
+)
 VERSION_TRIGGER_DROP = (
+    *NOTIFY_DROP,
     "DROP TRIGGER IF EXISTS audit_event_actor_bi ON audit_event",
     "DROP FUNCTION IF EXISTS audit_event_actor()",
     "DROP TRIGGER IF EXISTS member_version_bu ON member",

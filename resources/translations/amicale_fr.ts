@@ -389,12 +389,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+120"/>
+        <location line="+105"/>
         <source>Board report</source>
         <translation>Bilan pour le bureau</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-104"/>
         <source>compared with %1</source>
         <translation>comparé à la période %1</translation>
     </message>
@@ -414,12 +414,12 @@
         <translation>L&apos;annuaire aujourd&apos;hui</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../ui/panels/dashboard.py" line="+58"/>
         <source>%1 members; %2 verified graduates; %3 with an email address; %4 with consent to be contacted; %5 lost touch.</source>
         <translation>%1 membres ; %2 diplômes vérifiés ; %3 avec une adresse électronique ; %4 ayant consenti à être contactés ; %5 perdus de vue.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location filename="../../ui/report_pdf.py" line="+36"/>
         <source>New members by month</source>
         <translation>Nouveaux membres par mois</translation>
     </message>
@@ -579,7 +579,7 @@
 <context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../../ui/panels/dashboard.py" line="+59"/>
+        <location filename="../../ui/panels/dashboard.py" line="+17"/>
         <source>%1 to %2</source>
         <translation>du %1 au %2</translation>
     </message>
@@ -629,7 +629,7 @@
         <translation>au</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+118"/>
         <source>Counting…</source>
         <translation>Calcul en cours…</translation>
     </message>
@@ -689,7 +689,12 @@
         <translation>Délai médian de décision : %1 heures</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>%1 approved, %2 rejected; %3 received with spam or selling signals</source>
+        <translation>%1 approuvées, %2 refusées&#xa0;; %3 reçues avec des signaux de spam ou de démarchage</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>birthdays wished (of %1)</source>
         <translation>anniversaires souhaités (sur %1)</translation>
     </message>
@@ -714,7 +719,7 @@
         <translation>Le plus de membres en commun : %1 et %2 (%3 membres dans les deux).</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>%1 vs previous period</source>
         <translation>%1 par rapport à la période précédente</translation>
     </message>
@@ -3678,7 +3683,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>{0} est le fichier de données lui-même, pas une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../app/store/engine.py" line="+139"/>
+        <location filename="../../app/store/engine.py" line="+143"/>
         <source>{0} is not possible yet in a team directory ({1}): do it in a data file, then copy it to the server</source>
         <translation>{0} n’est pas encore possible dans un annuaire d’équipe ({1}) : faites-le dans un fichier de données, puis copiez-le sur le serveur</translation>
     </message>
@@ -3773,7 +3778,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>la première ligne de {0} indique le séparateur «&#xa0;{1}&#xa0;», mais ses lignes sont séparées par «&#xa0;{2}&#xa0;»&#xa0;: corrigez ou supprimez la ligne sep=</translation>
     </message>
     <message>
-        <location filename="../../app/io/importer.py" line="+372"/>
+        <location filename="../../app/io/importer.py" line="+411"/>
         <source>{0}: {1} (&apos;{2}&apos;)</source>
         <translation>{0}&#xa0;: {1} («&#xa0;{2}&#xa0;»)</translation>
     </message>
@@ -3783,7 +3788,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>{0}&#xa0;: «&#xa0;{1}&#xa0;» diffère de la ligne {2}&#xa0;; la première est gardée</translation>
     </message>
     <message>
-        <location line="+248"/>
+        <location line="+242"/>
         <source>An import</source>
         <translation>Une importation</translation>
     </message>
@@ -3863,7 +3868,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>dernier contact&#xa0;: «&#xa0;{0}&#xa0;» n’est pas une date&#xa0;; ignoré</translation>
     </message>
     <message>
-        <location filename="../../app/demo/members.py" line="+308"/>
+        <location filename="../../app/demo/members.py" line="+314"/>
         <source>Building the sample association</source>
         <translation>La création de l’association d’exemple</translation>
     </message>

@@ -1,13 +1,14 @@
 """Each member's version: two animators editing the same member never lose an update;
-on a team server, the audit log's author is the login that wrote it.
+on a team server, the audit log's author is the login that wrote it, and every write is
+announced to the other animators' windows (LISTEN/NOTIFY).
 
 A save says which version it started from; the server (or the file) has moved on when
 someone else saved in between, and the second save gets a conflict to resolve, field by
 field, instead of overwriting. The number is bumped by a trigger at every update, whatever
 wrote it (the window, the command line, an import, a merge).
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-12-03
 """
 
@@ -16,8 +17,8 @@ from alembic import op
 
 from app.store import postgres
 
-revision = "0011"
-down_revision = "0010"
+revision = "0012"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
@@ -31,7 +32,7 @@ SQLITE_TRIGGER = (
 def upgrade() -> None:
     op.add_column("member", sa.Column("version", sa.Integer, nullable=False, server_default="1"))
     if op.get_bind().dialect.name == "postgresql":
-        for ddl in postgres.VERSION_TRIGGER:
+        for ddl in (*postgres.VERSION_TRIGGER, *postgres.NOTIFY_TRIGGERS):
             op.execute(ddl)
     else:
         op.execute(SQLITE_TRIGGER)
