@@ -53,16 +53,15 @@ from app.members.service import ensure_tag
 from app.members.validation import EDITABLE_FIELDS, MAX_TEXT, NO_YEAR, normalise
 from app.messages import QT_TRANSLATE_NOOP, Message
 from app.store import Store
+from app.store.cancel import CancelToken, interruptible
 from app.store.schema import import_journal, member, member_tag, tag
 from app.store.sqlite import (
     BULK_FTS_CHUNK,
-    CancelToken,
     SearchBacklog,
     bulk_insert,
     bulk_inserts,
     drop_indexes,
     drop_triggers,
-    interruptible,
     run_ddl,
 )
 from app.text import linkedin_key, sort_name
