@@ -171,7 +171,7 @@ COMMUNITY_DROP = (
     *(
         f"DROP TRIGGER IF EXISTS member_community_counts_{op} ON member_community"
         for op in ("ai", "ad", "au")
-    ),  # fmt: skip
+    ),
     *(f"DROP FUNCTION IF EXISTS member_community_counts_{f}()" for f in ("add", "remove", "move")),
     "DROP TABLE community_spread",
     "DROP TABLE community_pair",
