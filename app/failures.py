@@ -133,6 +133,11 @@ def explain(exc: BaseException, near: Path | None = None) -> AmicaleError | None
                 return known
         if type(link).__name__ == "InsufficientPrivilege":  # psycopg: the server's roles
             return StoreError(Message(T_NOT_ALLOWED, _denied_object(link)))
+        if type(link).__module__.startswith("psycopg") and type(link).__name__ in (
+            "OperationalError",
+            "AdminShutdown",
+        ):  # the network or the server went away
+            return StoreError(Message(T_SERVER_GONE, str(link).strip().splitlines()[0]))
         code = _sqlite_code(link)
         if code in _SQLITE_FULL:
             return StoreError(Message(T_DISK_FULL))
@@ -149,6 +154,9 @@ def explain(exc: BaseException, near: Path | None = None) -> AmicaleError | None
     return None
 
 
+T_SERVER_GONE = QT_TRANSLATE_NOOP(
+    "Messages", "the team server cannot be reached ({0}); nothing was written, try again"
+)
 T_NOT_ALLOWED = QT_TRANSLATE_NOOP(
     "Messages",
     "your role in this team does not allow this change ({0}); ask the team's administrator",

@@ -72,13 +72,17 @@ def main(argv: list[str] | None = None) -> int:
             rows.append((query or "(everyone)", len(found), raw, amicale, target, verdict))
         load = os.getloadavg()
         print(f"\nload average {load[0]:.2f}, {load[1]:.2f}, {load[2]:.2f}; {RUNS} runs each\n")
-        print("| query | found | raw SQL (same statement, psycopg) | Amicale `search_ids` | "
-              "target 1.5× raw + 16 ms | verdict |")
+        print(
+            "| query | found | raw SQL (same statement, psycopg) | Amicale `search_ids` | "
+            "target 1.5× raw + 16 ms | verdict |"
+        )
         print("|---|---|---|---|---|---|")
         for query, found_n, raw, amicale, target, verdict in rows:
-            print(f"| `{query}` | {found_n:,} | median {ms(median(raw))} · p90 {ms(p90(raw))} | "
-                  f"median {ms(median(amicale))} · p90 {ms(p90(amicale))} | {ms(target)} | "
-                  f"{verdict} |")
+            print(
+                f"| `{query}` | {found_n:,} | median {ms(median(raw))} · p90 {ms(p90(raw))} | "
+                f"median {ms(median(amicale))} · p90 {ms(p90(amicale))} | {ms(target)} | "
+                f"{verdict} |"
+            )
         server.close()
     finally:
         cluster.stop()

@@ -80,6 +80,16 @@ class Cluster:
                   "start")  # fmt: skip
         return self
 
+    def pause(self) -> None:
+        """Stop the server as a network drop would (its connections cut), keeping its data
+        (the test cluster commits asynchronously: a checkpoint first keeps what was said)."""
+        self.admin("CHECKPOINT")
+        self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
+
+    def resume(self) -> None:
+        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.root / "server.log"), "-w",
+                  "start")  # fmt: skip
+
     def stop(self) -> None:
         with contextlib.suppress(subprocess.CalledProcessError):
             self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")

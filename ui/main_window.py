@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import APP_NAME, __version__
+from app import APP_NAME, __version__, failures
 from app.association import Association
 from app.errors import AmicaleError
 from app.members.service import MemberDirectory
@@ -42,6 +42,7 @@ from ui.panels.segments import SegmentList
 from ui.panels.tags import TagsPanel
 from ui.panels.today import TodayPanel
 from ui.settings import UiSettings
+from ui.team_watch import TeamWatcher
 from ui.workers import Job
 
 IMPORTED = Changes(all_members=True, tags=True, duplicates=True, segments=True)
@@ -187,6 +188,15 @@ class MainWindow(QMainWindow):
         # The member list loads first; the counts of the other panels wait for its first page.
         self.members.searchFinished.connect(self._on_first_search)
         self.members.refresh()
+        # Team mode: the others' changes reach the panels as the window's own do.
+        self.team_watch: TeamWatcher | None = None
+        if store.is_team:
+            self.team_watch = TeamWatcher(store)
+            self.team_watch.changesArrived.connect(
+                lambda changes: self.runner.announce(changes, "server")
+            )
+            self.team_watch.connectionChanged.connect(self._on_team_connection)
+            self.team_watch.start()
 
     def add_panel(self, title: str, panel: QWidget) -> None:
         item = QListWidgetItem(title, self.sidebar)
@@ -330,11 +340,16 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_first_search(self) -> None:
         self.members.searchFinished.disconnect(self._on_first_search)
-        self.segments.reload()
-        self.tags.reload()
-        self.today.reload()
-        self.posts.reload()  # overdue posts are announced at start-up
-        self.moderation.reload()
+        # overdue posts are announced at start-up
+        for panel in (self.segments, self.tags, self.today, self.posts, self.moderation):
+            try:
+                panel.reload()
+            except Exception as exc:
+                # A team server gone away meanwhile: the panel loads at the next change.
+                known = failures.explain(exc)
+                if known is None:
+                    raise
+                self.statusBar().showMessage(failure_text(known))
 
     @Slot(int)
     def _on_birthdays_today(self, count: int) -> None:
@@ -526,6 +541,22 @@ class MainWindow(QMainWindow):
             10000,
         )
 
+    @Slot(bool)
+    def _on_team_connection(self, reachable: bool) -> None:
+        if reachable:
+            self.statusBar().showMessage(
+                self.tr("Team directory %1: connected").replace("%1", self.store.describe()),
+                5000,
+            )
+        else:
+            # Kept until the server is back: what is being edited stays in the window.
+            self.statusBar().showMessage(
+                self.tr(
+                    "The team server cannot be reached: your edits stay in the window; "
+                    "Amicale reconnects by itself"
+                )
+            )
+
     @Slot()
     def _on_connect_team(self) -> None:
         from ui.dialogs.team_connect import TeamConnectDialog
@@ -563,6 +594,8 @@ class MainWindow(QMainWindow):
         self.members.save_layout()
         self.settings.set_state("window/geometry", self.saveGeometry())
         self.settings.sync()
+        if self.team_watch is not None:
+            self.team_watch.stop()
         self.members.searches.wait()
         self.history.loader.wait()
         self.moderation.wait()

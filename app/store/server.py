@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import uuid
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -21,6 +22,8 @@ from app.store.schema import SCHEMA_HEAD
 log = logging.getLogger(__name__)
 
 KEYRING_SERVICE = "amicale-team"
+# This process's name on the server (application_name): the change feed skips its own.
+SESSION = f"Amicale {uuid.uuid4().hex[:12]}"
 CONNECT_TIMEOUT_S = 5
 
 T_UNREACHABLE = QT_TRANSLATE_NOOP("Messages", "cannot reach the team server {0}: {1}")
@@ -78,11 +81,17 @@ def _first_line(exc: BaseException) -> str:
     return text[0] if text else type(orig).__name__
 
 
-def make_engine(url: sa.URL) -> sa.Engine:
+def with_stored_password(url: sa.URL) -> sa.URL:
+    """``url`` with the keyring's password when it has none of its own."""
     if url.password is None:
         password = stored_password(url)
         if password is not None:
-            url = url.set(password=password)
+            return url.set(password=password)
+    return url
+
+
+def make_engine(url: sa.URL) -> sa.Engine:
+    url = with_stored_password(url)
     return sa.create_engine(
         url,
         pool_size=4,
@@ -91,7 +100,7 @@ def make_engine(url: sa.URL) -> sa.Engine:
         # The services read how many rows an INSERT … SELECT added (SQLite's driver always
         # says; psycopg's only when asked to keep it).
         execution_options={"preserve_rowcount": True},
-        connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "Amicale"},
+        connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "application_name": SESSION},
     )
 
 

@@ -2315,7 +2315,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+94"/>
+        <location filename="../../ui/main_window.py" line="+95"/>
         <source>Members</source>
         <translation>Membres</translation>
     </message>
@@ -2327,23 +2327,23 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+233"/>
+        <location line="+247"/>
         <source>Birthdays</source>
         <translation>Anniversaires</translation>
     </message>
     <message>
-        <location line="-230"/>
+        <location line="-244"/>
         <source>Duplicates</source>
         <translation>Doublons</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+315"/>
+        <location line="+329"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location line="-312"/>
+        <location line="-326"/>
         <source>Moderation</source>
         <translation>Modération</translation>
     </message>
@@ -2363,7 +2363,7 @@
         <translation>Votre fichier de données a été mis à jour&#xa0;; la version précédente est conservée dans %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+24"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -2414,18 +2414,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+252"/>
+        <location line="+257"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location line="-248"/>
-        <location line="+252"/>
+        <location line="-253"/>
+        <location line="+257"/>
         <source>&amp;Redo</source>
         <translation>Réta&amp;blir</translation>
     </message>
     <message>
-        <location line="-247"/>
+        <location line="-252"/>
         <source>&amp;Find members</source>
         <translation>&amp;Rechercher des membres</translation>
     </message>
@@ -2463,7 +2463,7 @@
         </translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+48"/>
         <source>Birthdays (%1)</source>
         <translation>Anniversaires (%1)</translation>
     </message>
@@ -2541,7 +2541,17 @@
         </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
+        <source>Team directory %1: connected</source>
+        <translation>Annuaire d’équipe %1 : connecté</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The team server cannot be reached: your edits stay in the window; Amicale reconnects by itself</source>
+        <translation>Le serveur d’équipe est injoignable : vos modifications restent dans la fenêtre ; Amicale se reconnecte tout seul</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
@@ -3748,7 +3758,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>erreur interne ({0})</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+113"/>
+        <source>the team server cannot be reached ({0}); nothing was written, try again</source>
+        <translation>le serveur d’équipe est injoignable ({0}) ; rien n’a été écrit, réessayez</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>your role in this team does not allow this change ({0}); ask the team&apos;s administrator</source>
         <translation>votre rôle dans cette équipe ne permet pas cette modification ({0}) ; demandez à l’administrateur de l’équipe</translation>
     </message>
@@ -3778,7 +3793,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>la première ligne de {0} indique le séparateur «&#xa0;{1}&#xa0;», mais ses lignes sont séparées par «&#xa0;{2}&#xa0;»&#xa0;: corrigez ou supprimez la ligne sep=</translation>
     </message>
     <message>
-        <location filename="../../app/io/importer.py" line="+411"/>
+        <location filename="../../app/io/importer.py" line="+410"/>
         <source>{0}: {1} (&apos;{2}&apos;)</source>
         <translation>{0}&#xa0;: {1} («&#xa0;{2}&#xa0;»)</translation>
     </message>
@@ -3883,7 +3898,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>« {0} » n’est pas une adresse de serveur d’équipe valide (postgresql://utilisateur@hôte/base)</translation>
     </message>
     <message>
-        <location filename="../../app/store/server.py" line="+26"/>
+        <location filename="../../app/store/server.py" line="+29"/>
         <source>cannot reach the team server {0}: {1}</source>
         <translation>impossible de joindre le serveur d’équipe {0} : {1}</translation>
     </message>

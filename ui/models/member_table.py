@@ -9,6 +9,7 @@ deleted meanwhile shows as a disabled, empty row instead of raising.
 from __future__ import annotations
 
 import json
+import logging
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
@@ -32,6 +33,7 @@ from app.members.service import LIST_COLUMNS, MemberDirectory
 from app.members.validation import NO_YEAR
 from ui.labels import field_title, value_label
 
+log = logging.getLogger(__name__)
 PAGE_SIZE = 128
 MAX_PAGES = 64  # ≈ 8,000 rows cached: a few screens either way, bounded memory
 
@@ -257,7 +259,11 @@ class MemberTableModel(QAbstractTableModel):
         start = page * PAGE_SIZE
         ids = self._ids[start : start + PAGE_SIZE]
         shown = set(self._shown)
-        raw = self.directory.fetch_rows(ids, self._shown)
+        try:
+            raw = self.directory.fetch_rows(ids, self._shown)
+        except Exception:  # a team server gone away: blank rows now, fetched again on repaint
+            log.warning("could not read a page of members", exc_info=True)
+            return {}
         converters = [self._convert[c] for c in self._shown]
         positions = [i for i, c in enumerate(self.columns) if c in shown]
         width = len(self.columns)
