@@ -208,3 +208,19 @@ def current_role(store: Store) -> str:
                     "WHERE datname = current_database()")
         ).scalar()  # fmt: skip
     return "administrator" if owner else "reader"
+
+
+def try_connection(text: str, password: str = "") -> tuple[str, str]:
+    """Open the team directory at ``text`` once (creating its tables if it is new): where it
+    is and the person's role there. For the window's "Connect to a team directory…"."""
+    from app.errors import StoreError
+    from app.store import address, open_store
+
+    where = address.locate(text)
+    if not isinstance(where, sa.URL):
+        raise StoreError(Message(address.T_UNKNOWN_SCHEME, text.split(":", 1)[0] + ":"))
+    store = open_store(where.set(password=password) if password else where)
+    try:
+        return store.describe(), current_role(store)
+    finally:
+        store.close()

@@ -143,19 +143,3 @@ def open_server(url: sa.URL, *, migrate: bool = True) -> tuple[sa.Engine, str | 
     with contextlib.suppress(OSError):
         anchor.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     return engine, revision, anchor
-
-
-def try_connection(text: str, password: str = "") -> tuple[str, str]:
-    """Open the team directory at ``text`` once (creating its tables if it is new): where it
-    is and the person's role there. For the window's "Connect to a team directory…"."""
-    from app import team
-    from app.store import open_store
-
-    where = address.locate(text)
-    if not isinstance(where, sa.URL):
-        raise StoreError(Message(address.T_UNKNOWN_SCHEME, text.split(":", 1)[0] + ":"))
-    store = open_store(where.set(password=password) if password else where)
-    try:
-        return store.describe(), team.current_role(store)
-    finally:
-        store.close()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import team
 from app.errors import AmicaleError
 from app.store import address, server
 from ui.labels import message_text
@@ -95,7 +96,7 @@ class TeamConnectDialog(QDialog):
         self.connect_button.setEnabled(False)
         self.progress.show()
         self.status_label.setText(self.tr("Connecting…"))
-        self.job = Job(server.try_connection, text, self.password_edit.text())
+        self.job = Job(team.try_connection, text, self.password_edit.text())
         self.job.signals.finished.connect(self._on_connected)
         self.job.signals.failed.connect(self._on_failed)
         self.job.start()
