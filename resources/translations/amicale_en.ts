@@ -2,9 +2,9 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
-    <name>DuplicatesPanel</name>
+    <name>DuplicatesController</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/duplicates.py" line="+440"/>
+        <location filename="../../ui/controllers/duplicates.py" line="+458"/>
         <source>%n pair(s) from score %1 with no conflicting field:</source>
         <translation>
             <numerusform>%n pair from score %1 with no conflicting field:</numerusform>
@@ -20,19 +20,22 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
-        <source>Merge these %n pair(s)</source>
-        <translation>
-            <numerusform>Merge %n pair</numerusform>
-            <numerusform>Merge these %n pairs</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+25"/>
+        <location line="+22"/>
         <source>%n pair(s) merged; the others are left for you to review.</source>
         <translation>
             <numerusform>%n pair merged; the others are left for you to review.</numerusform>
             <numerusform>%n pairs merged; the others are left for you to review.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPanel</name>
+    <message numerus="yes">
+        <location filename="../../ui/panels/duplicates.py" line="+422"/>
+        <source>Merge these %n pair(s)</source>
+        <translation>
+            <numerusform>Merge %n pair</numerusform>
+            <numerusform>Merge these %n pairs</numerusform>
         </translation>
     </message>
 </context>
@@ -307,9 +310,9 @@
     </message>
 </context>
 <context>
-    <name>PostsPanel</name>
+    <name>PostsController</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/posts.py" line="+485"/>
+        <location filename="../../ui/controllers/posts.py" line="+190"/>
         <source>%n post(s) to publish now</source>
         <translation>
             <numerusform>%n post to publish now</numerusform>
@@ -325,7 +328,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
+        <location line="+8"/>
         <source>Week of %1: %n post(s)</source>
         <translation>
             <numerusform>Week of %1: %n post</numerusform>
@@ -333,7 +336,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+92"/>
+        <location line="+71"/>
         <source>%n draft(s) prepared for the event.</source>
         <translation>
             <numerusform>%n draft prepared for the event.</numerusform>
@@ -414,7 +417,7 @@
 <context>
     <name>TodayPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/today.py" line="+705"/>
+        <location filename="../../ui/panels/today.py" line="+706"/>
         <source>Copy %n message(s)</source>
         <translation>
             <numerusform>Copy %n message</numerusform>

@@ -841,9 +841,132 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesController</name>
+    <message>
+        <location filename="../../ui/controllers/duplicates.py" line="+216"/>
+        <source>Pairs to review: %1.</source>
+        <translation>Paires à examiner&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 — name likeness %2</source>
+        <translation>%1 — ressemblance des noms %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 — score %2, lowered: different %3</source>
+        <translation>%1 — score %2, abaissé (valeurs différentes&#xa0;: %3)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+11"/>
+        <source>%1 (no. %2)</source>
+        <translation>%1 (n°&#xa0;%2)</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>an import</source>
+        <translation>un import</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (from %2, line %3)</source>
+        <translation>%1 (de %2, ligne %3)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>That pair no longer exists; it was removed.</source>
+        <translation>Cette paire n’existe plus&#xa0;; elle a été retirée.</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Noted: they are different people; this pair will not come back.</source>
+        <translation>C’est noté&#xa0;: ce sont deux personnes différentes&#xa0;; cette paire ne reviendra pas.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Created as a new member (no. %1).</source>
+        <translation>Créé comme nouveau membre (n°&#xa0;%1).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The imported row was discarded.</source>
+        <translation>La ligne importée a été abandonnée.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Merged.</source>
+        <translation>Fusionné.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Filled in: %1.</source>
+        <translation>Complété&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Imported values taken: %1.</source>
+        <translation>Valeurs importées retenues&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Kept as they were: %1 (the other values are in the log).</source>
+        <translation>Conservé tel quel&#xa0;: %1 (les autres valeurs sont dans l’historique).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tags and communities added: %1.</source>
+        <translation>Étiquettes et communautés ajoutées&#xa0;: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>%n pair(s) from score %1 with no conflicting field:</source>
+        <translation>
+            <numerusform>%n paire à partir du score %1 sans champ en conflit :</numerusform>
+            <numerusform>%n paires à partir du score %1 sans champ en conflit :</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… et %n autre</numerusform>
+            <numerusform>… et %n autres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>%n pair(s) merged; the others are left for you to review.</source>
+        <translation>
+            <numerusform>%n paire fusionnée&#xa0;; les autres restent à examiner.</numerusform>
+            <numerusform>%n paires fusionnées&#xa0;; les autres restent à examiner.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Scanning the directory…</source>
+        <translation>Analyse de l’annuaire…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Scan finished in %1 s. Pairs found: %2.</source>
+        <translation>Analyse terminée en %1&#xa0;s. Paires trouvées&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Scan cancelled.</source>
+        <translation>Analyse annulée.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The scan failed: %1</source>
+        <translation>L’analyse a échoué&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesPanel</name>
     <message>
-        <location filename="../../ui/panels/duplicates.py" line="+131"/>
+        <location filename="../../ui/panels/duplicates.py" line="+93"/>
         <source>Scan the whole directory</source>
         <translation>Analyser tout l’annuaire</translation>
     </message>
@@ -858,7 +981,7 @@
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+98"/>
         <source>Amber: both members have a different value; a merge keeps the one of the member merged into. Green: a merge fills it in or combines the lists. Tags, communities and history are always kept.</source>
         <translation>Orange&#xa0;: les deux membres ont une valeur différente&#xa0;; la fusion garde celle du membre conservé. Vert&#xa0;: la fusion complète le champ ou réunit les listes. Les étiquettes, les communautés et l’historique sont toujours conservés.</translation>
     </message>
@@ -938,7 +1061,7 @@
         <translation>Aucun doublon à examiner. Les imports placent ici les lignes dont ils ne sont pas sûrs&#xa0;; analysez tout l’annuaire pour en chercher d’autres.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+53"/>
         <source>Keep</source>
         <translation>Garder</translation>
     </message>
@@ -958,7 +1081,7 @@
         <translation>Remplacer la valeur du membre par celle du fichier importé</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Preview merging all from this score</source>
         <translation>Aperçu de la fusion à partir de ce score</translation>
     </message>
@@ -973,140 +1096,20 @@
         <translation>Score à partir de</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
-        <source>%n pair(s) from score %1 with no conflicting field:</source>
-        <translation>
-            <numerusform>%n paire à partir du score %1 sans champ en conflit :</numerusform>
-            <numerusform>%n paires à partir du score %1 sans champ en conflit :</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+8"/>
-        <source>… and %n more</source>
-        <translation>
-            <numerusform>… et %n autre</numerusform>
-            <numerusform>… et %n autres</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
+        <location line="+17"/>
         <source>Merge these %n pair(s)</source>
         <translation>
             <numerusform>Fusionner %n paire</numerusform>
             <numerusform>Fusionner ces %n paires</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location line="+25"/>
-        <source>%n pair(s) merged; the others are left for you to review.</source>
-        <translation>
-            <numerusform>%n paire fusionnée&#xa0;; les autres restent à examiner.</numerusform>
-            <numerusform>%n paires fusionnées&#xa0;; les autres restent à examiner.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+88"/>
-        <source>That pair no longer exists; it was removed.</source>
-        <translation>Cette paire n’existe plus&#xa0;; elle a été retirée.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1 — name likeness %2</source>
-        <translation>%1 — ressemblance des noms %2</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 — score %2, lowered: different %3</source>
-        <translation>%1 — score %2, abaissé (valeurs différentes&#xa0;: %3)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+14"/>
-        <source>%1 (no. %2)</source>
-        <translation>%1 (n°&#xa0;%2)</translation>
-    </message>
-    <message>
-        <location line="-11"/>
-        <source>an import</source>
-        <translation>un import</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1 (from %2, line %3)</source>
-        <translation>%1 (de %2, ligne %3)</translation>
-    </message>
-    <message>
-        <location line="+104"/>
-        <source>Noted: they are different people; this pair will not come back.</source>
-        <translation>C’est noté&#xa0;: ce sont deux personnes différentes&#xa0;; cette paire ne reviendra pas.</translation>
-    </message>
-    <message>
-        <location line="+36"/>
-        <source>Created as a new member (no. %1).</source>
-        <translation>Créé comme nouveau membre (n°&#xa0;%1).</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>The imported row was discarded.</source>
-        <translation>La ligne importée a été abandonnée.</translation>
-    </message>
-    <message>
-        <location line="+38"/>
-        <source>Merged.</source>
-        <translation>Fusionné.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Filled in: %1.</source>
-        <translation>Complété&#xa0;: %1.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Imported values taken: %1.</source>
-        <translation>Valeurs importées retenues&#xa0;: %1.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Kept as they were: %1 (the other values are in the log).</source>
-        <translation>Conservé tel quel&#xa0;: %1 (les autres valeurs sont dans l’historique).</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Tags and communities added: %1.</source>
-        <translation>Étiquettes et communautés ajoutées&#xa0;: %1.</translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>Scanning the directory…</source>
-        <translation>Analyse de l’annuaire…</translation>
-    </message>
-    <message>
-        <location line="+41"/>
-        <source>Scan finished in %1 s. Pairs found: %2.</source>
-        <translation>Analyse terminée en %1&#xa0;s. Paires trouvées&#xa0;: %2.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Scan cancelled.</source>
-        <translation>Analyse annulée.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The scan failed: %1</source>
-        <translation>L’analyse a échoué&#xa0;: %1</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Pairs to review: %1.</source>
-        <translation>Paires à examiner&#xa0;: %1.</translation>
-    </message>
-    <message>
-        <location line="+35"/>
+        <location filename="../../ui/controllers/duplicates.py" line="+37"/>
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
@@ -2864,7 +2867,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../app/members/query.py" line="+245"/>
+        <location filename="../../app/members/query.py" line="+242"/>
         <source>&apos;{0}:&apos; needs letters or digits</source>
         <translation>«&#xa0;{0}:&#xa0;» demande des lettres ou des chiffres</translation>
     </message>
@@ -5213,9 +5216,131 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
 </context>
 <context>
+    <name>PostsController</name>
+    <message>
+        <location filename="../../ui/controllers/posts.py" line="+108"/>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+82"/>
+        <source>%n post(s) to publish now</source>
+        <translation>
+            <numerusform>%n publication à faire maintenant</numerusform>
+            <numerusform>%n publications à faire maintenant</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n en échec</numerusform>
+            <numerusform>%n en échec</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Week of %1: %n post(s)</source>
+        <translation>
+            <numerusform>Semaine du %1&#xa0;: %n publication</numerusform>
+            <numerusform>Semaine du %1&#xa0;: %n publications</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Moved to %1.</source>
+        <translation>Déplacée au %1.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 post(s) imported, %2 row(s) refused.</source>
+        <translation>%1 publication(s) importée(s), %2 ligne(s) refusée(s).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Line %1: %2</source>
+        <translation>Ligne %1&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n draft(s) prepared for the event.</source>
+        <translation>
+            <numerusform>%n brouillon préparé pour l’événement.</numerusform>
+            <numerusform>%n brouillons préparés pour l’événement.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>Annulé&#xa0;: rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 draft(s) created from the feed, %2 already known.</source>
+        <translation>%1 brouillon(s) créé(s) depuis le flux, %2 déjà connu(s).</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Writing the feed…</source>
+        <translation>Écriture du flux…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Feed written: %1 published post(s) in %2.</source>
+        <translation>Flux écrit&#xa0;: %1 publication(s) dans %2.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Writing the calendar…</source>
+        <translation>Écriture du calendrier…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Calendar written: %1 post(s) in %2.</source>
+        <translation>Calendrier écrit&#xa0;: %1 publication(s) dans %2.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>No web browser opened. The text for %1 is on the clipboard: open this address in your browser, paste it, post it, then “Mark as published”:
+%2</source>
+        <translation>Aucun navigateur web ne s’est ouvert. Le texte pour %1 est dans le presse-papiers&#xa0;: ouvrez cette adresse dans votre navigateur, collez-le, publiez, puis «&#xa0;Marquer comme publié&#xa0;»&#xa0;:
+%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The text for %1 is on the clipboard. Paste it, post it, then “Mark as published”.</source>
+        <translation>Le texte pour %1 est dans le presse-papiers. Collez-le, publiez, puis «&#xa0;Marquer comme publié&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The address must start with http:// or https://.</source>
+        <translation>L’adresse doit commencer par http:// ou https://.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Marked as published on %1.</source>
+        <translation>Marquée comme publiée sur %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>failed</source>
+        <translation>échec</translation>
+    </message>
+</context>
+<context>
     <name>PostsPanel</name>
     <message>
-        <location filename="../../ui/panels/posts.py" line="+175"/>
+        <location filename="../../ui/panels/posts.py" line="+114"/>
         <source>Previous</source>
         <translation>Précédent</translation>
     </message>
@@ -5306,12 +5431,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+3"/>
-        <location line="+548"/>
+        <location line="+391"/>
         <source>Copy the channel&apos;s text and open the network&apos;s page to post it</source>
         <translation>Copier le texte du canal et ouvrir la page du réseau pour le publier</translation>
     </message>
     <message>
-        <location line="-546"/>
+        <location line="-389"/>
         <source>Mark as published…</source>
         <translation>Marquer comme publié…</translation>
     </message>
@@ -5346,54 +5471,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Rien de prévu sur cette période&#xa0;: cliquez sur Nouvelle publication… ou double-cliquez sur un jour.</translation>
     </message>
     <message>
-        <location line="+68"/>
-        <source>%1 – %2</source>
-        <translation>%1 – %2</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+77"/>
-        <source>%n post(s) to publish now</source>
-        <translation>
-            <numerusform>%n publication à faire maintenant</numerusform>
-            <numerusform>%n publications à faire maintenant</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n failed</source>
-        <translation>
-            <numerusform>%n en échec</numerusform>
-            <numerusform>%n en échec</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+29"/>
-        <source>Week of %1: %n post(s)</source>
-        <translation>
-            <numerusform>Semaine du %1&#xa0;: %n publication</numerusform>
-            <numerusform>Semaine du %1&#xa0;: %n publications</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>%1: %2</source>
-        <translation>%1&#xa0;: %2</translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source>Moved to %1.</source>
-        <translation>Déplacée au %1.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+49"/>
-        <source>%n draft(s) prepared for the event.</source>
-        <translation>
-            <numerusform>%n brouillon préparé pour l’événement.</numerusform>
-            <numerusform>%n brouillons préparés pour l’événement.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+216"/>
         <source>Import posts</source>
         <translation>Importer des publications</translation>
     </message>
@@ -5403,37 +5481,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>%1 post(s) imported, %2 row(s) refused.</source>
-        <translation>%1 publication(s) importée(s), %2 ligne(s) refusée(s).</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Line %1: %2</source>
-        <translation>Ligne %1&#xa0;: %2</translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source>Cancelled: nothing was changed.</source>
-        <translation>Annulé&#xa0;: rien n’a été modifié.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+28"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Reading %1…</source>
-        <translation>Lecture de %1…</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>%1 draft(s) created from the feed, %2 already known.</source>
-        <translation>%1 brouillon(s) créé(s) depuis le flux, %2 déjà connu(s).</translation>
-    </message>
-    <message>
-        <location line="+28"/>
+        <location line="+37"/>
         <source>Export the Atom feed</source>
         <translation>Exporter le flux Atom</translation>
     </message>
@@ -5443,17 +5496,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Flux Atom (*.atom *.xml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Writing the feed…</source>
-        <translation>Écriture du flux…</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Feed written: %1 published post(s) in %2.</source>
-        <translation>Flux écrit&#xa0;: %1 publication(s) dans %2.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Export the calendar</source>
         <translation>Exporter le calendrier</translation>
     </message>
@@ -5463,34 +5506,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Fichiers iCalendar (*.ics);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Writing the calendar…</source>
-        <translation>Écriture du calendrier…</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Calendar written: %1 post(s) in %2.</source>
-        <translation>Calendrier écrit&#xa0;: %1 publication(s) dans %2.</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>Send it to the members: opens the newsletter with this text</source>
         <translation>L’envoyer aux membres&#xa0;: ouvre la lettre d’information avec ce texte</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>No web browser opened. The text for %1 is on the clipboard: open this address in your browser, paste it, post it, then “Mark as published”:
-%2</source>
-        <translation>Aucun navigateur web ne s’est ouvert. Le texte pour %1 est dans le presse-papiers&#xa0;: ouvrez cette adresse dans votre navigateur, collez-le, publiez, puis «&#xa0;Marquer comme publié&#xa0;»&#xa0;:
-%2</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>The text for %1 is on the clipboard. Paste it, post it, then “Mark as published”.</source>
-        <translation>Le texte pour %1 est dans le presse-papiers. Collez-le, publiez, puis «&#xa0;Marquer comme publié&#xa0;».</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+48"/>
         <source>Mark as published</source>
         <translation>Marquer comme publié</translation>
     </message>
@@ -5508,21 +5529,6 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <location line="+0"/>
         <source>What went wrong?</source>
         <translation>Qu’est-ce qui n’a pas fonctionné&#xa0;?</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>The address must start with http:// or https://.</source>
-        <translation>L’adresse doit commencer par http:// ou https://.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Marked as published on %1.</source>
-        <translation>Marquée comme publiée sur %1.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>failed</source>
-        <translation>échec</translation>
     </message>
 </context>
 <context>
@@ -6355,12 +6361,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+8"/>
-        <location line="+282"/>
+        <location line="+283"/>
         <source>Nobody left to wish today.</source>
         <translation>Plus personne à fêter aujourd’hui.</translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="-266"/>
         <source>No birthdays to show: fill in the members&apos; dates of birth, or import them, to see here who to wish.</source>
         <translation>Aucun anniversaire à afficher&#xa0;: renseignez les dates de naissance des membres, ou importez-les, pour voir ici qui fêter.</translation>
     </message>
@@ -6470,7 +6476,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Déjà fêtés (%1)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>No birthday today.</source>
         <translation>Pas d’anniversaire aujourd’hui.</translation>
     </message>
