@@ -24,7 +24,8 @@ from ui.models.moderation_queue import (
     ModerationQueueModel,
     age_text,
 )
-from ui.panels.moderation import AddItemsDialog, ModerationPanel
+from ui.dialogs.moderation_add import AddItemsDialog
+from ui.panels.moderation import ModerationPanel
 
 pytestmark = pytest.mark.clock  # dates, times and zones throughout
 

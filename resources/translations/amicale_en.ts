@@ -224,9 +224,9 @@
     </message>
 </context>
 <context>
-    <name>ModerationPanel</name>
+    <name>ModerationController</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/moderation.py" line="+439"/>
+        <location filename="../../ui/controllers/moderation.py" line="+166"/>
         <source>%n item(s) to moderate</source>
         <translation>
             <numerusform>%n item to moderate</numerusform>
@@ -250,7 +250,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+288"/>
+        <location line="+192"/>
         <source>%n known graduate(s) approved.</source>
         <translation>
             <numerusform>%n known graduate approved.</numerusform>
@@ -258,7 +258,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+70"/>
+        <location line="+45"/>
         <source>%n bad row(s), nothing imported:</source>
         <translation>
             <numerusform>%n bad row, nothing imported:</numerusform>

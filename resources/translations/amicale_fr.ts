@@ -4,7 +4,7 @@
 <context>
     <name>AddItemsDialog</name>
     <message>
-        <location filename="../../ui/panels/moderation.py" line="+859"/>
+        <location filename="../../ui/dialogs/moderation_add.py" line="+37"/>
         <source>Add to the moderation queue</source>
         <translation>Ajouter à la file de modération</translation>
     </message>
@@ -3803,9 +3803,159 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
 </context>
 <context>
+    <name>ModerationController</name>
+    <message>
+        <location filename="../../ui/controllers/moderation.py" line="+138"/>
+        <source>The queue could not be read: %1</source>
+        <translation>Impossible de lire la file&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>%n item(s) to moderate</source>
+        <translation>
+            <numerusform>%n élément à modérer</numerusform>
+            <numerusform>%n éléments à modérer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 days</source>
+        <translation>%1 jours</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>median time to decision: %1</source>
+        <translation>délai médian de décision&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%1: %n decision(s) (%3)</source>
+        <translation>
+            <numerusform>%1&#xa0;: %n décision (%3)</numerusform>
+            <numerusform>%1&#xa0;: %n décisions (%3)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n automatic</source>
+        <translation>
+            <numerusform>%n automatique</numerusform>
+            <numerusform>%n automatiques</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · %2: %3</source>
+        <translation>%1 · %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+32"/>
+        <source>class of %1</source>
+        <translation>promo %1</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>To verify (%1)</source>
+        <translation>À vérifier (%1)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To verify</source>
+        <translation>À vérifier</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>automatic</source>
+        <translation>automatique</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>undone</source>
+        <translation>annulée</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>to %1</source>
+        <translation>pour %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>received %1</source>
+        <translation>reçu le %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Suggestion: %1 — %2</source>
+        <translation>Suggestion&#xa0;: %1 — %2</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location line="+9"/>
+        <source>(no name)</source>
+        <translation>(sans nom)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>risk %1 (a rejection is suggested from %2)</source>
+        <translation>risque %1 (un refus est suggéré à partir de %2)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no warning sign</source>
+        <translation>aucun signal d’alerte</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>reply copied to the clipboard</source>
+        <translation>réponse copiée dans le presse-papiers</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No decision to undo.</source>
+        <translation>Aucune décision à annuler.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27"/>
+        <source>%n known graduate(s) approved.</source>
+        <translation>
+            <numerusform>%n diplômé connu accepté.</numerusform>
+            <numerusform>%n diplômés connus acceptés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Imported: %1 added, %2 merged, %3 decided by the rules.</source>
+        <translation>Import&#xa0;: %1 ajoutés, %2 fusionnés, %3 décidés par les règles.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>line %1: %2</source>
+        <translation>ligne %1&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n bad row(s), nothing imported:</source>
+        <translation>
+            <numerusform>%n ligne incorrecte, rien n&apos;a été importé&#xa0;:</numerusform>
+            <numerusform>%n lignes incorrectes, rien n&apos;a été importé&#xa0;:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ModerationPanel</name>
     <message>
-        <location filename="../../ui/panels/moderation.py" line="-917"/>
+        <location line="-383"/>
         <source>Request from %1: approved</source>
         <translation>Demande de %1&#xa0;: acceptée</translation>
     </message>
@@ -3875,7 +4025,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Décision sur la publication de %1 annulée.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../ui/panels/moderation.py" line="+69"/>
         <source>School register</source>
         <translation>Registre de l&apos;école</translation>
     </message>
@@ -3890,7 +4040,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Annuaire des anciens</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+28"/>
         <source>All kinds</source>
         <translation>Tous les types</translation>
     </message>
@@ -4011,12 +4161,11 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+1"/>
-        <location line="+209"/>
         <source>To verify</source>
         <translation>À vérifier</translation>
     </message>
     <message>
-        <location line="-208"/>
+        <location line="+1"/>
         <source>Decisions</source>
         <translation>Décisions</translation>
     </message>
@@ -4076,141 +4225,17 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Rien à modérer&#xa0;: cliquez sur Ajouter… pour coller des demandes d’adhésion, ou sur Importer un fichier… pour un export CSV ou JSON.</translation>
     </message>
     <message>
-        <location line="+71"/>
-        <source>The queue could not be read: %1</source>
-        <translation>Impossible de lire la file&#xa0;: %1</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+80"/>
         <source>All communities</source>
         <translation>Toutes les communautés</translation>
     </message>
-    <message numerus="yes">
-        <location line="+7"/>
-        <source>%n item(s) to moderate</source>
-        <translation>
-            <numerusform>%n élément à modérer</numerusform>
-            <numerusform>%n éléments à modérer</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+4"/>
-        <source>%1 h</source>
-        <translation>%1 h</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 days</source>
-        <translation>%1 jours</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>median time to decision: %1</source>
-        <translation>délai médian de décision&#xa0;: %1</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+6"/>
-        <source>%1: %n decision(s) (%3)</source>
-        <translation>
-            <numerusform>%1&#xa0;: %n décision (%3)</numerusform>
-            <numerusform>%1&#xa0;: %n décisions (%3)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>%n automatic</source>
-        <translation>
-            <numerusform>%n automatique</numerusform>
-            <numerusform>%n automatiques</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1 · %2: %3</source>
-        <translation>%1 · %2&#xa0;: %3</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <location line="+89"/>
-        <source>class of %1</source>
-        <translation>promo %1</translation>
-    </message>
-    <message>
-        <location line="-81"/>
-        <source>To verify (%1)</source>
-        <translation>À vérifier (%1)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <location line="+87"/>
-        <source>Suggestion: %1 — %2</source>
-        <translation>Suggestion&#xa0;: %1 — %2</translation>
-    </message>
-    <message>
-        <location line="+79"/>
-        <location line="+8"/>
-        <source>(no name)</source>
-        <translation>(sans nom)</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>risk %1 (a rejection is suggested from %2)</source>
-        <translation>risque %1 (un refus est suggéré à partir de %2)</translation>
-    </message>
-    <message>
-        <location line="-178"/>
-        <source>automatic</source>
-        <translation>automatique</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>undone</source>
-        <translation>annulée</translation>
-    </message>
-    <message>
-        <location line="+53"/>
+        <location line="+69"/>
         <source>Nothing selected</source>
         <translation>Aucune sélection</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>to %1</source>
-        <translation>pour %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>received %1</source>
-        <translation>reçu le %1</translation>
-    </message>
-    <message>
-        <location line="+107"/>
-        <source>no warning sign</source>
-        <translation>aucun signal d’alerte</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>reply copied to the clipboard</source>
-        <translation>réponse copiée dans le presse-papiers</translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>No decision to undo.</source>
-        <translation>Aucune décision à annuler.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+30"/>
-        <source>%n known graduate(s) approved.</source>
-        <translation>
-            <numerusform>%n diplômé connu accepté.</numerusform>
-            <numerusform>%n diplômés connus acceptés.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+28"/>
+        <location line="+77"/>
         <source>Import join requests and posts</source>
         <translation>Importer des demandes d&apos;adhésion et des publications</translation>
     </message>
@@ -4230,25 +4255,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Imported: %1 added, %2 merged, %3 decided by the rules.</source>
-        <translation>Import&#xa0;: %1 ajoutés, %2 fusionnés, %3 décidés par les règles.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>line %1: %2</source>
-        <translation>ligne %1&#xa0;: %2</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>%n bad row(s), nothing imported:</source>
-        <translation>
-            <numerusform>%n ligne incorrecte, rien n&apos;a été importé&#xa0;:</numerusform>
-            <numerusform>%n lignes incorrectes, rien n&apos;a été importé&#xa0;:</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+19"/>
         <source>Import failed</source>
         <translation>Échec de l&apos;import</translation>
     </message>
@@ -4384,7 +4391,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>ModerationSettingsDialog</name>
     <message>
-        <location filename="../../ui/panels/moderation.py" line="+184"/>
+        <location filename="../../ui/dialogs/moderation_settings.py" line="+34"/>
         <source>Recruiting words</source>
         <translation>Mots de recrutement</translation>
     </message>
