@@ -155,7 +155,7 @@ def test_an_import_with_bad_rows_says_which(
     text, failed = ended.args
     assert failed and text.splitlines()[1].startswith("line 2: ")
     path.write_text("kind,name,email,promo\njoin,Anne Vidal,anne@example.org,2004\n", "utf-8")
-    with qtbot.waitSignal(ctl.loaded, timeout=10000):  # the announced changes reload
-        with qtbot.waitSignal(ctl.importEnded, timeout=10000) as ended:
-            ctl.import_path(path)
+    reloaded = qtbot.waitSignal(ctl.loaded, timeout=10000)  # the announced changes reload
+    with reloaded, qtbot.waitSignal(ctl.importEnded, timeout=10000) as ended:
+        ctl.import_path(path)
     assert ended.args == ["Imported: 1 added, 0 merged, 0 decided by the rules.", False]
