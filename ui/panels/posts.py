@@ -621,7 +621,8 @@ class PostsPanel(QWidget):
 
     def open_newsletter(self, due: DueVersion) -> NewsletterDialog:
         """The newsletter dialog with the post's title and text: the send, once finished,
-        marks the version published (app.posts.newsletter.publish_post_of_send)."""
+        marks the version published (app.posts.newsletter.publish_post_of_send) and the
+        dialog announces it (the calendar reloads from those changes)."""
         from ui.dialogs.newsletter_dialog import NewsletterDialog
 
         dialog = NewsletterDialog(
@@ -631,7 +632,6 @@ class PostsPanel(QWidget):
             body=post_text(due.text, due.link),
             post_id=due.post_id,
         )
-        dialog.sendEnded.connect(lambda _summary: self.reload())
         dialog.finished.connect(dialog.deleteLater)
         self.newsletter_dialog = dialog
         dialog.open()
