@@ -269,7 +269,7 @@
 <context>
     <name>NewsletterDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/newsletter_dialog.py" line="+270"/>
+        <location filename="../../ui/dialogs/newsletter_dialog.py" line="+272"/>
         <source>Send to %n member(s)</source>
         <translation>
             <numerusform>Send to %n member</numerusform>
@@ -312,7 +312,7 @@
 <context>
     <name>PostsController</name>
     <message numerus="yes">
-        <location filename="../../ui/controllers/posts.py" line="+190"/>
+        <location filename="../../ui/controllers/posts.py" line="+189"/>
         <source>%n post(s) to publish now</source>
         <translation>
             <numerusform>%n post to publish now</numerusform>

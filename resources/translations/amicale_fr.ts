@@ -4510,7 +4510,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>NewsletterDialog</name>
     <message>
-        <location filename="../../ui/dialogs/newsletter_dialog.py" line="+78"/>
+        <location filename="../../ui/dialogs/newsletter_dialog.py" line="+80"/>
         <source>Send newsletter</source>
         <translation>Envoyer la lettre d’information</translation>
     </message>
@@ -4701,7 +4701,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Sending paused. Resume it any time: nobody will receive it twice.</source>
         <translation>Envoi en pause. Reprenez-le quand vous voulez&#xa0;: personne ne le recevra deux fois.</translation>
     </message>
@@ -4711,7 +4711,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Le test n’a pas été envoyé&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+28"/>
         <source>Stopping after the current message…</source>
         <translation>Arrêt après le message en cours…</translation>
     </message>
@@ -5230,7 +5230,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>%1 – %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+82"/>
+        <location line="+81"/>
         <source>%n post(s) to publish now</source>
         <translation>
             <numerusform>%n publication à faire maintenant</numerusform>
@@ -5438,12 +5438,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+3"/>
-        <location line="+391"/>
+        <location line="+394"/>
         <source>Copy the channel&apos;s text and open the network&apos;s page to post it</source>
         <translation>Copier le texte du canal et ouvrir la page du réseau pour le publier</translation>
     </message>
     <message>
-        <location line="-389"/>
+        <location line="-392"/>
         <source>Mark as published…</source>
         <translation>Marquer comme publié…</translation>
     </message>
@@ -5478,7 +5478,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Rien de prévu sur cette période&#xa0;: cliquez sur Nouvelle publication… ou double-cliquez sur un jour.</translation>
     </message>
     <message>
-        <location line="+216"/>
+        <location line="+219"/>
         <source>Import posts</source>
         <translation>Importer des publications</translation>
     </message>

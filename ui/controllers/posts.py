@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QLocale, QObject, Qt, QTimer, Signal, Slot
 
 from app import clock
 from app.errors import AmicaleError, Cancelled
@@ -84,9 +84,9 @@ class PostsController(QObject):
         # Posts fall due while the window is open: look again every minute.
         self.clock = QTimer(self)
         self.clock.setInterval(60_000)
+        self.clock.setTimerType(Qt.TimerType.VeryCoarseTimer)
         self.clock.timeout.connect(self._on_clock)
         self.clock.start()
-        self.today = clock.today()
 
     # --- period and filters --------------------------------------------------------------
 
@@ -174,7 +174,6 @@ class PostsController(QObject):
 
     @Slot()
     def _on_clock(self) -> None:
-        self.today = clock.today()
         if not self.loader.busy:
             self.reload()
 

@@ -430,6 +430,9 @@ class PostsPanel(QWidget):
         index = self.channel_filter.findData(current)
         self.channel_filter.setCurrentIndex(max(0, index))
         self.channel_filter.blockSignals(False)
+        # A channel deleted meanwhile falls back to "All channels": the next load follows.
+        value = self.channel_filter.currentData()
+        self.controller.channel_id = None if value is None else int(value)
 
     @Slot(str, bool)
     def _on_message(self, text: str, error: bool) -> None:
