@@ -259,7 +259,7 @@ def save(store: Store, rule: Rule, tag_label: str | None = None) -> Rule:
             rule_id = clean.id
             action = "tag-rule-update"
         saved = _get(conn, rule_id)
-        audit.record(conn, action, "tag_rule", rule_id, {"rule": describe(saved)})
+        audit.record(conn, action, "tag_rule", rule_id, audit_detail(saved))
     return saved
 
 
@@ -279,7 +279,7 @@ def delete(store: Store, rule_id: int) -> Rule:
     with store.write() as conn:
         gone = _get(conn, rule_id)
         conn.execute(tag_rule.delete().where(tag_rule.c.id == rule_id))
-        audit.record(conn, "tag-rule-delete", "tag_rule", rule_id, {"rule": describe(gone)})
+        audit.record(conn, "tag-rule-delete", "tag_rule", rule_id, audit_detail(gone))
     return gone
 
 
@@ -352,6 +352,20 @@ def apply(
             {"rules": len(chosen), "added": sum(added.values())},
         )
     return added
+
+
+def audit_detail(rule: Rule) -> dict[str, Any]:
+    """What the History says of a rule: its one-line summary and its parts, from which the
+    window writes a sentence in the CM's language."""
+    return {
+        "rule": describe(rule),
+        "kind": rule.kind,
+        "cities": list(rule.cities),
+        "year_from": rule.year_from,
+        "year_to": rule.year_to,
+        "query": rule.query,
+        "tag": rule.tag_label,
+    }
 
 
 def describe(rule: Rule) -> str:

@@ -384,8 +384,9 @@ def test_ctrl_z_undoes_the_last_of_several_kinds_of_action_in_order(
     qtbot.waitUntil(lambda: window.tags.model.rowCount() > 0, timeout=10000)
     pharmacie = next(t for t in window.tags.model.tags() if t.name == "Pharmacie")
     window.tags.select_tag(pharmacie.id)
-    window.tags._on_delete_requested()
-    assert count(store, "tag:pharmacie") == 0
+    window.tags._on_delete_requested()  # in the runner's worker
+    qtbot.waitUntil(lambda: count(store, "tag:pharmacie") == 0, timeout=10000)
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=10000)
     window.tags.tree.setFocus()
 
     def undo() -> None:

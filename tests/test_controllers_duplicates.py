@@ -67,6 +67,7 @@ def test_an_imported_row_with_other_values_offers_a_choice_per_field(
     assert view.rows["email"].kind == SAME  # the same address in another case
     assert view.rows["phone"].kind == SAME and view.rows["phone"].left == "—"
     assert "line 2" in view.right_header
+    assert view.left_header == "Hélène Martin, class of 2008"
 
     ctl.add_to_member(["city"])
     values = MemberDirectory(store).get(people["Martin"]).values

@@ -132,8 +132,10 @@ def test_known_graduates_approved_in_bulk_and_verified(
 ) -> None:
     ctl = controller
     load(qtbot, ctl)
-    with qtbot.waitSignal(ctl.membersChanged):
-        made = ctl.approve_known()
+    with qtbot.waitSignal(ctl.approved, timeout=10000) as approved:  # in the worker
+        ctl.approve_known()
+    assert ctl.seen[-2] == "Approving…"  # type: ignore[attr-defined]
+    made = approved.args[0]
     assert [d.item_id for d in made] == [queued[0]]  # Émilie's email is in the directory
     assert ctl.seen[-1] == "1 known graduate approved."  # type: ignore[attr-defined]
     state = load(qtbot, ctl)

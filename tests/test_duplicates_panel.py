@@ -407,7 +407,8 @@ def test_merge_all_above_a_score_with_a_preview(
     assert "Anne Vidal = Anne Vidal" in panel.bulk_preview.text()
     assert "Lemaire" not in panel.bulk_preview.text()  # different birthdays: for the CM
     assert panel.bulk_merge_button.isVisible()
-    qtbot.mouseClick(panel.bulk_merge_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(panel.membersChanged, timeout=10000):  # merged in the worker
+        qtbot.mouseClick(panel.bulk_merge_button, Qt.MouseButton.LeftButton)
     with pytest.raises(NotFoundError):
         directory.get(d)
     assert directory.get(c).values["email"] == "anne.vidal@example.org"

@@ -130,6 +130,16 @@ def _schema(store: Store) -> list[tuple[str, str]]:
         return [tuple(r) for r in rows]
 
 
+def _tag_counts(store: Store) -> list[tuple[str, int, int]]:
+    """Each tag's name, its kept member count and its links counted."""
+    with store.read() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT name, member_count, (SELECT count(*) FROM member_tag WHERE tag_id = tag.id) "
+            "FROM tag ORDER BY name"
+        )
+        return [tuple(r) for r in rows]
+
+
 def _mixed_rows() -> list[str]:
     rows = []
     for i in range(120):
@@ -176,7 +186,16 @@ def test_small_ranges_and_own_index_give_the_same_store(
     schema = _schema(bulk)
     monkeypatch.setattr(importer, "_NAME_PROMO_INDEX_FROM", 0)
     monkeypatch.setattr(importer, "BULK_FTS_CHUNK", 30)  # indexed by the second thread
+    temp_stores: list[int] = []
+    run_ddl = importer.run_ddl
+
+    def watched(raw: Any, statements: Any) -> None:
+        temp_stores.append(raw.execute("PRAGMA temp_store").fetchone()[0])
+        run_ddl(raw, statements)
+
+    monkeypatch.setattr(importer, "run_ddl", watched)
     bulk_counts = _import_twice(bulk, path)
+    assert temp_stores == [1, 1]  # the index builds sort on a file (FILE), not in memory
     try:
         assert bulk_counts == plain_counts
         assert plain_counts[0][3] > 0 and plain_counts[0][1] > 0  # duplicates and updates
@@ -184,7 +203,11 @@ def test_small_ranges_and_own_index_give_the_same_store(
         directory = MemberDirectory(bulk)
         assert directory.count("nom7") == MemberDirectory(plain).count("nom7") > 0
         assert directory.count("q7") == 1
-        assert _schema(bulk) == schema  # the indexes built again, the trigger put back
+        assert _schema(bulk) == schema  # the indexes built again, the triggers put back
+        # The tags' counters, recounted once by the bulk path, kept link by link by the other.
+        assert _tag_counts(bulk) == _tag_counts(plain)
+        assert {name: n for name, n, _ in _tag_counts(bulk)} == {"0": 40, "1": 40, "2": 40}
+        assert all(n == links for _, n, links in _tag_counts(bulk))
         with bulk.write() as conn:
             raw: Any = conn.connection.dbapi_connection
             assert integrity_problems(raw) == []
@@ -192,6 +215,7 @@ def test_small_ranges_and_own_index_give_the_same_store(
             assert "import_name_promo" not in indexes and "member_fts_ai" in indexes
             assert raw.execute("PRAGMA ignore_check_constraints").fetchone() == (0,)
             assert raw.execute("PRAGMA cache_size").fetchone() == (-16384,)
+            assert raw.execute("PRAGMA temp_store").fetchone() == (2,)  # MEMORY again
             assert raw.execute(
                 "SELECT count(*) FROM member_fts_config WHERE k = 'hashsize'"
             ).fetchone() == (0,)

@@ -44,6 +44,7 @@ def test_without_the_index_the_gui_thread_scans_a_few_ids_only(store: Store) -> 
     model.set_ids(ids, RowIndex(ids).build())
     assert model.rows_of([*wanted, 5]) == {i: i - 100 for i in wanted}
     # An index of other ids is never used for these.
+    model.set_ids(array("q", range(300, 400)))
     model.set_ids(ids, RowIndex(array("q", range(100))).build())
     assert len(model.rows_of(wanted)) == SCAN_BUDGET
 
@@ -83,6 +84,45 @@ def test_a_selection_is_kept_across_a_search_through_the_index(
     with qtbot.waitSignal(panel.searchFinished, timeout=10000):
         panel.refresh()
     assert panel.last_result.rows is None
+    panel.searches.wait()
+
+
+def test_the_same_rows_again_keep_the_selection_and_the_cached_rows(
+    qtbot: QtBot, store: Store, people: dict[str, int]
+) -> None:
+    """A search giving the same ids in the same order (the list refreshed after an edit):
+    no model reset, nothing to select again, no page fetched again (issue 16: the search
+    after selecting 1,000 members at 1M)."""
+    directory = MemberDirectory(store)
+    panel = MembersPanel(directory, UiSettings())
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.searchFinished, timeout=10000):
+        panel.refresh()
+    flags = panel.table.selectionModel().SelectionFlag
+    for row in (0, 1, 2, 4):
+        panel.table.selectionModel().select(panel.model.index(row, 0), flags.Select | flags.Rows)
+    chosen = panel.selected_ids()
+    panel.model.index(0, 0).data()
+    fetches = panel.model.page_fetches
+    resets: list[bool] = []
+    panel.model.modelReset.connect(lambda: resets.append(True))
+    selections: list[bool] = []
+    panel.table.selectionModel().selectionChanged.connect(lambda *_: selections.append(True))
+    with qtbot.waitSignal(panel.searchFinished, timeout=10000):
+        panel.refresh()
+    assert resets == [] and selections == []
+    assert panel.selected_ids() == chosen
+    assert panel.model.page_fetches == fetches
+    assert panel.card.title.text() == "4 members selected"
+    # Another order: the model is reset and the selection put back by id, in ranges.
+    directory.update(people["Dupont"], {"last_name": "Zz"})
+    panel.model.refresh_rows([people["Dupont"]])
+    with qtbot.waitSignal(panel.searchFinished, timeout=10000):
+        panel.refresh()
+    assert resets == [True]
+    assert sorted(panel.selected_ids()) == sorted(chosen)
+    ranges = panel.table.selectionModel().selection()
+    assert len(ranges) == len(contiguous_ranges(panel._selected_rows()))
     panel.searches.wait()
 
 

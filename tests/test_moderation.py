@@ -47,7 +47,7 @@ def test_same_email_is_a_known_graduate(store: Store, people: dict[str, int]) ->
     assert item.match == "known"
     assert item.matched_member_id == people["Dupont"]
     assert item.suggestion == "approve"
-    assert "known graduate: same email as member" in str(item.signals[0].message())
+    assert str(item.signals[0].message()) == "known graduate: same email as Émilie Dupont"
 
 
 def test_same_linkedin_profile_is_a_known_graduate(store: Store, people: dict[str, int]) -> None:

@@ -443,6 +443,17 @@ def test_the_panel_runs_the_search_of_a_bar(
         panel.set_period(YEAR)
     assert loaded.args[0].current.members == 5
     assert panel.cards["new_members"].text().startswith("3\n")
+    # The directory today and the moderation's split are on the panel too, not only in the PDF.
+    assert panel.directory.text() == (
+        "6 members; 1 verified graduates; 1 with an email address; "
+        "1 with consent to be contacted; 0 lost touch."
+    )
+    assert panel.directory.textFormat() == Qt.TextFormat.PlainText
+    assert (
+        panel.cards["moderation"]
+        .toolTip()
+        .endswith("1 approved, 1 rejected; 1 received with spam or selling signals")
+    )
     panel.show()
     qtbot.waitExposed(panel)
     qtbot.waitUntil(lambda: not panel.loader.busy, timeout=10000)
@@ -488,3 +499,18 @@ def test_the_window_opens_the_members_of_a_bar(
     window.dashboard.panelRequested.emit("moderation")
     assert window.stack.currentWidget() is window.moderation
     window.close()
+
+
+def test_an_empty_address_is_no_email(report_store: tuple[Store, dict[str, int]]) -> None:
+    """ "With email" is counted as all but those without one (NULL or ""), and "members at
+    the end" as all but those added after it: both stay what counting them directly gives."""
+    store, ids = report_store
+    with store.write() as conn:
+        conn.exec_driver_sql("UPDATE member SET email = '' WHERE id = ?", (ids["Denis"],))
+        conn.exec_driver_sql(
+            "UPDATE member SET email = 'Emma@Example.org' WHERE id = ?", (ids["Emma"],)
+        )
+    board = compute(store, YEAR)
+    assert board.with_email == 2  # Chloé and Emma; not Denis's ""
+    assert (board.current.members, board.previous.members) == (5, 2)
+    assert period_figures(store, Period(date(2027, 1, 1), date(2027, 1, 1))).members == 6

@@ -147,9 +147,9 @@ def test_tag_pasted_emails(
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
     alsace = next(t.id for t in panel.model.tags() if t.name == "Alsace")
-    with qtbot.waitSignal(panel.tagsChanged):
-        tagged, missing = panel.tag_email_text(alsace, "HELENE.MARTIN@example.org\nx@y.fr")
-    assert (tagged, missing) == (1, ["x@y.fr"])
+    with qtbot.waitSignal(panel.tagsChanged, timeout=10000):  # tagged in the runner's worker
+        assert panel.tag_email_text(alsace, "HELENE.MARTIN@example.org\nx@y.fr") is not None
+    assert panel.status.text() == "1 member tagged."
     assert "x@y.fr" in shown[0]
     assert tags.get(store, alsace).count == 2
 

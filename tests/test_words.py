@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app import association
+from app import association, audit, tag_rules
 from app.members.service import MemberDirectory
 from app.messages import QT_TRANSLATE_NOOP, Message
 from app.moderation import intake, queue
@@ -19,6 +19,7 @@ from app.moderation.intake import NewItem
 from app.store import Store
 from ui import i18n
 from ui.labels import day_text, message_text, moment_text, week_text
+from ui.models.history_table import ENTRY_ROLE
 from ui.panels.history import HistoryPanel
 from ui.panels.today import TodayPanel
 
@@ -125,3 +126,60 @@ def test_history_names_the_people_in_french(
     assert "Fiche de Jean Dupuis créée" in texts
     shown = " ".join(what + " " + detail for what, detail in rows)
     assert "moderation." not in shown and "no. " not in shown and "n° " not in shown
+
+
+def _rule_details(qtbot: QtBot, store: Store) -> list[str]:
+    """The Details column of the History's tagging-rule rows, newest first."""
+    panel = HistoryPanel(store)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.loader.finished, timeout=5000):
+        panel.reload()
+    model = panel.model
+    return [
+        model.index(r, 3).data()
+        for r in range(model.rowCount())
+        if model.index(r, 0).data(ENTRY_ROLE).action.startswith("tag-rule-")
+    ]
+
+
+def test_history_writes_tagging_rules_as_sentences(
+    qtbot: QtBot, clock_now: datetime, store: Store
+) -> None:
+    lyon = tag_rules.save(
+        store,
+        tag_rules.Rule(None, "city", None, cities=("Lyon", "Villeurbanne", "Bron")),
+        "Géographie/Lyon",
+    )
+    tag_rules.save(
+        store, tag_rules.Rule(None, "promo", None, year_from=2000, year_to=2009), "Promo/2000s"
+    )
+    tag_rules.save(store, tag_rules.Rule(None, "promo", None, year_from=2020), "Promo/Récents")
+    tag_rules.save(
+        store, tag_rules.Rule(None, "query", None, query="company:sanofi"), "Métier/Pharmacie"
+    )
+    assert lyon.id is not None
+    tag_rules.delete(store, lyon.id)
+    details = _rule_details(qtbot, store)
+    assert details == [
+        "Members in Lyon, Villeurbanne or Bron get the tag “Géographie/Lyon”",
+        "Members found by the search “company:sanofi” get the tag “Métier/Pharmacie”",
+        "Members of the class of 2020 or later get the tag “Promo/Récents”",
+        "Members of the classes of 2000 to 2009 get the tag “Promo/2000s”",
+        "Members in Lyon, Villeurbanne or Bron get the tag “Géographie/Lyon”",
+    ]
+    assert not any("city:" in d or "promo:" in d or "→" in d for d in details)
+
+
+def test_history_of_a_rule_in_french_and_from_an_older_entry(
+    french: QApplication, qtbot: QtBot, clock_now: datetime, store: Store
+) -> None:
+    tag_rules.save(
+        store, tag_rules.Rule(None, "promo", None, year_from=2005, year_to=2005), "Promo/2005"
+    )
+    with store.write() as conn:  # as the History held rules before they kept their parts
+        audit.record(conn, "tag-rule-create", "tag_rule", 9, {"rule": "city: Lyon → Lyonnais"})
+    details = _rule_details(qtbot, store)
+    assert details == [
+        "Les membres habitant Lyon reçoivent l’étiquette «\u00a0Lyonnais\u00a0»",
+        "Les membres de la promo 2005 reçoivent l’étiquette «\u00a0Promo/2005\u00a0»",
+    ]

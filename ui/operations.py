@@ -121,7 +121,11 @@ class OperationRunner(QObject):
     def run_now(self, op: Operation, *, undoable: bool = True, origin: object = None) -> Any:
         """Run a one-row ``op`` on the GUI thread and return its value (raising its error):
         for the few writes whose answer the next keystroke needs at once (a moderation
-        decision in keyboard triage). Waits for queued operations first, so order holds."""
+        decision in keyboard triage). Waits for queued operations first, so order holds.
+        An operation whose work grows with the store (``long``: a tag's merge, a bulk
+        tagging, a deletion of many) is refused: it goes through `run`, off the GUI thread."""
+        if operations.spec(op.name).long:
+            raise RuntimeError(f"{op.name} may take long on a large store: run() it")
         self.wait()
         try:
             outcome = operations.run(self.store, op)

@@ -34,7 +34,7 @@ from app.report.xlsx import T_CHANGE, T_FIGURE, T_OTHERS, change, write_xlsx
 from app.store import Store
 from ui.charts import OKABE_ITO, ChartItem, ChartSpec, draw, number
 from ui.labels import channel_name
-from ui.panels.dashboard import period_text, step_label
+from ui.panels.dashboard import directory_text, period_text, step_label
 from ui.workers import Job
 
 DPI = 96
@@ -78,22 +78,7 @@ def _figures_html(dashboard: Dashboard) -> str:
         )
     lines.append("</table>")
     today_title = QCoreApplication.translate("BoardReportPdf", "The directory today")
-    today = (
-        f"<h3>{e(today_title)}</h3><p>"
-        + e(
-            QCoreApplication.translate(
-                "BoardReportPdf",
-                "%1 members; %2 verified graduates; %3 with an email address; "
-                "%4 with consent to be contacted; %5 lost touch.",
-            )
-            .replace("%1", number(dashboard.total))
-            .replace("%2", number(dashboard.verified))
-            .replace("%3", number(dashboard.with_email))
-            .replace("%4", number(dashboard.with_consent))
-            .replace("%5", number(dashboard.lost))
-        )
-        + "</p>"
-    )
+    today = f"<h3>{e(today_title)}</h3><p>" + e(directory_text(dashboard)) + "</p>"
     notes = "".join(f"<p><small>{e(translate(n))}</small></p>" for n in NOTES)
     return head + "".join(lines) + today + notes
 

@@ -41,6 +41,16 @@ class UiSettings:
     def set_state(self, key: str, value: QByteArray) -> None:
         self._qs.setValue(f"state/{key}", value)
 
+    @property
+    def fit_columns(self) -> bool:
+        """The member list's columns follow its width (until the CM resizes one)."""
+        value = self._get("members/fit_columns", True)
+        return value not in (False, "false", "0", 0)
+
+    @fit_columns.setter
+    def fit_columns(self, value: bool) -> None:
+        self._qs.setValue("members/fit_columns", bool(value))
+
     def import_mapping(self, key: str) -> dict[str, str | None] | None:
         """The column mapping the CM last chose for files with these headers."""
         value = self._get(f"import/mapping/{key}")

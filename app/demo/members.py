@@ -45,7 +45,13 @@ from app.demo.names import (
 from app.errors import AmicaleError, Cancelled
 from app.members.service import ensure_tag
 from app.store import Store
-from app.store.schema import FTS_COLUMNS, community, member
+from app.store.schema import (
+    COMMUNITY_COUNT_TRIGGERS,
+    COMMUNITY_RECOUNT,
+    FTS_COLUMNS,
+    community,
+    member,
+)
 from app.store.sqlite import FTS_TRIGGER_NAMES, FTS_TRIGGERS, CancelToken, interruptible
 from app.text import fold, sort_name
 
@@ -408,7 +414,13 @@ def _load(
         f"AND tbl_name IN ({', '.join('?' * len(_BULK_TABLES))}) ORDER BY name",
         _BULK_TABLES,
     ).fetchall()
-    for name in FTS_TRIGGER_NAMES:
+    # The communities' counts (migration 0011) are counted once at the end, not per row.
+    counting = cursor.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+        f"AND name IN ({', '.join('?' * len(COMMUNITY_COUNT_TRIGGERS))}) ORDER BY name",
+        COMMUNITY_COUNT_TRIGGERS,
+    ).fetchall()
+    for name in (*FTS_TRIGGER_NAMES, *(name for name, _ in counting)):
         cursor.execute(f'DROP TRIGGER IF EXISTS "{name}"')
     for name, _ in indexes:
         cursor.execute(f'DROP INDEX "{name}"')
@@ -467,6 +479,10 @@ def _load(
             cursor.execute(sql)
         for trigger in FTS_TRIGGERS:
             cursor.execute(trigger)
+        for statement in COMMUNITY_RECOUNT:
+            cursor.execute(statement)
+        for _, sql in counting:
+            cursor.execute(sql)
         log.debug("demo: indexes in %.1fs", watch.lap())
         # Sampled statistics: the query planner gets its numbers in a fraction of a second.
         (limit,) = cursor.execute("PRAGMA analysis_limit").fetchone()

@@ -53,12 +53,17 @@ from app.members.service import ensure_tag
 from app.members.validation import EDITABLE_FIELDS, MAX_TEXT, NO_YEAR, normalise
 from app.messages import QT_TRANSLATE_NOOP
 from app.store import Store
-from app.store.schema import import_journal, member
+from app.store.schema import import_journal, member, member_tag, tag
 from app.store.sqlite import (
     BULK_FTS_CHUNK,
     CancelToken,
     SearchBacklog,
+    bulk_insert,
     bulk_inserts,
+    drop_indexes,
+    drop_triggers,
+    interruptible,
+    run_ddl,
 )
 from app.text import linkedin_key, sort_name
 
@@ -88,7 +93,12 @@ _DEFERRED = (
     "ix_member_created_at",
     "ix_member_birthday_md",
     "ix_member_sort_name",
+    "ix_member_board",
 )
+# The tags' member counters (migration 0007): a large import recounts the tags it used once
+# at its end instead of one counter update per link (3 per member in the bench's file).
+_COUNT_TRIGGERS = ("member_tag_count_ai",)
+_BUILD_CACHE_KIB = 16_384  # the page cache while the deferred indexes are built
 _DUPLICATE_REASON = "same name and class year, no email"
 # How a note starts that keeps a cell's text the import could not use (search: notes:"to fix").
 TO_FIX = "To fix"
@@ -106,10 +116,7 @@ _ALL_COLUMNS = tuple(c.name for c in member.columns)
 _SELECT_MEMBERS = (
     f"SELECT {', '.join(_ALL_COLUMNS)} FROM member WHERE id IN (SELECT value FROM json_each(?))"
 )
-_INSERT = (
-    f"INSERT INTO member ({', '.join(_MEMBER_COLUMNS)}) "
-    f"VALUES ({', '.join('?' * len(_MEMBER_COLUMNS))})"
-)
+_LINK_COLUMNS = ("member_id", "tag_id")
 
 
 @dataclass(frozen=True)
@@ -308,6 +315,25 @@ def _linkedin_key(url: str) -> str | None:
     return linkedin_key(url)
 
 
+class _KeyBits:
+    """The keys (emails as SQL lower-cases them, LinkedIn keys) an import has written, as one
+    bit per hash in a fixed 8 MB bitmap: "not there" is certain, "there" only likely (then
+    the store is asked). A set of a million hashes held some 70 MB of the import's peak."""
+
+    BITS = 1 << 26
+
+    def __init__(self) -> None:
+        self._bits = bytearray(self.BITS >> 3)
+
+    def add(self, key: str) -> None:
+        h = hash(key) & (self.BITS - 1)
+        self._bits[h >> 3] |= 1 << (h & 7)
+
+    def __contains__(self, key: str) -> bool:
+        h = hash(key) & (self.BITS - 1)
+        return bool(self._bits[h >> 3] & (1 << (h & 7)))
+
+
 def _empty(value: Any) -> bool:
     return value is None or value == "" or value is False
 
@@ -333,12 +359,25 @@ class _Importer:
         next_id = conn.execute(sa.select(sa.func.max(member.c.id))).scalar()
         self.next_id = int(next_id or 0) + 1
         # Into an empty store, the members an email or LinkedIn key can match are this
-        # import's own: the hashes of their keys (as SQL spells them) spare the lookups of
+        # import's own: a bitmap of their keys (as SQL spells them) spares the lookups of
         # keys no member has (1M rows: 3.6 s of index probes).
-        self._keys_seen: set[int] | None = set() if self.next_id == 1 else None
+        self._keys_seen: _KeyBits | None = _KeyBits() if self.next_id == 1 else None
         self._reserved: dict[int, _Incoming] = {}  # ids given to rows not yet inserted
         self.search: SearchBacklog | None = None  # new members not yet in the text index
         self.name_promo_index = False
+
+    def recount_tags(self) -> None:
+        """The member counters of the tags this import used, counted again."""
+        used = sorted({*self._tag_ids.values(), *self.extra_tag_ids})
+        if not used:
+            return
+        counted = (
+            sa.select(sa.func.count())
+            .select_from(member_tag)
+            .where(member_tag.c.tag_id == tag.c.id)
+            .scalar_subquery()
+        )
+        self.conn.execute(tag.update().where(tag.c.id.in_(used)).values(member_count=counted))
 
     def _tag_id(self, label: str) -> int:
         found = self._tag_ids.get(label)
@@ -452,7 +491,7 @@ class _Importer:
         expression index on lower(email) or the index on linkedin_key.
         """
         if self._keys_seen is not None:  # only this import's members: ask for those only
-            keys = {k for k in keys if hash(k) in self._keys_seen}
+            keys = {k for k in keys if k in self._keys_seen}
         if not keys:
             return {}
         column = "lower(email)" if kind == "email" else "linkedin_key"
@@ -468,9 +507,9 @@ class _Importer:
     def _see(self, email: str | None, linkedin: str | None) -> None:
         assert self._keys_seen is not None
         if email:
-            self._keys_seen.add(hash(email.translate(_SQL_LOWER)))
+            self._keys_seen.add(email.translate(_SQL_LOWER))
         if linkedin:
-            self._keys_seen.add(hash(linkedin))
+            self._keys_seen.add(linkedin)
 
     def _complete_pending(self, first: _Incoming, again: _Incoming) -> None:
         for key, value in again.values.items():
@@ -659,12 +698,8 @@ class _Importer:
         tag_ids = self._tag_ids_of(labels)
         if not tag_ids:
             return False
-        before = self.raw.total_changes
-        self.raw.executemany(
-            "INSERT OR IGNORE INTO member_tag (member_id, tag_id) VALUES (?, ?)",
-            [(member_id, t) for t in tag_ids],
-        )
-        return bool(self.raw.total_changes - before)
+        links = [(member_id, t) for t in tag_ids]
+        return bool(bulk_insert(self.raw, "member_tag", _LINK_COLUMNS, links, or_ignore=True))
 
     def _insert(self, rows: list[_Incoming]) -> None:
         if not rows:
@@ -694,11 +729,9 @@ class _Importer:
             if self._keys_seen is not None:
                 self._see(values.get("email"), incoming.linkedin)
             links += [(member_id, t) for t in self._tag_ids_of(incoming.tags)]
-        self.raw.executemany(_INSERT, records)
+        bulk_insert(self.raw, "member", _MEMBER_COLUMNS, records)
         if links:
-            self.raw.executemany(
-                "INSERT OR IGNORE INTO member_tag (member_id, tag_id) VALUES (?, ?)", links
-            )
+            bulk_insert(self.raw, "member_tag", _LINK_COLUMNS, links, or_ignore=True)
         self.report.created += len(records)
 
 
@@ -736,11 +769,12 @@ def import_file(
     total = source.count_hint() or 0
     label = f"import:{source.path.name}"
     try:
-        with _cyclic_gc_paused(), store.write() as conn, contextlib.ExitStack() as stack:
+        expected = source.estimated_rows() or 0
+        bulk = expected >= _NAME_PROMO_INDEX_FROM
+        with _cyclic_gc_paused(), store.write(bulk=bulk) as conn, contextlib.ExitStack() as stack:
             importer = _Importer(conn, report, tags, label, today or clock.today())
             cleaner = row_cleaner(mapping, source.preset)
-            expected = source.estimated_rows() or 0
-            if expected >= _NAME_PROMO_INDEX_FROM:
+            if bulk:
                 importer.raw.execute(
                     f"CREATE INDEX {_NAME_PROMO_INDEX} ON member (sort_name, promo)"
                 )
@@ -748,15 +782,10 @@ def import_file(
             # Indexes the import never reads are built again in one sorted pass at the end,
             # when the file brings most of the members (1M: 4 s of upkeep, a 2.6 s build for
             # the first three).
-            deferred: list[tuple[str, str]] = []
+            deferred: list[str] = []
             if importer.name_promo_index and expected >= 2 * (importer.next_id - 1):
-                deferred = importer.raw.execute(
-                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
-                    f"tbl_name = 'member' AND name IN ({', '.join('?' * len(_DEFERRED))})",
-                    _DEFERRED,
-                ).fetchall()
-                for name, _ in deferred:
-                    importer.raw.execute(f'DROP INDEX "{name}"')
+                deferred = drop_indexes(importer.raw, "member", _DEFERRED)
+                deferred += drop_triggers(importer.raw, _COUNT_TRIGGERS)
             search = importer.search = stack.enter_context(bulk_inserts(importer.raw))
             # Two cores: while SQLite indexes the text of the members just inserted (one long
             # statement, run without the GIL), Python cleans the next batches. One thread at
@@ -804,8 +833,14 @@ def import_file(
                 raise _Rollback()
             if importer.name_promo_index:  # a rollback drops it as well
                 importer.raw.execute(f"DROP INDEX {_NAME_PROMO_INDEX}")
-            for _, sql in deferred:  # the migrations' own definitions (a rollback: as before)
-                importer.raw.execute(sql)
+            # The index builds take seconds at a million rows: Stop still ends them. They
+            # read the table in order and write each index in order: a small page cache does
+            # (and bounds their sorts' memory, the import's peak: 1M rows 320 → 282 MB).
+            with interruptible(importer.raw, cancel):
+                if deferred:
+                    importer.recount_tags()
+                    importer.raw.execute(f"PRAGMA cache_size = -{_BUILD_CACHE_KIB}")
+                run_ddl(importer.raw, deferred)  # the migrations' own definitions
             conn.execute(
                 import_journal.insert().values(
                     file_name=source.path.name,

@@ -103,7 +103,7 @@ FIELDS: tuple[Field, ...] = (
           table=True, aliases="pays|country|pays de residence"),
     Field("company", QT_TRANSLATE_NOOP("Fields", "Company"), "text", sort="folded",
           search=("company", "entreprise", "societe"), export="Company", export_default=True,
-          card=5, table=True, table_default=5,
+          card=5, table=True,
           aliases="entreprise|societe|company|company name|companyname|organisation|"
           "organization|employeur|employer|raison sociale|nom de l entreprise|structure|org"),
     Field("job_title", QT_TRANSLATE_NOOP("Fields", "Job title"), "text", sort="folded",
@@ -170,7 +170,7 @@ FIELDS: tuple[Field, ...] = (
     # Computed from member_tag and member_community (the card edits tags as one line).
     Field("tags", QT_TRANSLATE_NOOP("Fields", "Tags"), "text", editable=False, stored=False,
           sort=None, search=("tag", "etiquette"), export="Tags", export_default=True, card=19,
-          table=True, table_default=6, aliases="tags|tag|etiquettes|etiquette|categories|labels"),
+          table=True, aliases="tags|tag|etiquettes|etiquette|categories|labels"),
     Field("communities", QT_TRANSLATE_NOOP("Fields", "Communities"), "text", editable=False,
           stored=False, sort=None, search=("community", "communaute"), export="Communities",
           card=20, table=True),

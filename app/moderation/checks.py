@@ -43,29 +43,29 @@ _PHONE = re.compile(r"(?<![\w+])(?:\+\d|0\d)[\d\s.()/-]{7,20}\d")
 _SPACES = re.compile(r"\s+")
 
 # Signal templates (the window translates them, the command line prints them as they are).
-T_KNOWN_EMAIL = QT_TRANSLATE_NOOP("Messages", "known graduate: same email as member #{0}")
-T_KNOWN_LINKEDIN = QT_TRANSLATE_NOOP(
-    "Messages", "known graduate: same LinkedIn profile as member #{0}"
-)
+# A matched member is named ("Chloé Puech"), never numbered: the CM knows people, not ids.
+T_KNOWN_EMAIL = QT_TRANSLATE_NOOP("Messages", "known graduate: same email as {0}")
+T_KNOWN_LINKEDIN = QT_TRANSLATE_NOOP("Messages", "known graduate: same LinkedIn profile as {0}")
 # By how the match was found (app.moderation.matching.Match.how).
 T_PROBABLE = {
     "name": QT_TRANSLATE_NOOP(
-        "Messages", "probable graduate ({0}% sure): near name of member #{1}, class of {2}"
+        "Messages", "probable graduate ({0}% sure): near name of {1}, class of {2}"
     ),
     "swapped": QT_TRANSLATE_NOOP(
         "Messages",
-        "probable graduate ({0}% sure): first and last names swapped of member #{1}, class of {2}",
+        "probable graduate ({0}% sure): first and last names swapped of {1}, class of {2}",
     ),
     "maiden": QT_TRANSLATE_NOOP(
-        "Messages", "probable graduate ({0}% sure): maiden name of member #{1}, class of {2}"
+        "Messages", "probable graduate ({0}% sure): maiden name of {1}, class of {2}"
     ),
     "compound": QT_TRANSLATE_NOOP(
         "Messages",
-        "probable graduate ({0}% sure): part of the compound name of member #{1}, class of {2}",
+        "probable graduate ({0}% sure): part of the compound name of {1}, class of {2}",
     ),
 }
 T_PROBABLE_NO_YEAR = QT_TRANSLATE_NOOP(
-    "Messages", "probable graduate ({0}% sure): same name as member #{1}, no class year given"
+    "Messages",
+    "probable graduate ({0}% sure): same name as {1}, class of {2} (the request gives no year)",
 )
 T_HOMONYMS = QT_TRANSLATE_NOOP(
     "Messages", "{0} members carry this name; no class year given to tell them apart"
@@ -74,8 +74,26 @@ T_UNKNOWN = QT_TRANSLATE_NOOP("Messages", "not found in the directory")
 T_ALREADY_MEMBER = QT_TRANSLATE_NOOP("Messages", "already a member of this community")
 T_PREVIOUSLY_REJECTED = QT_TRANSLATE_NOOP("Messages", "previously rejected on {0}: {1}")
 T_MEMBER_REJECTED = QT_TRANSLATE_NOOP(
-    "Messages", "member #{0} is marked as not a graduate (verification rejected)"
+    "Messages", "{0} is marked as not a graduate (verification rejected)"
 )
+# The templates stored until the members were named (a member's id where the name is now):
+# what is read back from the store is put into the words of today (see upgrade_stored).
+_STORED_BY_ID = {
+    "known graduate: same email as member #{0}": (T_KNOWN_EMAIL, 0),
+    "known graduate: same LinkedIn profile as member #{0}": (T_KNOWN_LINKEDIN, 0),
+    "probable graduate ({0}% sure): near name of member #{1}, class of {2}": (
+        T_PROBABLE["name"], 1),
+    "probable graduate ({0}% sure): first and last names swapped of member #{1}, class of {2}": (
+        T_PROBABLE["swapped"], 1),
+    "probable graduate ({0}% sure): maiden name of member #{1}, class of {2}": (
+        T_PROBABLE["maiden"], 1),
+    "probable graduate ({0}% sure): part of the compound name of member #{1}, class of {2}": (
+        T_PROBABLE["compound"], 1),
+    "probable graduate ({0}% sure): same name as member #{1}, no class year given": (
+        T_PROBABLE_NO_YEAR, 1),
+    "member #{0} is marked as not a graduate (verification rejected)": (
+        T_MEMBER_REJECTED, 0),
+}  # fmt: skip
 T_RECRUITING = QT_TRANSLATE_NOOP("Messages", "recruiting words: {0}")
 T_COMMERCIAL = QT_TRANSLATE_NOOP("Messages", "commercial words: {0}")
 T_SPAM = QT_TRANSLATE_NOOP("Messages", "spam words: {0}")
@@ -257,13 +275,15 @@ def assess(
     matches = matching.match_requests(conn, requests, index)
     top_ids = {m.member_ids[0] for m in matches if m.member_ids}
     memberships = _memberships(conn, top_ids)
+    people = _members(conn, top_ids)
     rejected_members = _rejected_members(conn, top_ids)
     previous = _previous_rejections(conn, items, top_ids)
     repeats = _repeats(conn, items)
     results = []
     for facts, found in zip(items, matches, strict=True):
-        signals = _match_signals(facts, found)
         top = found.member_ids[0] if found.member_ids else None
+        name, year = people.get(top, ("?", None)) if top is not None else ("?", None)
+        signals = _match_signals(facts, found, name, year)
         if (
             top is not None
             and facts.community_id is not None
@@ -271,7 +291,7 @@ def assess(
         ):
             signals.append(Signal("already_member", T_ALREADY_MEMBER))
         if top is not None and top in rejected_members:
-            signals.append(Signal("member_rejected", T_MEMBER_REJECTED, (top,), 2))
+            signals.append(Signal("member_rejected", T_MEMBER_REJECTED, (name,), 2))
         earlier = previous.get(_person_key(facts, top))
         if earlier is not None:
             day, reason = earlier
@@ -293,17 +313,20 @@ def assess(
     return results
 
 
-def _match_signals(facts: Facts, found: matching.Match) -> list[Signal]:
-    top = found.member_ids[0] if found.member_ids else None
+def _match_signals(
+    facts: Facts, found: matching.Match, name: str, year: int | None
+) -> list[Signal]:
+    """The match as a signal; ``name`` and ``year``: the matched member's."""
     if found.match == "known":
         template = T_KNOWN_EMAIL if found.how == "email" else T_KNOWN_LINKEDIN
-        return [Signal("known", template, (top,))]
+        return [Signal("known", template, (name,))]
     if found.match == "probable":
         percent = round(found.confidence * 100)
         if facts.promo is None:
-            return [Signal("probable", T_PROBABLE_NO_YEAR, (percent, top))]
+            known = str(year) if year is not None else "?"
+            return [Signal("probable", T_PROBABLE_NO_YEAR, (percent, name, known))]
         template = T_PROBABLE.get(found.how, T_PROBABLE["name"])
-        return [Signal("probable", template, (percent, top, _member_year(facts, found)))]
+        return [Signal("probable", template, (percent, name, _member_year(facts, found)))]
     signals = [Signal("unknown", T_UNKNOWN)] if facts.kind == "join" else []
     if found.homonyms > matching.MAX_HOMONYMS_WITHOUT_YEAR:
         signals.append(Signal("homonyms", T_HOMONYMS, (found.homonyms,)))
@@ -357,6 +380,47 @@ def _memberships(conn: sa.Connection, member_ids: set[int]) -> set[tuple[int, in
             member_community.c.member_id.in_(ids[start : start + 500])
         )
         found.update((m, c) for m, c in conn.execute(stmt))
+    return found
+
+
+def upgrade_stored(conn: sa.Connection, signal_lists: Sequence[list[Signal]]) -> None:
+    """Signals stored with a member's id put into today's words, with the member's name (in
+    place; one read for all the lists)."""
+    ids: set[int] = set()
+    for signals in signal_lists:
+        for s in signals:
+            if s.template in _STORED_BY_ID:
+                position = _STORED_BY_ID[s.template][1]
+                if position < len(s.args) and isinstance(s.args[position], int):
+                    ids.add(s.args[position])
+    if not ids:
+        return
+    found = _members(conn, ids)
+    for signals in signal_lists:
+        for i, s in enumerate(signals):
+            template, position = _STORED_BY_ID.get(s.template, (None, 0))
+            if template is None or position >= len(s.args):
+                continue
+            member_id = s.args[position]
+            args = list(s.args)
+            name, year = found.get(member_id, ("?", None))
+            args[position] = name
+            if template == T_PROBABLE_NO_YEAR:
+                args.append(str(year) if year is not None else "?")
+            signals[i] = Signal(s.code, template, tuple(args), s.weight)
+
+
+def _members(conn: sa.Connection, member_ids: set[int]) -> dict[int, tuple[str, int | None]]:
+    """Member id → ("First Last", class year); the email for a member without a name, "?"
+    without either."""
+    ids = sorted(member_ids)
+    found: dict[int, tuple[str, int | None]] = {}
+    for start in range(0, len(ids), 500):
+        stmt = sa.select(
+            member.c.id, member.c.first_name, member.c.last_name, member.c.email, member.c.promo
+        ).where(member.c.id.in_(ids[start : start + 500]))
+        for member_id, first, last, email, promo in conn.execute(stmt):
+            found[member_id] = (f"{first or ''} {last or ''}".strip() or email or "?", promo)
     return found
 
 

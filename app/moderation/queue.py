@@ -192,7 +192,9 @@ def list_items(
         )
     stmt = stmt.order_by(moderation_item.c.received_at, moderation_item.c.id)
     with store.read() as conn:
-        return [_to_item(r) for r in conn.execute(stmt)]
+        items = [_to_item(r) for r in conn.execute(stmt)]
+        checks.upgrade_stored(conn, [i.signals for i in items])
+        return items
 
 
 def get_item(store: Store, item_id: int) -> QueueItem:
@@ -204,7 +206,9 @@ def _get(conn: sa.Connection, item_id: int) -> QueueItem:
     row = conn.execute(_item_select().where(moderation_item.c.id == item_id)).first()
     if row is None:
         raise NotFoundError(f"moderation item {item_id} does not exist")
-    return _to_item(row)
+    item = _to_item(row)
+    checks.upgrade_stored(conn, [item.signals])
+    return item
 
 
 def communities(store: Store) -> list[tuple[int, str]]:

@@ -115,21 +115,25 @@ class Spec:
     label: str  # English, marked for translation where the operation is defined
     function: Callable[..., Outcome[Any]]
     cancellable: bool  # takes ``cancel: CancelToken | None``
+    # Its work grows with the store (every link of a tag, many members or items): never run
+    # on the GUI thread (ui.operations.OperationRunner.run_now refuses it).
+    long: bool = False
 
 
 _REGISTRY: dict[str, Spec] = {}
 
 
 def operation(
-    name: str, label: str
+    name: str, label: str, *, long: bool = False
 ) -> Callable[[Callable[..., Outcome[T]]], Callable[..., Outcome[T]]]:
-    """Registers ``function(store, **args) -> Outcome`` under ``name``."""
+    """Registers ``function(store, **args) -> Outcome`` under ``name``; ``long``: its work
+    grows with the store (see Spec.long)."""
 
     def register(function: Callable[..., Outcome[T]]) -> Callable[..., Outcome[T]]:
         if name in _REGISTRY:
             raise ValueError(f"operation {name} registered twice")
         cancellable = "cancel" in inspect.signature(function).parameters
-        _REGISTRY[name] = Spec(name, label, function, cancellable)
+        _REGISTRY[name] = Spec(name, label, function, cancellable, long)
         return function
 
     return register

@@ -52,7 +52,7 @@ def _deleted_args(deleted: DeletedMembers) -> dict[str, Any]:
     return {"rows": deleted.rows, "tags": deleted.tags, "communities": deleted.communities}
 
 
-@operation("members.delete", QT_TRANSLATE_NOOP("Operations", "Delete members"))
+@operation("members.delete", QT_TRANSLATE_NOOP("Operations", "Delete members"), long=True)
 def delete_members(store: Store, ids: Sequence[int]) -> Outcome[DeletedMembers]:
     deleted = MemberDirectory(store).delete(list(ids))
     return Outcome(
@@ -62,7 +62,7 @@ def delete_members(store: Store, ids: Sequence[int]) -> Outcome[DeletedMembers]:
     )
 
 
-@operation("members.restore", QT_TRANSLATE_NOOP("Operations", "Restore members"))
+@operation("members.restore", QT_TRANSLATE_NOOP("Operations", "Restore members"), long=True)
 def restore_members(
     store: Store,
     rows: list[dict[str, Any]],
@@ -86,7 +86,7 @@ def merge_members(store: Store, keep_id: int, drop_id: int) -> Outcome[dedup.Mer
     )
 
 
-@operation("duplicates.merge-all", QT_TRANSLATE_NOOP("Operations", "Merge duplicates"))
+@operation("duplicates.merge-all", QT_TRANSLATE_NOOP("Operations", "Merge duplicates"), long=True)
 def merge_all(store: Store, pairs: list[list[int]]) -> Outcome[list[dedup.MergeResult]]:
     """Merge each [kept, dropped] pair whose records differ in no field."""
     results = dedup.merge_all(store, [(int(keep), int(drop)) for keep, drop in pairs])

@@ -52,7 +52,11 @@ def undo_last(store: Store) -> Outcome[queue.Decision | None]:
     )
 
 
-@operation("moderation.approve-known", QT_TRANSLATE_NOOP("Operations", "Approve known graduates"))
+@operation(
+    "moderation.approve-known",
+    QT_TRANSLATE_NOOP("Operations", "Approve known graduates"),
+    long=True,
+)
 def approve_known(
     store: Store, item_ids: Sequence[int] | None = None
 ) -> Outcome[list[queue.Decision]]:
@@ -70,7 +74,7 @@ def mark_verified(
     return Outcome(None, Changes(member_ids=frozenset({member_id}), moderation=True))
 
 
-@operation("moderation.add-items", QT_TRANSLATE_NOOP("Operations", "Add to the queue"))
+@operation("moderation.add-items", QT_TRANSLATE_NOOP("Operations", "Add to the queue"), long=True)
 def add_items(
     store: Store, items: Sequence[dict[str, Any]], source: str | None = None
 ) -> Outcome[IntakeReport]:

@@ -78,7 +78,7 @@ def delete_rule(store: Store, rule_id: int) -> Outcome[None]:
     return Outcome(None, RULES, again)
 
 
-@operation("tag-rule.apply", QT_TRANSLATE_NOOP("Operations", "Apply tagging rules"))
+@operation("tag-rule.apply", QT_TRANSLATE_NOOP("Operations", "Apply tagging rules"), long=True)
 def apply_rules(
     store: Store, rule_ids: Sequence[int] | None = None, cancel: CancelToken | None = None
 ) -> Outcome[dict[int, int]]:

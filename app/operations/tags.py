@@ -51,13 +51,13 @@ def move_tag(store: Store, tag_id: int, category: str | None) -> Outcome[None]:
     )
 
 
-@operation("tag.merge", QT_TRANSLATE_NOOP("Operations", "Merge tags"))
+@operation("tag.merge", QT_TRANSLATE_NOOP("Operations", "Merge tags"), long=True)
 def merge_tags(store: Store, source_id: int, target_id: int) -> Outcome[int]:
     moved = tags.merge(store, source_id, target_id)
     return Outcome(moved, Changes(all_members=True) | TAGS_AND_QUERIES)
 
 
-@operation("tag.delete", QT_TRANSLATE_NOOP("Operations", "Delete tag"))
+@operation("tag.delete", QT_TRANSLATE_NOOP("Operations", "Delete tag"), long=True)
 def delete_tag(store: Store, tag_id: int) -> Outcome[tags.DeletedTag]:
     deleted = tags.delete(store, tag_id)
     return Outcome(
@@ -67,7 +67,7 @@ def delete_tag(store: Store, tag_id: int) -> Outcome[tags.DeletedTag]:
     )
 
 
-@operation("tag.restore", QT_TRANSLATE_NOOP("Operations", "Restore tag"))
+@operation("tag.restore", QT_TRANSLATE_NOOP("Operations", "Restore tag"), long=True)
 def restore_tag(store: Store, **deleted: Any) -> Outcome[None]:
     gone = tags.DeletedTag(**{**deleted, "rules": tuple(deleted.get("rules") or ())})
     tags.restore(store, gone)
@@ -100,7 +100,7 @@ def _change_outcome(change: tags.TagChange) -> Outcome[tags.TagChange]:
     )
 
 
-@operation("tags.change", QT_TRANSLATE_NOOP("Operations", "Tagging"))
+@operation("tags.change", QT_TRANSLATE_NOOP("Operations", "Tagging"), long=True)
 def change_tag(
     store: Store,
     tag_id: int,
@@ -117,7 +117,7 @@ def change_tag(
     return _change_outcome(change)
 
 
-@operation("tags.undo-change", QT_TRANSLATE_NOOP("Operations", "Tagging"))
+@operation("tags.undo-change", QT_TRANSLATE_NOOP("Operations", "Tagging"), long=True)
 def undo_change(
     store: Store, tag_id: int, tag_name: str, added: bool, member_ids: Sequence[int]
 ) -> Outcome[tags.TagChange]:
@@ -125,7 +125,7 @@ def undo_change(
     return _change_outcome(reverse)
 
 
-@operation("tags.tag-emails", QT_TRANSLATE_NOOP("Operations", "Tagging"))
+@operation("tags.tag-emails", QT_TRANSLATE_NOOP("Operations", "Tagging"), long=True)
 def tag_emails(
     store: Store, tag_id: int, text: str
 ) -> Outcome[tuple[tags.TagChange, int, list[str]]]:

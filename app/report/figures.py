@@ -44,8 +44,9 @@ from app.store.schema import (
     audit_event,
     birthday_wish,
     community,
+    community_pair,
+    community_spread,
     member,
-    member_community,
     moderation_item,
     newsletter_recipient,
     newsletter_send,
@@ -310,9 +311,8 @@ def compute(store: Store, period: Period) -> Dashboard:
             for i, (step, n) in enumerate(zip(steps, counts, strict=True))
         )
         activity = _channel_activity(conn, period, channels)
-        communities = _communities(conn, period)
+        communities, overlaps = _communities(conn, period)
         spread = _community_spread(conn, state[0])
-        overlaps = _overlaps(conn, {c.id: c.name for c in communities})
     total, verified, with_email, with_consent, lost, former = state
     return Dashboard(
         association=name,
@@ -356,7 +356,9 @@ def _period_figures(
 ) -> PeriodFigures:
     low, high = period.bounds()
     created = member.c.created_at
-    members = _count(conn, member, created < high)
+    # Those added by the end are all but those added after it: a short range of the
+    # created_at index, not nearly all of it.
+    members = directory.total - _count(conn, member, created >= high)
     new_members = _count(conn, member, created >= low, created < high)
     dues_year = period.end.year
     dues_paid = directory.paid_for(dues_year)
@@ -542,9 +544,20 @@ class _Directory:
             (r[0], r[1], bool(r[2]), r[3], r[4], int(r[5]))
             for r in conn.execute(sa.select(*keys, sa.func.count()).group_by(*keys))
         ]
-        # On the lower(email) index: NULL and "" are below any address.
-        with_email = _count(conn, member, sa.func.lower(c.email) > "")
-        return cls(groups, with_email)
+        # With an address: all but those without one, NULL or "". Two short lookups of the
+        # lower(email) index, where "lower(email) > ''" read nearly all of it (or the whole
+        # table, as SQLite's planner chose).
+        lower = sa.func.lower(c.email)
+        without = sa.select(
+            sa.select(sa.func.count()).where(lower.is_(None)).scalar_subquery()
+            + sa.select(sa.func.count()).where(lower == "").scalar_subquery()
+        )
+        total = sum(r[5] for r in groups)
+        return cls(groups, total - int(conn.execute(without).scalar() or 0))
+
+    @property
+    def total(self) -> int:
+        return sum(r[5] for r in self.groups)
 
     def state(self) -> tuple[int, int, int, int, int, int]:
         g = self.groups
@@ -570,9 +583,10 @@ class _Directory:
         """Members per birthday ("MM-DD"), read once from its index."""
         if self.per_day is None:
             # As in ix_member_birthday_md: the 6 and 5 must be literals to match it, and no
-            # "birthday IS NOT NULL" (the index alone answers; the NULL group is not read).
+            # "birthday IS NOT NULL" (the index alone answers).
+            # ">= ''" skips the members without a birthday (NULL) in the index.
             md = sa.func.substr(member.c.birthday, sa.literal_column("6"), sa.literal_column("5"))
-            rows = conn.execute(sa.select(md, sa.func.count()).group_by(md)).all()
+            rows = conn.execute(sa.select(md, sa.func.count()).where(md >= "").group_by(md)).all()
             self.per_day = {k: int(n) for k, n in rows if k is not None}
         return self.per_day
 
@@ -646,15 +660,22 @@ def _channel_activity(
     )
 
 
-def _communities(conn: sa.Connection, period: Period) -> tuple[CommunityFigures, ...]:
+def _communities(
+    conn: sa.Connection, period: Period
+) -> tuple[tuple[CommunityFigures, ...], tuple[tuple[str, str, int], ...]]:
+    """Each community's figures, and the members shared by each pair of communities (the
+    largest first): both read from the counts migration 0011 keeps."""
     low, high = period.bounds()
-    sizes: dict[int, int] = dict(
-        conn.execute(
-            sa.select(member_community.c.community_id, sa.func.count()).group_by(
-                member_community.c.community_id
-            )
-        ).all()
-    )
+    p = community_pair
+    sizes: dict[int, int] = {}
+    shared: list[tuple[int, int, int]] = []
+    for first, second, n in conn.execute(
+        sa.select(p.c.first_id, p.c.second_id, p.c.members).where(p.c.members > 0)
+    ):
+        if first == second:
+            sizes[first] = int(n)
+        else:
+            shared.append((first, second, int(n)))
     m = moderation_item
     in_period = sa.and_(m.c.decided_at >= low, m.c.decided_at < high)
     per: dict[int, Counter[str]] = defaultdict(Counter)
@@ -677,7 +698,7 @@ def _communities(conn: sa.Connection, period: Period) -> tuple[CommunityFigures,
             id=row.id,
             name=row.name,
             network=row.network,
-            members=int(sizes.get(row.id, 0)),
+            members=sizes.get(row.id, 0),
             joined=per[row.id]["joined"],
             received=per[row.id]["received"],
             approved=per[row.id]["approved"],
@@ -686,33 +707,19 @@ def _communities(conn: sa.Connection, period: Period) -> tuple[CommunityFigures,
         for row in conn.execute(sa.select(community).order_by(community.c.name_key))
     ]
     out.sort(key=lambda c: -c.members)
-    return tuple(out)
+    names = {c.id: c.name for c in out}
+    shared.sort(key=lambda pair: (-pair[2], pair[0], pair[1]))
+    overlaps = tuple((names[x], names[y], n) for x, y, n in shared if x in names and y in names)
+    return tuple(out), overlaps
 
 
 def _community_spread(conn: sa.Connection, total: int) -> tuple[int, int, int, int]:
     """How many members are in no community, in one, in two, in three or more."""
-    per_member = (
-        sa.select(sa.func.count().label("n"))
-        .select_from(member_community)
-        .group_by(member_community.c.member_id)
-        .subquery()
-    )
-    found: dict[int, int] = dict(
-        conn.execute(sa.select(per_member.c.n, sa.func.count()).group_by(per_member.c.n)).all()
-    )
-    one, two = int(found.get(1, 0)), int(found.get(2, 0))
+    s = community_spread
+    found: dict[int, int] = {
+        int(k): int(n)
+        for k, n in conn.execute(sa.select(s.c.communities, s.c.members).where(s.c.members > 0))
+    }
+    one, two = found.get(1, 0), found.get(2, 0)
     more = sum(v for n, v in found.items() if n >= 3)
     return max(0, total - one - two - more), one, two, more
-
-
-def _overlaps(conn: sa.Connection, names: dict[int, str]) -> tuple[tuple[str, str, int], ...]:
-    """Members shared by each pair of communities, the largest first."""
-    a, b = member_community.alias("a"), member_community.alias("b")
-    rows = conn.execute(
-        sa.select(a.c.community_id, b.c.community_id, sa.func.count())
-        .select_from(a.join(b, sa.and_(a.c.member_id == b.c.member_id)))
-        .where(a.c.community_id < b.c.community_id)
-        .group_by(a.c.community_id, b.c.community_id)
-        .order_by(sa.func.count().desc())
-    ).all()
-    return tuple((names[x], names[y], int(n)) for x, y, n in rows if x in names and y in names)

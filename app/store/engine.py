@@ -62,10 +62,14 @@ class Store:
             yield conn
 
     @contextlib.contextmanager
-    def write(self) -> Iterator[sa.Connection]:
+    def write(self, *, bulk: bool = False) -> Iterator[sa.Connection]:
+        """A write transaction; ``bulk`` for a load of many rows (its index builds sort on
+        a temporary file rather than in memory: sqlite.temp_on_disk)."""
         with self._write_lock:
-            with self.engine.connect() as conn, conn.begin():
-                yield conn
+            with self.engine.connect() as conn:
+                raw: Any = conn.connection.dbapi_connection
+                with sqlite.temp_on_disk(raw) if bulk else contextlib.nullcontext(), conn.begin():
+                    yield conn
             self.generation += 1
 
     def checkpoint(self) -> None:

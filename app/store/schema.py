@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 # Bump with every new migration; checked against Alembic's head by the tests. Kept here so a
 # start-up on an up-to-date file does not need to load Alembic at all.
-SCHEMA_HEAD = "0010"
+SCHEMA_HEAD = "0011"
 
 metadata = sa.MetaData()
 
@@ -144,6 +144,42 @@ member_community = sa.Table(
     sqlite_with_rowid=False,
 )
 sa.Index("ix_member_community_community", member_community.c.community_id)
+
+# Kept by triggers on member_community (migration 0011), for the Dashboard: the members each
+# pair of communities shares (first_id <= second_id; a community with itself: its size), and
+# the members in exactly ``communities`` communities. Rows counted down to 0 stay.
+community_pair = sa.Table(
+    "community_pair",
+    metadata,
+    sa.Column("first_id", sa.Integer, primary_key=True),
+    sa.Column("second_id", sa.Integer, primary_key=True),
+    sa.Column("members", sa.Integer, nullable=False, server_default="0"),
+    sqlite_with_rowid=False,
+)
+community_spread = sa.Table(
+    "community_spread",
+    metadata,
+    sa.Column("communities", sa.Integer, primary_key=True),
+    sa.Column("members", sa.Integer, nullable=False, server_default="0"),
+)
+# Both counted from scratch, for a bulk load that drops the triggers (the demo) and restores
+# them: the same statements as migration 0011's upgrade.
+COMMUNITY_RECOUNT = (
+    "DELETE FROM community_pair",
+    "INSERT INTO community_pair (first_id, second_id, members) "
+    "SELECT a.community_id, b.community_id, count(*) FROM member_community AS a "
+    "JOIN member_community AS b ON b.member_id = a.member_id "
+    "AND b.community_id >= a.community_id GROUP BY a.community_id, b.community_id",
+    "DELETE FROM community_spread",
+    "INSERT INTO community_spread (communities, members) "
+    "SELECT n, count(*) FROM (SELECT count(*) AS n FROM member_community GROUP BY member_id) "
+    "GROUP BY n",
+)
+COMMUNITY_COUNT_TRIGGERS = (
+    "member_community_counts_ai",
+    "member_community_counts_ad",
+    "member_community_counts_au",
+)
 
 segment = sa.Table(
     "segment",

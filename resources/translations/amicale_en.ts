@@ -4,7 +4,7 @@
 <context>
     <name>DuplicatesController</name>
     <message numerus="yes">
-        <location filename="../../ui/controllers/duplicates.py" line="+458"/>
+        <location filename="../../ui/controllers/duplicates.py" line="+468"/>
         <source>%n pair(s) from score %1 with no conflicting field:</source>
         <translation>
             <numerusform>%n pair from score %1 with no conflicting field:</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+22"/>
+        <location line="+27"/>
         <source>%n pair(s) merged; the others are left for you to review.</source>
         <translation>
             <numerusform>%n pair merged; the others are left for you to review.</numerusform>
@@ -151,7 +151,7 @@
 <context>
     <name>MembersPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/members.py" line="+444"/>
+        <location filename="../../ui/panels/members.py" line="+483"/>
         <source>%1 of %Ln members</source>
         <translation>
             <numerusform>%1 of %Ln members</numerusform>
@@ -167,7 +167,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+147"/>
+        <location line="+148"/>
         <source>Delete %n member(s)? You can undo the last deletion (Ctrl+Z).</source>
         <translation>
             <numerusform>Delete %n member? You can undo the last deletion (Ctrl+Z).</numerusform>
@@ -226,7 +226,7 @@
 <context>
     <name>ModerationController</name>
     <message numerus="yes">
-        <location filename="../../ui/controllers/moderation.py" line="+166"/>
+        <location filename="../../ui/controllers/moderation.py" line="+168"/>
         <source>%n item(s) to moderate</source>
         <translation>
             <numerusform>%n item to moderate</numerusform>
@@ -250,7 +250,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+192"/>
+        <location line="+197"/>
         <source>%n known graduate(s) approved.</source>
         <translation>
             <numerusform>%n known graduate approved.</numerusform>
@@ -258,7 +258,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+44"/>
         <source>%n bad row(s), nothing imported:</source>
         <translation>
             <numerusform>%n bad row, nothing imported:</numerusform>
@@ -374,7 +374,7 @@
 <context>
     <name>TagsPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/tags.py" line="+539"/>
+        <location filename="../../ui/panels/tags.py" line="+543"/>
         <source>Delete the tag “%1”? It will be removed from %n member(s); the members stay.</source>
         <translation>
             <numerusform>Delete the tag “%1”? It will be removed from %n member; the member stays.</numerusform>
@@ -382,7 +382,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+147"/>
+        <location line="+166"/>
         <source>%n member(s) newly tagged with “%1”.</source>
         <translation>
             <numerusform>%n member newly tagged with “%1”.</numerusform>

@@ -389,12 +389,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+120"/>
+        <location line="+105"/>
         <source>Board report</source>
         <translation>Bilan pour le bureau</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-104"/>
         <source>compared with %1</source>
         <translation>comparé à la période %1</translation>
     </message>
@@ -414,12 +414,12 @@
         <translation>L&apos;annuaire aujourd&apos;hui</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../ui/panels/dashboard.py" line="+58"/>
         <source>%1 members; %2 verified graduates; %3 with an email address; %4 with consent to be contacted; %5 lost touch.</source>
         <translation>%1 membres ; %2 diplômes vérifiés ; %3 avec une adresse électronique ; %4 ayant consenti à être contactés ; %5 perdus de vue.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location filename="../../ui/report_pdf.py" line="+36"/>
         <source>New members by month</source>
         <translation>Nouveaux membres par mois</translation>
     </message>
@@ -579,7 +579,7 @@
 <context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../../ui/panels/dashboard.py" line="+59"/>
+        <location filename="../../ui/panels/dashboard.py" line="+17"/>
         <source>%1 to %2</source>
         <translation>du %1 au %2</translation>
     </message>
@@ -629,7 +629,7 @@
         <translation>au</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+118"/>
         <source>Counting…</source>
         <translation>Calcul en cours…</translation>
     </message>
@@ -689,7 +689,12 @@
         <translation>Délai médian de décision : %1 heures</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>%1 approved, %2 rejected; %3 received with spam or selling signals</source>
+        <translation>%1 approuvées, %2 refusées&#xa0;; %3 reçues avec des signaux de spam ou de démarchage</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>birthdays wished (of %1)</source>
         <translation>anniversaires souhaités (sur %1)</translation>
     </message>
@@ -714,7 +719,7 @@
         <translation>Le plus de membres en commun : %1 et %2 (%3 membres dans les deux).</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>%1 vs previous period</source>
         <translation>%1 par rapport à la période précédente</translation>
     </message>
@@ -843,7 +848,7 @@
 <context>
     <name>DuplicatesController</name>
     <message>
-        <location filename="../../ui/controllers/duplicates.py" line="+216"/>
+        <location filename="../../ui/controllers/duplicates.py" line="+218"/>
         <source>Pairs to review: %1.</source>
         <translation>Paires à examiner&#xa0;: %1.</translation>
     </message>
@@ -858,13 +863,7 @@
         <translation>%1 — score %2, abaissé (valeurs différentes&#xa0;: %3)</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+11"/>
-        <source>%1 (no. %2)</source>
-        <translation>%1 (n°&#xa0;%2)</translation>
-    </message>
-    <message>
-        <location line="-9"/>
+        <location line="+6"/>
         <source>an import</source>
         <translation>un import</translation>
     </message>
@@ -874,19 +873,24 @@
         <translation>%1 (de %2, ligne %3)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+29"/>
+        <source>%1, class of %2</source>
+        <translation>%1, promo %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>That pair no longer exists; it was removed.</source>
         <translation>Cette paire n’existe plus&#xa0;; elle a été retirée.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>Noted: they are different people; this pair will not come back.</source>
         <translation>C’est noté&#xa0;: ce sont deux personnes différentes&#xa0;; cette paire ne reviendra pas.</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <source>Created as a new member (no. %1).</source>
-        <translation>Créé comme nouveau membre (n°&#xa0;%1).</translation>
+        <location line="+34"/>
+        <source>%1 created as a new member.</source>
+        <translation>%1 ajouté comme nouveau membre.</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -934,8 +938,13 @@
             <numerusform>… et %n autres</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+12"/>
+        <source>Merging…</source>
+        <translation>Fusion en cours…</translation>
+    </message>
     <message numerus="yes">
-        <location line="+22"/>
+        <location line="+15"/>
         <source>%n pair(s) merged; the others are left for you to review.</source>
         <translation>
             <numerusform>%n paire fusionnée&#xa0;; les autres restent à examiner.</numerusform>
@@ -1122,7 +1131,7 @@
 <context>
     <name>EmailsDialog</name>
     <message>
-        <location filename="../../ui/panels/tags.py" line="+60"/>
+        <location filename="../../ui/panels/tags.py" line="+61"/>
         <source>Tag a list of emails</source>
         <translation>Étiqueter une liste d’e-mails</translation>
     </message>
@@ -1650,7 +1659,7 @@
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../ui/models/history_table.py" line="+25"/>
+        <location filename="../../ui/models/history_table.py" line="+26"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
@@ -1956,12 +1965,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+61"/>
+        <location line="+136"/>
         <source>search: %1</source>
         <translation>recherche&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-130"/>
         <source>%1: %2 created, %3 updated, %4 rejected</source>
         <translation>%1&#xa0;: %2 créés, %3 mis à jour, %4 refusés</translation>
     </message>
@@ -1977,12 +1986,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+38"/>
+        <location line="+113"/>
         <source>members: %1</source>
         <translation>membres&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-111"/>
         <source>fields: %1</source>
         <translation>champs&#xa0;: %1</translation>
     </message>
@@ -1992,7 +2001,42 @@
         <translation>un membre qui n’est plus dans l’annuaire</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+8"/>
+        <source>Members in %2 get the tag “%1”</source>
+        <translation>Les membres habitant %2 reçoivent l’étiquette «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Members of the classes of %2 to %3 get the tag “%1”</source>
+        <translation>Les membres des promos %2 à %3 reçoivent l’étiquette «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Members of the class of %2 get the tag “%1”</source>
+        <translation>Les membres de la promo %2 reçoivent l’étiquette «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Members of the class of %2 or later get the tag “%1”</source>
+        <translation>Les membres de la promo %2 et des suivantes reçoivent l’étiquette «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Members of the class of %2 or earlier get the tag “%1”</source>
+        <translation>Les membres de la promo %2 et des précédentes reçoivent l’étiquette «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Members found by the search “%2” get the tag “%1”</source>
+        <translation>Les membres trouvés par la recherche «&#xa0;%2&#xa0;» reçoivent l’étiquette «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>%1 or %2</source>
+        <translation>%1 ou %2</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>members tagged: %1</source>
         <translation>membres étiquetés&#xa0;: %1</translation>
     </message>
@@ -2631,12 +2675,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>MembersPanel</name>
     <message>
-        <location filename="../../ui/panels/members.py" line="+176"/>
+        <location filename="../../ui/panels/members.py" line="+192"/>
         <source>Search: martin, city:lyon tag:voile promo:2005..2010 -dues:paid, &quot;saint étienne&quot;…</source>
         <translation>Rechercher&#xa0;: martin, ville:lyon étiquette:voile promo:2005..2010 -cotisation:payée, &quot;saint étienne&quot;…</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+55"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
@@ -2656,12 +2700,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Ou ajoutez-les un par un avec Fichier → Nouveau membre (Ctrl+N).</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+44"/>
         <source>Columns</source>
         <translation>Colonnes</translation>
     </message>
     <message numerus="yes">
-        <location line="+117"/>
+        <location line="+136"/>
         <source>%1 of %Ln members</source>
         <translation>
             <numerusform>%1 sur %Ln membre</numerusform>
@@ -2692,7 +2736,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>%1 (non mis à jour)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Search error at character %1: %2</source>
         <translation>Erreur de recherche au caractère %1&#xa0;: %2</translation>
     </message>
@@ -2702,12 +2746,17 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>La recherche a échoué&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-36"/>
         <source>The list below is not updated.</source>
         <translation>La liste ci-dessous n’est pas mise à jour.</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="-157"/>
+        <source>Fit the columns to the list&apos;s width</source>
+        <translation>Ajuster les colonnes à la largeur de la liste</translation>
+    </message>
+    <message>
+        <location line="+279"/>
         <source>Delete members</source>
         <translation>Supprimer des membres</translation>
     </message>
@@ -3187,42 +3236,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>une étiquette ne peut pas fusionner avec elle-même</translation>
     </message>
     <message>
-        <location filename="../../app/moderation/checks.py" line="+46"/>
-        <source>known graduate: same email as member #{0}</source>
-        <translation>diplômé connu&#xa0;: même courriel que le membre n°{0}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>known graduate: same LinkedIn profile as member #{0}</source>
-        <translation>diplômé connu&#xa0;: même profil LinkedIn que le membre n°{0}</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>probable graduate ({0}% sure): near name of member #{1}, class of {2}</source>
-        <translation>diplômé probable (sûr à {0}&#xa0;%)&#xa0;: nom proche du membre n°{1}, promo {2}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>probable graduate ({0}% sure): first and last names swapped of member #{1}, class of {2}</source>
-        <translation>diplômé probable (sûr à {0}&#xa0;%)&#xa0;: prénom et nom inversés du membre n°{1}, promo {2}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>probable graduate ({0}% sure): maiden name of member #{1}, class of {2}</source>
-        <translation>diplômé probable (sûr à {0}&#xa0;%)&#xa0;: nom de naissance du membre n°{1}, promo {2}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>probable graduate ({0}% sure): part of the compound name of member #{1}, class of {2}</source>
-        <translation>diplômé probable (sûr à {0}&#xa0;%)&#xa0;: partie du nom composé du membre n°{1}, promo {2}</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>probable graduate ({0}% sure): same name as member #{1}, no class year given</source>
-        <translation>diplômé probable (sûr à {0}&#xa0;%)&#xa0;: même nom que le membre n°{1}, promo non indiquée</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location filename="../../app/moderation/checks.py" line="+70"/>
         <source>{0} members carry this name; no class year given to tell them apart</source>
         <translation>{0} membres portent ce nom&#xa0;; aucune promo indiquée pour les distinguer</translation>
     </message>
@@ -3242,12 +3256,47 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>déjà refusé le {0}&#xa0;: {1}</translation>
     </message>
     <message>
+        <location line="-28"/>
+        <source>known graduate: same email as {0}</source>
+        <translation>diplômé connu&#xa0;: même courriel que le membre {0}</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>member #{0} is marked as not a graduate (verification rejected)</source>
-        <translation>le membre n°{0} est marqué comme non diplômé (vérification refusée)</translation>
+        <source>known graduate: same LinkedIn profile as {0}</source>
+        <translation>diplômé connu&#xa0;: même profil LinkedIn que le membre {0}</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>probable graduate ({0}% sure): near name of {1}, class of {2}</source>
+        <translation>diplômé probable (sûr à {0}&#xa0;%)&#xa0;: nom proche de celui de {1}, promo {2}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>probable graduate ({0}% sure): first and last names swapped of {1}, class of {2}</source>
+        <translation>diplômé probable (sûr à {0}&#xa0;%)&#xa0;: prénom et nom inversés de {1}, promo {2}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>probable graduate ({0}% sure): maiden name of {1}, class of {2}</source>
+        <translation>diplômé probable (sûr à {0}&#xa0;%)&#xa0;: nom de naissance de {1}, promo {2}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>probable graduate ({0}% sure): part of the compound name of {1}, class of {2}</source>
+        <translation>diplômé probable (sûr à {0}&#xa0;%)&#xa0;: partie du nom composé de {1}, promo {2}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>probable graduate ({0}% sure): same name as {1}, class of {2} (the request gives no year)</source>
+        <translation>diplômé probable (sûr à {0}&#xa0;%)&#xa0;: même nom que {1}, promo {2} (la demande n’indique pas de promo)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{0} is marked as not a graduate (verification rejected)</source>
+        <translation>{0} est marqué comme non diplômé (vérification refusée)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>recruiting words: {0}</source>
         <translation>mots de recrutement&#xa0;: {0}</translation>
     </message>
@@ -3342,7 +3391,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>impossible de lire {0}&#xa0;: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/moderation/queue.py" line="+308"/>
+        <location filename="../../app/moderation/queue.py" line="+312"/>
         <source>this item was already {0}; undo that first</source>
         <translation>cet élément est déjà {0}&#xa0;; annulez d&apos;abord cette décision</translation>
     </message>
@@ -3632,7 +3681,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>{0} est le fichier de données lui-même, pas une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../app/store/engine.py" line="+104"/>
+        <location filename="../../app/store/engine.py" line="+108"/>
         <source>{0} is read-only: Amicale writes to its data file; make it writable or open a copy of it</source>
         <translation>{0} est en lecture seule&#xa0;: Amicale écrit dans son fichier de données&#xa0;; rendez-le modifiable ou ouvrez-en une copie</translation>
     </message>
@@ -3717,7 +3766,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>la première ligne de {0} indique le séparateur «&#xa0;{1}&#xa0;», mais ses lignes sont séparées par «&#xa0;{2}&#xa0;»&#xa0;: corrigez ou supprimez la ligne sep=</translation>
     </message>
     <message>
-        <location filename="../../app/io/importer.py" line="+372"/>
+        <location filename="../../app/io/importer.py" line="+411"/>
         <source>{0}: {1} (&apos;{2}&apos;)</source>
         <translation>{0}&#xa0;: {1} («&#xa0;{2}&#xa0;»)</translation>
     </message>
@@ -3805,7 +3854,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>ModerationController</name>
     <message>
-        <location filename="../../ui/controllers/moderation.py" line="+138"/>
+        <location filename="../../ui/controllers/moderation.py" line="+140"/>
         <source>The queue could not be read: %1</source>
         <translation>Impossible de lire la file&#xa0;: %1</translation>
     </message>
@@ -3925,8 +3974,13 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <source>No decision to undo.</source>
         <translation>Aucune décision à annuler.</translation>
     </message>
+    <message>
+        <location line="+22"/>
+        <source>Approving…</source>
+        <translation>Acceptation en cours…</translation>
+    </message>
     <message numerus="yes">
-        <location line="+27"/>
+        <location line="+10"/>
         <source>%n known graduate(s) approved.</source>
         <translation>
             <numerusform>%n diplômé connu accepté.</numerusform>
@@ -3934,7 +3988,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         </translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Imported: %1 added, %2 merged, %3 decided by the rules.</source>
         <translation>Import&#xa0;: %1 ajoutés, %2 fusionnés, %3 décidés par les règles.</translation>
     </message>
@@ -3955,7 +4009,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>ModerationPanel</name>
     <message>
-        <location line="-383"/>
+        <location line="-389"/>
         <source>Request from %1: approved</source>
         <translation>Demande de %1&#xa0;: acceptée</translation>
     </message>
@@ -4880,12 +4934,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>annulation d’une décision de modération</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Approve known graduates</source>
         <translation>acceptation des diplômés connus</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Degree check</source>
         <translation>vérification du diplôme</translation>
     </message>
@@ -6113,7 +6167,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Aucune étiquette pour l’instant&#xa0;: sélectionnez des membres puis Édition → Étiqueter la sélection, ou importez un fichier avec une colonne Étiquettes.</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+134"/>
         <source>The counts could not be computed: %1</source>
         <translation>Les effectifs n’ont pas pu être calculés&#xa0;: %1</translation>
     </message>
@@ -6189,12 +6243,17 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Fusionner «&#xa0;%1&#xa0;» avec&#xa0;:</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>“%1” merged into “%2”.</source>
         <translation>«&#xa0;%1&#xa0;» fusionnée avec «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+6"/>
+        <source>Merging the tags…</source>
+        <translation>Fusion des étiquettes…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Delete tag</source>
         <translation>Supprimer l’étiquette</translation>
     </message>
@@ -6207,22 +6266,37 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>Tag “%1” deleted.</source>
         <translation>Étiquette «&#xa0;%1&#xa0;» supprimée.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+2"/>
+        <source>Deleting the tag…</source>
+        <translation>Suppression de l’étiquette…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Another change is running; try again when it ends.</source>
+        <translation>Une autre modification est en cours&#xa0;; réessayez quand elle sera finie.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>Tag “%1” restored.</source>
         <translation>Étiquette «&#xa0;%1&#xa0;» rétablie.</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-10"/>
         <source>Undone: %1</source>
         <translation>Annulé&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+14"/>
+        <source>Restoring the tag…</source>
+        <translation>Restauration de l’étiquette…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Remove the tag “%1” from every member of the current search?</source>
         <translation>Retirer l’étiquette «&#xa0;%1&#xa0;» de tous les membres de la recherche en cours&#xa0;?</translation>
     </message>
@@ -6263,11 +6337,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+0"/>
+        <location line="+77"/>
         <source>Tagging…</source>
         <translation>Étiquetage…</translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="-53"/>
         <source>%n member(s) untagged from “%1”.</source>
         <translation>
             <numerusform>Étiquette «&#xa0;%1&#xa0;» retirée de %n membre.</numerusform>

@@ -82,6 +82,7 @@ class PairView:
     right_header: str
     rows: dict[str, FieldRow]
     queued: bool  # an imported row beside a member (not two members)
+    right_name: str  # the right-hand record, as the CM reads it
 
     def choosable(self) -> list[str]:
         """The fields whose imported value the CM may take instead of the member's."""
@@ -123,6 +124,7 @@ class DuplicatesController(QObject):
         self.bulk: list[Pair] = []
         self.current_row = -1
         self.shown: Pair | None = None
+        self.shown_view: PairView | None = None
         # Set while the list changes under the view: a view's selection follows rows being
         # removed, and showing each pair it passes through would read the store for nothing.
         self.updating = False
@@ -235,7 +237,7 @@ class DuplicatesController(QObject):
         fields = ", ".join(field_title(f).lower() for f in pair.conflicts)
         score = locale.toString(round(pair.score))
         title = fill(template, reason_title(pair.reason), score, fields)
-        left_header = fill(self.tr("%1 (no. %2)"), left.display_name, locale.toString(left.id))
+        left_header = self.member_header(left)
         if isinstance(right, Candidate):
             where = right.source or self.tr("an import")
             right_header = fill(
@@ -245,9 +247,7 @@ class DuplicatesController(QObject):
                 locale.toString(right.line or 0),
             )
         else:
-            right_header = fill(
-                self.tr("%1 (no. %2)"), right.display_name, locale.toString(right.id)
-            )
+            right_header = self.member_header(right)
         left_values = grid_values(left)
         right_values = grid_values(right)
         rows: dict[str, FieldRow] = {}
@@ -263,10 +263,18 @@ class DuplicatesController(QObject):
             elif key not in NEVER_FILLED:
                 kind = FILL
             rows[key] = FieldRow(mine or "—", theirs or "—", kind)
-        return PairView(pair, title, left_header, right_header, rows, queued)
+        return PairView(pair, title, left_header, right_header, rows, queued, right.display_name)
+
+    def member_header(self, record: Member) -> str:
+        """The member by name, with the class year that tells two namesakes apart."""
+        promo = record.values.get("promo")
+        if promo in (None, ""):
+            return record.display_name
+        return fill(self.tr("%1, class of %2"), record.display_name, str(promo))
 
     def show(self, pair: Pair) -> None:
         self.shown = pair
+        self.shown_view = None
         try:
             view = self.pair_view(pair)
         except NotFoundError:
@@ -274,6 +282,7 @@ class DuplicatesController(QObject):
             self._say(self.tr("That pair no longer exists; it was removed."))
             self._drop_current(pair)
             return
+        self.shown_view = view
         self.pairShown.emit(view)
 
     # --- decisions -----------------------------------------------------------------------
@@ -361,11 +370,12 @@ class DuplicatesController(QObject):
             return
         try:
             args = {"candidate_id": pair.candidate_id}
-            member_id = self._run(Operation("duplicates.create-candidate", args))
+            self._run(Operation("duplicates.create-candidate", args))
         except AmicaleError as exc:
             self._failed(pair, exc)
             return
-        self._say(fill(self.tr("Created as a new member (no. %1)."), QLocale().toString(member_id)))
+        name = self.shown_view.right_name if self.shown_view is not None else ""
+        self._say(fill(self.tr("%1 created as a new member."), name))
         self._drop_current(pair)
         self.membersChanged.emit()
 
@@ -475,11 +485,16 @@ class DuplicatesController(QObject):
         """Merge the pairs of the last preview."""
         pairs = [[p.left_id, p.right_id] for p in self.bulk if p.right_id is not None]
         self.bulk = []
-        try:
-            results = self._run(Operation("duplicates.merge-all", {"pairs": pairs}))
-        except AmicaleError as exc:
-            self._error(message_text(exc))
-            return
+        self._say(self.tr("Merging…"))
+        # In the runner's worker: thousands of pairs at a time is a long write.
+        self.runner.run(
+            Operation("duplicates.merge-all", {"pairs": pairs}),
+            self._on_bulk_merged,
+            lambda error: self._error(message_text(error)),
+            origin=self,
+        )
+
+    def _on_bulk_merged(self, results: list[MergeResult]) -> None:
         for result in results:
             self.model.forget_names([result.kept_id])
             if result.dropped_id is not None:

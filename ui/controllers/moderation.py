@@ -98,6 +98,8 @@ class ModerationController(QObject):
     # text and whether it failed.
     importProgress = Signal(int, int)
     importEnded = Signal(str, bool)
+    # "Approve known graduates" ended: the decisions it made.
+    approved = Signal(object)
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -366,18 +368,22 @@ class ModerationController(QObject):
         self.membersChanged.emit()
         return undone
 
-    def approve_known(self) -> list[Decision]:
+    def approve_known(self) -> Job:
         """Approve the listed join requests whose email or profile is in the directory."""
         ids = [item.id for item in self.model.items]
-        try:
-            made = self.runner.run_now(Operation("moderation.approve-known", {"item_ids": ids}))
-        except AmicaleError as exc:
-            self.feedback.emit(message_text(exc))
-            return []
+        self.feedback.emit(self.tr("Approving…"))
+        # In the runner's worker: each approval completes or creates a member.
+        return self.runner.run(
+            Operation("moderation.approve-known", {"item_ids": ids}),
+            self._on_bulk_approved,
+            lambda error: self.feedback.emit(message_text(error)),
+        )
+
+    def _on_bulk_approved(self, made: list[Decision]) -> None:
+        self.approved.emit(list(made))
         self.feedback.emit(self.tr("%n known graduate(s) approved.", "", len(made)))
         if made:
             self.membersChanged.emit()
-        return list(made)
 
     def verify(self, member_id: int, source: str, on: date) -> bool:
         args = {"member_id": member_id, "source": source, "on": on.isoformat()}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -199,6 +200,81 @@ def describe(entry: AuditEntry) -> str:
     return ""
 
 
+# A tagging rule in words (%1: the tag), by its kind of condition.
+RULE_SENTENCES = {
+    "city": QT_TRANSLATE_NOOP("HistoryTableModel", "Members in %2 get the tag “%1”"),
+    "promo-range": QT_TRANSLATE_NOOP(
+        "HistoryTableModel", "Members of the classes of %2 to %3 get the tag “%1”"
+    ),
+    "promo-one": QT_TRANSLATE_NOOP(
+        "HistoryTableModel", "Members of the class of %2 get the tag “%1”"
+    ),
+    "promo-from": QT_TRANSLATE_NOOP(
+        "HistoryTableModel", "Members of the class of %2 or later get the tag “%1”"
+    ),
+    "promo-to": QT_TRANSLATE_NOOP(
+        "HistoryTableModel", "Members of the class of %2 or earlier get the tag “%1”"
+    ),
+    "query": QT_TRANSLATE_NOOP(
+        "HistoryTableModel", "Members found by the search “%2” get the tag “%1”"
+    ),
+}
+
+
+def _legacy_rule(summary: str) -> dict[str, Any]:
+    """The parts of a rule from the one-line summary History entries held before they kept
+    the parts (app.tag_rules.describe: "city: Lyon, Villeurbanne → Géographie/Lyon")."""
+    condition, arrow, tag = summary.rpartition(" → ")
+    if not arrow:
+        condition, tag = summary, ""
+    if condition.startswith("city: "):
+        cities = [c.strip() for c in condition[6:].split(",") if c.strip()]
+        return {"kind": "city", "cities": cities, "tag": tag}
+    if condition.startswith("promo: "):
+        low, dots, high = condition[7:].partition("..")
+        if not dots:
+            high = low
+        years = [int(y) if y.strip().isdigit() else None for y in (low, high)]
+        return {"kind": "promo", "year_from": years[0], "year_to": years[1], "tag": tag}
+    return {"kind": "query", "query": condition, "tag": tag}
+
+
+def rule_sentence(d: dict[str, Any]) -> str:
+    """A tagging rule as a sentence: "Members in Lyon or Villeurbanne get the tag …"."""
+    parts = d if d.get("kind") else _legacy_rule(str(d.get("rule") or ""))
+    tag = str(parts.get("tag") or "—")
+    kind = parts.get("kind")
+    if kind == "city":
+        cities = [str(c) for c in parts.get("cities") or []]
+        joined = (
+            QCoreApplication.translate("HistoryTableModel", "%1 or %2")
+            .replace("%2", cities[-1])
+            .replace("%1", ", ".join(cities[:-1]), 1)
+            if len(cities) > 1
+            else "".join(cities)
+        )
+        return _fill(_tr(str(RULE_SENTENCES["city"])), tag, joined)
+    if kind == "promo":
+        low, high = parts.get("year_from"), parts.get("year_to")
+        if low is not None and high is not None and low != high:
+            return _fill(_tr(str(RULE_SENTENCES["promo-range"])), tag, str(low), str(high))
+        if low is not None and high is not None:
+            return _fill(_tr(str(RULE_SENTENCES["promo-one"])), tag, str(low))
+        if low is not None:
+            return _fill(_tr(str(RULE_SENTENCES["promo-from"])), tag, str(low))
+        return _fill(_tr(str(RULE_SENTENCES["promo-to"])), tag, str(high if high else "?"))
+    return _fill(_tr(str(RULE_SENTENCES["query"])), tag, str(parts.get("query") or ""))
+
+
+def _fill(template: str, *args: str) -> str:
+    """``template`` with %1, %2… replaced in one pass (a tag named "%2" stays as it is)."""
+    return re.sub(
+        r"%(\d)",
+        lambda m: args[int(m.group(1)) - 1] if 1 <= int(m.group(1)) <= len(args) else m.group(0),
+        template,
+    )
+
+
 def _tag_detail(action: str, d: dict[str, Any]) -> str:
     """The line of a tag, rule or segment event: its name, and how many members."""
     if not action.startswith(("tag-", "segment-")):
@@ -210,9 +286,9 @@ def _tag_detail(action: str, d: dict[str, Any]) -> str:
         parts.append(f"{d['source']} → {d['target']}")
     elif d.get("name"):
         parts.append(str(d["name"]))
-    elif d.get("rule"):
-        parts.append(str(d["rule"]))
-    if d.get("query"):
+    elif d.get("rule") or d.get("kind"):
+        parts.append(rule_sentence(d))
+    if d.get("query") and not action.startswith("tag-rule-"):  # a rule's is in its sentence
         parts.append(
             QCoreApplication.translate("HistoryTableModel", "search: %1").replace(
                 "%1", str(d["query"])

@@ -180,13 +180,24 @@ class MemberTableModel(QAbstractTableModel):
     def ids(self) -> array[int]:
         return self._ids
 
-    def set_ids(self, ids: array[int], index: RowIndex | None = None) -> None:
-        """Show ``ids``; ``index``: their id → row map, when the search's worker built it."""
+    def set_ids(self, ids: array[int], index: RowIndex | None = None) -> bool:
+        """Show ``ids``; ``index``: their id → row map, when the search's worker built it.
+
+        The same ids in the same order (the list searched again after an edit): no reset —
+        the selection, the current row and the cached rows stay (the rows an operation
+        changed were dropped by ``refresh_rows`` when the runner announced them). Returns
+        whether the rows changed."""
+        if ids.typecode == self._ids.typecode and ids == self._ids:
+            if index is not None and index.ids is ids:
+                self._index = index
+            self._ids = ids
+            return False
         self.beginResetModel()
         self._ids = ids
         self._index = index if index is not None and index.ids is ids else RowIndex(ids)
         self._pages.clear()
         self.endResetModel()
+        return True
 
     def set_shown_columns(self, shown: Sequence[str]) -> None:
         """Fetch only what the view shows (hidden dates and communities cost time)."""

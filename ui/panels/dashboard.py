@@ -52,6 +52,22 @@ def pydate(day: QDate) -> date:
     return date(day.year(), day.month(), day.day())
 
 
+def directory_text(dashboard: Dashboard) -> str:
+    """The directory's state today, in one sentence (the panel and the PDF)."""
+    return (
+        QCoreApplication.translate(
+            "BoardReportPdf",
+            "%1 members; %2 verified graduates; %3 with an email address; "
+            "%4 with consent to be contacted; %5 lost touch.",
+        )
+        .replace("%1", number(dashboard.total))
+        .replace("%2", number(dashboard.verified))
+        .replace("%3", number(dashboard.with_email))
+        .replace("%4", number(dashboard.with_consent))
+        .replace("%5", number(dashboard.lost))
+    )
+
+
 def period_text(period: Period) -> str:
     locale = QLocale()
     fmt = QLocale.FormatType.ShortFormat
@@ -183,6 +199,8 @@ class DashboardPanel(QWidget):
             self.charts[key] = view
             self.chart_boxes[key] = box
             grid.addWidget(box, n // 2, n % 2)
+        self.directory = plain_label(wrap=True)
+        self.directory.setObjectName("directoryToday")
         self.spread = plain_label(wrap=True)
         self.spread.setObjectName("communitySpread")
         self.notes = plain_label(wrap=True)
@@ -193,6 +211,7 @@ class DashboardPanel(QWidget):
         column = QVBoxLayout(body)
         column.addLayout(cards)
         column.addLayout(grid)
+        column.addWidget(self.directory)
         column.addWidget(self.spread)
         column.addWidget(self.notes)
         column.addStretch(1)
@@ -324,7 +343,12 @@ class DashboardPanel(QWidget):
             MODERATION,
             self.tr("Median time to a decision: %1 hours").replace(
                 "%1", number(hours) if hours is not None else "—"
-            ),
+            )
+            + "\n"
+            + self.tr("%1 approved, %2 rejected; %3 received with spam or selling signals")
+            .replace("%1", number(now.moderation_approved))
+            .replace("%2", number(now.moderation_rejected))
+            .replace("%3", number(now.moderation_spam)),
         )
         self._card(
             "birthdays",
@@ -354,6 +378,7 @@ class DashboardPanel(QWidget):
                 "%1", a
             ).replace("%2", b).replace("%3", number(shared))
         self.spread.setText(text)
+        self.directory.setText(directory_text(dashboard))
         self.loaded.emit(dashboard)
 
     def _card(

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from app import audit
 from app.operations import Changes
 from app.store import Store
-from ui.models.history_table import TAG_AND_SEGMENT_ACTIONS, HistoryTableModel
+from ui.models.history_table import COL_DETAIL, TAG_AND_SEGMENT_ACTIONS, HistoryTableModel
 from ui.operations import OperationRunner
 from ui.widgets import plain_label
 from ui.workers import LatestOnly
@@ -55,9 +55,13 @@ class HistoryPanel(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # A long detail (a rule in words, a file's path) wraps onto a second line instead of
+        # being cut: the rows follow their text (a small table: at most LIMIT rows).
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_DETAIL, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)

@@ -42,16 +42,32 @@ from app.members.search import QuerySyntaxError
 from app.members.service import DeletedMembers, MemberDirectory, Sort
 from app.operations import Changes, Operation
 from app.tags import TagChange
+from ui.column_fit import ColumnFitter
 from ui.labels import field_title, message_text
-from ui.models.member_table import MemberTableModel, RowIndex
+from ui.models.member_table import MemberTableModel, RowIndex, contiguous_ranges
 from ui.operations import OperationRunner
 from ui.panels.member_card import MemberCard
 from ui.settings import UiSettings
 from ui.widgets import ERROR_STYLE, plain_label
 from ui.workers import Job, LatestOnly
 
-# The columns shown on first start, in their order.
+# The columns shown on first start, in their order: few enough for a laptop's list (the
+# others are offered by the header's menu).
 DEFAULT_COLUMNS = fields.table_defaults()
+# The column always shown: the list is a list of people.
+NAME_COLUMN = "last_name"
+_KINDS = {f.name: f.kind for f in fields.FIELDS}
+# A column's usual width in characters (the list's width is shared out in proportion):
+# emails are long; years and dates have their own fixed width (_SAMPLES).
+_CHARS = {"email": 26, "last_name": 13, "first_name": 11, "tags": 24, "communities": 24}
+_SAMPLES = {"int": "0000", "date": "00/00/0000", "timestamp": "00/00/0000", "bool": "000"}
+
+
+def column_chars(key: str) -> int:
+    kind = _KINDS.get(key, "text")
+    if kind in _SAMPLES:
+        return 0
+    return _CHARS.get(key, 8 if kind == "enum" else 14)
 
 
 @dataclass(frozen=True)
@@ -214,6 +230,14 @@ class MembersPanel(QWidget):
         header.customContextMenuRequested.connect(self._on_header_menu)
         header.sortIndicatorChanged.connect(self._on_sort_indicator)
         self._restore_header()
+        columns = self.model.columns
+        self.fitter = ColumnFitter(
+            self.table,
+            lambda section: column_chars(columns[section]),
+            lambda section: _SAMPLES.get(_KINDS.get(columns[section], "text"), ""),
+            fitting=settings.fit_columns,
+        )
+        self.fitter.fittingChanged.connect(self._on_fitting_changed)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
         self.card = MemberCard(directory)
@@ -300,15 +324,11 @@ class MembersPanel(QWidget):
                 header.setSectionHidden(section, key not in DEFAULT_COLUMNS)
             for position, key in enumerate(DEFAULT_COLUMNS):
                 header.moveSection(header.visualIndex(self.model.columns.index(key)), position)
-            # Narrow enough that a laptop's list shows the email without scrolling sideways.
-            widths = (("last_name", 100), ("first_name", 90), ("promo", 52), ("email", 180))
-            for key, width in widths:
-                if key in self.model.columns:
-                    header.resizeSection(self.model.columns.index(key), width)
             header.setSortIndicator(
                 self.model.columns.index("last_name"), Qt.SortOrder.AscendingOrder
             )
         self.model.blockSignals(False)
+        header.setSectionHidden(self.model.columns.index(NAME_COLUMN), False)
         header.sectionCountChanged.connect(self._on_columns_shown)
         self._on_columns_shown()
         section = header.sortIndicatorSection()
@@ -329,12 +349,25 @@ class MembersPanel(QWidget):
             action = menu.addAction(field_title(key))
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(section))
+            action.setEnabled(key != NAME_COLUMN)
             action.toggled.connect(lambda checked, s=section: self._show_column(s, checked))
+        menu.addSeparator()
+        fit = menu.addAction(self.tr("Fit the columns to the list's width"))
+        fit.setCheckable(True)
+        fit.setChecked(self.fitter.fitting)
+        fit.toggled.connect(self.fitter.set_fitting)
         menu.exec(header.mapToGlobal(pos))
 
     def _show_column(self, section: int, shown: bool) -> None:
+        if self.model.columns[section] == NAME_COLUMN:
+            shown = True
         self.table.horizontalHeader().setSectionHidden(section, not shown)
         self._on_columns_shown()
+        self.fitter.fit()
+
+    @Slot(bool)
+    def _on_fitting_changed(self, fitting: bool) -> None:
+        self.settings.fit_columns = fitting
 
     @Slot()
     def _on_columns_shown(self, *_: Any) -> None:
@@ -422,7 +455,8 @@ class MembersPanel(QWidget):
 
     @Slot(object)
     def _on_search_finished(self, result: SearchResult) -> None:
-        keep = self._pending_select or self.selected_ids()[:1000]
+        pending = self._pending_select
+        keep = pending or self.selected_ids()[:1000]
         current = self.table.currentIndex()
         current_id = self.model.member_id(current.row()) if current.isValid() else None
         self._pending_select = []
@@ -432,12 +466,17 @@ class MembersPanel(QWidget):
         self.last_result = result
         if self._search_started_at == self._member_changes:  # no change since it started
             self._total = result.total
-        self.model.set_ids(result.ids, result.rows)
+        same_rows = not self.model.set_ids(result.ids, result.rows)
         self.list_stack.setCurrentWidget(self.first_run if result.total == 0 else self.table)
         if not result.query.strip():
             # Ready the name order now, so the first keystroke does not pay for it.
             Job(self.directory.prepare_order).start()
-        self._select_ids(keep, current_id)
+        if same_rows and not pending:
+            # The same rows (searched again after an edit): the selection is still in place;
+            # the card shows its member afresh.
+            self._on_selection_changed()
+        else:
+            self._select_ids(keep, current_id)
         shown, total = len(result.ids), result.total
         if result.query.strip():
             # %Ln: the total, with the locale's digit grouping and plural form.
@@ -480,8 +519,9 @@ class MembersPanel(QWidget):
         selection = QItemSelection()
         last_column = self.model.columnCount() - 1
         found = self.model.rows_of(ids)
-        for row in found.values():
-            selection.select(self.model.index(row, 0), self.model.index(row, last_column))
+        # Neighbouring rows as one range: fewer ranges to build, select and paint.
+        for first, last in contiguous_ranges(found.values()):
+            selection.select(self.model.index(first, 0), self.model.index(last, last_column))
         model = self.table.selectionModel()
         if not selection.isEmpty():
             model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)

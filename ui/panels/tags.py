@@ -10,6 +10,7 @@ tagging a whole search runs in a job.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal, Slot
@@ -292,6 +293,8 @@ class TagsPanel(QWidget):
         """A second view of the same tags (no counting of its own), to sit beside the
         member table: a click filters as here, members dropped on a tag are tagged."""
         view = QTreeView()
+        # A narrow dock cuts the middle of a long name, never its count: "Provence-Alp…(166)".
+        view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         view.setObjectName("tagSideTree")
         view.setModel(self.model)
         view.setHeaderHidden(True)
@@ -509,17 +512,18 @@ class TagsPanel(QWidget):
         if not ok or choice not in labels:
             return
         target = others[labels.index(choice)]
-        try:
-            self.runner.run_now(
-                Operation("tag.merge", {"source_id": info.id, "target_id": target.id})
+
+        def merged(_moved: int) -> None:
+            self._end_bulk()
+            self._select_after_reload(target.id)
+            self._changed(
+                self.tr("“%1” merged into “%2”.")
+                .replace("%1", info.name)
+                .replace("%2", target.name)
             )
-        except AmicaleError as exc:
-            self._warn(exc)
-            return
-        self._select_after_reload(target.id)
-        self._changed(
-            self.tr("“%1” merged into “%2”.").replace("%1", info.name).replace("%2", target.name)
-        )
+
+        op = Operation("tag.merge", {"source_id": info.id, "target_id": target.id})
+        self._run_long(op, merged, self.tr("Merging the tags…"))
 
     @Slot()
     def _on_delete_requested(self) -> None:
@@ -547,13 +551,27 @@ class TagsPanel(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         op = Operation("tag.delete", {"tag_id": info.id})
-        try:
-            deleted = self.runner.run_now(op)
-        except AmicaleError as exc:
-            self._warn(exc)
-            return
-        self._offer_undo(op, deleted=deleted)
-        self._changed(self.tr("Tag “%1” deleted.").replace("%1", info.name))
+
+        def deleted(gone: DeletedTag) -> None:
+            self._end_bulk()
+            self._offer_undo(op, deleted=gone)
+            self._changed(self.tr("Tag “%1” deleted.").replace("%1", info.name))
+
+        self._run_long(op, deleted, self.tr("Deleting the tag…"))
+
+    def _run_long(self, op: Operation, done: Callable[[Any], None], doing: str) -> Job | None:
+        """Run ``op`` in the runner's worker (its work grows with the store: a tag's
+        links), the panel busy meanwhile; ``done(value)`` after, the error in the status
+        line otherwise."""
+        if self._bulk is not None:
+            self.status.setText(self.tr("Another change is running; try again when it ends."))
+            return None
+        job = self.runner.run(op, done, self._on_bulk_failed, origin=self)
+        self._bulk = job
+        self.progress.show()
+        self.status.setText(doing)
+        self._update_actions()
+        return job
 
     def _undoable(self) -> bool:
         """The button's operation is still Edit → Undo's last step (nothing done since)."""
@@ -572,6 +590,8 @@ class TagsPanel(QWidget):
     @Slot()
     def _on_undo(self) -> None:
         """The button undoes through the runner, as Edit → Undo (Ctrl+Z) does."""
+        if self._bulk is not None:
+            return  # a change is running: the button stays for when it ends
         if not self._undoable():
             self.undo_button.hide()
             return
@@ -588,13 +608,16 @@ class TagsPanel(QWidget):
             return
         if deleted is None:
             return
-        try:
-            self.runner.undo_now()
-        except AmicaleError as exc:
-            self._warn(exc)
-            return
-        self._select_after_reload(deleted.id)
-        self._changed(self.tr("Tag “%1” restored.").replace("%1", deleted.name))
+
+        def restored(_value: object) -> None:
+            self._end_bulk()
+            self._select_after_reload(deleted.id)
+            self._changed(self.tr("Tag “%1” restored.").replace("%1", deleted.name))
+
+        self._bulk = self.runner.undo(restored, self._on_bulk_failed)
+        self.progress.show()
+        self.status.setText(self.tr("Restoring the tag…"))
+        self._update_actions()
 
     @Slot()
     def _on_rules_requested(self) -> None:
@@ -719,22 +742,23 @@ class TagsPanel(QWidget):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.tag_email_text(info.id, dialog.text())
 
-    def tag_email_text(self, tag_id: int, text: str) -> tuple[int, list[str]]:
-        """Tag the members whose emails are in ``text``; reports those not found."""
+    def tag_email_text(self, tag_id: int, text: str) -> Job | None:
+        """Tag the members whose emails are in ``text`` (in the worker: a pasted list may
+        hold thousands); reports those not found."""
         op = Operation("tags.tag-emails", {"tag_id": tag_id, "text": text})
-        try:
-            change, tagged, missing = self.runner.run_now(op)
-        except AmicaleError as exc:
-            self._warn(exc)
-            return 0, []
-        self._offer_undo(op, change=change)
-        self._changed(self.tr("%n member(s) tagged.", "", tagged))
-        if missing:
-            QMessageBox.information(
-                self,
-                self.tr("Emails not found"),
-                self.tr("%n email(s) match no member:", "", len(missing))
-                + "\n"
-                + "\n".join(missing),
-            )
-        return tagged, missing
+
+        def tagged(value: tuple[TagChange, int, list[str]]) -> None:
+            change, count, missing = value
+            self._end_bulk()
+            self._offer_undo(op, change=change)
+            self._changed(self.tr("%n member(s) tagged.", "", count))
+            if missing:
+                QMessageBox.information(
+                    self,
+                    self.tr("Emails not found"),
+                    self.tr("%n email(s) match no member:", "", len(missing))
+                    + "\n"
+                    + "\n".join(missing),
+                )
+
+        return self._run_long(op, tagged, self.tr("Tagging…"))
