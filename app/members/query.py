@@ -21,6 +21,7 @@ from app import clock
 from app.members import fields
 from app.members.search import And, Field, Node, Not, Or, QuerySyntaxError, Text, parse
 from app.messages import QT_TRANSLATE_NOOP, Message
+from app.privacy import consent
 from app.store.schema import (
     FREE_TEXT_COLUMNS,
     FTS_COLUMNS,
@@ -47,7 +48,14 @@ class QueryContext:
 
 # Field names as the user may type them (English, and French for the CMs), folded: those of
 # the member fields (app.members.fields), and has:.
-FIELD_ALIASES: dict[str, str] = {**fields.search_aliases(), "has": "has", "a": "has"}
+# objected: names a purpose of app.privacy.consent (consent: takes one too).
+FIELD_ALIASES: dict[str, str] = {
+    **fields.search_aliases(),
+    "has": "has",
+    "a": "has",
+    "objected": "objected",
+    "opposition": "objected",
+}
 FIELDS = sorted(set(FIELD_ALIASES.values()))
 # The field each search name reads, and each has: word tests.
 SEARCH_COLUMNS = fields.search_columns()
@@ -58,6 +66,7 @@ FTS_FIELDS = {name: column for name, column in SEARCH_COLUMNS.items() if column 
 
 _YES = {"yes", "oui", "true", "1", "y", "o"}
 _NO = {"no", "non", "false", "0", "n"}
+_NEVER = {"never", "jamais", "never-asked", "never asked", "jamais demande"}
 
 
 def _fts_select(match: str) -> sa.Select[Any]:
@@ -343,12 +352,20 @@ class _Compiler:
         raise ValueError(value)
 
     def _field_consent(self, value: str) -> Condition:
+        """yes/no: the newsletter's flag; a purpose (newsletter, directory, events,
+        partners): its consent given; never: asked about no purpose at all."""
         key = fold(value)
         if key in _YES:
             return member.c.consent.is_(True)
         if key in _NO:
             return member.c.consent.is_(False)
-        raise ValueError(value)
+        if key in _NEVER:
+            return consent.never_asked()
+        return consent.granted(consent.WORDS[key])
+
+    def _field_objected(self, value: str) -> Condition:
+        """Refused or withdrew the consent for a purpose."""
+        return consent.objected(consent.WORDS[fold(value)])
 
     def _field_has(self, value: str) -> Condition:
         return _not_empty(member.c[HAS_WORDS[fold(value)]])
