@@ -313,7 +313,7 @@ def test_cli_lists_segments_with_live_counts(
     code, out, err = run(capsys, "--db", str(db_path), "segments")
     assert (code, err) == (0, "")
     lines = out.splitlines()
-    assert len(lines) == 7
+    assert len(lines) == 8
     assert lines[0].startswith("* Lost touch ") and lines[0].endswith(
         "  1  status:lost OR (-has:email -has:phone)"
     )
