@@ -52,8 +52,8 @@ from app.members.dedup import DIFFERING_REASON
 from app.members.service import ensure_tag
 from app.members.validation import EDITABLE_FIELDS, MAX_TEXT, NO_YEAR, normalise
 from app.messages import QT_TRANSLATE_NOOP
-from app.store import Store
 from app.privacy import consent
+from app.store import Store
 from app.store.schema import import_journal, member
 from app.store.sqlite import (
     BULK_FTS_CHUNK,

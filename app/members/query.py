@@ -48,14 +48,7 @@ class QueryContext:
 
 # Field names as the user may type them (English, and French for the CMs), folded: those of
 # the member fields (app.members.fields), and has:.
-# objected: names a purpose of app.privacy.consent (consent: takes one too).
-FIELD_ALIASES: dict[str, str] = {
-    **fields.search_aliases(),
-    "has": "has",
-    "a": "has",
-    "objected": "objected",
-    "opposition": "objected",
-}
+FIELD_ALIASES: dict[str, str] = {**fields.search_aliases(), "has": "has", "a": "has"}
 FIELDS = sorted(set(FIELD_ALIASES.values()))
 # The field each search name reads, and each has: word tests.
 SEARCH_COLUMNS = fields.search_columns()
@@ -353,7 +346,8 @@ class _Compiler:
 
     def _field_consent(self, value: str) -> Condition:
         """yes/no: the newsletter's flag; a purpose (newsletter, directory, events,
-        partners): its consent given; never: asked about no purpose at all."""
+        partners): its consent given; PURPOSE-no: refused or withdrawn; never: asked
+        about no purpose at all."""
         key = fold(value)
         if key in _YES:
             return member.c.consent.is_(True)
@@ -361,11 +355,10 @@ class _Compiler:
             return member.c.consent.is_(False)
         if key in _NEVER:
             return consent.never_asked()
+        word, dash, answer = key.rpartition("-")
+        if dash and answer in _NO:
+            return consent.objected(consent.WORDS[word])
         return consent.granted(consent.WORDS[key])
-
-    def _field_objected(self, value: str) -> Condition:
-        """Refused or withdrew the consent for a purpose."""
-        return consent.objected(consent.WORDS[fold(value)])
 
     def _field_has(self, value: str) -> Condition:
         return _not_empty(member.c[HAS_WORDS[fold(value)]])

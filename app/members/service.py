@@ -22,10 +22,10 @@ from app.members.validation import normalise, require_identity
 from app.privacy import consent
 from app.store import Store
 from app.store.schema import (
-    member_consent,
     community,
     member,
     member_community,
+    member_consent,
     member_tag,
     tag,
     tag_category,

@@ -45,9 +45,7 @@ PURPOSES: tuple[Purpose, ...] = (
         "newsletter",
         QT_TRANSLATE_NOOP("Privacy", "Newsletter"),
         "consent",
-        QT_TRANSLATE_NOOP(
-            "Privacy", "I agree to receive the association's newsletter by email."
-        ),
+        QT_TRANSLATE_NOOP("Privacy", "I agree to receive the association's newsletter by email."),
         ("newsletter", "lettre", "infolettre"),
     ),
     Purpose(
@@ -74,8 +72,7 @@ PURPOSES: tuple[Purpose, ...] = (
         "consent",
         QT_TRANSLATE_NOOP(
             "Privacy",
-            "I agree that my contact details be shared with the school and its partner "
-            "schools.",
+            "I agree that my contact details be shared with the school and its partner schools.",
         ),
         ("partners", "partenaires", "ecoles"),
     ),
@@ -109,7 +106,9 @@ def purpose(key: str) -> Purpose:
     if found is None:
         known = ", ".join(BY_KEY)
         raise AmicaleError(
-            Message(QT_TRANSLATE_NOOP("Messages", "unknown purpose '{0}' (one of: {1})"), key, known)
+            Message(
+                QT_TRANSLATE_NOOP("Messages", "unknown purpose '{0}' (one of: {1})"), key, known
+            )
         )
     return found
 
@@ -246,7 +245,7 @@ def never_asked(key: str | None = None) -> sa.ColumnElement[bool]:
     answered = sa.select(member_consent.c.member_id)
     if key is not None:
         answered = answered.where(member_consent.c.purpose == key)
-    condition = member.c.id.not_in(answered)
+    condition: sa.ColumnElement[bool] = member.c.id.not_in(answered)
     if key in (None, "newsletter"):
         # A newsletter consent the mirror holds without a row (older data) is an answer.
         condition = sa.and_(condition, member.c.consent.is_(False))
