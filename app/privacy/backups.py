@@ -33,27 +33,33 @@ def note_backup(store: Store, path: Path) -> None:
         audit.record(conn, "backup", "store", None, {"path": str(path)})
 
 
-def candidates(store: Store) -> dict[Path, datetime]:
+@dataclass(frozen=True)
+class _Made:
+    at: datetime
+    event: int | None  # the audit event that logged it: its order is exact
+
+
+def candidates(store: Store) -> dict[Path, _Made]:
     """Every backup of this store the program knows of, still on the disk, with when it was
-    made: the time logged when it was (the program's own clock), else the file's."""
+    made: logged (the event's time and place in the log), else the file's time."""
     db = store.path
-    found: dict[Path, datetime | None] = {
-        p.resolve(): None for p in (db.parent / "backups").glob("*.sqlite3")
-    }
-    found.update({p.resolve(): None for p in db.parent.glob(f"{db.stem}.before-*.sqlite3")})
+    logged: dict[Path, _Made] = {}
     with store.read() as conn:
-        logged = conn.execute(
-            sa.select(audit_event.c.at, audit_event.c.detail)
+        rows = conn.execute(
+            sa.select(audit_event.c.id, audit_event.c.at, audit_event.c.detail)
             .where(audit_event.c.action.in_(("backup", "backup-replaced")))
             .order_by(audit_event.c.id)
         )
-        for at, detail in logged:
+        for event, at, detail in rows:
             path = json.loads(detail or "{}").get("path")
             if path:
-                found[Path(path).resolve()] = datetime.fromisoformat(at)
+                logged[Path(path).resolve()] = _Made(datetime.fromisoformat(at), event)
+    found = {p.resolve() for p in (db.parent / "backups").glob("*.sqlite3")}
+    found |= {p.resolve() for p in db.parent.glob(f"{db.stem}.before-*.sqlite3")}
+    found |= set(logged)
     return {
-        p: made or datetime.fromtimestamp(p.stat().st_mtime, UTC)
-        for p, made in sorted(found.items())
+        p: logged.get(p) or _Made(datetime.fromtimestamp(p.stat().st_mtime, UTC), None)
+        for p in sorted(found)
         if p.is_file() and p != db.resolve()
     }
 
@@ -61,19 +67,25 @@ def candidates(store: Store) -> dict[Path, datetime]:
 def stale_backups(store: Store) -> list[StaleBackup]:
     """The backups made before at least one erasure, the oldest first."""
     with store.read() as conn:
-        erasures = sorted(
-            datetime.fromisoformat(at)
-            for at in conn.execute(
-                sa.select(audit_event.c.at).where(audit_event.c.action == "erase")
-            ).scalars()
-        )
+        erasures = [
+            (event, datetime.fromisoformat(at))
+            for event, at in conn.execute(
+                sa.select(audit_event.c.id, audit_event.c.at).where(
+                    audit_event.c.action == "erase"
+                )
+            )
+        ]
     if not erasures:
         return []
     out = []
     for path, made in candidates(store).items():
-        since = sum(1 for at in erasures if at > made)
+        since = sum(
+            1
+            for event, at in erasures
+            if (event > made.event if made.event is not None else at > made.at)
+        )
         if since:
-            out.append(StaleBackup(path, made, since))
+            out.append(StaleBackup(path, made.at, since))
     return sorted(out, key=lambda b: b.made_at)
 
 
