@@ -298,7 +298,10 @@ def cmd_member(args: argparse.Namespace) -> int:
         elif args.action == "export-data":
             print(json.dumps(gdpr.export_member_data(store, args.id), ensure_ascii=False, indent=2))
         elif args.action == "erase":
-            gdpr.erase_member(store, args.id)
+            from app.operations import Operation, run
+
+            # The window's "Delete permanently…" runs this same operation.
+            run(store, Operation("members.erase", {"ids": [args.id]}))
             print(f"erased: member {args.id}")
     finally:
         store.close()
@@ -608,13 +611,15 @@ def _privacy_requests(args: argparse.Namespace, store: Any) -> None:
 def _privacy_access(args: argparse.Namespace, store: Any) -> None:
     from app import association
     from app.members import gdpr
-    from app.privacy import documents
+    from app.privacy import documents, requests
 
     data = gdpr.export_member_data(store, args.id)
     found = association.load(store)
     page = documents.access_letter_html(data, found.name if found else "")
     target = _write_document(args, page, Path(args.output), documents.dumps(data))
     print(f"access: member {args.id} written to {target}")
+    if requests.answer_open(store, args.id, "access"):
+        print("access: the open access request is marked answered today")
 
 
 def _privacy_register(args: argparse.Namespace, store: Any) -> None:

@@ -331,7 +331,11 @@ def test_the_access_letter_holds_the_file_and_escapes_it(
     assert "Directory visible to other alumni: given on" in page and "Annuaire ?" in page
     assert "Event invitations: never asked" in page
     db = ["--db", str(db_path)]
+    asked = requests.log_request(store, martin, "access")
     assert main([*db, "privacy", "access", str(martin), "-o", str(tmp_path / "a.json")]) == 0
+    assert "marked answered" in capsys.readouterr().out
+    assert requests.list_requests(store)[0].answered_on is not None
+    assert requests.list_requests(store)[0].id == asked
     data = json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))
     assert data["member"]["email"] == "helene.martin@example.org"
     assert data["consents"][0]["purpose"] == "directory"

@@ -70,9 +70,7 @@ def stale_backups(store: Store) -> list[StaleBackup]:
         erasures = [
             (event, datetime.fromisoformat(at))
             for event, at in conn.execute(
-                sa.select(audit_event.c.id, audit_event.c.at).where(
-                    audit_event.c.action == "erase"
-                )
+                sa.select(audit_event.c.id, audit_event.c.at).where(audit_event.c.action == "erase")
             )
         ]
     if not erasures:

@@ -156,3 +156,22 @@ def list_requests(
         )
         for r in rows
     ]
+
+
+def answer_open(store: Store, member_id: int, kind: str) -> int:
+    """Mark the member's open requests of ``kind`` answered today (a copy of their data was
+    just made, say); how many were."""
+    with store.write() as conn:
+        result = conn.execute(
+            privacy_request.update()
+            .where(
+                privacy_request.c.member_id == member_id,
+                privacy_request.c.kind == kind,
+                privacy_request.c.answered_on.is_(None),
+            )
+            .values(answered_on=clock.today().isoformat())
+        )
+        count = int(result.rowcount or 0)
+        if count:
+            audit.record(conn, "request-answered", "member", member_id, {"kind": kind})
+    return count
