@@ -88,6 +88,7 @@ SOURCES = {
     "import": QT_TRANSLATE_NOOP("Privacy", "import"),
     "migration": QT_TRANSLATE_NOOP("Privacy", "recorded before consent per purpose"),
     "edit": QT_TRANSLATE_NOOP("Privacy", "edit of the newsletter consent"),
+    "demo": QT_TRANSLATE_NOOP("Privacy", "sample association"),
 }
 MAX_TEXT = 2000
 

@@ -55,6 +55,8 @@ T_NEWSLETTERS = T("Privacy", "Newsletters sent to you")
 T_WISHES = T("Privacy", "Birthday wishes")
 T_REQUESTS = T("Privacy", "Your requests")
 T_NONE = T("Privacy", "None.")
+T_YES = T("Privacy", "yes")
+T_NO = T("Privacy", "no")
 T_SIGNED = T("Privacy", "For %1,")
 
 T_REGISTER = T("Privacy", "Register of processing — %1")
@@ -145,9 +147,10 @@ def access_letter_html(
         "<table border='1' cellspacing='0' cellpadding='4'>",
     ]
     for key, value in values.items():
-        if key == "id" or value in (None, ""):
+        if key == "id" or value is None or value == "":
             continue
-        out.append(f"<tr><th align='left'>{e(title_of(key))}</th><td>{e(str(value))}</td></tr>")
+        shown = t(T_YES if value else T_NO) if isinstance(value, bool) else str(value)
+        out.append(f"<tr><th align='left'>{e(title_of(key))}</th><td>{e(shown)}</td></tr>")
     out.append("</table>")
     out.append(f"<h2>{e(t(T_TAGS))}</h2>" + _items(data["tags"], t))
     communities = [f"{c['name']} ({c['role']})" for c in data["communities"]]
