@@ -124,3 +124,138 @@ def test_delete_permanently_names_the_person_and_leaves_no_trace(
         if part.exists():
             data = part.read_bytes().lower()
             assert not [s for s in SECRETS if s in data], part
+
+
+# --- the Privacy panel ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, store: Store, people: dict[str, int]) -> Any:
+    from ui.panels.privacy import PrivacyPanel
+
+    made = PrivacyPanel(store)
+    qtbot.addWidget(made)
+    made.show()
+    qtbot.waitUntil(lambda: made.snapshot is not None, timeout=10000)
+    return made
+
+
+def _reloaded(qtbot: QtBot, panel: Any) -> None:
+    before = panel.snapshot
+    panel.reload()
+    qtbot.waitUntil(lambda: panel.snapshot is not before, timeout=10000)
+
+
+def test_the_panels_models_are_sound(panel: Any, qtmodeltester: Any) -> None:
+    for model in (panel.requests_model, panel.worklist_model, panel.backups_model):
+        qtmodeltester.check(model)
+
+
+def test_open_requests_with_their_deadline(
+    qtbot: QtBot, panel: Any, store: Store, people: dict[str, int], today: Any,
+    qtmodeltester: Any,
+) -> None:  # fmt: skip
+    from datetime import timedelta
+
+    late = requests.log_request(store, people["Martin"], "access", today - timedelta(days=40))
+    requests.log_request(store, people["Dupont"], "erasure", today - timedelta(days=2))
+    _reloaded(qtbot, panel)
+    model = panel.requests_model
+    qtmodeltester.check(model)
+    assert model.rowCount() == 2
+    assert model.data(model.index(0, 0)) == "Hélène Martin"
+    assert model.data(model.index(0, 4)).startswith("late by")
+    assert model.data(model.index(1, 4)).endswith("days left")
+    assert panel.requests_summary.text() == "2 open requests — 1 late"
+    panel.requests_table.selectRow(0)
+    with qtbot.waitSignal(panel.loader.finished, timeout=10000):
+        panel.answer_button.click()
+    qtbot.waitUntil(lambda: panel.requests_model.rowCount() == 1, timeout=10000)
+    assert [r.id for r in requests.list_requests(store, open_only=True)] != [late]
+
+
+def test_the_worklist_erases_only_on_decision(
+    qtbot: QtBot, panel: Any, store: Store, people: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    from ui.panels.privacy import PrivacyPanel
+
+    with store.write() as conn:  # Loïc Le Goff, lost touch, no news since 2001
+        from app.store.schema import member
+
+        conn.execute(
+            member.update()
+            .where(member.c.id == people["Le Goff"])
+            .values(updated_at="2001-01-01T00:00:00+00:00")
+        )
+    _reloaded(qtbot, panel)
+    assert panel.rule_boxes["lost"].value() == 10
+    assert panel.worklist_model.rowCount() == 1
+    assert panel.worklist_summary.text() == "1 member proposed for erasure"
+    panel.worklist_table.selectRow(0)
+    asked: list[list[str]] = []
+    monkeypatch.setattr(PrivacyPanel, "confirm_erase", lambda _s, names: asked.append(names))
+    panel.erase_button.click()
+    assert asked == [["Loïc Le Goff"]] and MemberDirectory(store).total() == 6
+    monkeypatch.setattr(PrivacyPanel, "confirm_erase", lambda _s, _names: True)
+    panel.erase_button.click()
+    qtbot.waitUntil(lambda: MemberDirectory(store).total() == 5, timeout=10000)
+    qtbot.waitUntil(lambda: panel.worklist_model.rowCount() == 0, timeout=10000)
+    # A rule changed from the panel.
+    panel.rule_boxes["former"].setValue(3)
+    panel.save_rules_button.click()
+    qtbot.waitUntil(lambda: retention_rules(store) == {"lost": 10, "former": 3}, timeout=10000)
+
+
+def retention_rules(store: Store) -> dict[str, int]:
+    from app.privacy import retention
+
+    return retention.rules(store)
+
+
+def test_stale_backups_are_replaced_from_the_panel(
+    qtbot: QtBot, panel: Any, store: Store, people: dict[str, int], tmp_path: Path
+) -> None:
+    from app.members import gdpr
+    from app.privacy import backups
+    from app.store import backup
+
+    copy, _ = backup.backup(store.path, tmp_path / "avant.sqlite3")
+    backups.note_backup(store, copy)
+    gdpr.erase_member(store, people["Martin"])
+    _reloaded(qtbot, panel)
+    assert panel.backups_model.rowCount() == 1
+    assert b"helene.martin@example.org" in copy.read_bytes()
+    panel.backups_table.selectRow(0)
+    panel.replace_button.click()
+    qtbot.waitUntil(lambda: panel.backups_model.rowCount() == 0, timeout=10000)
+    assert b"helene.martin@example.org" not in copy.read_bytes()
+    assert "1 backup replaced" in panel.message.text()
+
+
+def test_the_register_is_edited_saved_and_exported(
+    qtbot: QtBot, panel: Any, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.privacy import documents
+    from ui.panels.privacy import PrivacyPanel
+
+    text = panel.register_text.toPlainText()
+    assert "Sharing with partner schools" in text and "Lost touch: 10 years" in text
+    assert not panel.save_register_button.isEnabled()
+    panel.register_text.setPlainText("# Registre de l'amicale\nNos traitements.\n")
+    panel.save_register_button.click()
+    qtbot.waitUntil(lambda: documents.saved_register(store) is not None, timeout=10000)
+    assert documents.saved_register(store) == "# Registre de l'amicale\nNos traitements.\n"
+    _reloaded(qtbot, panel)
+    assert panel.register_state.text().startswith("Your edited version")
+    targets = iter([tmp_path / "registre.pdf", tmp_path / "registre.html"])
+    monkeypatch.setattr(PrivacyPanel, "register_path", lambda _s, _k: next(targets))
+    panel.export_pdf_button.click()
+    panel.export_html_button.click()
+    assert (tmp_path / "registre.pdf").read_bytes().startswith(b"%PDF")
+    assert "<h1>Registre de l&#x27;amicale</h1>" in (tmp_path / "registre.html").read_text(
+        encoding="utf-8"
+    )
+    panel.regenerate_button.click()
+    assert "Register of processing" in panel.register_text.toPlainText()
+    assert documents.saved_register(store) is not None  # kept until saved

@@ -29,6 +29,7 @@ from app.association import Association
 from app.errors import AmicaleError
 from app.members.service import MemberDirectory
 from app.operations import Changes
+from app.privacy import backups
 from app.store import Store, backup
 from ui.labels import message_text
 from ui.operations import OperationRunner, failure_text
@@ -38,6 +39,7 @@ from ui.panels.history import HistoryPanel
 from ui.panels.members import MembersPanel
 from ui.panels.moderation import ModerationPanel
 from ui.panels.posts import PostsPanel
+from ui.panels.privacy import PrivacyPanel
 from ui.panels.segments import SegmentList
 from ui.panels.tags import TagsPanel
 from ui.panels.today import TodayPanel
@@ -134,6 +136,9 @@ class MainWindow(QMainWindow):
             lambda name: self.show_panel(self.posts if name == CALENDAR else self.moderation)
         )
         self.dashboard.reportRequested.connect(self._on_board_report)
+        self.privacy = PrivacyPanel(store)
+        self.add_panel(self.tr("Privacy"), self.privacy)
+        self.members.card.memberErased.connect(self._on_member_erased)
         self.history = HistoryPanel(store)
         self.add_panel(self.tr("History"), self.history)
         self.sidebar.currentRowChanged.connect(self._on_sidebar_row)
@@ -500,6 +505,22 @@ class MainWindow(QMainWindow):
     def _on_operation_failed(self, error: BaseException, _op: object) -> None:
         QMessageBox.warning(self, APP_NAME, failure_text(error))
 
+    @Slot(int)
+    def _on_member_erased(self, _member_id: int) -> None:
+        """After an erasure, the backups that still hold the person are to be replaced."""
+        stale = len(backups.stale_backups(self.store))
+        if stale:
+            self.statusBar().showMessage(
+                self.tr(
+                    "Erased. %n backup(s) made before still hold them: Privacy → Backups.",
+                    "",
+                    stale,
+                ),
+                15000,
+            )
+        else:
+            self.statusBar().showMessage(self.tr("Erased."), 10000)
+
     @Slot()
     def _on_backup(self) -> None:
         suggested = backup.default_backup_path(self.store.path)
@@ -514,6 +535,7 @@ class MainWindow(QMainWindow):
             return
         try:
             path, counts = backup.backup(self.store.path, Path(target))
+            backups.note_backup(self.store, path)  # found again after an erasure
         except AmicaleError as exc:
             QMessageBox.warning(self, self.tr("Backup failed"), message_text(exc.args[0]))
             return
