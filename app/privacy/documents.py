@@ -34,84 +34,83 @@ class Translate(Protocol):
 REGISTER_KEY = "privacy.register"
 MAX_REGISTER = 200_000
 
-T = QT_TRANSLATE_NOOP
-T_LETTER_TITLE = T("Privacy", "Your personal data held by %1")
-T_LETTER_INTRO = T(
+T_LETTER_TITLE = QT_TRANSLATE_NOOP("Privacy", "Your personal data held by %1")
+T_LETTER_INTRO = QT_TRANSLATE_NOOP(
     "Privacy",
     "In answer to your request, here is all the information %1 holds about you, as of %2. "
     "You may ask us to correct it, to stop using it for any of the purposes below, or to "
     "erase it.",
 )
-T_FILE = T("Privacy", "Your file")
-T_TAGS = T("Privacy", "Tags")
-T_COMMUNITIES = T("Privacy", "Groups and communities")
-T_CONSENTS = T("Privacy", "Your choices, purpose by purpose")
-T_GIVEN = T("Privacy", "given")
-T_REFUSED = T("Privacy", "refused")
-T_NOT_ASKED = T("Privacy", "never asked")
-T_ON_FROM = T("Privacy", "%1 on %2 (source: %3)")
-T_HISTORY = T("Privacy", "History of your file")
-T_NEWSLETTERS = T("Privacy", "Newsletters sent to you")
-T_WISHES = T("Privacy", "Birthday wishes")
-T_REQUESTS = T("Privacy", "Your requests")
-T_NONE = T("Privacy", "None.")
-T_YES = T("Privacy", "yes")
-T_NO = T("Privacy", "no")
-T_SIGNED = T("Privacy", "For %1,")
+T_FILE = QT_TRANSLATE_NOOP("Privacy", "Your file")
+T_TAGS = QT_TRANSLATE_NOOP("Privacy", "Tags")
+T_COMMUNITIES = QT_TRANSLATE_NOOP("Privacy", "Groups and communities")
+T_CONSENTS = QT_TRANSLATE_NOOP("Privacy", "Your choices, purpose by purpose")
+T_GIVEN = QT_TRANSLATE_NOOP("Privacy", "given")
+T_REFUSED = QT_TRANSLATE_NOOP("Privacy", "refused")
+T_NOT_ASKED = QT_TRANSLATE_NOOP("Privacy", "never asked")
+T_ON_FROM = QT_TRANSLATE_NOOP("Privacy", "%1 on %2 (source: %3)")
+T_HISTORY = QT_TRANSLATE_NOOP("Privacy", "History of your file")
+T_NEWSLETTERS = QT_TRANSLATE_NOOP("Privacy", "Newsletters sent to you")
+T_WISHES = QT_TRANSLATE_NOOP("Privacy", "Birthday wishes")
+T_REQUESTS = QT_TRANSLATE_NOOP("Privacy", "Your requests")
+T_NONE = QT_TRANSLATE_NOOP("Privacy", "None.")
+T_YES = QT_TRANSLATE_NOOP("Privacy", "yes")
+T_NO = QT_TRANSLATE_NOOP("Privacy", "no")
+T_SIGNED = QT_TRANSLATE_NOOP("Privacy", "For %1,")
 
-T_REGISTER = T("Privacy", "Register of processing — %1")
-T_REGISTER_INTRO = T(
+T_REGISTER = QT_TRANSLATE_NOOP("Privacy", "Register of processing — %1")
+T_REGISTER_INTRO = QT_TRANSLATE_NOOP(
     "Privacy",
     "Processing: the directory of the association's graduates, kept with Amicale on the "
     "community managers' computers. Controller: %1. Generated on %2; edit it to match how "
     "the association really works.",
 )
-T_DATA = T("Privacy", "Data kept about each member")
-T_DATA_OTHER = T(
+T_DATA = QT_TRANSLATE_NOOP("Privacy", "Data kept about each member")
+T_DATA_OTHER = QT_TRANSLATE_NOOP(
     "Privacy",
     "Also: tags, groups and communities, the history of changes (who changed what, when), "
     "newsletters sent, birthday wishes, join requests and their moderation.",
 )
-T_PURPOSES = T("Privacy", "Purposes and legal basis")
-T_BASIS_CONSENT = T(
+T_PURPOSES = QT_TRANSLATE_NOOP("Privacy", "Purposes and legal basis")
+T_BASIS_CONSENT = QT_TRANSLATE_NOOP(
     "Privacy", "%1: on the member's consent, recorded with its date, source and wording."
 )
-T_BASIS_INTEREST = T(
+T_BASIS_INTEREST = QT_TRANSLATE_NOOP(
     "Privacy",
     "%1: on the association's legitimate interest; a member who objects is left out.",
 )
-T_RETENTION = T("Privacy", "How long data is kept")
-T_RETENTION_RULE = T(
+T_RETENTION = QT_TRANSLATE_NOOP("Privacy", "How long data is kept")
+T_RETENTION_RULE = QT_TRANSLATE_NOOP(
     "Privacy",
     "%1: %n years without news, then the member is proposed for erasure (never erased "
     "without a decision).",
 )
-T_RETENTION_NONE = T(
+T_RETENTION_NONE = QT_TRANSLATE_NOOP(
     "Privacy", "No retention rule is set: members are kept until they ask to be erased."
 )
-T_RECIPIENTS = T("Privacy", "Who receives the data")
-T_RECIPIENTS_TEXT = T(
+T_RECIPIENTS = QT_TRANSLATE_NOOP("Privacy", "Who receives the data")
+T_RECIPIENTS_TEXT = QT_TRANSLATE_NOOP(
     "Privacy",
     "The association's community managers. Exports for a purpose leave out the members it "
     "does not allow; each export is logged. Nothing is sent elsewhere unless a CM exports it.",
 )
-T_SECURITY = T("Privacy", "Security")
-T_SECURITY_TEXT = T(
+T_SECURITY = QT_TRANSLATE_NOOP("Privacy", "Security")
+T_SECURITY_TEXT = QT_TRANSLATE_NOOP(
     "Privacy",
     "The data file is readable by its owner only; erasure overwrites the deleted data; "
     "backups are verified copies, listed for replacement after an erasure.",
 )
-T_RIGHTS = T("Privacy", "Rights of the people")
-T_RIGHTS_TEXT = T(
+T_RIGHTS = QT_TRANSLATE_NOOP("Privacy", "Rights of the people")
+T_RIGHTS_TEXT = QT_TRANSLATE_NOOP(
     "Privacy",
     "Access, rectification, objection and erasure requests are logged with the date "
     "received and answered; they are answered within one month.",
 )
 
 STATUS_TITLES = {
-    "member": T("Privacy", "Members"),
-    "former": T("Privacy", "Former members"),
-    "lost": T("Privacy", "Lost touch"),
+    "member": QT_TRANSLATE_NOOP("Privacy", "Members"),
+    "former": QT_TRANSLATE_NOOP("Privacy", "Former members"),
+    "lost": QT_TRANSLATE_NOOP("Privacy", "Lost touch"),
 }
 
 

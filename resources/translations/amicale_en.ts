@@ -93,7 +93,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="+300"/>
+        <location filename="../../ui/main_window.py" line="+305"/>
         <source>%Ln member(s) exported to %1</source>
         <translation>
             <numerusform>%Ln member exported to %1</numerusform>
@@ -126,7 +126,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+50"/>
+        <location line="+39"/>
+        <source>Erased. %n backup(s) made before still hold them: Privacy → Backups.</source>
+        <translation>
+            <numerusform>Erased. %n backup made before still holds them: Privacy → Backups.</numerusform>
+            <numerusform>Erased. %n backups made before still hold them: Privacy → Backups.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
         <source>Backup written to %1 (%Ln members).</source>
         <translation>
             <numerusform>Backup written to %1 (%Ln member).</numerusform>
@@ -137,7 +145,7 @@
 <context>
     <name>MemberCard</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/member_card.py" line="+186"/>
+        <location filename="../../ui/panels/member_card.py" line="+206"/>
         <source>%n members selected</source>
         <translation>
             <numerusform>%n member selected</numerusform>
@@ -342,6 +350,73 @@
     </message>
 </context>
 <context>
+    <name>PrivacyPanel</name>
+    <message numerus="yes">
+        <location filename="../../ui/panels/privacy.py" line="+276"/>
+        <source>late by %n day(s)</source>
+        <translation>
+            <numerusform>late by %n day</numerusform>
+            <numerusform>late by %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>%n day left</numerusform>
+            <numerusform>%n days left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n open request(s)</source>
+        <translation>
+            <numerusform>%n open request</numerusform>
+            <numerusform>%n open requests</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n late</source>
+        <translation>
+            <numerusform>%n late</numerusform>
+            <numerusform>%n late</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%n member(s) proposed for erasure</source>
+        <translation>
+            <numerusform>%n member proposed for erasure</numerusform>
+            <numerusform>%n members proposed for erasure</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+52"/>
+        <source>Delete %n member(s) permanently?</source>
+        <translation>
+            <numerusform>Delete %n member permanently?</numerusform>
+            <numerusform>Delete %n members permanently?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29"/>
+        <source>%n member(s) erased.</source>
+        <translation>
+            <numerusform>%n member erased.</numerusform>
+            <numerusform>%n members erased.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27"/>
+        <source>%n backup(s) replaced with a clean copy.</source>
+        <translation>
+            <numerusform>%n backup replaced with a clean copy.</numerusform>
+            <numerusform>%n backups replaced with a clean copy.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TagRulesDialog</name>
     <message numerus="yes">
         <location filename="../../ui/dialogs/tag_rules.py" line="+265"/>
@@ -414,7 +489,7 @@
 <context>
     <name>TodayPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/today.py" line="+705"/>
+        <location filename="../../ui/panels/today.py" line="+706"/>
         <source>Copy %n message(s)</source>
         <translation>
             <numerusform>Copy %n message</numerusform>

@@ -390,10 +390,11 @@ class MemberCard(QWidget):
             "html": self.tr("Web page (*.html)"),
             "json": self.tr("JSON file (*.json)"),
         }
+        stem = self.tr("personal-data")  # the suggested file name
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Copy of the data of %1").replace("%1", self.title.text()),
-            f"{self.tr('personal-data')}-{self.member_id}.{kind}",
+            f"{stem}-{self.member_id}.{kind}",
             patterns[kind],
         )
         if not name:

@@ -466,8 +466,9 @@ class PrivacyPanel(QWidget):
     def register_path(self, kind: str) -> Path | None:
         """Where to export the register (asked; the tests answer it)."""
         pattern = self.tr("PDF document (*.pdf)") if kind == "pdf" else self.tr("Web page (*.html)")
+        stem = self.tr("register")  # the suggested file name
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export the register"), f"{self.tr('register')}.{kind}", pattern
+            self, self.tr("Export the register"), f"{stem}.{kind}", pattern
         )
         if not name:
             return None
