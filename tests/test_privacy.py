@@ -137,7 +137,9 @@ def test_export_for_a_purpose_leaves_out_and_counts(
     assert (report.rows, report.objected, report.never_asked) == (1, 0, 1)
     with store.read() as conn:
         detail = conn.execute(
-            sa.text("SELECT detail FROM audit_event WHERE action = 'export' ORDER BY id DESC LIMIT 1")
+            sa.text(
+                "SELECT detail FROM audit_event WHERE action = 'export' ORDER BY id DESC LIMIT 1"
+            )
         ).scalar_one()
     assert json.loads(detail)["purpose"] == "partners"
     assert json.loads(detail)["never_asked"] == 1

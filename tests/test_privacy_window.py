@@ -26,7 +26,9 @@ def card(qtbot: QtBot, store: Store, people: dict[str, int]) -> MemberCard:
     return made
 
 
-def test_the_card_shows_each_purpose(card: MemberCard, store: Store, people: dict[str, int]) -> None:
+def test_the_card_shows_each_purpose(
+    card: MemberCard, store: Store, people: dict[str, int]
+) -> None:
     assert card.privacy_box.isVisible()
     assert card.consent_summary.text().splitlines() == [
         "Newsletter: never asked",
@@ -57,8 +59,10 @@ def test_consent_is_edited_from_the_card_and_undone(
     assert set(found) == {"directory", "partners"}  # the unchanged ones were not recorded
     assert found["directory"].wording == "Dans l'annuaire ?"
     assert found["directory"].source == "formulaire du gala"
-    assert card.consent_summary.text().splitlines()[1].startswith(
-        "Directory visible to other alumni: given on"
+    assert (
+        card.consent_summary.text()
+        .splitlines()[1]
+        .startswith("Directory visible to other alumni: given on")
     )
     from ui.operations import OperationRunner
 
