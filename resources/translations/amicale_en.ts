@@ -39,7 +39,7 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/export_dialog.py" line="+106"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="+108"/>
         <source>The selected members (%Ln)</source>
         <translation>
             <numerusform>The selected members (%Ln)</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+124"/>
+        <location line="+135"/>
         <source>The current search (%Ln)</source>
         <translation>
             <numerusform>The current search (%Ln)</numerusform>
@@ -63,7 +63,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+111"/>
+        <location line="+112"/>
         <source>%Ln member(s) exported to %1</source>
         <translation>
             <numerusform>%Ln member exported to %1</numerusform>

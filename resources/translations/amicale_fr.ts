@@ -1273,13 +1273,13 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="+83"/>
-        <location line="+206"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="+85"/>
+        <location line="+217"/>
         <source>Export members</source>
         <translation>Exporter des membres</translation>
     </message>
     <message>
-        <location line="-202"/>
+        <location line="-213"/>
         <source>Members to export</source>
         <translation>Membres à exporter</translation>
     </message>
@@ -1325,6 +1325,21 @@
         <location line="+6"/>
         <source>Format</source>
         <translation>Format</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Any (no purpose)</source>
+        <translation>Tout usage (aucune finalité)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Leaves out the members this use does not allow, and says how many</source>
+        <translation>Écarte les membres que cet usage n’autorise pas, et dit combien</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For</source>
+        <translation>Pour</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1413,7 +1428,7 @@
         <translation>La recherche en cours (impossible à exécuter)</translation>
     </message>
     <message numerus="yes">
-        <location line="+67"/>
+        <location line="+68"/>
         <source>%Ln member(s) exported to %1</source>
         <translation>
             <numerusform>%Ln membre exporté vers %1</numerusform>
@@ -1421,7 +1436,12 @@
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
+        <source>Left out for this purpose: %1 who objected, %2 never asked.</source>
+        <translation>Écartés pour cette finalité&#xa0;: %1 opposés, %2 jamais consultés.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Export cancelled: no file was written.</source>
         <translation>Export annulé&#xa0;: aucun fichier n’a été écrit.</translation>
     </message>
