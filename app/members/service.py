@@ -347,7 +347,9 @@ class MemberDirectory:
             if tags:
                 _set_tags(conn, member_id, tags)
             if clean.get("consent"):
-                consent.record(conn, [member_id], {"newsletter": True}, "edit", mirror=False)
+                consent.record(
+                    conn, [member_id], {"newsletter": True}, "edit", mirror=False, log=False
+                )
             audit.record(conn, "create", "member", member_id)
         return member_id
 
@@ -388,6 +390,7 @@ class MemberDirectory:
                         "edit",
                         at=extra["consent_at"],
                         mirror=False,
+                        log=False,  # the update's own event names the field
                     )
             names = sorted(changed) + (["tags"] if tag_changed else [])
             if names:
