@@ -7,6 +7,7 @@ import json
 import os
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -403,3 +404,85 @@ def test_backups_before_an_erasure_are_listed_and_replaced_clean(
     # The next backup too.
     fresh, _ = backup.backup(db_path, tmp_path / "next.sqlite3")
     assert SECRET not in fresh.read_bytes().lower()
+
+
+# --- the operations (the window's way, and the outbox's) -----------------------------------
+
+
+def _replayed(op: Operation) -> Operation:
+    again = Operation.from_json(op.to_json())
+    assert (again.name, again.args) == (op.name, json.loads(json.dumps(op.args)))
+    return again
+
+
+def test_recording_consent_is_undone_and_redone_exactly(
+    store: Store, people: dict[str, int]
+) -> None:
+    dupont = people["Dupont"]  # gave the newsletter consent at creation
+    before = consent.answers(store, dupont)
+    op = _replayed(
+        Operation(
+            "member.consent",
+            {
+                "member_id": dupont,
+                "given": {"newsletter": False, "events": True},
+                "source": "email",
+                "wording": {"events": "Invitations ?"},
+            },
+        )
+    )
+    done = run(store, op)
+    assert done.changes.member_ids == {dupont} and done.changes.privacy
+    assert dupont not in ids(store, "consent:yes")
+    assert done.undo is not None
+    undone = run(store, _replayed(done.undo))
+    assert consent.answers(store, dupont) == before
+    assert dupont in ids(store, "consent:yes")
+    assert undone.undo is not None
+    run(store, _replayed(undone.undo))
+    assert consent.answers(store, dupont)["events"].wording == "Invitations ?"
+    assert dupont not in ids(store, "consent:yes")
+
+
+def test_the_erasure_operation_cannot_be_undone(store: Store, people: dict[str, int]) -> None:
+    done = run(store, _replayed(Operation("members.erase", {"ids": [people["Martin"]]})))
+    assert done.undo is None and done.value == [people["Martin"]]
+    assert done.changes.moderation and done.changes.duplicates and done.changes.tags
+    assert MemberDirectory(store).total() == 5
+
+
+def test_rules_and_register_through_operations(store: Store) -> None:
+    done = run(store, Operation("privacy.retention", {"status": "former", "years": 20}))
+    assert retention.rules(store) == {"lost": 10, "former": 20}
+    assert done.undo is not None
+    run(store, done.undo)
+    assert retention.rules(store) == {"lost": 10}
+    done = run(store, Operation("privacy.register", {"text": "# Mon registre\n"}))
+    assert documents.register_text(store) == "# Mon registre\n"
+    assert done.undo is not None
+    run(store, done.undo)
+    assert documents.saved_register(store) is None
+
+
+def test_a_merge_keeps_the_latest_answers_and_never_loses_an_objection(
+    store: Store, freeze: Any
+) -> None:
+    from datetime import UTC
+
+    from app.members import dedup
+
+    directory = MemberDirectory(store)
+    keep = directory.create({"first_name": "Ana", "last_name": "Ruiz", "email": "a@x.org"})
+    drop = directory.create({"first_name": "Ana", "last_name": "Ruiz", "promo": 2001})
+    freeze(datetime(2026, 1, 5, 9, tzinfo=UTC))
+    consent.set_answers(store, keep, {"events": True, "newsletter": True}, "form")
+    freeze(datetime(2026, 2, 5, 9, tzinfo=UTC))
+    consent.set_answers(store, drop, {"events": False, "directory": False}, "email")
+    consent.set_answers(store, drop, {"newsletter": True}, "email")
+    dedup.merge(store, keep, drop)
+    found = consent.answers(store, keep)
+    assert found["events"].granted is False and found["events"].source == "email"
+    assert found["directory"].granted is False
+    # The newsletter was the kept member's already: a merge never turns it on by itself.
+    assert found["newsletter"].source == "form"
+    assert keep in ids(store, "consent:yes")

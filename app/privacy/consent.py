@@ -294,3 +294,29 @@ def excluded(conn: sa.Connection, key: str, among: sa.ColumnElement[bool]) -> Ex
     refused = count(objected(key))
     unasked = count(never_asked(key)) if BY_KEY[key].basis == "consent" else 0
     return Excluded(refused, unasked)
+
+
+def merge_answers(conn: sa.Connection, keep_id: int, drop_id: int) -> list[str]:
+    """Before ``drop_id`` is merged into ``keep_id``: its answers the kept member lacks, or
+    gave later, become the kept member's, so an objection is never lost in a merge. The
+    newsletter follows the merge's own rule (it never turns consent on): only a later
+    refusal moves. Returns the purposes taken."""
+    keep, drop = read_answers(conn, keep_id), read_answers(conn, drop_id)
+    taken = []
+    for key, answer in drop.items():
+        mine = keep.get(key)
+        if mine is not None and mine.at >= answer.at:
+            continue
+        if key == "newsletter" and answer.granted:
+            continue
+        record(
+            conn,
+            [keep_id],
+            {key: answer.granted},
+            answer.source,
+            {key: answer.wording},
+            answer.at,
+            log=False,  # the merge's event lists them
+        )
+        taken.append(key)
+    return taken
