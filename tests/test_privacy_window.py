@@ -15,6 +15,7 @@ from app.privacy import consent, requests
 from app.store import Store
 from ui.dialogs.consent_dialog import GIVEN, REFUSED, ConsentDialog
 from ui.panels.member_card import MemberCard
+from ui.widgets import plain_text
 
 
 @pytest.fixture
@@ -263,3 +264,20 @@ def test_the_register_is_edited_saved_and_exported(
     panel.regenerate_button.click()
     assert "Register of processing" in panel.register_text.toPlainText()
     assert documents.saved_register(store) is not None  # kept until saved
+
+
+def test_the_register_speaks_french(
+    qtbot: QtBot, store: Store, people: dict[str, int], french: object
+) -> None:
+    from ui.panels.privacy import PrivacyPanel
+
+    panel = PrivacyPanel(store)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.snapshot is not None, timeout=10000)
+    text = plain_text(panel.register_text)  # toPlainText() drops the no-break spaces
+    assert text.startswith("# Registre des traitements — ")
+    assert "\n- E-mail\n" in text and "\n- Promo\n" in text  # the fields, in French
+    assert "Partage avec les écoles partenaires\u00a0: sur le consentement du membre" in text
+    assert "Perdus de vue\u00a0: 10 ans sans nouvelles" in text
+    assert panel.requests_summary.text() == "0 demande en cours"

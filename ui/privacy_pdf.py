@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF
+from PySide6.QtCore import QCoreApplication, QLocale, QMarginsF, QSizeF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from app import files
@@ -18,8 +18,12 @@ DPI = 96
 
 
 def translate(text: str, n: int = -1) -> str:
-    """app.privacy.documents' texts in the interface's language (the "Privacy" context)."""
-    return QCoreApplication.translate("Privacy", text, None, n)
+    """app.privacy.documents' texts in the interface's language (the "Privacy" context).
+
+    They are marked with QT_TRANSLATE_NOOP, which has no plural forms: a "%n" is filled in
+    after the lookup (Qt would look for a plural message and not find it)."""
+    found = QCoreApplication.translate("Privacy", text)
+    return found.replace("%n", QLocale().toString(n)) if n >= 0 else found
 
 
 def write_html_pdf(page: str, path: Path, store: Path | None = None) -> Path:

@@ -214,9 +214,16 @@ def source_text(source: str, translate: Translate = _english) -> str:
 # --- the register of processing ------------------------------------------------------------
 
 
-def generated_register(store: Store, translate: Translate = _english, day: str = "") -> str:
-    """The register as Amicale knows it now (fields, purposes, retention rules)."""
+def generated_register(
+    store: Store,
+    translate: Translate = _english,
+    day: str = "",
+    field_title: Callable[[str], str] | None = None,
+) -> str:
+    """The register as Amicale knows it now (fields, purposes, retention rules);
+    ``field_title`` names the fields in the window's language."""
     t = translate
+    title_of = field_title or (lambda key: fields.BY_NAME[key].title)
     found = association.load(store)
     org = found.name if found else "—"
     lines = [
@@ -227,7 +234,7 @@ def generated_register(store: Store, translate: Translate = _english, day: str =
         "## " + t(T_DATA),
         "",
     ]
-    lines += [f"- {t(f.title)}" for f in fields.FIELDS if f.stored and f.editable]
+    lines += [f"- {title_of(f.name)}" for f in fields.FIELDS if f.stored and f.editable]
     lines += ["", t(T_DATA_OTHER), "", "## " + t(T_PURPOSES), ""]
     for p in consent.PURPOSES:
         template = T_BASIS_CONSENT if p.basis == "consent" else T_BASIS_INTEREST

@@ -6155,12 +6155,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+11"/>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Member</source>
         <translation>Membre</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-58"/>
         <source>Request</source>
         <translation>Demande</translation>
     </message>
@@ -6210,7 +6210,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation> ans sans nouvelles</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Save the rules</source>
         <translation>Enregistrer les règles</translation>
     </message>

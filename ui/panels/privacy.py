@@ -32,11 +32,11 @@ from app.errors import AmicaleError
 from app.operations import Changes, Operation
 from app.privacy import backups, documents, requests, retention
 from app.store import Store
-from ui.labels import message_text, qdate, qdatetime, value_label
+from ui.labels import field_title, message_text, qdate, qdatetime, value_label
 from ui.models.privacy_rows import PrivacyRowsModel
 from ui.operations import OperationRunner, failure_text
 from ui.privacy_pdf import translate, write_html_pdf
-from ui.widgets import ERROR_STYLE, plain_label
+from ui.widgets import ERROR_STYLE, plain_label, plain_text
 from ui.workers import Job, LatestOnly
 
 WORKLIST_LIMIT = 5000
@@ -64,7 +64,7 @@ def load(store: Store, answered: bool) -> Snapshot:
         retention.rules(store),
         retention.worklist(store, today, WORKLIST_LIMIT),
         backups.stale_backups(store),
-        saved or documents.generated_register(store, translate, _day(today)),
+        saved or documents.generated_register(store, translate, _day(today), field_title),
         saved is not None,
     )
 
@@ -168,6 +168,7 @@ class PrivacyPanel(QWidget):
             box.setRange(0, retention.MAX_YEARS)
             box.setSpecialValueText(self.tr("no rule"))
             box.setSuffix(self.tr(" years without news"))
+            box.setMaximumWidth(box.fontMetrics().horizontalAdvance(box.suffix()) * 2)
             form.addRow(value_label("status", status), box)
             self.rule_boxes[status] = box
         self.save_rules_button = QPushButton(self.tr("Save the rules"))
@@ -446,7 +447,7 @@ class PrivacyPanel(QWidget):
 
     @Slot()
     def save_register(self) -> None:
-        text = self.register_text.toPlainText()
+        text = plain_text(self.register_text)
         self._register_dirty = False
         self.save_register_button.setEnabled(False)
         self.runner.run(
@@ -458,7 +459,7 @@ class PrivacyPanel(QWidget):
     @Slot()
     def regenerate(self) -> None:
         """The generated text in the editor (the store keeps the edited one until Save)."""
-        text = documents.generated_register(self.store, translate, _day(clock.today()))
+        text = documents.generated_register(self.store, translate, _day(clock.today()), field_title)
         self.register_text.setPlainText(text)
         self._register_dirty = True
         self.save_register_button.setEnabled(True)
@@ -479,7 +480,7 @@ class PrivacyPanel(QWidget):
         path = self.register_path(kind)
         if path is None:
             return
-        page = documents.register_html(self.register_text.toPlainText())
+        page = documents.register_html(plain_text(self.register_text))
         try:
             if kind == "pdf":
                 write_html_pdf(page, path, self.store.path)
