@@ -631,7 +631,11 @@ def _privacy_register(args: argparse.Namespace, store: Any) -> None:
     if args.edit:
         source = Path(args.edit)
         files.check_input(source)
-        documents.save_register(store, source.read_text(encoding="utf-8"))
+        try:
+            text = source.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise AmicaleError(f"{source} is not UTF-8 text") from None
+        documents.save_register(store, text)
     text = documents.register_text(store, day=clock.today().isoformat())
     if args.output:
         target = _write_document(args, documents.register_html(text), Path(args.output), text)

@@ -260,7 +260,8 @@ class PrivacyPanel(QWidget):
 
     @Slot(object, object)
     def _on_changes(self, changes: Changes, _origin: object = None) -> None:
-        if changes.privacy or changes.members:
+        # Shown, it follows (the worklist reads every member: not for a hidden panel).
+        if (changes.privacy or changes.members) and self.isVisible():
             self.reload()
 
     @Slot(object)
