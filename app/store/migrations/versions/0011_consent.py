@@ -57,7 +57,7 @@ def upgrade() -> None:
         sa.CheckConstraint("kind IN ('access', 'erasure')", name="ck_privacy_request_kind"),
     )
     op.create_index("ix_privacy_request_member", "privacy_request", ["member_id"])
-    op.create_table(
+    rules = op.create_table(
         "retention_rule",
         sa.Column("status", sa.Text, primary_key=True),
         sa.Column("years", sa.Integer, nullable=False),
@@ -66,7 +66,7 @@ def upgrade() -> None:
         ),
         sa.CheckConstraint("years BETWEEN 1 AND 100", name="ck_retention_rule_years"),
     )
-    op.execute(sa.text("INSERT INTO retention_rule (status, years) VALUES ('lost', 10)"))
+    op.bulk_insert(rules, [{"status": "lost", "years": 10}])
     member = sa.table(
         "member",
         sa.column("id", sa.Integer),
