@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -386,9 +386,9 @@ def test_backups_before_an_erasure_are_listed_and_replaced_clean(
     elsewhere = tmp_path / "usb" / "copie.sqlite3"
     assert main([*db, "backup", "-o", str(elsewhere)]) == 0
     folder_copy, _ = backup.backup(db_path)  # in the backup folder, not logged
-    # Its time is the file's: made an hour ago, before the erasure below.
-    hour_ago = datetime.now().timestamp() - 3600
-    os.utime(folder_copy, (hour_ago, hour_ago))
+    # Not logged: its time is the file's, here long before the erasure below.
+    long_ago = datetime(2020, 1, 1, tzinfo=UTC).timestamp()
+    os.utime(folder_copy, (long_ago, long_ago))
     assert backups.stale_backups(store) == []  # no erasure yet
     assert SECRET in elsewhere.read_bytes()
     gdpr.erase_member(store, people["Martin"])
@@ -467,8 +467,6 @@ def test_rules_and_register_through_operations(store: Store) -> None:
 def test_a_merge_keeps_the_latest_answers_and_never_loses_an_objection(
     store: Store, freeze: Any
 ) -> None:
-    from datetime import UTC
-
     from app.members import dedup
 
     directory = MemberDirectory(store)
