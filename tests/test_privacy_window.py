@@ -281,3 +281,24 @@ def test_the_register_speaks_french(
     assert "Partage avec les écoles partenaires\u00a0: sur le consentement du membre" in text
     assert "Perdus de vue\u00a0: 10 ans sans nouvelles" in text
     assert panel.requests_summary.text() == "0 demande en cours"
+
+
+def test_the_command_line_writes_the_letter_and_register_as_pdf(
+    qapp: object, store: Store, people: dict[str, int], db_path: Path, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    from app.cli import main as headless
+    from ui.launch import main
+
+    db = ["--db", str(db_path)]
+    letter, register = tmp_path / "lettre.pdf", tmp_path / "registre.pdf"
+    assert main([*db, "privacy", "access", str(people["Martin"]), "-o", str(letter)]) == 0
+    assert main([*db, "privacy", "register", "-o", str(register)]) == 0
+    assert letter.read_bytes().startswith(b"%PDF") and register.read_bytes().startswith(b"%PDF")
+    capsys.readouterr()
+    # Without the window's libraries (python -m app): one line, nothing written.
+    assert headless([*db, "privacy", "register", "-o", str(tmp_path / "autre.pdf")]) == 1
+    assert capsys.readouterr().err.strip() == (
+        "amicale: a PDF needs the window's libraries: run `amicale`"
+    )
+    assert not (tmp_path / "autre.pdf").exists()
