@@ -352,7 +352,7 @@
 <context>
     <name>PrivacyPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/privacy.py" line="+277"/>
+        <location filename="../../ui/panels/privacy.py" line="+281"/>
         <source>late by %n day(s)</source>
         <translation>
             <numerusform>late by %n day</numerusform>

@@ -579,7 +579,7 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../ui/dialogs/consent_dialog.py" line="+41"/>
+        <location filename="../../ui/dialogs/consent_dialog.py" line="+43"/>
         <source>Consent of %1</source>
         <translation>Consentement de %1</translation>
     </message>
@@ -614,7 +614,7 @@
         <translation>Texte présenté</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Recorded on %1, source: %2</source>
         <translation>Enregistré le %1, source&#xa0;: %2</translation>
     </message>
@@ -6155,12 +6155,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+11"/>
-        <location line="+59"/>
+        <location line="+62"/>
         <source>Member</source>
         <translation>Membre</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-61"/>
         <source>Request</source>
         <translation>Demande</translation>
     </message>
@@ -6215,7 +6215,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Enregistrer les règles</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
@@ -6275,7 +6275,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Exporter en PDF…</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Access</source>
         <translation>Accès</translation>
     </message>

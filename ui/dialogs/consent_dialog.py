@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.clock import to_local
 from app.privacy import consent
 from app.privacy.documents import source_text
+from ui.labels import moment_text
 from ui.privacy_pdf import translate
 from ui.widgets import plain_label
 
@@ -70,7 +72,8 @@ class ConsentDialog(QDialog):
             form.addRow(self.tr("Answer"), choice)
             form.addRow(self.tr("Wording shown"), wording)
             if found is not None:
-                when = found.at[:10]
+                moment = to_local(found.at)
+                when = moment_text(moment) if moment else found.at[:10]
                 said = plain_label(
                     self.tr("Recorded on %1, source: %2")
                     .replace("%1", when)

@@ -174,7 +174,10 @@ class PrivacyPanel(QWidget):
         self.save_rules_button = QPushButton(self.tr("Save the rules"))
         self.save_rules_button.setObjectName("saveRetention")
         self.save_rules_button.clicked.connect(self.save_rules)
-        form.addRow("", self.save_rules_button)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.save_rules_button)
+        save_row.addStretch()
+        form.addRow("", save_row)
         self.worklist_model = PrivacyRowsModel(
             [self.tr("Member"), self.tr("Status"), self.tr("Last news")], self
         )
