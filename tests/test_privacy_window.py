@@ -206,6 +206,19 @@ def test_the_worklist_erases_only_on_decision(
     panel.erase_button.click()
     qtbot.waitUntil(lambda: MemberDirectory(store).total() == 5, timeout=10000)
     qtbot.waitUntil(lambda: panel.worklist_model.rowCount() == 0, timeout=10000)
+    # Kept: a contact today takes someone off the worklist.
+    with store.write() as conn:
+        conn.execute(
+            member.update()
+            .where(member.c.id == people["Dupuis"])
+            .values(status="lost", updated_at="2001-01-01T00:00:00+00:00")
+        )
+    _reloaded(qtbot, panel)
+    assert panel.worklist_model.rowCount() == 1
+    panel.worklist_table.selectRow(0)
+    panel.keep_button.click()
+    qtbot.waitUntil(lambda: panel.worklist_model.rowCount() == 0, timeout=10000)
+    assert MemberDirectory(store).get(people["Dupuis"]).values["last_contacted_at"]
     # A rule changed from the panel.
     panel.rule_boxes["former"].setValue(3)
     panel.save_rules_button.click()
@@ -302,3 +315,25 @@ def test_the_command_line_writes_the_letter_and_register_as_pdf(
         "amicale: a PDF needs the window's libraries: run `amicale`"
     )
     assert not (tmp_path / "autre.pdf").exists()
+
+
+def test_late_requests_are_announced_in_the_sidebar(
+    qtbot: QtBot, main_window: Any, store: Store, people: dict[str, int], today: Any
+) -> None:
+    from datetime import timedelta
+
+    from app.operations import Operation
+    from ui.operations import OperationRunner
+
+    item = main_window.sidebar.item(main_window.panels().index(main_window.privacy))
+    qtbot.waitUntil(lambda: main_window.privacy.snapshot is not None, timeout=10000)
+    assert item.text() == "Privacy"
+    received = (today - timedelta(days=45)).isoformat()
+    OperationRunner.for_store(store).run(
+        Operation(
+            "privacy.request",
+            {"member_id": people["Martin"], "kind": "access", "received_on": received},
+        )
+    )
+    qtbot.waitUntil(lambda: item.text() == "Privacy (1)", timeout=10000)
+    assert "1 request past its one-month deadline" in main_window.statusBar().currentMessage()

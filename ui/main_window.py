@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         self.privacy = PrivacyPanel(store)
         self.add_panel(self.tr("Privacy"), self.privacy)
         self.members.card.memberErased.connect(self._on_member_erased)
+        self.privacy.lateCountChanged.connect(self._on_requests_late)
         self.history = HistoryPanel(store)
         self.add_panel(self.tr("History"), self.history)
         self.sidebar.currentRowChanged.connect(self._on_sidebar_row)
@@ -338,6 +339,21 @@ class MainWindow(QMainWindow):
         self.today.reload()
         self.posts.reload()  # overdue posts are announced at start-up
         self.moderation.reload()
+        self.privacy.reload()  # requests past their deadline are announced at start-up
+
+    @Slot(int)
+    def _on_requests_late(self, count: int) -> None:
+        item = self.sidebar.item(self.panels().index(self.privacy))
+        if item is None:
+            return
+        if count:
+            item.setText(self.tr("Privacy (%1)").replace("%1", str(count)))
+            self.show_notice(
+                "privacy", self.tr("%n request(s) past their one-month deadline", "", count)
+            )
+        else:
+            item.setText(self.tr("Privacy"))
+            self.show_notice("privacy", None)
 
     @Slot(int)
     def _on_birthdays_today(self, count: int) -> None:
@@ -400,7 +416,7 @@ class MainWindow(QMainWindow):
             self._notices.pop(key, None)
             return
         self._notices[key] = text
-        order = ("upgrade", "birthdays", "posts")
+        order = ("upgrade", "birthdays", "posts", "privacy")
         line = " · ".join(self._notices[k] for k in order if k in self._notices)
         self.statusBar().showMessage(line, 15000)
 

@@ -93,7 +93,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="+305"/>
+        <location filename="../../ui/main_window.py" line="+306"/>
         <source>%Ln member(s) exported to %1</source>
         <translation>
             <numerusform>%Ln member exported to %1</numerusform>
@@ -101,7 +101,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+44"/>
+        <location line="+46"/>
+        <source>%n request(s) past their one-month deadline</source>
+        <translation>
+            <numerusform>%n request past its one-month deadline</numerusform>
+            <numerusform>%n requests past their one-month deadline</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
         <location line="+13"/>
         <source>%n birthday(s) today</source>
         <translation>
@@ -352,7 +360,7 @@
 <context>
     <name>PrivacyPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/privacy.py" line="+281"/>
+        <location filename="../../ui/panels/privacy.py" line="+289"/>
         <source>late by %n day(s)</source>
         <translation>
             <numerusform>late by %n day</numerusform>
@@ -408,7 +416,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+27"/>
+        <location line="+40"/>
         <source>%n backup(s) replaced with a clean copy.</source>
         <translation>
             <numerusform>%n backup replaced with a clean copy.</numerusform>

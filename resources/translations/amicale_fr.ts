@@ -2391,23 +2391,23 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+234"/>
+        <location line="+250"/>
         <source>Birthdays</source>
         <translation>Anniversaires</translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location line="-247"/>
         <source>Duplicates</source>
         <translation>Doublons</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+316"/>
+        <location line="+332"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location line="-313"/>
+        <location line="-329"/>
         <source>Moderation</source>
         <translation>Modération</translation>
     </message>
@@ -2418,11 +2418,12 @@
     </message>
     <message>
         <location line="+7"/>
+        <location line="+215"/>
         <source>Privacy</source>
         <translation>Confidentialité</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-211"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
@@ -2478,18 +2479,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+252"/>
+        <location line="+267"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location line="-248"/>
-        <location line="+252"/>
+        <location line="-263"/>
+        <location line="+267"/>
         <source>&amp;Redo</source>
         <translation>Réta&amp;blir</translation>
     </message>
     <message>
-        <location line="-247"/>
+        <location line="-262"/>
         <source>&amp;Find members</source>
         <translation>&amp;Rechercher des membres</translation>
     </message>
@@ -2527,7 +2528,20 @@
         </translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
+        <source>Privacy (%1)</source>
+        <translation>Confidentialité (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n request(s) past their one-month deadline</source>
+        <translation>
+            <numerusform>%n demande a dépassé son délai d’un mois</numerusform>
+            <numerusform>%n demandes ont dépassé leur délai d’un mois</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Birthdays (%1)</source>
         <translation>Anniversaires (%1)</translation>
     </message>
@@ -6230,7 +6244,17 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Supprimer définitivement la sélection…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+3"/>
+        <source>Keep (in touch today)</source>
+        <translation>Garder (contact aujourd’hui)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record a contact today: the rule starts counting again from now</source>
+        <translation>Enregistrer un contact aujourd’hui&#xa0;: la règle recommence à compter d’aujourd’hui</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>An erasure cannot reach into the copies made before it. These backups still hold people erased since: replace each with a clean copy of the data file as it is now (or delete it yourself).</source>
         <translation>Un effacement n’atteint pas les copies faites avant lui. Ces sauvegardes contiennent encore des personnes effacées depuis&#xa0;: remplacez chacune par une copie propre du fichier de données tel qu’il est maintenant (ou supprimez-la vous-même).</translation>
     </message>
@@ -6275,7 +6299,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Exporter en PDF…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Access</source>
         <translation>Accès</translation>
     </message>
@@ -6372,7 +6396,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+29"/>
         <source>Replacing the backups…</source>
         <translation>Remplacement des sauvegardes…</translation>
     </message>

@@ -186,8 +186,15 @@ class PrivacyPanel(QWidget):
         self.erase_button = QPushButton(self.tr("Delete the selected permanently…"))
         self.erase_button.setObjectName("eraseWorklist")
         self.erase_button.clicked.connect(self.erase_selected)
+        self.keep_button = QPushButton(self.tr("Keep (in touch today)"))
+        self.keep_button.setObjectName("keepWorklist")
+        self.keep_button.setToolTip(
+            self.tr("Record a contact today: the rule starts counting again from now")
+        )
+        self.keep_button.clicked.connect(self.keep_selected)
         row = QHBoxLayout()
         row.addWidget(self.worklist_summary, 1)
+        row.addWidget(self.keep_button)
         row.addWidget(self.erase_button)
         page = QWidget()
         column = QVBoxLayout(page)
@@ -263,8 +270,9 @@ class PrivacyPanel(QWidget):
 
     @Slot(object, object)
     def _on_changes(self, changes: Changes, _origin: object = None) -> None:
-        # Shown, it follows (the worklist reads every member: not for a hidden panel).
-        if (changes.privacy or changes.members) and self.isVisible():
+        # Shown, it follows every change to the members; hidden, only the privacy ones (the
+        # late requests' count): the worklist reads every member.
+        if changes.privacy or (changes.members and self.isVisible()):
             self.reload()
 
     @Slot(object)
@@ -394,6 +402,19 @@ class PrivacyPanel(QWidget):
             self._failed(error)
 
         self.runner.run(Operation("members.erase", {"ids": ids}), done, failed, undoable=False)
+
+    @Slot()
+    def keep_selected(self) -> None:
+        """The CM decided to keep them: a contact recorded today (each an undoable edit)."""
+        today = clock.today().isoformat()
+        for member_id in _selected_keys(self.worklist_table, self.worklist_model):
+            self.runner.run(
+                Operation(
+                    "member.update",
+                    {"member_id": int(member_id), "values": {"last_contacted_at": today}},
+                ),
+                on_failed=self._failed,
+            )
 
     # --- backups ------------------------------------------------------------------------
 
