@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -28,10 +29,17 @@ def _query(words: Sequence[str]) -> str:
     return " ".join(words).strip()
 
 
+def _passphrase() -> str | None:
+    """An encrypted store's passphrase: from AMICALE_PASSPHRASE only (DESIGN.md §7)."""
+    from app.store.cipher import PASSPHRASE_VARIABLE
+
+    return os.environ.get(PASSPHRASE_VARIABLE) or None
+
+
 def _open(args: argparse.Namespace) -> Any:
     from app.store import open_store
 
-    return open_store(args.db)
+    return open_store(args.db, passphrase=_passphrase())
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -223,13 +231,14 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from app.store import backup
 
-    _open(args).close()  # refuses a damaged or too-new file with its own message
-    target, counts = backup.backup(Path(args.db), Path(args.output) if args.output else None)
-    from app.privacy.backups import note_backup
+    store = _open(args)  # refuses a damaged or too-new file with its own message
+    try:
+        target, counts = backup.backup(
+            Path(args.db), Path(args.output) if args.output else None, store.key
+        )
+        from app.privacy.backups import note_backup
 
-    store = _open(args)
-    try:  # so that it is listed for replacement after an erasure
-        note_backup(store, target)
+        note_backup(store, target)  # so that it is listed for replacement after an erasure
     finally:
         store.close()
     print(f"backup: {target} ({counts.get('member', 0)} members)")
@@ -239,11 +248,63 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from app.store import backup, open_store
 
-    kept = backup.restore(Path(args.file), Path(args.db))
+    kept = backup.restore(Path(args.file), Path(args.db), _passphrase())
     if kept is not None:
         print(f"restore: the previous data file was kept as {kept}")
-    open_store(Path(args.db)).close()  # upgrades an older backup, after backing it up
+    # upgrades an older backup, after backing it up
+    open_store(Path(args.db), passphrase=_passphrase()).close()
     print(f"restore: {args.db} restored from {args.file}")
+    return 0
+
+
+def _ask_passphrase(confirm: bool) -> str:
+    """AMICALE_PASSPHRASE, else asked on the terminal (twice for a new one)."""
+    given = _passphrase()
+    if given:
+        return given
+    if not sys.stdin.isatty():
+        raise AmicaleError("no passphrase: set AMICALE_PASSPHRASE or run it in a terminal")
+    import getpass
+
+    first = getpass.getpass("passphrase: ")
+    if confirm and getpass.getpass("again: ") != first:
+        raise AmicaleError("the two passphrases differ; nothing was changed")
+    if not first:
+        raise AmicaleError("a passphrase cannot be empty; nothing was changed")
+    return first
+
+
+def cmd_encrypt(args: argparse.Namespace) -> int:
+    """The store encrypted in place: a verified backup, then the converted copy verified."""
+    from app.store import backup, cipher, open_store
+
+    db = Path(args.db)
+    if cipher.is_encrypted(db):
+        raise AmicaleError(f"{db} is encrypted already (or not an Amicale data file)")
+    cipher.module()  # says so at once when the module is missing
+    key = _ask_passphrase(confirm=True)
+    open_store(db).close()  # refuses a damaged or too-new file, upgrades an older one
+    kept, _ = backup.backup(db)
+    counts = cipher.convert(db, None, key)
+    open_store(db, passphrase=key).close()
+    print(f"encrypt: {db} is encrypted ({counts.get('member', 0)} members)")
+    print(f"encrypt: the plain copy made first is {kept}: delete it once you have checked")
+    return 0
+
+
+def cmd_decrypt(args: argparse.Namespace) -> int:
+    """The store decrypted in place: a verified (encrypted) backup, then the plain copy."""
+    from app.store import backup, cipher, open_store
+
+    db = Path(args.db)
+    if not cipher.is_encrypted(db):
+        raise AmicaleError(f"{db} is not encrypted")
+    key = _ask_passphrase(confirm=False)
+    open_store(db, passphrase=key).close()  # a wrong passphrase stops here, nothing changed
+    backup.backup(db, key=key)
+    counts = cipher.convert(db, key, None)
+    open_store(db).close()
+    print(f"decrypt: {db} is no longer encrypted ({counts.get('member', 0)} members)")
     return 0
 
 
@@ -807,6 +868,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="integrity check of the store")
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("encrypt", help="encrypt the store in place (SQLCipher), after a copy")
+    p.set_defaults(func=cmd_encrypt)
+    p = sub.add_parser("decrypt", help="decrypt the store in place, after a verified copy")
+    p.set_defaults(func=cmd_decrypt)
 
     p = sub.add_parser("member", help="one member: show, export-data (GDPR), erase")
     p.add_argument("action", choices=["show", "export-data", "erase"])

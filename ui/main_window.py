@@ -550,7 +550,7 @@ class MainWindow(QMainWindow):
         if not target:
             return
         try:
-            path, counts = backup.backup(self.store.path, Path(target))
+            path, counts = backup.backup(self.store.path, Path(target), self.store.key)
             backups.note_backup(self.store, path)  # found again after an erasure
         except AmicaleError as exc:
             QMessageBox.warning(self, self.tr("Backup failed"), message_text(exc.args[0]))

@@ -90,7 +90,7 @@ def stale_backups(store: Store) -> list[StaleBackup]:
 def replace(store: Store, path: Path) -> Path:
     """Overwrite the backup ``path`` with a verified copy of the store as it is now."""
     store.checkpoint()
-    target, _counts = backup.backup(store.path, path)
+    target, _counts = backup.backup(store.path, path, store.key)
     with store.write() as conn:
         audit.record(conn, "backup-replaced", "store", None, {"path": str(target)})
     return target
