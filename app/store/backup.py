@@ -44,9 +44,9 @@ def restore(source: Path, db: Path, key: str | None = None) -> Path | None:
                 str(source),
             )
         )
-    for encrypted in (source, db):
-        if key is None and encrypted.exists() and cipher.is_encrypted(encrypted):
-            raise cipher.PassphraseError(Message(cipher.T_ENCRYPTED, str(encrypted)))
+    # (A store that is not plain SQLite and no passphrase given: damaged, moved aside below.)
+    if key is None and cipher.is_encrypted(source):
+        raise cipher.PassphraseError(Message(cipher.T_ENCRYPTED, str(source)))
     revision = sqlite.read_revision(source, source_key)
     if revision is None:
         raise AmicaleError(f"{source} is not an Amicale backup (it holds no schema)")
