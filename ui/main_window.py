@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QSize, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -32,6 +32,7 @@ from app.operations import Changes
 from app.privacy import backups
 from app.store import Store, backup
 from ui.labels import message_text
+from ui.lock import IdleTimer, LockScreen
 from ui.operations import OperationRunner, failure_text
 from ui.panels.dashboard import CALENDAR, DashboardPanel
 from ui.panels.duplicates import DuplicatesPanel
@@ -190,6 +191,15 @@ class MainWindow(QMainWindow):
                     "%1", str(store.report.backup)
                 ),
             )
+        # An encrypted store's window locks itself after some minutes without input.
+        self.lock_screen: LockScreen | None = None
+        self.idle: IdleTimer | None = None
+        self._disabled_by_lock: list[QAction] = []
+        if store.key is not None and settings.lock_minutes:
+            self.lock_screen = LockScreen(store.key, self)
+            self.lock_screen.unlocked.connect(self._on_unlocked)
+            self.idle = IdleTimer(settings.lock_minutes * 60_000, self)
+            self.idle.idle.connect(self.lock)
         # The member list loads first; the counts of the other panels wait for its first page.
         self.members.searchFinished.connect(self._on_first_search)
         self.members.refresh()
@@ -520,6 +530,38 @@ class MainWindow(QMainWindow):
     @Slot(object, object)
     def _on_operation_failed(self, error: BaseException, _op: object) -> None:
         QMessageBox.warning(self, APP_NAME, failure_text(error))
+
+    @Slot()
+    def lock(self) -> None:
+        """Hide the data until the passphrase is given again (an encrypted store only)."""
+        if self.lock_screen is None:
+            return
+        self.menuBar().setEnabled(False)
+        self.tag_dock.hide()
+        # No shortcut may open an export or a card behind the lock.
+        self._disabled_by_lock = [a for a in self.findChildren(QAction) if a.isEnabled()]
+        for action in self._disabled_by_lock:
+            action.setEnabled(False)
+        self.lock_screen.lock()
+
+    @Slot()
+    def _on_unlocked(self) -> None:
+        for action in self._disabled_by_lock:
+            action.setEnabled(True)
+        self._disabled_by_lock = []
+        self.menuBar().setEnabled(True)
+        self.tag_dock.setVisible(self.stack.currentWidget() is self.members)
+        if self.idle is not None:
+            self.idle.restart()
+
+    @property
+    def locked(self) -> bool:
+        return self.lock_screen is not None and self.lock_screen.isVisible()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.lock_screen is not None:
+            self.lock_screen.resize_to_parent()
 
     @Slot(int)
     def _on_member_erased(self, _member_id: int) -> None:
