@@ -93,7 +93,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="+306"/>
+        <location filename="../../ui/main_window.py" line="+316"/>
         <source>%Ln member(s) exported to %1</source>
         <translation>
             <numerusform>%Ln member exported to %1</numerusform>
@@ -134,7 +134,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+39"/>
+        <location line="+71"/>
         <source>Erased. %n backup(s) made before still hold them: Privacy → Backups.</source>
         <translation>
             <numerusform>Erased. %n backup made before still holds them: Privacy → Backups.</numerusform>

@@ -2377,9 +2377,32 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../ui/lock.py" line="+70"/>
+        <source>Amicale is locked</source>
+        <translation>Amicale est verrouillé</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The data file is encrypted. Give its passphrase to see the data again.</source>
+        <translation>Le fichier de données est chiffré. Donnez sa phrase de passe pour revoir les données.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unlock</source>
+        <translation>Déverrouiller</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Wrong passphrase.</source>
+        <translation>Phrase de passe incorrecte.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+96"/>
+        <location filename="../../ui/main_window.py" line="+97"/>
         <source>Members</source>
         <translation>Membres</translation>
     </message>
@@ -2391,23 +2414,23 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+250"/>
+        <location line="+259"/>
         <source>Birthdays</source>
         <translation>Anniversaires</translation>
     </message>
     <message>
-        <location line="-247"/>
+        <location line="-256"/>
         <source>Duplicates</source>
         <translation>Doublons</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+332"/>
+        <location line="+341"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location line="-329"/>
+        <location line="-338"/>
         <source>Moderation</source>
         <translation>Modération</translation>
     </message>
@@ -2418,12 +2441,12 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+215"/>
+        <location line="+224"/>
         <source>Privacy</source>
         <translation>Confidentialité</translation>
     </message>
     <message>
-        <location line="-211"/>
+        <location line="-220"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
@@ -2433,7 +2456,7 @@
         <translation>Votre fichier de données a été mis à jour&#xa0;; la version précédente est conservée dans %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+24"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -2596,7 +2619,7 @@
         <translation>Rétabli&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+45"/>
         <source>Erased. %n backup(s) made before still hold them: Privacy → Backups.</source>
         <translation>
             <numerusform>Effacé. %n sauvegarde faite avant le contient encore&#xa0;: Confidentialité → Sauvegardes.</numerusform>
@@ -3920,12 +3943,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Site web</translation>
     </message>
     <message>
-        <location filename="../../app/store/backup.py" line="+36"/>
+        <location filename="../../app/store/backup.py" line="+43"/>
         <source>{0} is the data file itself, not a backup of it</source>
         <translation>{0} est le fichier de données lui-même, pas une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../app/store/engine.py" line="+104"/>
+        <location filename="../../app/store/engine.py" line="+122"/>
         <source>{0} is read-only: Amicale writes to its data file; make it writable or open a copy of it</source>
         <translation>{0} est en lecture seule&#xa0;: Amicale écrit dans son fichier de données&#xa0;; rendez-le modifiable ou ouvrez-en une copie</translation>
     </message>
@@ -4128,6 +4151,26 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <location line="+8"/>
         <source>a retention period is 1 to {0} years, not {1}</source>
         <translation>une durée de conservation va de 1 à {0} ans, pas {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/store/cipher.py" line="+29"/>
+        <source>encrypted stores need the sqlcipher3 module (pip install &apos;amicale[encryption]&apos;)</source>
+        <translation>les fichiers chiffrés demandent le module sqlcipher3 (pip install &apos;amicale[encryption]&apos;)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} is encrypted (or not an Amicale data file): give its passphrase (AMICALE_PASSPHRASE); the file was not changed</source>
+        <translation>{0} est chiffré (ou n’est pas un fichier de données Amicale)&#xa0;: donnez sa phrase de passe (AMICALE_PASSPHRASE)&#xa0;; le fichier n’a pas été modifié</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>wrong passphrase for {0} (or not an Amicale data file); the file was not changed</source>
+        <translation>phrase de passe incorrecte pour {0} (ou ce n’est pas un fichier de données Amicale)&#xa0;; le fichier n’a pas été modifié</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a passphrase cannot be empty</source>
+        <translation>une phrase de passe ne peut pas être vide</translation>
     </message>
 </context>
 <context>
@@ -5323,6 +5366,24 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <location line="+8"/>
         <source>Edit the register</source>
         <translation>Modifier le registre</translation>
+    </message>
+</context>
+<context>
+    <name>Passphrase</name>
+    <message>
+        <location filename="../../ui/application.py" line="+71"/>
+        <source>Encrypted data file</source>
+        <translation>Fichier de données chiffré</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wrong passphrase. Passphrase of %1:</source>
+        <translation>Phrase de passe incorrecte. Phrase de passe de %1&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is encrypted. Its passphrase:</source>
+        <translation>%1 est chiffré. Sa phrase de passe&#xa0;:</translation>
     </message>
 </context>
 <context>
