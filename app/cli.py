@@ -276,7 +276,7 @@ def _ask_passphrase(confirm: bool) -> str:
 
 def cmd_encrypt(args: argparse.Namespace) -> int:
     """The store encrypted in place: a verified backup, then the converted copy verified."""
-    from app.store import backup, cipher, open_store
+    from app.store import backup, cipher, open_store, sqlite
 
     db = Path(args.db)
     if cipher.is_encrypted(db):
@@ -285,7 +285,7 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
     key = _ask_passphrase(confirm=True)
     open_store(db).close()  # refuses a damaged or too-new file, upgrades an older one
     kept, _ = backup.backup(db)
-    counts = cipher.convert(db, None, key)
+    counts = sqlite.convert(db, None, key)
     open_store(db, passphrase=key).close()
     print(f"encrypt: {db} is encrypted ({counts.get('member', 0)} members)")
     print(f"encrypt: the plain copy made first is {kept}: delete it once you have checked")
@@ -294,7 +294,7 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
 
 def cmd_decrypt(args: argparse.Namespace) -> int:
     """The store decrypted in place: a verified (encrypted) backup, then the plain copy."""
-    from app.store import backup, cipher, open_store
+    from app.store import backup, cipher, open_store, sqlite
 
     db = Path(args.db)
     if not cipher.is_encrypted(db):
@@ -302,7 +302,7 @@ def cmd_decrypt(args: argparse.Namespace) -> int:
     key = _ask_passphrase(confirm=False)
     open_store(db, passphrase=key).close()  # a wrong passphrase stops here, nothing changed
     backup.backup(db, key=key)
-    counts = cipher.convert(db, key, None)
+    counts = sqlite.convert(db, key, None)
     open_store(db).close()
     print(f"decrypt: {db} is no longer encrypted ({counts.get('member', 0)} members)")
     return 0

@@ -163,6 +163,6 @@ def test_a_failed_conversion_leaves_the_store_as_it_was(
 
     monkeypatch.setattr(sqlite, "table_counts", short_copy)  # the copy lost a row
     with pytest.raises(Exception, match="does not match"):
-        cipher.convert(db, None, SECRET)
+        sqlite.convert(db, None, SECRET)
     assert digest(db) == before and not cipher.is_encrypted(db)
     assert [p.name for p in tmp_path.iterdir() if "converted" in p.name] == []

@@ -11,7 +11,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app import association
-from app.store import Store, cipher, open_store
+from app.store import Store, cipher, open_store, sqlite
 
 pytest.importorskip("sqlcipher3")
 
@@ -21,7 +21,7 @@ SECRET = "phrase de passe"
 @pytest.fixture
 def encrypted(tmp_path: Path, people: dict[str, int], store: Store) -> Path:
     store.close()
-    cipher.convert(store.path, None, SECRET)
+    sqlite.convert(store.path, None, SECRET)
     return store.path
 
 

@@ -4,22 +4,18 @@ An encrypted store is the same SQLite database, every page encrypted with a key 
 the CM's passphrase: a lost laptop leaks nothing. Everything here is SQLite-only, behind small
 functions, as in `app.store.sqlite`.
 
-`convert` turns a store into its encrypted (or plain) twin in place: the converted copy is
-written beside it with ``sqlcipher_export``, verified (integrity, every table's rows, its
-passphrase), flushed, and only then renamed over the original; on any failure the original
-is left as it was.
+`app.store.sqlite.convert` turns a store into its encrypted (or plain) twin in place.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from app.errors import AmicaleError, NotAStoreError, StoreError
+from app.errors import AmicaleError, NotAStoreError
 from app.messages import QT_TRANSLATE_NOOP, Message
 
 # The environment variable the command line reads the passphrase from (DESIGN.md §7).
@@ -81,7 +77,7 @@ def is_encrypted(path: Path) -> bool:
     return bool(head) and head != SQLITE_HEADER
 
 
-def _quoted(passphrase: str) -> str:
+def quoted(passphrase: str) -> str:
     return "'" + passphrase.replace("'", "''") + "'"
 
 
@@ -99,7 +95,7 @@ def connect(path: Path, key: str, *, readonly: bool = False, timeout: float = 5.
     conn = sqlcipher.connect(target, uri=True, timeout=timeout, check_same_thread=False)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")  # its own log goes to stderr
-        conn.execute(f"PRAGMA key = {_quoted(key)}")
+        conn.execute(f"PRAGMA key = {quoted(key)}")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher.DatabaseError as exc:
         conn.close()
@@ -119,50 +115,3 @@ def engine_url(path: Path, key: str) -> Any:
     import sqlalchemy as sa
 
     return sa.engine.URL.create("sqlite+pysqlcipher", password=key, database=str(path))
-
-
-def convert(path: Path, old_key: str | None, new_key: str | None) -> dict[str, int]:
-    """Rewrite the store at ``path`` encrypted with ``new_key`` (None: plain), reading it
-    with ``old_key`` (None: plain); returns the verified row counts. The store must be
-    closed (no other program using it)."""
-    from app import files
-    from app.store import sqlite as plain
-
-    sqlcipher = module()
-    source = connect(path, old_key) if old_key else sqlcipher.connect(str(path))
-    try:
-        # The WAL folded into the file first: the copy reads one consistent file.
-        source.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        expected = plain.table_counts(source)
-    finally:
-        source.close()
-    actual: dict[str, int] = {}
-
-    def verify(copy: Path) -> None:
-        check = connect(copy, new_key, readonly=True) if new_key else sqlite3.connect(copy)
-        try:
-            ok = check.execute("PRAGMA quick_check").fetchone()[0]
-            actual.update(plain.table_counts(check))
-        finally:
-            check.close()
-        if ok != "ok" or actual != expected:
-            raise StoreError(f"the converted copy of {path} does not match it; nothing changed")
-
-    with files.atomic_output(path.with_name(path.name + ".converted"), verify=verify) as tmp:
-        conn = connect(path, old_key) if old_key else sqlcipher.connect(str(path))
-        try:
-            conn.execute(
-                f"ATTACH DATABASE {_quoted(str(tmp))} AS converted KEY {_quoted(new_key or '')}"
-            )
-            conn.execute("SELECT sqlcipher_export('converted')")
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            conn.execute(f"PRAGMA converted.user_version = {int(version)}")
-            conn.execute("DETACH DATABASE converted")
-        finally:
-            conn.close()
-        plain.make_private(tmp)
-    converted = path.with_name(path.name + ".converted")
-    for extra in ("-wal", "-shm"):  # the plain file's, empty after the checkpoint
-        Path(f"{path}{extra}").unlink(missing_ok=True)
-    os.replace(converted, path)
-    return actual

@@ -444,3 +444,54 @@ def restore_file(source: Path, target: Path, key: str | None = None) -> None:
         create_private_file(target)
     _copy_pages(source, target, "WAL", key)
     make_private(target)
+
+
+def convert(path: Path, old_key: str | None, new_key: str | None) -> dict[str, int]:
+    """Rewrite the store at ``path`` encrypted with ``new_key`` (None: plain), reading it
+    with ``old_key`` (None: plain); returns the verified row counts. The store must be
+    closed (no other program using it).
+
+    The converted copy is written beside it with SQLCipher's ``sqlcipher_export``, verified
+    (integrity, every table's rows, opened with its passphrase), flushed, and only then
+    renamed over the original; on any failure the original is left as it was.
+    """
+    from app import files
+    from app.store import cipher
+
+    sqlcipher = cipher.module()
+    source = cipher.connect(path, old_key) if old_key else sqlcipher.connect(str(path))
+    try:
+        # The WAL folded into the file first: the copy reads one consistent file.
+        source.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        expected = table_counts(source)
+    finally:
+        source.close()
+    actual: dict[str, int] = {}
+
+    def verify(copy: Path) -> None:
+        check = cipher.connect(copy, new_key, readonly=True) if new_key else sqlite3.connect(copy)
+        try:
+            ok = check.execute("PRAGMA quick_check").fetchone()[0]
+            actual.update(table_counts(check))
+        finally:
+            check.close()
+        if ok != "ok" or actual != expected:
+            raise StoreError(f"the converted copy of {path} does not match it; nothing changed")
+
+    with files.atomic_output(path.with_name(path.name + ".converted"), verify=verify) as tmp:
+        conn = cipher.connect(path, old_key) if old_key else sqlcipher.connect(str(path))
+        try:
+            target, key = cipher.quoted(str(tmp)), cipher.quoted(new_key or "")
+            conn.execute(f"ATTACH DATABASE {target} AS converted KEY {key}")
+            conn.execute("SELECT sqlcipher_export('converted')")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            conn.execute(f"PRAGMA converted.user_version = {int(version)}")
+            conn.execute("DETACH DATABASE converted")
+        finally:
+            conn.close()
+        make_private(tmp)
+    converted = path.with_name(path.name + ".converted")
+    for extra in ("-wal", "-shm"):  # the plain file's, empty after the checkpoint
+        Path(f"{path}{extra}").unlink(missing_ok=True)
+    os.replace(converted, path)
+    return actual
