@@ -263,7 +263,9 @@ def _ask_passphrase(confirm: bool) -> str:
     if given:
         return given
     if not sys.stdin.isatty():
-        raise AmicaleError("no passphrase: set AMICALE_PASSPHRASE or run it in a terminal")
+        raise AmicaleError(
+            "no passphrase: set AMICALE_PASSPHRASE or run in a terminal; the file was not changed"
+        )
     import getpass
 
     first = getpass.getpass("passphrase: ")
