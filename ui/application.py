@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEventLoop,
     QMessageLogContext,
     QTimer,
@@ -14,12 +16,13 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit
 
 from app import APP_ID, APP_NAME, __version__, association
 from app.errors import AmicaleError
 from app.members.service import MemberDirectory
-from app.store import Store, open_store
+from app.messages import Message
+from app.store import Store, cipher, open_store
 from ui import i18n
 from ui.main_window import MainWindow
 from ui.resources import icon_path
@@ -63,18 +66,40 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def ask_passphrase(path: Path, wrong: bool) -> str | None:
+    """The passphrase of an encrypted store, asked (None: the CM cancelled)."""
+    title = QCoreApplication.translate("Passphrase", "Encrypted data file")
+    text = (
+        QCoreApplication.translate("Passphrase", "Wrong passphrase. Passphrase of %1:")
+        if wrong
+        else QCoreApplication.translate("Passphrase", "%1 is encrypted. Its passphrase:")
+    ).replace("%1", path.name)
+    given, ok = QInputDialog.getText(None, title, text, QLineEdit.EchoMode.Password)
+    return given if ok and given else None
+
+
 def open_with_dialogs(path: Path) -> Store | None:
-    """Open the store; on failure let the user pick another file or a backup."""
+    """Open the store; an encrypted one asks its passphrase (until it is right or the CM
+    cancels); on another failure let the user pick another file or a backup."""
     from ui.dialogs.store_problem import ask_what_next
 
+    passphrase = os.environ.get(cipher.PASSPHRASE_VARIABLE) or None
     while True:
         try:
-            return open_store(path)
+            return open_store(path, passphrase=passphrase)
+        except cipher.PassphraseError:
+            if not cipher.available():
+                ask_what_next(path, AmicaleError(Message(cipher.T_NEEDS_MODULE)))
+                return None
+            # Asked again after a wrong one (the file is never changed by a refusal).
+            passphrase = ask_passphrase(path, wrong=passphrase is not None)
+            if passphrase is None:
+                return None
         except AmicaleError as exc:
             chosen = ask_what_next(path, exc)
             if chosen is None:
                 return None
-            path = chosen
+            path, passphrase = chosen, None
 
 
 def build_window(store: Store, settings: UiSettings) -> MainWindow:
@@ -107,7 +132,7 @@ def smoke_test(db: Path) -> int:
     app = make_application()
     i18n.install(app, i18n.choose_language(settings.language))
     try:
-        store = open_store(db)
+        store = open_store(db, passphrase=os.environ.get(cipher.PASSPHRASE_VARIABLE) or None)
     except AmicaleError as exc:
         print(f"amicale: {exc}", file=sys.stderr)
         return 1

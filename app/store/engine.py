@@ -22,7 +22,7 @@ from sqlalchemy import event
 from app import clock
 from app.errors import NotAStoreError, StoreError, StoreTooNewError
 from app.messages import QT_TRANSLATE_NOOP, Message
-from app.store import sqlite
+from app.store import cipher, sqlite
 from app.store.schema import SCHEMA_HEAD
 
 log = logging.getLogger(__name__)
@@ -44,10 +44,14 @@ class Store:
     IMMEDIATE and are serialised in-process, so two writers never deadlock on upgrade.
     """
 
-    def __init__(self, path: Path, engine: sa.Engine, report: OpenReport) -> None:
+    def __init__(
+        self, path: Path, engine: sa.Engine, report: OpenReport, key: str | None = None
+    ) -> None:
         self.path = path
         self.engine = engine
         self.report = report
+        # The passphrase of an encrypted store (None: a plain one): its backups use it too.
+        self.key = key
         self._write_lock = threading.Lock()
         # Bumped after every committed write from this process: caches derived from the
         # store (the member order) compare it to know they are stale.
@@ -83,13 +87,27 @@ class Store:
         self.engine.dispose()
 
 
-def _make_engine(path: Path) -> sa.Engine:
+def _make_engine(path: Path, key: str | None = None) -> sa.Engine:
     # LIFO: the connection just returned is the next one handed out, so the member list's page
     # reads keep one warm page cache instead of filling the caches of all four in turn.
-    engine = sa.create_engine(f"sqlite:///{path}", pool_size=4, max_overflow=4, pool_use_lifo=True)
+    pooling: dict[str, Any] = {"pool_size": 4, "max_overflow": 4, "pool_use_lifo": True}
+    if key is None:
+        engine = sa.create_engine(f"sqlite:///{path}", **pooling)
+    else:
+        from app.store import cipher
+
+        engine = sa.create_engine(
+            cipher.engine_url(path, key),
+            module=cipher.module(),
+            poolclass=sa.pool.QueuePool,  # the dialect's default is one connection a thread
+            connect_args={"check_same_thread": False},
+            **pooling,
+        )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        if key is not None:
+            cipher.quiet(dbapi_connection)
         sqlite.configure_connection(dbapi_connection)
 
     @event.listens_for(engine, "begin")
@@ -141,8 +159,12 @@ def _check_writable(path: Path) -> None:
         raise StoreError(Message(T_FOLDER_READ_ONLY, str(path)))
 
 
-def open_store(path: Path, *, migrate: bool = True) -> Store:
-    """Open (creating if needed) the store at ``path`` and bring its schema up to date."""
+def open_store(path: Path, *, migrate: bool = True, passphrase: str | None = None) -> Store:
+    """Open (creating if needed) the store at ``path`` and bring its schema up to date.
+
+    An encrypted store needs its ``passphrase``: without it, or with a wrong one,
+    PassphraseError, and the file is not changed. A plain store ignores it.
+    """
     path = Path(path)
     created = not path.exists()
     if created:
@@ -152,7 +174,12 @@ def open_store(path: Path, *, migrate: bool = True) -> Store:
             raise StoreError(f"cannot create {path}: {exc.strerror}") from exc
     else:
         _check_writable(path)
-    revision = sqlite.read_revision(path)
+    key: str | None = None
+    if not created and cipher.is_encrypted(path):
+        if not passphrase:
+            raise cipher.PassphraseError(Message(cipher.T_ENCRYPTED, str(path)))
+        key = passphrase
+    revision = sqlite.read_revision(path, key)
     sqlite.make_private(path)
 
     backup: Path | None = None
@@ -165,10 +192,10 @@ def open_store(path: Path, *, migrate: bool = True) -> Store:
                 "update Amicale to open it. The file was not changed."
             )
         backup = backup_path_for(path, revision)
-        sqlite.backup_file(path, backup)
+        sqlite.backup_file(path, backup, key)
         log.info("backed up %s to %s before upgrading from %s", path, backup, revision)
 
-    engine = _make_engine(path)
+    engine = _make_engine(path, key)
     try:
         with engine.connect() as conn:
             sqlite.enable_wal(conn.connection.dbapi_connection)  # type: ignore[arg-type]
@@ -184,4 +211,4 @@ def open_store(path: Path, *, migrate: bool = True) -> Store:
     except BaseException:
         engine.dispose()
         raise
-    return Store(path, engine, OpenReport(created, revision if backup else None, backup))
+    return Store(path, engine, OpenReport(created, revision if backup else None, backup), key)

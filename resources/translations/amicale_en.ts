@@ -42,7 +42,7 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/export_dialog.py" line="+106"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="+108"/>
         <source>The selected members (%Ln)</source>
         <translation>
             <numerusform>The selected members (%Ln)</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+124"/>
+        <location line="+135"/>
         <source>The current search (%Ln)</source>
         <translation>
             <numerusform>The current search (%Ln)</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+111"/>
+        <location line="+112"/>
         <source>%Ln member(s) exported to %1</source>
         <translation>
             <numerusform>%Ln member exported to %1</numerusform>
@@ -96,7 +96,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="+300"/>
+        <location filename="../../ui/main_window.py" line="+316"/>
         <source>%Ln member(s) exported to %1</source>
         <translation>
             <numerusform>%Ln member exported to %1</numerusform>
@@ -104,7 +104,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+44"/>
+        <location line="+46"/>
+        <source>%n request(s) past their one-month deadline</source>
+        <translation>
+            <numerusform>%n request past its one-month deadline</numerusform>
+            <numerusform>%n requests past their one-month deadline</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
         <location line="+13"/>
         <source>%n birthday(s) today</source>
         <translation>
@@ -129,7 +137,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+50"/>
+        <location line="+71"/>
+        <source>Erased. %n backup(s) made before still hold them: Privacy → Backups.</source>
+        <translation>
+            <numerusform>Erased. %n backup made before still holds them: Privacy → Backups.</numerusform>
+            <numerusform>Erased. %n backups made before still hold them: Privacy → Backups.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
         <source>Backup written to %1 (%Ln members).</source>
         <translation>
             <numerusform>Backup written to %1 (%Ln member).</numerusform>
@@ -140,7 +156,7 @@
 <context>
     <name>MemberCard</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/member_card.py" line="+186"/>
+        <location filename="../../ui/panels/member_card.py" line="+206"/>
         <source>%n members selected</source>
         <translation>
             <numerusform>%n member selected</numerusform>
@@ -341,6 +357,73 @@
         <translation>
             <numerusform>%n draft prepared for the event.</numerusform>
             <numerusform>%n drafts prepared for the event.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyPanel</name>
+    <message numerus="yes">
+        <location filename="../../ui/panels/privacy.py" line="+289"/>
+        <source>late by %n day(s)</source>
+        <translation>
+            <numerusform>late by %n day</numerusform>
+            <numerusform>late by %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>%n day left</numerusform>
+            <numerusform>%n days left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n open request(s)</source>
+        <translation>
+            <numerusform>%n open request</numerusform>
+            <numerusform>%n open requests</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n late</source>
+        <translation>
+            <numerusform>%n late</numerusform>
+            <numerusform>%n late</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%n member(s) proposed for erasure</source>
+        <translation>
+            <numerusform>%n member proposed for erasure</numerusform>
+            <numerusform>%n members proposed for erasure</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+52"/>
+        <source>Delete %n member(s) permanently?</source>
+        <translation>
+            <numerusform>Delete %n member permanently?</numerusform>
+            <numerusform>Delete %n members permanently?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29"/>
+        <source>%n member(s) erased.</source>
+        <translation>
+            <numerusform>%n member erased.</numerusform>
+            <numerusform>%n members erased.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+40"/>
+        <source>%n backup(s) replaced with a clean copy.</source>
+        <translation>
+            <numerusform>%n backup replaced with a clean copy.</numerusform>
+            <numerusform>%n backups replaced with a clean copy.</numerusform>
         </translation>
     </message>
 </context>
