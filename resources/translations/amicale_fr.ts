@@ -1339,22 +1339,7 @@
         <translation>Format</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Any (no purpose)</source>
-        <translation>Tout usage (aucune finalité)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Leaves out the members this use does not allow, and says how many</source>
-        <translation>Écarte les membres que cet usage n’autorise pas, et dit combien</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>For</source>
-        <translation>Pour</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+16"/>
         <source>Tick the columns to export; drag to reorder.</source>
         <translation>Cochez les colonnes à exporter&#xa0;; faites-les glisser pour changer l’ordre.</translation>
     </message>
@@ -1448,12 +1433,7 @@
         </translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Left out for this purpose: %1 who objected, %2 never asked.</source>
-        <translation>Écartés pour cette finalité&#xa0;: %1 opposés, %2 jamais consultés.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>Export cancelled: no file was written.</source>
         <translation>Export annulé&#xa0;: aucun fichier n’a été écrit.</translation>
     </message>
@@ -1471,6 +1451,26 @@
         <location line="+7"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
+    </message>
+    <message>
+        <location line="-268"/>
+        <source>Any (no purpose)</source>
+        <translation>Tout usage (aucune finalité)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Leaves out the members this use does not allow, and says how many</source>
+        <translation>Écarte les membres que cet usage n’autorise pas, et dit combien</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For</source>
+        <translation>Pour</translation>
+    </message>
+    <message>
+        <location line="+226"/>
+        <source>Left out for this purpose: %1 who objected, %2 never asked.</source>
+        <translation>Écartés pour cette finalité&#xa0;: %1 opposés, %2 jamais consultés.</translation>
     </message>
 </context>
 <context>
@@ -1907,47 +1907,7 @@
         <translation>Envoi de la lettre d’information</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Consent recorded</source>
-        <translation>Consentement enregistré</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Access request received</source>
-        <translation>Demande d’accès reçue</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Erasure request received</source>
-        <translation>Demande d’effacement reçue</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Request answered</source>
-        <translation>Demande traitée</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Retention rule changed</source>
-        <translation>Règle de conservation modifiée</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Register of processing edited</source>
-        <translation>Registre des traitements modifié</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Backup made</source>
-        <translation>Sauvegarde faite</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Backup replaced by a clean copy</source>
-        <translation>Sauvegarde remplacée par une copie propre</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+21"/>
         <source>Request from %1 approved</source>
         <translation>Demande de %1 acceptée</translation>
     </message>
@@ -2152,6 +2112,46 @@
         <location line="+1"/>
         <source>members untagged: %1</source>
         <translation>membres désétiquetés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="-244"/>
+        <source>Consent recorded</source>
+        <translation>Consentement enregistré</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Access request received</source>
+        <translation>Demande d’accès reçue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Erasure request received</source>
+        <translation>Demande d’effacement reçue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request answered</source>
+        <translation>Demande traitée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retention rule changed</source>
+        <translation>Règle de conservation modifiée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Register of processing edited</source>
+        <translation>Registre des traitements modifié</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backup made</source>
+        <translation>Sauvegarde faite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backup replaced by a clean copy</source>
+        <translation>Sauvegarde remplacée par une copie propre</translation>
     </message>
 </context>
 <context>
@@ -2487,13 +2487,7 @@
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+224"/>
-        <source>Privacy</source>
-        <translation>Confidentialité</translation>
-    </message>
-    <message>
-        <location line="-220"/>
+        <location line="+11"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
@@ -2598,20 +2592,7 @@
         </translation>
     </message>
     <message>
-        <location line="+44"/>
-        <source>Privacy (%1)</source>
-        <translation>Confidentialité (%1)</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n request(s) past their one-month deadline</source>
-        <translation>
-            <numerusform>%n demande a dépassé son délai d’un mois</numerusform>
-            <numerusform>%n demandes ont dépassé leur délai d’un mois</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+58"/>
         <source>Birthdays (%1)</source>
         <translation>Anniversaires (%1)</translation>
     </message>
@@ -2665,21 +2646,8 @@
         <source>Redone: %1</source>
         <translation>Rétabli&#xa0;: %1</translation>
     </message>
-    <message numerus="yes">
-        <location line="+45"/>
-        <source>Erased. %n backup(s) made before still hold them: Privacy → Backups.</source>
-        <translation>
-            <numerusform>Effacé. %n sauvegarde faite avant le contient encore&#xa0;: Confidentialité → Sauvegardes.</numerusform>
-            <numerusform>Effacé. %n sauvegardes faites avant le contiennent encore&#xa0;: Confidentialité → Sauvegardes.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+7"/>
-        <source>Erased.</source>
-        <translation>Effacé.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+60"/>
         <source>Back up the data file</source>
         <translation>Sauvegarder le fichier de données</translation>
     </message>
@@ -2733,6 +2701,38 @@ Fichier de données&#xa0;: %2
 
 Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdirs (MIT), SQLite (domaine public).</translation>
     </message>
+    <message>
+        <location line="-481"/>
+        <location line="+224"/>
+        <source>Privacy</source>
+        <translation>Confidentialité</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Privacy (%1)</source>
+        <translation>Confidentialité (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n request(s) past their one-month deadline</source>
+        <translation>
+            <numerusform>%n demande a dépassé son délai d’un mois</numerusform>
+            <numerusform>%n demandes ont dépassé leur délai d’un mois</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+211"/>
+        <source>Erased. %n backup(s) made before still hold them: Privacy → Backups.</source>
+        <translation>
+            <numerusform>Effacé. %n sauvegarde faite avant le contient encore&#xa0;: Confidentialité → Sauvegardes.</numerusform>
+            <numerusform>Effacé. %n sauvegardes faites avant le contiennent encore&#xa0;: Confidentialité → Sauvegardes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Erased.</source>
+        <translation>Effacé.</translation>
+    </message>
 </context>
 <context>
     <name>MemberCard</name>
@@ -2782,17 +2782,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Delete permanently…</source>
-        <translation>Supprimer définitivement…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Erase the person from the data file for good (GDPR): cannot be undone</source>
-        <translation>Effacer la personne du fichier de données pour de bon (RGPD)&#xa0;: impossible à annuler</translation>
-    </message>
-    <message>
-        <location line="+45"/>
+        <location line="+50"/>
         <source>Member</source>
         <translation>Membre</translation>
     </message>
@@ -2820,7 +2810,42 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Nouveau membre</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+277"/>
+        <source>the new member</source>
+        <translation>le nouveau membre</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The card of %1 has unsaved changes. Save them?</source>
+        <translation>La fiche de %1 a des modifications non enregistrées. Les enregistrer&#xa0;?</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Please correct the fields in red.</source>
+        <translation>Veuillez corriger les champs en rouge.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <location line="-459"/>
+        <source>Delete permanently…</source>
+        <translation>Supprimer définitivement…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Erase the person from the data file for good (GDPR): cannot be undone</source>
+        <translation>Effacer la personne du fichier de données pour de bon (RGPD)&#xa0;: impossible à annuler</translation>
+    </message>
+    <message>
+        <location line="+123"/>
         <source>Privacy</source>
         <translation>Confidentialité</translation>
     </message>
@@ -2959,31 +2984,6 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <location line="+21"/>
         <source>Erasing…</source>
         <translation>Effacement…</translation>
-    </message>
-    <message>
-        <location line="+41"/>
-        <source>the new member</source>
-        <translation>le nouveau membre</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Unsaved changes</source>
-        <translation>Modifications non enregistrées</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The card of %1 has unsaved changes. Save them?</source>
-        <translation>La fiche de %1 a des modifications non enregistrées. Les enregistrer&#xa0;?</translation>
-    </message>
-    <message>
-        <location line="+58"/>
-        <source>Please correct the fields in red.</source>
-        <translation>Veuillez corriger les champs en rouge.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Saved.</source>
-        <translation>Enregistré.</translation>
     </message>
 </context>
 <context>
@@ -3230,7 +3230,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>Messages</name>
     <message>
-
+        <location filename="../../app/members/query.py" line="+244"/>
         <source>&apos;{0}:&apos; needs letters or digits</source>
         <translation>«&#xa0;{0}:&#xa0;» demande des lettres ou des chiffres</translation>
     </message>
@@ -3490,12 +3490,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Sans consentement</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Consent never asked</source>
-        <translation>Consentement jamais demandé</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>a segment needs a search</source>
         <translation>un segment a besoin d’une recherche</translation>
     </message>
@@ -4000,7 +3995,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>{0} est le fichier de données lui-même, pas une sauvegarde</translation>
     </message>
     <message>
-
+        <location filename="../../app/store/engine.py" line="+126"/>
         <source>{0} is read-only: Amicale writes to its data file; make it writable or open a copy of it</source>
         <translation>{0} est en lecture seule&#xa0;: Amicale écrit dans son fichier de données&#xa0;; rendez-le modifiable ou ouvrez-en une copie</translation>
     </message>
@@ -4085,7 +4080,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>la première ligne de {0} indique le séparateur «&#xa0;{1}&#xa0;», mais ses lignes sont séparées par «&#xa0;{2}&#xa0;»&#xa0;: corrigez ou supprimez la ligne sep=</translation>
     </message>
     <message>
-
+        <location filename="../../app/io/importer.py" line="+415"/>
         <source>{0}: {1} (&apos;{2}&apos;)</source>
         <translation>{0}&#xa0;: {1} («&#xa0;{2}&#xa0;»)</translation>
     </message>
@@ -4170,6 +4165,11 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>dernier contact&#xa0;: «&#xa0;{0}&#xa0;» n’est pas une date&#xa0;; ignoré</translation>
     </message>
     <message>
+        <location filename="../../app/segments.py" line="-59"/>
+        <source>Consent never asked</source>
+        <translation>Consentement jamais demandé</translation>
+    </message>
+    <message>
         <location filename="../../app/privacy/consent.py" line="+111"/>
         <source>unknown purpose &apos;{0}&apos; (one of: {1})</source>
         <translation>finalité «&#xa0;{0}&#xa0;» inconnue (au choix&#xa0;: {1})</translation>
@@ -4205,7 +4205,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>une durée de conservation va de 1 à {0} ans, pas {1}</translation>
     </message>
     <message>
-        <location filename="../../app/store/cipher.py" line="+29"/>
+        <location filename="../../app/store/cipher.py" line="+25"/>
         <source>encrypted stores need the sqlcipher3 module (pip install &apos;amicale[encryption]&apos;)</source>
         <translation>les fichiers chiffrés demandent le module sqlcipher3 (pip install &apos;amicale[encryption]&apos;)</translation>
     </message>
@@ -5915,12 +5915,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+3"/>
-
+        <location line="+394"/>
         <source>Copy the channel&apos;s text and open the network&apos;s page to post it</source>
         <translation>Copier le texte du canal et ouvrir la page du réseau pour le publier</translation>
     </message>
     <message>
-
+        <location line="-392"/>
         <source>Mark as published…</source>
         <translation>Marquer comme publié…</translation>
     </message>
@@ -5955,49 +5955,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Rien de prévu sur cette période&#xa0;: cliquez sur Nouvelle publication… ou double-cliquez sur un jour.</translation>
     </message>
     <message>
-    <message numerus="yes">
-        <location line="+77"/>
-        <source>%n post(s) to publish now</source>
-        <translation>
-            <numerusform>%n publication à faire maintenant</numerusform>
-            <numerusform>%n publications à faire maintenant</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n failed</source>
-        <translation>
-            <numerusform>%n en échec</numerusform>
-            <numerusform>%n en échec</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+29"/>
-        <source>Week of %1: %n post(s)</source>
-        <translation>
-            <numerusform>Semaine du %1&#xa0;: %n publication</numerusform>
-            <numerusform>Semaine du %1&#xa0;: %n publications</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>%1: %2</source>
-        <translation>%1&#xa0;: %2</translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source>Moved to %1.</source>
-        <translation>Déplacée au %1.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+49"/>
-        <source>%n draft(s) prepared for the event.</source>
-        <translation>
-            <numerusform>%n brouillon préparé pour l’événement.</numerusform>
-            <numerusform>%n brouillons préparés pour l’événement.</numerusform>
-        </translation>
-    </message>
-
+        <location line="+219"/>
         <source>Import posts</source>
         <translation>Importer des publications</translation>
     </message>
