@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -28,10 +29,17 @@ def _query(words: Sequence[str]) -> str:
     return " ".join(words).strip()
 
 
+def _passphrase() -> str | None:
+    """An encrypted store's passphrase: from AMICALE_PASSPHRASE only (DESIGN.md §7)."""
+    from app.store.cipher import PASSPHRASE_VARIABLE
+
+    return os.environ.get(PASSPHRASE_VARIABLE) or None
+
+
 def _open(args: argparse.Namespace) -> Any:
     from app.store import open_store
 
-    return open_store(args.db)
+    return open_store(args.db, passphrase=_passphrase())
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -199,10 +207,20 @@ def cmd_export(args: argparse.Namespace) -> int:
     store = _open(args)
     try:
         report = export_members(
-            store, Path(args.output), query=_query(args.query), fmt=args.format, columns=columns
+            store,
+            Path(args.output),
+            query=_query(args.query),
+            fmt=args.format,
+            columns=columns,
+            purpose=args.purpose,
         )
     finally:
         store.close()
+    if report.purpose is not None:
+        print(
+            f"left out for {report.purpose}: {report.objected} objected, "
+            f"{report.never_asked} never asked"
+        )
     line = f"export: {report.rows} members → {report.path}"
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
     print(line.encode(encoding, "replace").decode(encoding))  # a cp1252 pipe has no arrow
@@ -219,9 +237,14 @@ def cmd_backup(args: argparse.Namespace) -> int:
             target, counts = backup.backup_store(store, Path(args.output) if args.output else None)
             print(f"backup: {target} ({counts.get('member', 0)} members)")
             return 0
+        target, counts = backup.backup(
+            Path(args.db), Path(args.output) if args.output else None, store.key
+        )
+        from app.privacy.backups import note_backup
+
+        note_backup(store, target)  # so that it is listed for replacement after an erasure
     finally:
         store.close()
-    target, counts = backup.backup(Path(args.db), Path(args.output) if args.output else None)
     print(f"backup: {target} ({counts.get('member', 0)} members)")
     return 0
 
@@ -229,10 +252,11 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from app.store import backup, open_store
 
-    kept = backup.restore(Path(args.file), Path(args.db))
+    kept = backup.restore(Path(args.file), Path(args.db), _passphrase())
     if kept is not None:
         print(f"restore: the previous data file was kept as {kept}")
-    open_store(Path(args.db)).close()  # upgrades an older backup, after backing it up
+    # upgrades an older backup, after backing it up
+    open_store(Path(args.db), passphrase=_passphrase()).close()
     print(f"restore: {args.db} restored from {args.file}")
     return 0
 
@@ -260,6 +284,59 @@ def cmd_team(args: argparse.Namespace) -> int:
             print(f"team remove-user: {args.name}")
     finally:
         store.close()
+    return 0
+
+
+def _ask_passphrase(confirm: bool) -> str:
+    """AMICALE_PASSPHRASE, else asked on the terminal (twice for a new one)."""
+    given = _passphrase()
+    if given:
+        return given
+    if not sys.stdin.isatty():
+        raise AmicaleError(
+            "no passphrase: set AMICALE_PASSPHRASE or run in a terminal; the file was not changed"
+        )
+    import getpass
+
+    first = getpass.getpass("passphrase: ")
+    if confirm and getpass.getpass("again: ") != first:
+        raise AmicaleError("the two passphrases differ; nothing was changed")
+    if not first:
+        raise AmicaleError("a passphrase cannot be empty; nothing was changed")
+    return first
+
+
+def cmd_encrypt(args: argparse.Namespace) -> int:
+    """The store encrypted in place: a verified backup, then the converted copy verified."""
+    from app.store import backup, cipher, open_store, sqlite
+
+    db = Path(args.db)
+    if cipher.is_encrypted(db):
+        raise AmicaleError(f"{db} is encrypted already (or not an Amicale data file)")
+    cipher.module()  # says so at once when the module is missing
+    key = _ask_passphrase(confirm=True)
+    open_store(db).close()  # refuses a damaged or too-new file, upgrades an older one
+    kept, _ = backup.backup(db)
+    counts = sqlite.convert(db, None, key)
+    open_store(db, passphrase=key).close()
+    print(f"encrypt: {db} is encrypted ({counts.get('member', 0)} members)")
+    print(f"encrypt: the plain copy made first is {kept}: delete it once you have checked")
+    return 0
+
+
+def cmd_decrypt(args: argparse.Namespace) -> int:
+    """The store decrypted in place: a verified (encrypted) backup, then the plain copy."""
+    from app.store import backup, cipher, open_store, sqlite
+
+    db = Path(args.db)
+    if not cipher.is_encrypted(db):
+        raise AmicaleError(f"{db} is not encrypted")
+    key = _ask_passphrase(confirm=False)
+    open_store(db, passphrase=key).close()  # a wrong passphrase stops here, nothing changed
+    backup.backup(db, key=key)
+    counts = sqlite.convert(db, key, None)
+    open_store(db).close()
+    print(f"decrypt: {db} is no longer encrypted ({counts.get('member', 0)} members)")
     return 0
 
 
@@ -319,7 +396,10 @@ def cmd_member(args: argparse.Namespace) -> int:
         elif args.action == "export-data":
             print(json.dumps(gdpr.export_member_data(store, args.id), ensure_ascii=False, indent=2))
         elif args.action == "erase":
-            gdpr.erase_member(store, args.id)
+            from app.operations import Operation, run
+
+            # The window's "Delete permanently…" runs this same operation.
+            run(store, Operation("members.erase", {"ids": [args.id]}))
             print(f"erased: member {args.id}")
     finally:
         store.close()
@@ -525,12 +605,229 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _answer(text: str) -> tuple[str, bool | None]:
+    """``PURPOSE=yes|no|unset`` → (purpose, answer)."""
+    key, equals, value = text.partition("=")
+    words = {"yes": True, "oui": True, "no": False, "non": False, "unset": None, "never": None}
+    if not equals or value.strip().lower() not in words:
+        raise AmicaleError(f"expected PURPOSE=yes|no|unset, not {text!r}")
+    return key.strip().lower(), words[value.strip().lower()]
+
+
+def _day(text: str | None) -> Any:
+    from datetime import date
+
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise AmicaleError(f"invalid date {text!r}: use YYYY-MM-DD") from None
+
+
+def _write_document(args: argparse.Namespace, html_text: str, path: Path, json_text: str) -> Path:
+    """A document as .json, .html or .pdf (painted by the window's libraries)."""
+    suffix = path.suffix.lower()
+    files.check_output(path, store=Path(args.db))
+    if suffix == ".pdf":
+        if args.html_pdf is None:
+            raise AmicaleError("a PDF needs the window's libraries: run `amicale`")
+        return Path(args.html_pdf(html_text, path))
+    if suffix not in (".html", ".htm", ".json", ".txt"):
+        raise AmicaleError(
+            f"cannot write {suffix or 'a file without extension'}: use .json, .html or .pdf"
+        )
+    with files.atomic_output(path, store=Path(args.db)) as tmp:
+        tmp.write_text(json_text if suffix in (".json", ".txt") else html_text, encoding="utf-8")
+    return path
+
+
+def cmd_privacy(args: argparse.Namespace) -> int:
+    """Consent, retention, requests, access letters, the register, stale backups."""
+    store = _open(args)
+    try:
+        _PRIVACY[args.privacy_action](args, store)
+    finally:
+        store.close()
+    return 0
+
+
+def _privacy_consent(args: argparse.Namespace, store: Any) -> None:
+    from app.members.service import MemberDirectory
+    from app.privacy import consent
+
+    if args.answers:
+        given = dict(_answer(a) for a in args.answers)
+        wording = {
+            k: args.wording or consent.BY_KEY[k].wording for k in given if k in consent.BY_KEY
+        }
+        found = consent.set_answers(store, args.id, given, args.source, wording)
+    else:
+        MemberDirectory(store).get(args.id)  # a missing member says so
+        found = consent.answers(store, args.id)
+    rows: list[dict[str, Any]] = []
+    for p in consent.PURPOSES:
+        a = found.get(p.key)
+        rows.append(
+            {
+                "purpose": p.key,
+                "answer": None if a is None else a.granted,
+                "source": None if a is None else a.source,
+                "at": None if a is None else a.at,
+                "wording": None if a is None else a.wording,
+            }
+        )
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False))
+        return
+    for p in consent.PURPOSES:
+        a = found.get(p.key)
+        said = "never asked" if a is None else "yes" if a.granted else "no"
+        when = f" ({a.at[:10]}, {a.source})" if a is not None else ""
+        print(f"{p.key}: {said}{when}")
+
+
+def _privacy_retention(args: argparse.Namespace, store: Any) -> None:
+    from app.privacy import retention
+
+    if args.status:
+        if args.years is None or not (args.years == "none" or args.years.isdigit()):
+            raise AmicaleError("say the years (1 to 100), or none to remove the rule")
+        retention.set_rule(store, args.status, None if args.years == "none" else int(args.years))
+    due = retention.worklist(store)
+    rules = retention.rules(store)
+    if args.json:
+        listed = [
+            {
+                "member_id": d.member_id,
+                "first_name": d.first_name,
+                "last_name": d.last_name,
+                "status": d.status,
+                "last_news": d.last_news,
+                "years": d.years,
+            }
+            for d in due
+        ]
+        print(json.dumps({"rules": rules, "due": listed}, ensure_ascii=False))
+        return
+    for status, years in rules.items():
+        print(f"rule: {status} → {years} years without news")
+    for d in due:
+        print(f"#{d.member_id} {d.first_name} {d.last_name} ({d.status}, last news {d.last_news})")
+    print(f"proposed for erasure: {len(due)}")
+
+
+def _privacy_request(args: argparse.Namespace, store: Any) -> None:
+    from app import clock
+    from app.privacy import requests
+
+    received = _day(args.received)
+    request_id = requests.log_request(store, args.id, args.kind, received, args.note or "")
+    due = requests.deadline(received or clock.today())
+    print(f"request {request_id}: {args.kind} for member {args.id}, answer by {due}")
+
+
+def _privacy_answer(args: argparse.Namespace, store: Any) -> None:
+    from app.privacy import requests
+
+    requests.answer(store, args.request_id, _day(args.date))
+    print(f"request {args.request_id} answered")
+
+
+def _privacy_requests(args: argparse.Namespace, store: Any) -> None:
+    from app import clock
+    from app.privacy import requests
+
+    listed = requests.list_requests(store, open_only=not args.all)
+    today = clock.today()
+    if args.json:
+        print(json.dumps([r.as_json(today) for r in listed]))
+        return
+    for r in listed:
+        state = (
+            f"answered {r.answered_on}"
+            if r.answered_on
+            else f"due {r.due_on} ({r.days_left(today)} days left)"
+        )
+        print(f"{r.id}: {r.kind} member {r.member_id}, received {r.received_on}, {state}")
+    print(f"open requests: {sum(1 for r in listed if r.answered_on is None)}")
+
+
+def _privacy_access(args: argparse.Namespace, store: Any) -> None:
+    from app import association
+    from app.members import gdpr
+    from app.privacy import documents, requests
+
+    data = gdpr.export_member_data(store, args.id)
+    found = association.load(store)
+    page = documents.access_letter_html(data, found.name if found else "")
+    target = _write_document(args, page, Path(args.output), documents.dumps(data))
+    print(f"access: member {args.id} written to {target}")
+    if requests.answer_open(store, args.id, "access"):
+        print("access: the open access request is marked answered today")
+
+
+def _privacy_register(args: argparse.Namespace, store: Any) -> None:
+    from app import clock
+    from app.privacy import documents
+
+    if args.reset:
+        documents.save_register(store, None)
+    if args.edit:
+        source = Path(args.edit)
+        files.check_input(source)
+        try:
+            text = source.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise AmicaleError(f"{source} is not UTF-8 text") from None
+        documents.save_register(store, text)
+    text = documents.register_text(store, day=clock.today().isoformat())
+    if args.output:
+        target = _write_document(args, documents.register_html(text), Path(args.output), text)
+        print(f"register: written to {target}")
+    else:
+        print(text, end="")
+
+
+def _privacy_backups(args: argparse.Namespace, store: Any) -> None:
+    from app.privacy import backups
+
+    if args.replace:
+        print(f"replaced: {backups.replace(store, Path(args.replace))}")
+    stale = backups.stale_backups(store)
+    if args.json:
+        listed = [
+            {"path": str(b.path), "made_at": b.made_at.isoformat(), "erased_since": b.erased_since}
+            for b in stale
+        ]
+        print(json.dumps(listed))
+        return
+    for b in stale:
+        made = f"{b.made_at:%Y-%m-%d %H:%M}"
+        print(f"{b.path} (made {made}, {b.erased_since} erasure(s) since)")
+    print(f"backups holding erased members: {len(stale)}")
+
+
+_PRIVACY: dict[str, Callable[[argparse.Namespace, Any], None]] = {
+    "consent": _privacy_consent,
+    "retention": _privacy_retention,
+    "request": _privacy_request,
+    "answer": _privacy_answer,
+    "requests": _privacy_requests,
+    "access": _privacy_access,
+    "register": _privacy_register,
+    "backups": _privacy_backups,
+}
+
+
 # Opens the window on a store (``smoke=True``: show every panel and quit). The command line
 # knows nothing of the interface: the program's entry point (ui/launch.py) hands this in.
 WindowOpener = Callable[[str, bool], int]  # the store's address (a path or a URL)
 # Writes the board report to a .pdf or .xlsx file (the figures, the file, the language), with
 # Qt's painting and translations: handed in by the entry point too.
 ReportPdfWriter = Callable[[Any, Path, str], Path]
+# Paints an HTML document (an access letter, the register) into a PDF file: handed in too.
+HtmlPdfWriter = Callable[[str, Path], Path]
 
 
 SQLITE_MAX_INT = 2**63 - 1
@@ -633,6 +930,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="default: from the extension (.csv, .xlsx, .vcf); csv-fr uses ';' for French Excel",
     )
     p.add_argument(
+        "--purpose",
+        choices=("newsletter", "directory", "events", "partners"),  # app.privacy.consent
+        help="only the members this use allows (consent given, or no objection); says how "
+        "many were left out",
+    )
+    p.add_argument(
         "--columns",
         metavar="A,B,C",
         help="CSV/XLSX columns, e.g. first_name,last_name,email,tags (default: the usual ones)",
@@ -662,6 +965,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="integrity check of the store")
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("encrypt", help="encrypt the store in place (SQLCipher), after a copy")
+    p.set_defaults(func=cmd_encrypt)
+    p = sub.add_parser("decrypt", help="decrypt the store in place, after a verified copy")
+    p.set_defaults(func=cmd_decrypt)
 
     p = sub.add_parser("member", help="one member: show, set, export-data (GDPR), erase")
     p.add_argument("action", choices=["show", "set", "export-data", "erase"])
@@ -721,6 +1029,49 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--language", choices=["fr", "en"], default="fr", help="of the PDF and XLSX")
     p.set_defaults(func=cmd_report)
 
+    member_id = _bounded_int(1, SQLITE_MAX_INT)
+    p = sub.add_parser(
+        "privacy", help="consent per purpose, retention, requests, access letters, the register"
+    )
+    actions = p.add_subparsers(
+        dest="privacy_action", metavar="ACTION", parser_class=_Parser, required=True
+    )
+    a = actions.add_parser("consent", help="a member's answers per purpose; set them")
+    a.add_argument("id", type=member_id, metavar="ID")
+    a.add_argument(
+        "answers", nargs="*", metavar="PURPOSE=yes|no|unset",
+        help="newsletter, directory, events, partners",
+    )  # fmt: skip
+    a.add_argument("--source", default="command-line", help="where the answer comes from")
+    a.add_argument("--wording", help="the text the person was shown (default: the usual one)")
+    a.add_argument("--json", action="store_true")
+    a = actions.add_parser("retention", help="the rules and who they propose for erasure")
+    a.add_argument("status", nargs="?", choices=("member", "former", "lost"))
+    a.add_argument("years", nargs="?", metavar="YEARS|none")
+    a.add_argument("--json", action="store_true")
+    a = actions.add_parser("request", help="log an access or erasure request")
+    a.add_argument("id", type=member_id, metavar="ID")
+    a.add_argument("kind", choices=("access", "erasure"))
+    a.add_argument("--received", metavar="YYYY-MM-DD", help="default: today")
+    a.add_argument("--note", help="how it came (no personal data)")
+    a = actions.add_parser("answer", help="mark a request answered")
+    a.add_argument("request_id", type=member_id, metavar="REQUEST")
+    a.add_argument("--date", metavar="YYYY-MM-DD", help="default: today")
+    a = actions.add_parser("requests", help="the open requests with their deadline")
+    a.add_argument("--all", action="store_true", help="the answered ones too")
+    a.add_argument("--json", action="store_true")
+    a = actions.add_parser("access", help="a member's file as JSON, an HTML or PDF letter")
+    a.add_argument("id", type=member_id, metavar="ID")
+    a.add_argument("-o", "--output", required=True, metavar="FILE", help=".json, .html or .pdf")
+    a = actions.add_parser("register", help="the register of processing (print or write it)")
+    a.add_argument("-o", "--output", metavar="FILE", help=".html, .pdf or .txt")
+    a.add_argument("--edit", metavar="FILE.txt", help="keep this text as the register")
+    a.add_argument("--reset", action="store_true", help="back to the generated register")
+    a = actions.add_parser("backups", help="backups made before an erasure; replace one")
+    a.add_argument("--replace", metavar="FILE", help="overwrite it with a clean verified copy")
+    a.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_privacy)
+
     p = sub.add_parser("calendar", help="write the scheduled posts as an iCalendar file")
     p.add_argument("-o", "--output", required=True, metavar="FILE.ics", help="a file or a folder")
     p.set_defaults(func=cmd_calendar)
@@ -731,6 +1082,7 @@ def main(
     argv: Sequence[str] | None = None,
     window: WindowOpener | None = None,
     report_pdf: ReportPdfWriter | None = None,
+    html_pdf: HtmlPdfWriter | None = None,
 ) -> int:
     """Run the command line; without a sub-command (or with --smoke-test), ``window`` opens
     the window; ``report_pdf`` paints `report -o FILE.pdf`. Without them (``python -m
@@ -738,6 +1090,7 @@ def main(
     parser = build_parser()
     args = parser.parse_args(argv)
     args.report_pdf = report_pdf
+    args.html_pdf = html_pdf
     if args.db is None:
         args.db = default_store_address()
     logging.basicConfig(level=logging.WARNING, format="amicale: %(message)s")

@@ -93,6 +93,11 @@ _READY_MADE = (
     _ReadyMade(
         "no-consent", QT_TRANSLATE_NOOP("Messages", "No consent"), lambda _today: "consent:no"
     ),
+    _ReadyMade(
+        "never-asked",
+        QT_TRANSLATE_NOOP("Messages", "Consent never asked"),
+        lambda _today: "consent:never",
+    ),
 )
 # Folded names a saved segment cannot take: the ready-made ones' English names and keys.
 _RESERVED = {fold(r.name) for r in _READY_MADE} | {r.key for r in _READY_MADE}

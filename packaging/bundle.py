@@ -102,6 +102,10 @@ HIDDEN_IMPORTS = [
     # SQLAlchemy finds its dialect by name from the URL ("sqlite://").
     "sqlalchemy.dialects.sqlite",
     "sqlalchemy.dialects.sqlite.pysqlite",
+    # Encrypted stores (app.store.cipher): the dialect by name, its driver imported inside it.
+    "sqlalchemy.dialects.sqlite.pysqlcipher",
+    "sqlcipher3",
+    "sqlcipher3.dbapi2",
     # Imported inside a function, only when a store needs upgrading (not at start-up).
     "app.store.migrations",
     # Alembic's machinery used by command.upgrade(); its SQLite DDL implementation

@@ -271,3 +271,24 @@ def test_closing_while_exporting_cancels_first(
     assert dialog.isVisible()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
     assert dialog.job is None
+
+
+def test_an_export_for_a_purpose_says_who_it_left_out(
+    qtbot: QtBot, store: Store, people: dict[str, int], save_as: SaveAs, tmp_path: Path
+) -> None:
+    from app.privacy import consent
+
+    consent.set_answers(store, people["Martin"], {"partners": True}, "form")
+    consent.set_answers(store, people["Dupont"], {"partners": False}, "form")
+    dialog = open_dialog(qtbot, store, "tag:chimie")
+    choose_format(dialog, "csv")
+    purpose: QComboBox = child(dialog, QComboBox, "purposeCombo")
+    assert purpose.currentData() is None
+    purpose.setCurrentIndex(purpose.findData("partners"))
+    assert purpose.currentText() == "Sharing with partner schools"
+    export(qtbot, dialog)
+    rows = read_csv(tmp_path / "export.csv")
+    assert [r[1] for r in rows[1:]] == ["Martin"]  # Dupont refused, Dupuis was never asked
+    assert child(dialog, QLabel, "resultLabel").text().splitlines()[1] == (
+        "Left out for this purpose: 1 who objected, 1 never asked."
+    )

@@ -89,3 +89,32 @@ def test_cli_says_where_to_choose(
     out = capsys.readouterr().out.splitlines()
     assert "rows with differing values queued for review (Duplicates): 1" in out
     assert out[-1] == "created: 0, updated: 0, rejected: 0"
+
+
+def test_the_duplicates_panel_fits_a_1280_by_800_screen(
+    qtbot: QtBot, main_window: object, store: Store, tmp_path: Path, french: object
+) -> None:
+    """The widest pair (an imported row with its field choices shown, in French) fits beside
+    the window's left column at 1280×800: nothing clipped, no wider window."""
+    from ui.main_window import MainWindow
+
+    assert isinstance(main_window, MainWindow)
+    window = main_window
+    import_file(store, open_source(update_file(tmp_path)))
+    window.resize(1280, 800)
+    window.sidebar.setCurrentRow(window.panels().index(window.duplicates))
+    panel = window.duplicates
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
+    assert any(box.isVisible() for box, _, _ in panel.choices.values())
+    assert window.minimumSizeHint().width() <= 1280
+    qtbot.waitUntil(lambda: window.width() == 1280)
+    assert panel.geometry().right() < window.width()
+    # Every value and every choice is as wide as it needs, within the panel.
+    for widget in [*panel.right_values.values(), *(box for box, _, _ in panel.choices.values())]:
+        if widget.isVisible():
+            assert widget.width() >= widget.minimumSizeHint().width()
+            right = widget.mapTo(window, widget.rect().topRight()).x()
+            assert right < window.width()
+    for button in (panel.add_button, panel.create_button, panel.discard_button, panel.skip_button):
+        assert button.width() >= button.minimumSizeHint().width()
+        assert button.mapTo(window, button.rect().topRight()).x() < window.width()

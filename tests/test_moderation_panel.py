@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from app.moderation import intake, queue
 from app.moderation.intake import NewItem
 from app.store import Store
+from ui.dialogs.moderation_add import AddItemsDialog
 from ui.models.moderation_queue import (
     COL_AGE,
     COL_SUGGESTION,
@@ -24,7 +25,7 @@ from ui.models.moderation_queue import (
     ModerationQueueModel,
     age_text,
 )
-from ui.panels.moderation import AddItemsDialog, ModerationPanel
+from ui.panels.moderation import ModerationPanel
 
 pytestmark = pytest.mark.clock  # dates, times and zones throughout
 

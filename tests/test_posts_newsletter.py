@@ -167,3 +167,38 @@ def test_due_now_publish_opens_the_newsletter_and_the_send_publishes(
     assert [d.channel.kind for d in panel.due_model.rows] == ["linkedin"]
     dialog.reject()
     panel.wait()
+
+
+def test_a_send_opened_elsewhere_reaches_the_calendar_through_the_runner(
+    qtbot: QtBot,
+    named: Store,
+    server: tuple[Collector, SmtpSettings],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The dialog announces the post's change itself: a calendar that did not open it (File →
+    Send newsletter…) drops the published version from its due list."""
+    from app.operations import Changes
+    from ui.operations import OperationRunner
+
+    post_id = due_newsletter_post(named)
+    monkeypatch.setattr("ui.dialogs.newsletter_dialog.VAULT", PasswordVault(None, use_system=False))
+    panel = PostsPanel(named, autoload=False)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.loaded, timeout=WAIT):
+        panel.reload()
+    assert [d.channel.kind for d in panel.due_model.rows] == ["newsletter", "linkedin"]
+    announced: list[Changes] = []
+    OperationRunner.for_store(named).changed.connect(lambda changes, _o: announced.append(changes))
+    dialog = NewsletterDialog(named, None, subject="S", body="B", post_id=post_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.audience is not None and not dialog.busy, timeout=WAIT)
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=WAIT)
+    assert announced == []  # a test message changes nothing
+    with qtbot.waitSignal(panel.loaded, timeout=WAIT):
+        qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    assert announced == [Changes(posts=True)]
+    assert [d.channel.kind for d in panel.due_model.rows] == ["linkedin"]
+    dialog.reject()
+    panel.wait()

@@ -15,6 +15,7 @@ from app.errors import AmicaleError, Cancelled, NotFoundError
 from app.members.query import QueryContext
 from app.members.search import QuerySyntaxError
 from app.members.service import MemberDirectory
+from app.privacy import consent
 from app.segments import Segment
 from app.store import Store
 from app.store.cancel import CancelToken
@@ -22,7 +23,14 @@ from app.store.schema import segment, tag
 
 pytestmark = pytest.mark.engines  # the store on SQLite and on PostgreSQL
 
-READY = ["Lost touch", "Dues unpaid this year", "New this month", "Not verified", "No consent"]
+READY = [
+    "Lost touch",
+    "Dues unpaid this year",
+    "New this month",
+    "Not verified",
+    "No consent",
+    "Consent never asked",
+]
 # A day of 2026, when Émilie Dupont's dues (paid for 2026) are up to date.
 IN_2026 = QueryContext(today=date(2026, 11, 26))
 
@@ -53,7 +61,7 @@ def test_save_lists_after_the_ready_made_ones(store: Store, people: dict[str, in
     assert chimie.id > 0 and not chimie.ready_made and chimie.created_at
     listed = segments.list_segments(store)
     assert [s.name for s in listed] == [*READY, "Alsace", "Chimistes lyonnais"]
-    assert [s.ready_made for s in listed] == [True] * 5 + [False] * 2
+    assert [s.ready_made for s in listed] == [True] * 6 + [False] * 2
     assert segments.get(store, "CHIMISTES LYONNAIS") == chimie
     assert segments.get(store, alsace.id) == alsace
     assert segments.get(store, "lost-touch").name == "Lost touch"
@@ -180,9 +188,10 @@ def test_ready_made_counts(store: Store, people: dict[str, int]) -> None:
     made = segments.ready_made()
     assert [s.name for s in made] == READY
     assert [s.key for s in made] == [
-        "lost-touch", "dues-unpaid", "new-this-month", "not-verified", "no-consent"
+        "lost-touch", "dues-unpaid", "new-this-month", "not-verified", "no-consent",
+        "never-asked",
     ]  # fmt: skip
-    assert [s.id for s in made] == [-1, -2, -3, -4, -5]
+    assert [s.id for s in made] == [-1, -2, -3, -4, -5, -6]
     counted = segments.counts(store, made, context=IN_2026)
     by_name = {s.name: counted[s.id] for s in made}
     assert by_name == {
@@ -191,7 +200,12 @@ def test_ready_made_counts(store: Store, people: dict[str, int]) -> None:
         "New this month": 6,  # the fixture was created just now
         "Not verified": 5,  # all but François Lefèvre
         "No consent": 4,
+        "Consent never asked": 4,  # the four without the newsletter consent
     }
+    # A refusal is an answer: the member is still without consent, no longer never asked.
+    consent.set_answers(store, people["Dupuis"], {"events": False}, "phone call")
+    counted = segments.counts(store, made[4:], context=IN_2026)
+    assert (counted[-5], counted[-6]) == (4, 3)
     MemberDirectory(store).create({"first_name": "Nina", "last_name": "Sans-Nouvelles"})
     assert segments.counts(store, made[:1]) == {-1: 2}  # no email, no phone
 
@@ -301,13 +315,13 @@ def test_cli_lists_segments_with_live_counts(
     code, out, err = run(capsys, "--db", store.address, "segments")
     assert (code, err) == (0, "")
     lines = out.splitlines()
-    assert len(lines) == 7
+    assert len(lines) == 8
     assert lines[0].startswith("* Lost touch ") and lines[0].endswith(
         "  1  status:lost OR (-has:email -has:phone)"
     )
     assert lines[3].startswith("* Not verified ") and lines[3].endswith("  5  verified:no")
-    assert lines[5].startswith("  Lyonnais ") and lines[5].endswith("  2  city:lyon")
-    assert lines[6].startswith("* ready-made")
+    assert lines[6].startswith("  Lyonnais ") and lines[6].endswith("  2  city:lyon")
+    assert lines[7].startswith("* ready-made")
 
 
 def test_cli_json_contract(
@@ -343,7 +357,7 @@ def test_cli_save(
     code, out, _ = run(capsys, *db, "segments", "save", "chimistes", "tag:chimie")
     assert (code, out) == (0, "saved: Chimistes (3 members)\n")
     assert segments.get(store, "pas a jour").query == "-dues:paid"
-    assert [s.name for s in segments.list_segments(store)][5:] == ["Chimistes", "Pas à jour"]
+    assert [s.name for s in segments.list_segments(store)][6:] == ["Chimistes", "Pas à jour"]
 
 
 def test_cli_errors_are_one_line(

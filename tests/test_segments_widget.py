@@ -28,7 +28,14 @@ from ui.operations import OperationRunner
 from ui.panels import segments as panel_module
 from ui.panels.segments import SegmentList, SegmentQueryDialog
 
-READY = ["Lost touch", "Dues unpaid this year", "New this month", "Not verified", "No consent"]
+READY = [
+    "Lost touch",
+    "Dues unpaid this year",
+    "New this month",
+    "Not verified",
+    "No consent",
+    "Consent never asked",
+]
 
 
 def counted(panel: SegmentList) -> bool:
@@ -63,10 +70,10 @@ def row_named(panel: SegmentList, name: str) -> int:
 
 def test_the_list_shows_live_counts(panel: SegmentList, qtbot: QtBot, store: Store) -> None:
     assert names(panel) == [*READY, "", "Lyonnais"]
-    assert panel.model.index(5, COL_NAME).data(SEPARATOR_ROLE) is True
-    assert not panel.model.flags(panel.model.index(5, COL_NAME))
-    assert panel.view.isFirstColumnSpanned(5, QModelIndex())
-    lyon = panel.model.index(6, COL_COUNT)
+    assert panel.model.index(6, COL_NAME).data(SEPARATOR_ROLE) is True
+    assert not panel.model.flags(panel.model.index(6, COL_NAME))
+    assert panel.view.isFirstColumnSpanned(6, QModelIndex())
+    lyon = panel.model.index(7, COL_COUNT)
     assert lyon.data() == "2" and lyon.data(COUNT_ROLE) == 2
     assert counts(panel)[0] == "1"  # Lost touch: Loïc Le Goff
     # A change to the members (an operation, as every change is) is counted again unasked.
@@ -105,7 +112,7 @@ def test_tooltips_show_the_query_as_plain_text(store: Store, qtbot: QtBot) -> No
 
 
 def test_clicking_emits_the_query(panel: SegmentList, qtbot: QtBot) -> None:
-    index = panel.model.index(6, COL_NAME)
+    index = panel.model.index(7, COL_NAME)
     rect = panel.view.visualRect(index)
     with qtbot.waitSignal(panel.segmentActivated, timeout=1000) as blocker:
         qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -277,6 +284,7 @@ def test_ready_made_names_are_translated(
             "Nouveaux ce mois-ci",
             "Non vérifiés",
             "Sans consentement",
+            "Consentement jamais demandé",
         ]
         assert widget.save_action.text() == "Enregistrer la recherche actuelle comme segment…"
         assert widget.rename(-1, "Autre nom") is None

@@ -54,7 +54,7 @@ def test_escalate_is_transmettre_in_french(french: QApplication) -> None:
 
 
 def test_channel_balance_has_the_french_space_before_its_colon(french: QApplication) -> None:
-    line = QCoreApplication.translate("PostsPanel", "%1: %2")
+    line = QCoreApplication.translate("PostsController", "%1: %2")
     assert line.replace("%1", "LinkedIn").replace("%2", "0/3") == "LinkedIn\u00a0: 0/3"
 
 

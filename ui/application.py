@@ -16,13 +16,14 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QMessageBox
 
 from app import APP_ID, APP_NAME, __version__, association
 from app.errors import AmicaleError
 from app.members.service import MemberDirectory
+from app.messages import Message
 from app.paths import DB_ENV, default_store_address
-from app.store import Store, address, open_store
+from app.store import Store, address, cipher, open_store
 from ui import i18n
 from ui.labels import message_text
 from ui.main_window import MainWindow
@@ -67,8 +68,21 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def ask_passphrase(path: Path, wrong: bool) -> str | None:
+    """The passphrase of an encrypted store, asked (None: the CM cancelled)."""
+    title = QCoreApplication.translate("Passphrase", "Encrypted data file")
+    text = (
+        QCoreApplication.translate("Passphrase", "Wrong passphrase. Passphrase of %1:")
+        if wrong
+        else QCoreApplication.translate("Passphrase", "%1 is encrypted. Its passphrase:")
+    ).replace("%1", path.name)
+    given, ok = QInputDialog.getText(None, title, text, QLineEdit.EchoMode.Password)
+    return given if ok and given else None
+
+
 def open_with_dialogs(target: str | Path) -> Store | None:
-    """Open the store; on failure let the user pick another file or a backup (a team server
+    """Open the store; an encrypted one asks its passphrase (until it is right or the CM
+    cancels); on another failure let the user pick another file or a backup (a team server
     that cannot be opened is said in a message: there is no file to pick instead)."""
     from ui.dialogs.store_problem import ask_what_next
 
@@ -84,14 +98,23 @@ def open_with_dialogs(target: str | Path) -> Store | None:
             )
             return None
     path = where
+    passphrase = os.environ.get(cipher.PASSPHRASE_VARIABLE) or None
     while True:
         try:
-            return open_store(path)
+            return open_store(path, passphrase=passphrase)
+        except cipher.PassphraseError:
+            if not cipher.available():
+                ask_what_next(path, AmicaleError(Message(cipher.T_NEEDS_MODULE)))
+                return None
+            # Asked again after a wrong one (the file is never changed by a refusal).
+            passphrase = ask_passphrase(path, wrong=passphrase is not None)
+            if passphrase is None:
+                return None
         except AmicaleError as exc:
             chosen = ask_what_next(path, exc)
             if chosen is None:
                 return None
-            path = chosen
+            path, passphrase = chosen, None
 
 
 def build_window(store: Store, settings: UiSettings) -> MainWindow:
@@ -133,7 +156,7 @@ def smoke_test(db: str | Path) -> int:
     app = make_application()
     i18n.install(app, i18n.choose_language(settings.language))
     try:
-        store = open_store(db)
+        store = open_store(db, passphrase=os.environ.get(cipher.PASSPHRASE_VARIABLE) or None)
     except AmicaleError as exc:
         print(f"amicale: {exc}", file=sys.stderr)
         return 1

@@ -27,5 +27,12 @@ def write_report(dashboard: Any, path: Path, language: str) -> Path:
     return export_report(dashboard, path, language=language)
 
 
+def write_html_pdf(page: str, path: Path) -> Path:
+    """An access letter or the register as a PDF (`amicale privacy … -o FILE.pdf`)."""
+    from ui.privacy_pdf import export_html_pdf
+
+    return export_html_pdf(page, path)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    return cli.main(argv, window=open_window, report_pdf=write_report)
+    return cli.main(argv, window=open_window, report_pdf=write_report, html_pdf=write_html_pdf)

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QSize, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -29,8 +29,10 @@ from app.association import Association
 from app.errors import AmicaleError
 from app.members.service import MemberDirectory
 from app.operations import Changes
+from app.privacy import backups
 from app.store import Store, backup
 from ui.labels import message_text
+from ui.lock import IdleTimer, LockScreen
 from ui.operations import OperationRunner, failure_text
 from ui.panels.dashboard import CALENDAR, DashboardPanel
 from ui.panels.duplicates import DuplicatesPanel
@@ -38,6 +40,7 @@ from ui.panels.history import HistoryPanel
 from ui.panels.members import MembersPanel
 from ui.panels.moderation import ModerationPanel
 from ui.panels.posts import PostsPanel
+from ui.panels.privacy import PrivacyPanel
 from ui.panels.segments import SegmentList
 from ui.panels.tags import TagsPanel
 from ui.panels.today import TodayPanel
@@ -135,6 +138,10 @@ class MainWindow(QMainWindow):
             lambda name: self.show_panel(self.posts if name == CALENDAR else self.moderation)
         )
         self.dashboard.reportRequested.connect(self._on_board_report)
+        self.privacy = PrivacyPanel(store)
+        self.add_panel(self.tr("Privacy"), self.privacy)
+        self.members.card.memberErased.connect(self._on_member_erased)
+        self.privacy.lateCountChanged.connect(self._on_requests_late)
         self.history = HistoryPanel(store)
         self.add_panel(self.tr("History"), self.history)
         self.sidebar.currentRowChanged.connect(self._on_sidebar_row)
@@ -185,6 +192,15 @@ class MainWindow(QMainWindow):
                     "%1", str(store.report.backup)
                 ),
             )
+        # An encrypted store's window locks itself after some minutes without input.
+        self.lock_screen: LockScreen | None = None
+        self.idle: IdleTimer | None = None
+        self._disabled_by_lock: list[QAction] = []
+        if store.key is not None and settings.lock_minutes:
+            self.lock_screen = LockScreen(store.key, self)
+            self.lock_screen.unlocked.connect(self._on_unlocked)
+            self.idle = IdleTimer(settings.lock_minutes * 60_000, self)
+            self.idle.idle.connect(self.lock)
         # The member list loads first; the counts of the other panels wait for its first page.
         self.members.searchFinished.connect(self._on_first_search)
         self.members.refresh()
@@ -340,8 +356,9 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_first_search(self) -> None:
         self.members.searchFinished.disconnect(self._on_first_search)
-        # overdue posts are announced at start-up
-        for panel in (self.segments, self.tags, self.today, self.posts, self.moderation):
+        # Overdue posts and requests past their deadline are announced at start-up.
+        panels = (self.segments, self.tags, self.today, self.posts, self.moderation, self.privacy)
+        for panel in panels:
             try:
                 panel.reload()
             except Exception as exc:
@@ -350,6 +367,20 @@ class MainWindow(QMainWindow):
                 if known is None:
                     raise
                 self.statusBar().showMessage(failure_text(known))
+
+    @Slot(int)
+    def _on_requests_late(self, count: int) -> None:
+        item = self.sidebar.item(self.panels().index(self.privacy))
+        if item is None:
+            return
+        if count:
+            item.setText(self.tr("Privacy (%1)").replace("%1", str(count)))
+            self.show_notice(
+                "privacy", self.tr("%n request(s) past their one-month deadline", "", count)
+            )
+        else:
+            item.setText(self.tr("Privacy"))
+            self.show_notice("privacy", None)
 
     @Slot(int)
     def _on_birthdays_today(self, count: int) -> None:
@@ -412,7 +443,7 @@ class MainWindow(QMainWindow):
             self._notices.pop(key, None)
             return
         self._notices[key] = text
-        order = ("upgrade", "birthdays", "posts")
+        order = ("upgrade", "birthdays", "posts", "privacy")
         line = " · ".join(self._notices[k] for k in order if k in self._notices)
         self.statusBar().showMessage(line, 15000)
 
@@ -518,6 +549,54 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, APP_NAME, failure_text(error))
 
     @Slot()
+    def lock(self) -> None:
+        """Hide the data until the passphrase is given again (an encrypted store only)."""
+        if self.lock_screen is None:
+            return
+        self.menuBar().setEnabled(False)
+        self.tag_dock.hide()
+        # No shortcut may open an export or a card behind the lock.
+        self._disabled_by_lock = [a for a in self.findChildren(QAction) if a.isEnabled()]
+        for action in self._disabled_by_lock:
+            action.setEnabled(False)
+        self.lock_screen.lock()
+
+    @Slot()
+    def _on_unlocked(self) -> None:
+        for action in self._disabled_by_lock:
+            action.setEnabled(True)
+        self._disabled_by_lock = []
+        self.menuBar().setEnabled(True)
+        self.tag_dock.setVisible(self.stack.currentWidget() is self.members)
+        if self.idle is not None:
+            self.idle.restart()
+
+    @property
+    def locked(self) -> bool:
+        return self.lock_screen is not None and self.lock_screen.isVisible()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.lock_screen is not None:
+            self.lock_screen.resize_to_parent()
+
+    @Slot(int)
+    def _on_member_erased(self, _member_id: int) -> None:
+        """After an erasure, the backups that still hold the person are to be replaced."""
+        stale = len(backups.stale_backups(self.store))
+        if stale:
+            self.statusBar().showMessage(
+                self.tr(
+                    "Erased. %n backup(s) made before still hold them: Privacy → Backups.",
+                    "",
+                    stale,
+                ),
+                15000,
+            )
+        else:
+            self.statusBar().showMessage(self.tr("Erased."), 10000)
+
+    @Slot()
     def _on_backup(self) -> None:
         suggested = backup.default_backup_path(self.store.path)
         suggested.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -531,6 +610,7 @@ class MainWindow(QMainWindow):
             return
         try:
             path, counts = backup.backup_store(self.store, Path(target))
+            backups.note_backup(self.store, path)  # found again after an erasure
         except AmicaleError as exc:
             QMessageBox.warning(self, self.tr("Backup failed"), message_text(exc.args[0]))
             return

@@ -206,7 +206,7 @@ def write_pdf(dashboard: Dashboard, path: Path) -> Path:
     return path
 
 
-def _application() -> QCoreApplication:
+def gui_application() -> QCoreApplication:
     """The QGuiApplication painting needs; made offscreen when the command line has none."""
     existing = QCoreApplication.instance()
     if existing is not None:
@@ -220,7 +220,7 @@ def export_report(dashboard: Dashboard, path: Path, language: str = "fr") -> Pat
     """Write the report to ``path`` (.pdf or .xlsx) in ``language``, without a window."""
     from ui import i18n
 
-    app = _application()
+    app = gui_application()
     i18n.install(app, language)
     return save_report(dashboard, path)
 

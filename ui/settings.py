@@ -44,6 +44,18 @@ class UiSettings:
     def team_address(self, value: str) -> None:
         self._qs.setValue("store/team", value)
 
+    @property
+    def lock_minutes(self) -> int:
+        """An encrypted store's window locks after this many minutes without input (0: never)."""
+        try:
+            return max(0, int(self._get("privacy/lock_minutes", 10)))
+        except (TypeError, ValueError):
+            return 10
+
+    @lock_minutes.setter
+    def lock_minutes(self, value: int) -> None:
+        self._qs.setValue("privacy/lock_minutes", int(value))
+
     def state(self, key: str) -> QByteArray | None:
         value = self._get(f"state/{key}")
         return value if isinstance(value, QByteArray) else None

@@ -53,6 +53,7 @@ from app.store.schema import (
     FTS_COLUMNS,
     community,
     member,
+    member_consent,
 )
 from app.store.sqlite import FTS_TRIGGER_NAMES, FTS_TRIGGERS
 from app.text import fold, sort_name
@@ -338,6 +339,19 @@ def build_demo(
         finally:
             raw.execute("PRAGMA ignore_check_constraints = OFF")
             raw.execute(f"PRAGMA cache_size = {int(cache_size)}")
+        # The newsletter consents as answers recorded when the member was added.
+        conn.execute(
+            member_consent.insert().from_select(
+                ["member_id", "purpose", "granted", "source", "at"],
+                sa.select(
+                    member.c.id,
+                    sa.literal("newsletter"),
+                    sa.true(),
+                    sa.literal("demo"),
+                    member.c.consent_at,
+                ).where(member.c.consent.is_(True)),
+            )
+        )
         from app.demo.posts import make_demo_posts  # the editorial calendar (issue 5)
 
         make_demo_posts(conn, seed, today)

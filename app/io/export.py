@@ -77,13 +77,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+import sqlalchemy as sa
+
 from app import audit, files
 from app.errors import AmicaleError, Cancelled
 from app.members import fields
 from app.members.service import DATA_COLUMNS, MemberDirectory, Sort
 from app.messages import QT_TRANSLATE_NOOP, Message
+from app.privacy import consent
 from app.store import Store, backends
 from app.store.cancel import CancelToken
+from app.store.schema import member
 
 EXPORT_FORMATS = ("csv", "csv-fr", "xlsx", "vcf", "mailchimp")
 DEFAULT_COLUMNS = fields.export_defaults()
@@ -133,6 +137,10 @@ class ExportReport:
     rows: int
     format: str
     seconds: float
+    # An export for a purpose (app.privacy.consent): the members it left out, and why.
+    purpose: str | None = None
+    objected: int = 0
+    never_asked: int = 0
 
 
 def format_for(path: Path, explicit: str | None) -> str:
@@ -174,8 +182,13 @@ def export_members(
     sort: Sort | None = None,
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
+    purpose: str | None = None,
 ) -> ExportReport:
     """Write the members matching ``query`` (or exactly ``ids``, in that order) to ``path``.
+
+    ``purpose`` (a key of app.privacy.consent.PURPOSES): only the members that use allows —
+    those who gave their consent, or who did not object, by the purpose's legal basis; the
+    report counts the others.
 
     ``columns`` and ``headers`` apply to CSV and XLSX; vCard and Mailchimp have fixed layouts.
     ``progress(done, total)`` is called after each chunk; ``cancel`` (or a progress callback
@@ -197,6 +210,9 @@ def export_members(
     else:
         member_ids = list(dict.fromkeys(ids))  # a selection: its order, each member once
     _check_cancel(cancel)
+    left_out = (0, 0)
+    if purpose is not None:
+        member_ids, left_out = _for_purpose(store, member_ids, purpose)
 
     chunks = _Chunks(store, directory, member_ids, _needed_columns(fmt, columns), progress, cancel)
     tmp = files.temporary_beside(path)
@@ -219,11 +235,34 @@ def export_members(
         if ids is not None:
             detail["ids"] = len(member_ids)
         detail.update({"rows": rows, "format": fmt, "file": path.name})
+        if purpose is not None:
+            detail.update({"purpose": purpose, "objected": left_out[0], "never_asked": left_out[1]})
         _move_into_place(store, tmp, path, detail)
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()
-    return ExportReport(path, rows, fmt, time.perf_counter() - started)
+    return ExportReport(
+        path, rows, fmt, time.perf_counter() - started, purpose, left_out[0], left_out[1]
+    )
+
+
+def _for_purpose(
+    store: Store, member_ids: Sequence[int], key: str
+) -> tuple[list[int], tuple[int, int]]:
+    """The members a use for ``key`` may include, in their order; (objected, never asked)
+    among the others. One set is read: the objections, and for a purpose resting on
+    consent the consents too (each as small as the answers recorded)."""
+    basis = consent.purpose(key).basis
+    with store.read() as conn:
+        refused = {i for (i,) in conn.execute(sa.select(member.c.id).where(consent.objected(key)))}
+        given = (
+            {i for (i,) in conn.execute(sa.select(member.c.id).where(consent.granted(key)))}
+            if basis == "consent"
+            else None
+        )
+    kept = [i for i in member_ids if i not in refused and (given is None or i in given)]
+    objected = sum(1 for i in member_ids if i in refused)
+    return kept, (objected, len(member_ids) - len(kept) - objected)
 
 
 # --- plumbing ---------------------------------------------------------------------------------

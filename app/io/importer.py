@@ -52,6 +52,7 @@ from app.members.dedup import DIFFERING_REASON
 from app.members.service import ensure_tag
 from app.members.validation import EDITABLE_FIELDS, MAX_TEXT, NO_YEAR, normalise
 from app.messages import QT_TRANSLATE_NOOP, Message
+from app.privacy import consent
 from app.store import Store
 from app.store.cancel import CancelToken, interruptible
 from app.store.schema import import_journal, member, member_tag, tag
@@ -363,6 +364,9 @@ class _Importer:
         self._keys_seen: _KeyBits | None = _KeyBits() if self.next_id == 1 else None
         self._reserved: dict[int, _Incoming] = {}  # ids given to rows not yet inserted
         self.search: SearchBacklog | None = None  # new members not yet in the text index
+        # The newsletter answers the file gave (a consent column), recorded at the end with
+        # the file as their source (app.privacy.consent): member id → given.
+        self.consents: dict[int, bool] = {}
         self.name_promo_index = False
 
     def recount_tags(self) -> None:
@@ -635,6 +639,7 @@ class _Importer:
                     if bool(kept) != bool(value):  # a withdrawal (or a new opt-in) is honoured
                         changes["consent"] = bool(value)
                         changes["consent_at"] = self.now
+                        self.consents[member_id] = bool(value)
                 elif _empty(kept):
                     changes[key] = value
                 elif key == "notes" and incoming.to_fix:
@@ -670,6 +675,20 @@ class _Importer:
                 )
                 differing.append((incoming.line, member_id, payload, DIFFERING_REASON))
         self._write_queue(differing)
+
+    def record_consents(self) -> None:
+        """The file's newsletter answers as consent records (the flags are written)."""
+        for given in (True, False):
+            ids = [m for m, g in self.consents.items() if g is given]
+            consent.record(
+                self.conn,
+                ids,
+                {"newsletter": given},
+                self.source_label,
+                at=self.now,
+                mirror=False,
+                log=False,  # the import's own event says it
+            )
 
     def _add_to_fix(
         self, incoming: _Incoming, member_id: int, kept: str, value: str, changes: dict[str, Any]
@@ -716,6 +735,8 @@ class _Importer:
             record = [member_id, *map(values.get, IMPORT_FIELDS)]
             consent = bool(values.get("consent"))
             record[_CONSENT_INDEX] = consent
+            if "consent" in values:
+                self.consents[member_id] = consent
             record[_SOURCE_INDEX] = values.get("source") or self.source_label
             record += [
                 self._sort_name(values),
@@ -831,6 +852,7 @@ def import_file(
             source.check_unchanged()  # a file cut or rewritten while read: roll back
             if dry_run:
                 raise _Rollback()
+            importer.record_consents()
             if importer.name_promo_index:  # a rollback drops it as well
                 importer.raw.execute(f"DROP INDEX {_NAME_PROMO_INDEX}")
             # The index builds take seconds at a million rows: Stop still ends them. They

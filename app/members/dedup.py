@@ -45,6 +45,7 @@ from app.clock import now_iso
 from app.errors import AmicaleError, Cancelled, NotFoundError
 from app.members.service import ensure_tag
 from app.members.validation import EDITABLE_FIELDS, normalise, require_identity
+from app.privacy import consent
 from app.store import Store, backends, portable
 from app.store.cancel import CancelToken, interruptible
 from app.store.schema import (
@@ -629,6 +630,7 @@ def _merge_rows(
         .values(member_id=keep_id)
     )
     _move_rejections(conn, drop_id, keep_id)
+    answers = consent.merge_answers(conn, keep_id, drop_id)
     conn.execute(member.delete().where(member.c.id == drop_id))
     result = MergeResult(
         keep_id,
@@ -640,7 +642,10 @@ def _merge_rows(
         communities_added,
         roles_raised,
     )
-    audit.record(conn, "merge", "member", keep_id, _detail(result))
+    detail = _detail(result)
+    if answers:
+        detail["consents"] = answers
+    audit.record(conn, "merge", "member", keep_id, detail)
     return result
 
 

@@ -148,8 +148,9 @@ FIELDS: tuple[Field, ...] = (
           card=14, aliases="source de verification|verification source|verifie par"),
     Field("verified_at", QT_TRANSLATE_NOOP("Fields", "Verified on"), "timestamp",
           editable=False),
+    # The card edits it in its Privacy box, with the other purposes (app.privacy.consent).
     Field("consent", QT_TRANSLATE_NOOP("Fields", "Newsletter consent"), "bool",
-          search=("consent", "consentement"), export="Newsletter Consent", card=18, table=True,
+          search=("consent", "consentement"), export="Newsletter Consent", table=True,
           aliases="consentement|newsletter|opt in|optin|consent|rgpd|accord rgpd|"
           "abonne newsletter|inscrit newsletter|abonnement|email marketing|"
           "consentement newsletter"),

@@ -8,9 +8,10 @@ from typing import Any
 import sqlalchemy as sa
 
 from app import __version__, audit
-from app.clock import now_iso
+from app.clock import now_iso, today
 from app.errors import NotFoundError
 from app.members.service import MemberDirectory
+from app.privacy import consent, requests
 from app.store import Store
 from app.store.schema import (
     audit_event,
@@ -21,6 +22,7 @@ from app.store.schema import (
     moderation_item,
     newsletter_recipient,
     newsletter_send,
+    privacy_request,
 )
 from app.store.sqlite import fts_purge
 
@@ -70,6 +72,28 @@ def export_member_data(store: Store, member_id: int) -> dict[str, Any]:
                 .order_by(newsletter_send.c.id)
             )
         ]
+        consents = [
+            {
+                "purpose": a.purpose,
+                "given": a.granted,
+                "source": a.source,
+                "at": a.at,
+                "wording": a.wording,
+            }
+            for a in consent.read_answers(conn, member_id).values()
+        ]
+        asked = [
+            {"kind": kind, "received_on": received, "answered_on": answered}
+            for kind, received, answered in conn.execute(
+                sa.select(
+                    privacy_request.c.kind,
+                    privacy_request.c.received_on,
+                    privacy_request.c.answered_on,
+                )
+                .where(privacy_request.c.member_id == member_id)
+                .order_by(privacy_request.c.id)
+            )
+        ]
         audit.record(conn, "export-data", "member", member_id)
     return {
         "exported_at": now_iso(),
@@ -80,6 +104,8 @@ def export_member_data(store: Store, member_id: int) -> dict[str, Any]:
         "history": events,
         "birthday_wishes": wishes,
         "newsletters": newsletters,
+        "consents": sorted(consents, key=lambda c: str(c["purpose"])),
+        "requests": asked,
     }
 
 
@@ -108,6 +134,17 @@ def erase_member(store: Store, member_id: int) -> None:
             .values(detail=None)
         )
         _forget_elsewhere(conn, member_id, row["email"], traces)
+        # The request log keeps its dates, by number only; an open erasure request is met.
+        conn.execute(
+            privacy_request.update()
+            .where(privacy_request.c.member_id == member_id)
+            .values(note=None)
+        )
+        requests.mark_answered(
+            conn,
+            sa.and_(privacy_request.c.member_id == member_id, privacy_request.c.kind == "erasure"),
+            today(),
+        )
         fts_purge(conn)
         audit.record(conn, "erase", "member", member_id)
     store.checkpoint()

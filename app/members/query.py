@@ -21,6 +21,7 @@ from app import clock
 from app.members import fields
 from app.members.search import And, Field, Node, Not, Or, QuerySyntaxError, Text, parse
 from app.messages import QT_TRANSLATE_NOOP, Message
+from app.privacy import consent
 from app.store.schema import (
     FREE_TEXT_COLUMNS,
     FTS_COLUMNS,
@@ -57,6 +58,7 @@ FTS_FIELDS = {name: column for name, column in SEARCH_COLUMNS.items() if column 
 
 _YES = {"yes", "oui", "true", "1", "y", "o"}
 _NO = {"no", "non", "false", "0", "n"}
+_NEVER = {"never", "jamais", "never-asked", "never asked", "jamais demande"}
 
 
 # Leaves SQLite answers from a covering index on member (class year, dates, birthdays).
@@ -335,12 +337,20 @@ class _Compiler:
         raise ValueError(value)
 
     def _field_consent(self, value: str) -> Condition:
+        """yes/no: the newsletter's flag; a purpose (newsletter, directory, events,
+        partners): its consent given; PURPOSE-no: refused or withdrawn; never: asked
+        about no purpose at all."""
         key = fold(value)
         if key in _YES:
             return member.c.consent.is_(True)
         if key in _NO:
             return member.c.consent.is_(False)
-        raise ValueError(value)
+        if key in _NEVER:
+            return consent.never_asked()
+        word, dash, answer = key.rpartition("-")
+        if dash and answer in _NO:
+            return consent.objected(consent.WORDS[word])
+        return consent.granted(consent.WORDS[key])
 
     def _field_has(self, value: str) -> Condition:
         return _not_empty(member.c[HAS_WORDS[fold(value)]])

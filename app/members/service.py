@@ -20,6 +20,7 @@ from app.members.query import FIELD_ALIASES, QueryContext, compile_query, unorde
 from app.members.search import And, Field, Node, Not, Or, parse
 from app.members.validation import normalise, require_identity
 from app.messages import QT_TRANSLATE_NOOP, Message
+from app.privacy import consent
 from app.store import Store, postgres
 from app.store.cancel import CancelToken, interruptible
 from app.store.portable import fold_sql
@@ -27,6 +28,7 @@ from app.store.schema import (
     community,
     member,
     member_community,
+    member_consent,
     member_tag,
     tag,
     tag_category,
@@ -144,6 +146,8 @@ class DeletedMembers:
     rows: list[dict[str, Any]]
     tags: list[dict[str, Any]]
     communities: list[dict[str, Any]]
+    # Their consent answers (app.privacy.consent), so an undone deletion keeps their proof.
+    consents: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def ids(self) -> list[int]:
@@ -407,6 +411,10 @@ class MemberDirectory:
             member_id = int(_new_id(result))
             if tags:
                 _set_tags(conn, member_id, tags)
+            if clean.get("consent"):
+                consent.record(
+                    conn, [member_id], {"newsletter": True}, "edit", mirror=False, log=False
+                )
             audit.record(conn, "create", "member", member_id)
         return member_id
 
@@ -454,6 +462,16 @@ class MemberDirectory:
                     .where(member.c.id == member_id)
                     .values(**changed, **extra, updated_at=now_iso())
                 )
+                if "consent" in changed:  # the newsletter's answer keeps its record
+                    consent.record(
+                        conn,
+                        [member_id],
+                        {"newsletter": bool(changed["consent"])},
+                        "edit",
+                        at=extra["consent_at"],
+                        mirror=False,
+                        log=False,  # the update's own event names the field
+                    )
             names = sorted(changed) + (["tags"] if tag_changed else [])
             if names:
                 detail: dict[str, Any] = {"fields": names}
@@ -468,7 +486,7 @@ class MemberDirectory:
     def delete(self, ids: Sequence[int]) -> DeletedMembers:
         ids = list(ids)
         with self.store.write() as conn:
-            rows, tags, communities = [], [], []
+            rows, tags, communities, consents = [], [], [], []
             for chunk in _chunks(ids):
                 rows += [
                     dict(r)
@@ -488,9 +506,15 @@ class MemberDirectory:
                         sa.select(member_community).where(member_community.c.member_id.in_(chunk))
                     ).mappings()
                 ]
+                consents += [
+                    dict(r)
+                    for r in conn.execute(
+                        sa.select(member_consent).where(member_consent.c.member_id.in_(chunk))
+                    ).mappings()
+                ]
                 conn.execute(member.delete().where(member.c.id.in_(chunk)))
             audit.record(conn, "delete", "member", None, {"ids": [r["id"] for r in rows]})
-        return DeletedMembers(rows, tags, communities)
+        return DeletedMembers(rows, tags, communities, consents)
 
     def restore(self, deleted: DeletedMembers) -> None:
         """Undo a deletion: the same members come back with the same ids and links."""
@@ -506,6 +530,7 @@ class MemberDirectory:
             memberships = [c for c in deleted.communities if c["community_id"] in existing]
             if memberships:
                 conn.execute(member_community.insert(), memberships)
+            consent.restore_answers(conn, deleted.consents)
             audit.record(conn, "restore", "member", None, {"ids": deleted.ids})
 
 

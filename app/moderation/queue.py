@@ -821,3 +821,32 @@ def member_search_text(store: Store, member_id: int) -> str:
     return " ".join(
         w.lstrip("-") for w in words if w.lstrip("-") and w.upper() not in ("OR", "AND", "NOT")
     )
+
+
+@dataclass
+class ModerationState:
+    """Everything the Moderation panel shows, read in one call (its worker runs it)."""
+
+    items: list[QueueItem]
+    communities: list[tuple[int, str]]
+    stats: Statistics
+    to_verify: list[ToVerify]
+    log: list[Decision]
+    settings: dict[str, Any]
+    # Item id → (name, kind) of the items in the log, to name them.
+    labels: dict[int, tuple[str, str]]
+
+
+def state(store: Store, include_snoozed: bool = False) -> ModerationState:
+    """The queue (with the snoozed items if asked), its communities and statistics, the
+    members to verify, the decision log with the names of its items, and the settings."""
+    log = decisions(store, 200)
+    return ModerationState(
+        list_items(store, include_sleeping=include_snoozed),
+        communities(store),
+        statistics_of(store),
+        to_verify(store),
+        log,
+        mod_settings.load(store),
+        item_labels(store, (d.item_id for d in log)),
+    )

@@ -7,6 +7,7 @@ from app.operations import (  # noqa: F401 (they register their operations)
     calendar,
     members,
     moderation,
+    privacy,
     settings,
     tags,
 )

@@ -40,6 +40,7 @@ class Changes:
     birthdays: bool = False  # wishes sent (the Today view)
     duplicates: bool = False  # the queue of probable duplicates
     settings: bool = False  # the association, templates, rules
+    privacy: bool = False  # consent answers, requests, retention rules, the register
 
     def __or__(self, other: Changes) -> Changes:
         merged: dict[str, Any] = {}

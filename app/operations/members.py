@@ -49,7 +49,12 @@ def update_member(
 
 
 def _deleted_args(deleted: DeletedMembers) -> dict[str, Any]:
-    return {"rows": deleted.rows, "tags": deleted.tags, "communities": deleted.communities}
+    return {
+        "rows": deleted.rows,
+        "tags": deleted.tags,
+        "communities": deleted.communities,
+        "consents": deleted.consents,
+    }
 
 
 @operation("members.delete", QT_TRANSLATE_NOOP("Operations", "Delete members"), long=True)
@@ -68,8 +73,9 @@ def restore_members(
     rows: list[dict[str, Any]],
     tags: list[dict[str, Any]],
     communities: list[dict[str, Any]],
+    consents: list[dict[str, Any]] | None = None,
 ) -> Outcome[list[int]]:
-    deleted = DeletedMembers(rows, tags, communities)
+    deleted = DeletedMembers(rows, tags, communities, consents or [])
     MemberDirectory(store).restore(deleted)
     return Outcome(
         deleted.ids,

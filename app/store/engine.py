@@ -22,7 +22,7 @@ from sqlalchemy import event
 from app import clock
 from app.errors import NotAStoreError, StoreError, StoreTooNewError
 from app.messages import QT_TRANSLATE_NOOP, Message
-from app.store import address, portable, sqlite  # noqa: F401 (portable: its compilers)
+from app.store import address, cipher, portable, sqlite  # noqa: F401 (portable: its compilers)
 from app.store.schema import SCHEMA_HEAD
 
 log = logging.getLogger(__name__)
@@ -45,7 +45,12 @@ class Store:
     """
 
     def __init__(
-        self, path: Path, engine: sa.Engine, report: OpenReport, url: sa.URL | None = None
+        self,
+        path: Path,
+        engine: sa.Engine,
+        report: OpenReport,
+        url: sa.URL | None = None,
+        key: str | None = None,
     ) -> None:
         # A team store has no file: ``path`` is then a name in the user's data folder that
         # what is kept beside a store (attachments, autosaved drafts) is placed next to.
@@ -53,6 +58,8 @@ class Store:
         self.engine = engine
         self.report = report
         self.url = url
+        # The passphrase of an encrypted store (None: a plain one): its backups use it too.
+        self.key = key
         self._write_lock = threading.Lock()
         # Bumped after every committed write from this process: caches derived from the
         # store (the member order) compare it to know they are stale.
@@ -118,13 +125,27 @@ class Store:
         self.engine.dispose()
 
 
-def _make_engine(path: Path) -> sa.Engine:
+def _make_engine(path: Path, key: str | None = None) -> sa.Engine:
     # LIFO: the connection just returned is the next one handed out, so the member list's page
     # reads keep one warm page cache instead of filling the caches of all four in turn.
-    engine = sa.create_engine(f"sqlite:///{path}", pool_size=4, max_overflow=4, pool_use_lifo=True)
+    pooling: dict[str, Any] = {"pool_size": 4, "max_overflow": 4, "pool_use_lifo": True}
+    if key is None:
+        engine = sa.create_engine(f"sqlite:///{path}", **pooling)
+    else:
+        from app.store import cipher
+
+        engine = sa.create_engine(
+            cipher.engine_url(path, key),
+            module=cipher.module(),
+            poolclass=sa.pool.QueuePool,  # the dialect's default is one connection a thread
+            connect_args={"check_same_thread": False},
+            **pooling,
+        )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        if key is not None:
+            cipher.quiet(dbapi_connection)
         sqlite.configure_connection(dbapi_connection)
 
     @event.listens_for(engine, "begin")
@@ -181,19 +202,25 @@ def _check_writable(path: Path) -> None:
         raise StoreError(Message(T_FOLDER_READ_ONLY, str(path)))
 
 
-def open_store(target: Path | str | sa.URL, *, migrate: bool = True) -> Store:
+def open_store(
+    target: Path | str | sa.URL, *, migrate: bool = True, passphrase: str | None = None
+) -> Store:
     """Open the store at ``target`` (a file, created if needed, or a ``postgresql://`` team
-    server) and bring its schema up to date."""
+    server) and bring its schema up to date.
+
+    An encrypted store needs its ``passphrase``: without it, or with a wrong one,
+    PassphraseError, and the file is not changed. A plain store ignores it.
+    """
     where = address.locate(target)
     if isinstance(where, sa.URL):
         from app.store import server
 
         engine, revision, anchor = server.open_server(where, migrate=migrate)
         return Store(anchor, engine, OpenReport(revision is None, revision, None), url=where)
-    return _open_file(where, migrate=migrate)
+    return _open_file(where, migrate=migrate, passphrase=passphrase)
 
 
-def _open_file(path: Path, *, migrate: bool) -> Store:
+def _open_file(path: Path, *, migrate: bool, passphrase: str | None) -> Store:
     created = not path.exists()
     if created:
         try:
@@ -202,7 +229,12 @@ def _open_file(path: Path, *, migrate: bool) -> Store:
             raise StoreError(f"cannot create {path}: {exc.strerror}") from exc
     else:
         _check_writable(path)
-    revision = sqlite.read_revision(path)
+    key: str | None = None
+    if not created and cipher.is_encrypted(path):
+        if not passphrase:
+            raise cipher.PassphraseError(Message(cipher.T_ENCRYPTED, str(path)))
+        key = passphrase
+    revision = sqlite.read_revision(path, key)
     sqlite.make_private(path)
 
     backup: Path | None = None
@@ -215,10 +247,10 @@ def _open_file(path: Path, *, migrate: bool) -> Store:
                 "update Amicale to open it. The file was not changed."
             )
         backup = backup_path_for(path, revision)
-        sqlite.backup_file(path, backup)
+        sqlite.backup_file(path, backup, key)
         log.info("backed up %s to %s before upgrading from %s", path, backup, revision)
 
-    engine = _make_engine(path)
+    engine = _make_engine(path, key)
     try:
         with engine.connect() as conn:
             sqlite.enable_wal(conn.connection.dbapi_connection)  # type: ignore[arg-type]
@@ -234,4 +266,4 @@ def _open_file(path: Path, *, migrate: bool) -> Store:
     except BaseException:
         engine.dispose()
         raise
-    return Store(path, engine, OpenReport(created, revision if backup else None, backup))
+    return Store(path, engine, OpenReport(created, revision if backup else None, backup), key=key)

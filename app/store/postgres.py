@@ -178,14 +178,14 @@ COMMUNITY_DROP = (
 )
 
 
-# Who did it (0012): on a server, the login that wrote the event, whatever the client says.
+# Who did it (0013): on a server, the login that wrote the event, whatever the client says.
 AUDIT_ACTOR_TRIGGER = (
     "CREATE OR REPLACE FUNCTION audit_event_actor() RETURNS trigger LANGUAGE plpgsql AS $$ "
     "BEGIN NEW.actor := current_user; RETURN NEW; END $$",
     "CREATE TRIGGER audit_event_actor_bi BEFORE INSERT OR UPDATE ON audit_event FOR EACH ROW "
     "EXECUTE FUNCTION audit_event_actor()",
 )
-# Each member's version (0012), bumped at every update unless the update sets it itself.
+# Each member's version (0013), bumped at every update unless the update sets it itself.
 VERSION_TRIGGER = (
     "CREATE OR REPLACE FUNCTION member_version_bump() RETURNS trigger LANGUAGE plpgsql AS $$ "
     "BEGIN IF NEW.version = OLD.version THEN NEW.version := OLD.version + 1; END IF; "
@@ -194,7 +194,7 @@ VERSION_TRIGGER = (
     "EXECUTE FUNCTION member_version_bump()",
     *AUDIT_ACTOR_TRIGGER,
 )
-# The others' changes without a restart (0012): every write to a table the window shows says
+# The others' changes without a restart (0013): every write to a table the window shows says
 # so on the channel CHANGE_CHANNEL, once a statement, with the writer's session (its
 # application_name) so a client can skip its own, and the member ids when they are few.
 CHANGE_CHANNEL = "amicale_changes"

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 # Bump with every new migration; checked against Alembic's head by the tests. Kept here so a
 # start-up on an up-to-date file does not need to load Alembic at all.
-SCHEMA_HEAD = "0012"
+SCHEMA_HEAD = "0013"
 
 metadata = sa.MetaData()
 
@@ -50,7 +50,7 @@ member = sa.Table(
     sa.Column("last_contacted_at", sa.Text),
     # app.text.linkedin_key(linkedin_url): the import matches profiles on it.
     sa.Column("linkedin_key", sa.Text),
-    # Bumped by a trigger at every update (0012): a save names the version it started from.
+    # Bumped by a trigger at every update (0013): a save names the version it started from.
     sa.Column("version", sa.Integer, nullable=False, server_default="1"),
     sa.CheckConstraint("status IN ('member', 'former', 'lost')", name="ck_member_status"),
     sa.CheckConstraint(
@@ -586,3 +586,58 @@ newsletter_recipient = sa.Table(
 )
 # A member's newsletters (GDPR export, erasure) without scanning every send's log.
 sa.Index("ix_newsletter_recipient_member", newsletter_recipient.c.member_id)
+
+# --- privacy (0012) ---------------------------------------------------------------------------
+# One answer per member and purpose (app.privacy.consent.PURPOSES): given or refused, where it
+# came from, when, and the wording the person was shown. No row: never asked. The newsletter's
+# answer is mirrored in member.consent (the board's index and the newsletter read it there).
+member_consent = sa.Table(
+    "member_consent",
+    metadata,
+    sa.Column(
+        "member_id", sa.Integer, sa.ForeignKey("member.id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Column("purpose", sa.Text, primary_key=True),
+    sa.Column("granted", sa.Boolean, nullable=False),
+    # A code (card, command-line, import, migration) or the CM's own words ("paper form").
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("at", sa.Text, nullable=False),
+    sa.Column("wording", sa.Text),
+    sa.CheckConstraint(
+        "purpose IN ('newsletter', 'directory', 'events', 'partners')",
+        name="ck_member_consent_purpose",
+    ),
+    sqlite_with_rowid=False,
+)
+sa.Index(
+    "ix_member_consent_purpose",
+    member_consent.c.purpose,
+    member_consent.c.granted,
+    member_consent.c.member_id,
+)
+
+# Access and erasure requests: the law gives a month to answer. No foreign key: the log
+# outlives an erasure, by number only.
+privacy_request = sa.Table(
+    "privacy_request",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("member_id", sa.Integer, nullable=False),
+    sa.Column("kind", sa.Text, nullable=False),
+    # Local dates "YYYY-MM-DD".
+    sa.Column("received_on", sa.Text, nullable=False),
+    sa.Column("answered_on", sa.Text),
+    sa.Column("note", sa.Text),
+    sa.CheckConstraint("kind IN ('access', 'erasure')", name="ck_privacy_request_kind"),
+)
+sa.Index("ix_privacy_request_member", privacy_request.c.member_id)
+
+# Years without news after which a member of that status is proposed for erasure.
+retention_rule = sa.Table(
+    "retention_rule",
+    metadata,
+    sa.Column("status", sa.Text, primary_key=True),
+    sa.Column("years", sa.Integer, nullable=False),
+    sa.CheckConstraint("status IN ('member', 'former', 'lost')", name="ck_retention_rule_status"),
+    sa.CheckConstraint("years BETWEEN 1 AND 100", name="ck_retention_rule_years"),
+)

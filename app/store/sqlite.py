@@ -38,8 +38,11 @@ def open_failure(path: Path, exc: BaseException) -> StoreError:
     return StoreError(f"cannot open {path}: {orig}")
 
 
-def check_header(path: Path) -> None:
-    """Refuse early, with a clear message, a file that is not a SQLite database."""
+def check_header(path: Path, key: str | None = None) -> None:
+    """Refuse early, with a clear message, a file that is not a SQLite database (an
+    encrypted one, opened with its ``key``, has no readable header)."""
+    if key is not None:
+        return
     try:
         with path.open("rb") as handle:
             head = handle.read(len(SQLITE_HEADER))
@@ -334,18 +337,35 @@ def id_array(dbapi_connection: sqlite3.Connection, sql: str, params: tuple[Any, 
     return array("q", map(int, text.split(",")))
 
 
-def read_revision(path: Path) -> str | None:
+def connect_file(path: Path, key: str | None = None, *, readonly: bool = False) -> Any:
+    """A bare connection to a store file (plain, or SQLCipher unlocked with ``key``)."""
+    if key is not None:
+        from app.store import cipher
+
+        return cipher.connect(path, key, readonly=readonly, timeout=BUSY_TIMEOUT_MS / 1000)
+    if readonly:
+        return sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    return sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+
+
+def _database_errors() -> tuple[type[BaseException], ...]:
+    from app.store import cipher
+
+    return cipher.database_errors()
+
+
+def read_revision(path: Path, key: str | None = None) -> str | None:
     """The schema revision written in the file, read without changing anything.
 
-    None for an empty (new) file. Raises NotAStoreError for a damaged or foreign file.
+    None for an empty (new) file. Raises NotAStoreError for a damaged or foreign file
+    (PassphraseError for a wrong ``key``).
     """
-    check_header(path)
+    check_header(path, key)
     if path.stat().st_size == 0:
         return None
-    uri = f"file:{path}?mode=ro"
     try:
-        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-    except sqlite3.Error as exc:
+        conn = connect_file(path, key, readonly=True)
+    except _database_errors() as exc:
         raise open_failure(path, exc) from exc
     try:
         tables = {
@@ -357,13 +377,13 @@ def read_revision(path: Path) -> str | None:
             raise NotAStoreError(f"{path} is a SQLite database but not an Amicale data file")
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         return row[0] if row else None
-    except sqlite3.DatabaseError as exc:
+    except _database_errors() as exc:
         raise open_failure(path, exc) from exc
     finally:
         conn.close()
 
 
-def table_counts(conn: sqlite3.Connection) -> dict[str, int]:
+def table_counts(conn: Any) -> dict[str, int]:
     """Row count of each ordinary table (used to verify a backup against its source)."""
     names = [
         row[0]
@@ -375,14 +395,15 @@ def table_counts(conn: sqlite3.Connection) -> dict[str, int]:
     return {name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
 
 
-def backup_file(source: Path, target: Path) -> dict[str, int]:
+def backup_file(source: Path, target: Path, key: str | None = None) -> dict[str, int]:
     """Copy ``source`` to ``target`` with SQLite's online backup API, verified before it counts.
 
     The copy is written beside ``target`` under a temporary name, checked (``quick_check``,
     the row counts of its source), flushed to the disk and renamed over ``target``: an
     existing backup of that name survives a full disk or a crash. ``target`` is never the
-    store itself or one of its files. Returns the verified row counts; raises StoreError when
-    the copy does not match.
+    store itself or one of its files. The copy of an encrypted store is encrypted with the
+    same ``key``. Returns the verified row counts; raises StoreError when the copy does not
+    match.
     """
     from app import files
 
@@ -390,7 +411,7 @@ def backup_file(source: Path, target: Path) -> dict[str, int]:
     actual: dict[str, int] = {}
 
     def verify(copy: Path) -> None:
-        check = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
+        check = connect_file(copy, key, readonly=True)
         try:
             ok = check.execute("PRAGMA quick_check").fetchone()[0]
             actual.update(table_counts(check))
@@ -404,16 +425,18 @@ def backup_file(source: Path, target: Path) -> dict[str, int]:
 
     with files.atomic_output(target, store=source, verify=verify) as copy:
         # A backup is a single file: no WAL beside it to lose when it is copied.
-        expected.update(_copy_pages(source, copy, "DELETE"))
+        expected.update(_copy_pages(source, copy, "DELETE", key))
     return actual
 
 
-def _copy_pages(source: Path, target: Path, journal_mode: str) -> dict[str, int]:
+def _copy_pages(
+    source: Path, target: Path, journal_mode: str, key: str | None = None
+) -> dict[str, int]:
     """``source`` copied into ``target`` page by page (SQLite's backup API), left in
     ``journal_mode``; the row counts of the source as copied."""
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    src = connect_file(source, key, readonly=True)
     try:
-        dst = sqlite3.connect(target)
+        dst = connect_file(target, key)
         try:
             src.backup(dst)
             dst.execute(f"PRAGMA journal_mode = {journal_mode}")
@@ -437,7 +460,7 @@ def integrity_problems(dbapi_connection: sqlite3.Connection) -> list[str]:
         dbapi_connection.execute(
             "INSERT INTO member_fts(member_fts, rank) VALUES ('integrity-check', 1)"
         )
-    except sqlite3.DatabaseError as exc:
+    except _database_errors() as exc:
         from app import failures
 
         if not failures.is_damage(exc):
@@ -448,11 +471,12 @@ def integrity_problems(dbapi_connection: sqlite3.Connection) -> list[str]:
     return problems
 
 
-def restore_file(source: Path, target: Path) -> None:
-    """Replace the content of ``target`` with ``source`` (SQLite backup API, page by page)."""
+def restore_file(source: Path, target: Path, key: str | None = None) -> None:
+    """Replace the content of ``target`` with ``source`` (SQLite backup API, page by page);
+    an encrypted backup (``key``) gives an encrypted store."""
     if not target.exists():
         create_private_file(target)
-    _copy_pages(source, target, "WAL")
+    _copy_pages(source, target, "WAL", key)
     make_private(target)
 
 
@@ -469,3 +493,54 @@ NAME_GROUPS_SQL = (
 
 # A list of ids as one JSON parameter, in raw SQL of the driver (postgres.py has its twin).
 JSON_IDS = "SELECT value FROM json_each(?)"
+
+
+def convert(path: Path, old_key: str | None, new_key: str | None) -> dict[str, int]:
+    """Rewrite the store at ``path`` encrypted with ``new_key`` (None: plain), reading it
+    with ``old_key`` (None: plain); returns the verified row counts. The store must be
+    closed (no other program using it).
+
+    The converted copy is written beside it with SQLCipher's ``sqlcipher_export``, verified
+    (integrity, every table's rows, opened with its passphrase), flushed, and only then
+    renamed over the original; on any failure the original is left as it was.
+    """
+    from app import files
+    from app.store import cipher
+
+    sqlcipher = cipher.module()
+    source = cipher.connect(path, old_key) if old_key else sqlcipher.connect(str(path))
+    try:
+        # The WAL folded into the file first: the copy reads one consistent file.
+        source.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        expected = table_counts(source)
+    finally:
+        source.close()
+    actual: dict[str, int] = {}
+
+    def verify(copy: Path) -> None:
+        check = cipher.connect(copy, new_key, readonly=True) if new_key else sqlite3.connect(copy)
+        try:
+            ok = check.execute("PRAGMA quick_check").fetchone()[0]
+            actual.update(table_counts(check))
+        finally:
+            check.close()
+        if ok != "ok" or actual != expected:
+            raise StoreError(f"the converted copy of {path} does not match it; nothing changed")
+
+    with files.atomic_output(path.with_name(path.name + ".converted"), verify=verify) as tmp:
+        conn = cipher.connect(path, old_key) if old_key else sqlcipher.connect(str(path))
+        try:
+            target, key = cipher.quoted(str(tmp)), cipher.quoted(new_key or "")
+            conn.execute(f"ATTACH DATABASE {target} AS converted KEY {key}")
+            conn.execute("SELECT sqlcipher_export('converted')")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            conn.execute(f"PRAGMA converted.user_version = {int(version)}")
+            conn.execute("DETACH DATABASE converted")
+        finally:
+            conn.close()
+        make_private(tmp)
+    converted = path.with_name(path.name + ".converted")
+    for extra in ("-wal", "-shm"):  # the plain file's, empty after the checkpoint
+        Path(f"{path}{extra}").unlink(missing_ok=True)
+    os.replace(converted, path)
+    return actual

@@ -2,9 +2,9 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
-    <name>DuplicatesPanel</name>
+    <name>DuplicatesController</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/duplicates.py" line="+441"/>
+        <location filename="../../ui/controllers/duplicates.py" line="+468"/>
         <source>%n pair(s) from score %1 with no conflicting field:</source>
         <translation>
             <numerusform>%n pair from score %1 with no conflicting field:</numerusform>
@@ -20,15 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
-        <source>Merge these %n pair(s)</source>
-        <translation>
-            <numerusform>Merge %n pair</numerusform>
-            <numerusform>Merge these %n pairs</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+30"/>
+        <location line="+27"/>
         <source>%n pair(s) merged; the others are left for you to review.</source>
         <translation>
             <numerusform>%n pair merged; the others are left for you to review.</numerusform>
@@ -37,9 +29,20 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesPanel</name>
+    <message numerus="yes">
+        <location filename="../../ui/panels/duplicates.py" line="+422"/>
+        <source>Merge these %n pair(s)</source>
+        <translation>
+            <numerusform>Merge %n pair</numerusform>
+            <numerusform>Merge these %n pairs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/export_dialog.py" line="+106"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="+108"/>
         <source>The selected members (%Ln)</source>
         <translation>
             <numerusform>The selected members (%Ln)</numerusform>
@@ -47,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+124"/>
+        <location line="+135"/>
         <source>The current search (%Ln)</source>
         <translation>
             <numerusform>The current search (%Ln)</numerusform>
@@ -63,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+111"/>
+        <location line="+112"/>
         <source>%Ln member(s) exported to %1</source>
         <translation>
             <numerusform>%Ln member exported to %1</numerusform>
@@ -93,7 +96,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="+312"/>
+        <location filename="../../ui/main_window.py" line="+328"/>
         <source>%Ln member(s) exported to %1</source>
         <translation>
             <numerusform>%Ln member exported to %1</numerusform>
@@ -101,7 +104,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+49"/>
+        <location line="+51"/>
+        <source>%n request(s) past their one-month deadline</source>
+        <translation>
+            <numerusform>%n request past its one-month deadline</numerusform>
+            <numerusform>%n requests past their one-month deadline</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
         <location line="+13"/>
         <source>%n birthday(s) today</source>
         <translation>
@@ -126,7 +137,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+50"/>
+        <location line="+71"/>
+        <source>Erased. %n backup(s) made before still hold them: Privacy → Backups.</source>
+        <translation>
+            <numerusform>Erased. %n backup made before still holds them: Privacy → Backups.</numerusform>
+            <numerusform>Erased. %n backups made before still hold them: Privacy → Backups.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
         <source>Backup written to %1 (%Ln members).</source>
         <translation>
             <numerusform>Backup written to %1 (%Ln member).</numerusform>
@@ -137,7 +156,7 @@
 <context>
     <name>MemberCard</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/member_card.py" line="+186"/>
+        <location filename="../../ui/panels/member_card.py" line="+206"/>
         <source>%n members selected</source>
         <translation>
             <numerusform>%n member selected</numerusform>
@@ -221,9 +240,9 @@
     </message>
 </context>
 <context>
-    <name>ModerationPanel</name>
+    <name>ModerationController</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/moderation.py" line="+439"/>
+        <location filename="../../ui/controllers/moderation.py" line="+168"/>
         <source>%n item(s) to moderate</source>
         <translation>
             <numerusform>%n item to moderate</numerusform>
@@ -247,7 +266,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+292"/>
+        <location line="+197"/>
         <source>%n known graduate(s) approved.</source>
         <translation>
             <numerusform>%n known graduate approved.</numerusform>
@@ -255,7 +274,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+70"/>
+        <location line="+44"/>
         <source>%n bad row(s), nothing imported:</source>
         <translation>
             <numerusform>%n bad row, nothing imported:</numerusform>
@@ -266,7 +285,7 @@
 <context>
     <name>NewsletterDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/newsletter_dialog.py" line="+270"/>
+        <location filename="../../ui/dialogs/newsletter_dialog.py" line="+272"/>
         <source>Send to %n member(s)</source>
         <translation>
             <numerusform>Send to %n member</numerusform>
@@ -307,9 +326,9 @@
     </message>
 </context>
 <context>
-    <name>PostsPanel</name>
+    <name>PostsController</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/posts.py" line="+485"/>
+        <location filename="../../ui/controllers/posts.py" line="+189"/>
         <source>%n post(s) to publish now</source>
         <translation>
             <numerusform>%n post to publish now</numerusform>
@@ -325,7 +344,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
+        <location line="+8"/>
         <source>Week of %1: %n post(s)</source>
         <translation>
             <numerusform>Week of %1: %n post</numerusform>
@@ -333,11 +352,78 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+92"/>
+        <location line="+71"/>
         <source>%n draft(s) prepared for the event.</source>
         <translation>
             <numerusform>%n draft prepared for the event.</numerusform>
             <numerusform>%n drafts prepared for the event.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyPanel</name>
+    <message numerus="yes">
+        <location filename="../../ui/panels/privacy.py" line="+289"/>
+        <source>late by %n day(s)</source>
+        <translation>
+            <numerusform>late by %n day</numerusform>
+            <numerusform>late by %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>%n day left</numerusform>
+            <numerusform>%n days left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n open request(s)</source>
+        <translation>
+            <numerusform>%n open request</numerusform>
+            <numerusform>%n open requests</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n late</source>
+        <translation>
+            <numerusform>%n late</numerusform>
+            <numerusform>%n late</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%n member(s) proposed for erasure</source>
+        <translation>
+            <numerusform>%n member proposed for erasure</numerusform>
+            <numerusform>%n members proposed for erasure</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+52"/>
+        <source>Delete %n member(s) permanently?</source>
+        <translation>
+            <numerusform>Delete %n member permanently?</numerusform>
+            <numerusform>Delete %n members permanently?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29"/>
+        <source>%n member(s) erased.</source>
+        <translation>
+            <numerusform>%n member erased.</numerusform>
+            <numerusform>%n members erased.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+40"/>
+        <source>%n backup(s) replaced with a clean copy.</source>
+        <translation>
+            <numerusform>%n backup replaced with a clean copy.</numerusform>
+            <numerusform>%n backups replaced with a clean copy.</numerusform>
         </translation>
     </message>
 </context>

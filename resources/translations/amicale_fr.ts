@@ -4,7 +4,7 @@
 <context>
     <name>AddItemsDialog</name>
     <message>
-        <location filename="../../ui/panels/moderation.py" line="+863"/>
+        <location filename="../../ui/dialogs/moderation_add.py" line="+37"/>
         <source>Add to the moderation queue</source>
         <translation>Ajouter à la file de modération</translation>
     </message>
@@ -577,6 +577,54 @@
     </message>
 </context>
 <context>
+    <name>ConsentDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/consent_dialog.py" line="+43"/>
+        <source>Consent of %1</source>
+        <translation>Consentement de %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Record each answer as the person gave it, with the words they were shown. Directory and invitations rest on the association&apos;s legitimate interest: only an objection leaves someone out. Newsletter and sharing need a consent.</source>
+        <translation>Enregistrez chaque réponse telle que la personne l’a donnée, avec les mots qui lui ont été présentés. L’annuaire et les invitations reposent sur l’intérêt légitime de l’association&#xa0;: seule une opposition en écarte quelqu’un. La lettre d’information et le partage demandent un consentement.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Never asked</source>
+        <translation>Jamais demandé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Given</source>
+        <translation>Donné</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused or withdrawn</source>
+        <translation>Refusé ou retiré</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Answer</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wording shown</source>
+        <translation>Texte présenté</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Recorded on %1, source: %2</source>
+        <translation>Enregistré le %1, source&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Source of the new answers</source>
+        <translation>Source des nouvelles réponses</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPanel</name>
     <message>
         <location filename="../../ui/panels/dashboard.py" line="+17"/>
@@ -846,9 +894,136 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesController</name>
+    <message>
+        <location filename="../../ui/controllers/duplicates.py" line="+218"/>
+        <source>Pairs to review: %1.</source>
+        <translation>Paires à examiner&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 — name likeness %2</source>
+        <translation>%1 — ressemblance des noms %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 — score %2, lowered: different %3</source>
+        <translation>%1 — score %2, abaissé (valeurs différentes&#xa0;: %3)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>an import</source>
+        <translation>un import</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (from %2, line %3)</source>
+        <translation>%1 (de %2, ligne %3)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1, class of %2</source>
+        <translation>%1, promo %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>That pair no longer exists; it was removed.</source>
+        <translation>Cette paire n’existe plus&#xa0;; elle a été retirée.</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Noted: they are different people; this pair will not come back.</source>
+        <translation>C’est noté&#xa0;: ce sont deux personnes différentes&#xa0;; cette paire ne reviendra pas.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1 created as a new member.</source>
+        <translation>%1 ajouté comme nouveau membre.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The imported row was discarded.</source>
+        <translation>La ligne importée a été abandonnée.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Merged.</source>
+        <translation>Fusionné.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Filled in: %1.</source>
+        <translation>Complété&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Imported values taken: %1.</source>
+        <translation>Valeurs importées retenues&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Kept as they were: %1 (the other values are in the log).</source>
+        <translation>Conservé tel quel&#xa0;: %1 (les autres valeurs sont dans l’historique).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tags and communities added: %1.</source>
+        <translation>Étiquettes et communautés ajoutées&#xa0;: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>%n pair(s) from score %1 with no conflicting field:</source>
+        <translation>
+            <numerusform>%n paire à partir du score %1 sans champ en conflit :</numerusform>
+            <numerusform>%n paires à partir du score %1 sans champ en conflit :</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… et %n autre</numerusform>
+            <numerusform>… et %n autres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Merging…</source>
+        <translation>Fusion en cours…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n pair(s) merged; the others are left for you to review.</source>
+        <translation>
+            <numerusform>%n paire fusionnée&#xa0;; les autres restent à examiner.</numerusform>
+            <numerusform>%n paires fusionnées&#xa0;; les autres restent à examiner.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Scanning the directory…</source>
+        <translation>Analyse de l’annuaire…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Scan finished in %1 s. Pairs found: %2.</source>
+        <translation>Analyse terminée en %1&#xa0;s. Paires trouvées&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Scan cancelled.</source>
+        <translation>Analyse annulée.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The scan failed: %1</source>
+        <translation>L’analyse a échoué&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesPanel</name>
     <message>
-        <location filename="../../ui/panels/duplicates.py" line="+131"/>
+        <location filename="../../ui/panels/duplicates.py" line="+93"/>
         <source>Scan the whole directory</source>
         <translation>Analyser tout l’annuaire</translation>
     </message>
@@ -863,7 +1038,7 @@
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+98"/>
         <source>Amber: both members have a different value; a merge keeps the one of the member merged into. Green: a merge fills it in or combines the lists. Tags, communities and history are always kept.</source>
         <translation>Orange&#xa0;: les deux membres ont une valeur différente&#xa0;; la fusion garde celle du membre conservé. Vert&#xa0;: la fusion complète le champ ou réunit les listes. Les étiquettes, les communautés et l’historique sont toujours conservés.</translation>
     </message>
@@ -938,12 +1113,12 @@
         <translation>Garder cette paire pour plus tard et afficher la suivante (aussi avec Bas dans la liste)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+37"/>
         <source>No duplicates to review. Imports put the rows they were unsure about here; scan the whole directory to look for more.</source>
         <translation>Aucun doublon à examiner. Les imports placent ici les lignes dont ils ne sont pas sûrs&#xa0;; analysez tout l’annuaire pour en chercher d’autres.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+53"/>
         <source>Keep</source>
         <translation>Garder</translation>
     </message>
@@ -963,7 +1138,7 @@
         <translation>Remplacer la valeur du membre par celle du fichier importé</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Preview merging all from this score</source>
         <translation>Aperçu de la fusion à partir de ce score</translation>
     </message>
@@ -978,23 +1153,7 @@
         <translation>Score à partir de</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
-        <source>%n pair(s) from score %1 with no conflicting field:</source>
-        <translation>
-            <numerusform>%n paire à partir du score %1 sans champ en conflit :</numerusform>
-            <numerusform>%n paires à partir du score %1 sans champ en conflit :</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+8"/>
-        <source>… and %n more</source>
-        <translation>
-            <numerusform>… et %n autre</numerusform>
-            <numerusform>… et %n autres</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
+        <location line="+17"/>
         <source>Merge these %n pair(s)</source>
         <translation>
             <numerusform>Fusionner %n paire</numerusform>
@@ -1002,120 +1161,12 @@
         </translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Merging…</source>
-        <translation>Fusion en cours…</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+15"/>
-        <source>%n pair(s) merged; the others are left for you to review.</source>
-        <translation>
-            <numerusform>%n paire fusionnée&#xa0;; les autres restent à examiner.</numerusform>
-            <numerusform>%n paires fusionnées&#xa0;; les autres restent à examiner.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+66"/>
-        <source>%1, class of %2</source>
-        <translation>%1, promo %2</translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>That pair no longer exists; it was removed.</source>
-        <translation>Cette paire n’existe plus&#xa0;; elle a été retirée.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1 — name likeness %2</source>
-        <translation>%1 — ressemblance des noms %2</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 — score %2, lowered: different %3</source>
-        <translation>%1 — score %2, abaissé (valeurs différentes&#xa0;: %3)</translation>
-    </message>
-    <message>
-        <location line="+146"/>
-        <source>%1 created as a new member.</source>
-        <translation>%1 ajouté comme nouveau membre.</translation>
-    </message>
-    <message>
-        <location line="-140"/>
-        <source>an import</source>
-        <translation>un import</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1 (from %2, line %3)</source>
-        <translation>%1 (de %2, ligne %3)</translation>
-    </message>
-    <message>
-        <location line="+102"/>
-        <source>Noted: they are different people; this pair will not come back.</source>
-        <translation>C’est noté&#xa0;: ce sont deux personnes différentes&#xa0;; cette paire ne reviendra pas.</translation>
-    </message>
-    <message>
-        <location line="+51"/>
-        <source>The imported row was discarded.</source>
-        <translation>La ligne importée a été abandonnée.</translation>
-    </message>
-    <message>
-        <location line="+38"/>
-        <source>Merged.</source>
-        <translation>Fusionné.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Filled in: %1.</source>
-        <translation>Complété&#xa0;: %1.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Imported values taken: %1.</source>
-        <translation>Valeurs importées retenues&#xa0;: %1.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Kept as they were: %1 (the other values are in the log).</source>
-        <translation>Conservé tel quel&#xa0;: %1 (les autres valeurs sont dans l’historique).</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Tags and communities added: %1.</source>
-        <translation>Étiquettes et communautés ajoutées&#xa0;: %1.</translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>Scanning the directory…</source>
-        <translation>Analyse de l’annuaire…</translation>
-    </message>
-    <message>
-        <location line="+41"/>
-        <source>Scan finished in %1 s. Pairs found: %2.</source>
-        <translation>Analyse terminée en %1&#xa0;s. Paires trouvées&#xa0;: %2.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Scan cancelled.</source>
-        <translation>Analyse annulée.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The scan failed: %1</source>
-        <translation>L’analyse a échoué&#xa0;: %1</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Pairs to review: %1.</source>
-        <translation>Paires à examiner&#xa0;: %1.</translation>
-    </message>
-    <message>
-        <location line="+40"/>
+        <location filename="../../ui/controllers/duplicates.py" line="+37"/>
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
@@ -1234,13 +1285,13 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="+83"/>
-        <location line="+206"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="+85"/>
+        <location line="+217"/>
         <source>Export members</source>
         <translation>Exporter des membres</translation>
     </message>
     <message>
-        <location line="-202"/>
+        <location line="-213"/>
         <source>Members to export</source>
         <translation>Membres à exporter</translation>
     </message>
@@ -1288,7 +1339,7 @@
         <translation>Format</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+16"/>
         <source>Tick the columns to export; drag to reorder.</source>
         <translation>Cochez les colonnes à exporter&#xa0;; faites-les glisser pour changer l’ordre.</translation>
     </message>
@@ -1374,7 +1425,7 @@
         <translation>La recherche en cours (impossible à exécuter)</translation>
     </message>
     <message numerus="yes">
-        <location line="+67"/>
+        <location line="+68"/>
         <source>%Ln member(s) exported to %1</source>
         <translation>
             <numerusform>%Ln membre exporté vers %1</numerusform>
@@ -1382,7 +1433,7 @@
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
         <source>Export cancelled: no file was written.</source>
         <translation>Export annulé&#xa0;: aucun fichier n’a été écrit.</translation>
     </message>
@@ -1400,6 +1451,26 @@
         <location line="+7"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
+    </message>
+    <message>
+        <location line="-268"/>
+        <source>Any (no purpose)</source>
+        <translation>Tout usage (aucune finalité)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Leaves out the members this use does not allow, and says how many</source>
+        <translation>Écarte les membres que cet usage n’autorise pas, et dit combien</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For</source>
+        <translation>Pour</translation>
+    </message>
+    <message>
+        <location line="+226"/>
+        <source>Left out for this purpose: %1 who objected, %2 never asked.</source>
+        <translation>Écartés pour cette finalité&#xa0;: %1 opposés, %2 jamais consultés.</translation>
     </message>
 </context>
 <context>
@@ -1495,7 +1566,7 @@
         <translation>Vérifié le</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Newsletter consent</source>
         <translation>Consentement newsletter</translation>
     </message>
@@ -1836,7 +1907,7 @@
         <translation>Envoi de la lettre d’information</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+21"/>
         <source>Request from %1 approved</source>
         <translation>Demande de %1 acceptée</translation>
     </message>
@@ -2041,6 +2112,46 @@
         <location line="+1"/>
         <source>members untagged: %1</source>
         <translation>membres désétiquetés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="-244"/>
+        <source>Consent recorded</source>
+        <translation>Consentement enregistré</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Access request received</source>
+        <translation>Demande d’accès reçue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Erasure request received</source>
+        <translation>Demande d’effacement reçue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request answered</source>
+        <translation>Demande traitée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retention rule changed</source>
+        <translation>Règle de conservation modifiée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Register of processing edited</source>
+        <translation>Registre des traitements modifié</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backup made</source>
+        <translation>Sauvegarde faite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backup replaced by a clean copy</source>
+        <translation>Sauvegarde remplacée par une copie propre</translation>
     </message>
 </context>
 <context>
@@ -2313,9 +2424,32 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../ui/lock.py" line="+70"/>
+        <source>Amicale is locked</source>
+        <translation>Amicale est verrouillé</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The data file is encrypted. Give its passphrase to see the data again.</source>
+        <translation>Le fichier de données est chiffré. Donnez sa phrase de passe pour revoir les données.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unlock</source>
+        <translation>Déverrouiller</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Wrong passphrase.</source>
+        <translation>Phrase de passe incorrecte.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+95"/>
+        <location filename="../../ui/main_window.py" line="+98"/>
         <source>Members</source>
         <translation>Membres</translation>
     </message>
@@ -2327,23 +2461,23 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+247"/>
+        <location line="+275"/>
         <source>Birthdays</source>
         <translation>Anniversaires</translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location line="-272"/>
         <source>Duplicates</source>
         <translation>Doublons</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+329"/>
+        <location line="+357"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location line="-326"/>
+        <location line="-354"/>
         <source>Moderation</source>
         <translation>Modération</translation>
     </message>
@@ -2353,7 +2487,7 @@
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
@@ -2363,7 +2497,7 @@
         <translation>Votre fichier de données a été mis à jour&#xa0;; la version précédente est conservée dans %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+33"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -2393,12 +2527,7 @@
         <translation>&amp;Bilan pour le bureau…</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>&amp;Connect to a team directory…</source>
-        <translation>Se &amp;connecter à un annuaire d’équipe…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>&amp;Back up the data file…</source>
         <translation>&amp;Sauvegarder le fichier de données…</translation>
     </message>
@@ -2414,18 +2543,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+257"/>
+        <location line="+272"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location line="-253"/>
-        <location line="+257"/>
+        <location line="-268"/>
+        <location line="+272"/>
         <source>&amp;Redo</source>
         <translation>Réta&amp;blir</translation>
     </message>
     <message>
-        <location line="-252"/>
+        <location line="-267"/>
         <source>&amp;Find members</source>
         <translation>&amp;Rechercher des membres</translation>
     </message>
@@ -2463,7 +2592,7 @@
         </translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+63"/>
         <source>Birthdays (%1)</source>
         <translation>Anniversaires (%1)</translation>
     </message>
@@ -2518,7 +2647,7 @@
         <translation>Rétabli&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+60"/>
         <source>Back up the data file</source>
         <translation>Sauvegarder le fichier de données</translation>
     </message>
@@ -2528,7 +2657,7 @@
         <translation>Données Amicale (*.sqlite3 *.amicale)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Backup failed</source>
         <translation>Échec de la sauvegarde</translation>
     </message>
@@ -2541,17 +2670,7 @@
         </translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Team directory %1: connected</source>
-        <translation>Annuaire d’équipe %1 : connecté</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The team server cannot be reached: your edits stay in the window; Amicale reconnects by itself</source>
-        <translation>Le serveur d’équipe est injoignable : vos modifications restent dans la fenêtre ; Amicale se reconnecte tout seul</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+32"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
@@ -2582,11 +2701,58 @@ Fichier de données&#xa0;: %2
 
 Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdirs (MIT), SQLite (domaine public).</translation>
     </message>
+    <message>
+        <location line="-519"/>
+        <location line="+240"/>
+        <source>Privacy</source>
+        <translation>Confidentialité</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Privacy (%1)</source>
+        <translation>Confidentialité (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n request(s) past their one-month deadline</source>
+        <translation>
+            <numerusform>%n demande a dépassé son délai d’un mois</numerusform>
+            <numerusform>%n demandes ont dépassé leur délai d’un mois</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+211"/>
+        <source>Erased. %n backup(s) made before still hold them: Privacy → Backups.</source>
+        <translation>
+            <numerusform>Effacé. %n sauvegarde faite avant le contient encore&#xa0;: Confidentialité → Sauvegardes.</numerusform>
+            <numerusform>Effacé. %n sauvegardes faites avant le contiennent encore&#xa0;: Confidentialité → Sauvegardes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Erased.</source>
+        <translation>Effacé.</translation>
+    </message>
+    <message>
+        <location line="-351"/>
+        <source>&amp;Connect to a team directory…</source>
+        <translation>Se &amp;connecter à un annuaire d’équipe…</translation>
+    </message>
+    <message>
+        <location line="+382"/>
+        <source>Team directory %1: connected</source>
+        <translation>Annuaire d’équipe %1 : connecté</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The team server cannot be reached: your edits stay in the window; Amicale reconnects by itself</source>
+        <translation>Le serveur d’équipe est injoignable : vos modifications restent dans la fenêtre ; Amicale se reconnecte tout seul</translation>
+    </message>
 </context>
 <context>
     <name>MemberCard</name>
     <message>
-        <location filename="../../ui/panels/member_card.py" line="+62"/>
+        <location filename="../../ui/panels/member_card.py" line="+74"/>
         <source>Select a member to see their file, or press Ctrl+N.</source>
         <translation>Sélectionnez un membre pour afficher sa fiche, ou appuyez sur Ctrl+N.</translation>
     </message>
@@ -2616,7 +2782,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Catégorie/Étiquette, Étiquette, …</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
@@ -2631,7 +2797,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+50"/>
         <source>Member</source>
         <translation>Membre</translation>
     </message>
@@ -2659,7 +2825,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Nouveau membre</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+277"/>
         <source>the new member</source>
         <translation>le nouveau membre</translation>
     </message>
@@ -2682,6 +2848,157 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <location line="+9"/>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <location line="-459"/>
+        <source>Delete permanently…</source>
+        <translation>Supprimer définitivement…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Erase the person from the data file for good (GDPR): cannot be undone</source>
+        <translation>Effacer la personne du fichier de données pour de bon (RGPD)&#xa0;: impossible à annuler</translation>
+    </message>
+    <message>
+        <location line="+123"/>
+        <source>Privacy</source>
+        <translation>Confidentialité</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Consent…</source>
+        <translation>Consentement…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copy of their data</source>
+        <translation>Copie de ses données</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Letter as PDF…</source>
+        <translation>Lettre en PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Letter as HTML…</source>
+        <translation>Lettre en HTML…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File as JSON…</source>
+        <translation>Fichier JSON…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Request received</source>
+        <translation>Demande reçue</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Access request, received today</source>
+        <translation>Demande d’accès, reçue aujourd’hui</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Erasure request, received today</source>
+        <translation>Demande d’effacement, reçue aujourd’hui</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>never asked</source>
+        <translation>jamais demandé</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>given on %1</source>
+        <translation>donné le %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>refused on %1</source>
+        <translation>refusé le %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Access request of %1: answer by %2</source>
+        <translation>Demande d’accès du %1&#xa0;: répondre avant le %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Erasure request of %1: answer by %2</source>
+        <translation>Demande d’effacement du %1&#xa0;: répondre avant le %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> (late)</source>
+        <translation> (en retard)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Consent recorded.</source>
+        <translation>Consentement enregistré.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>Document PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Web page (*.html)</source>
+        <translation>Page web (*.html)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON file (*.json)</source>
+        <translation>Fichier JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>personal-data</source>
+        <translation>donnees-personnelles</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy of the data of %1</source>
+        <translation>Copie des données de %1</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Copy written to %1.</source>
+        <translation>Copie écrite dans %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The access request is marked answered today.</source>
+        <translation>La demande d’accès est marquée traitée aujourd’hui.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Request logged: answer by %1.</source>
+        <translation>Demande enregistrée&#xa0;: répondre avant le %1.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+11"/>
+        <source>Delete permanently</source>
+        <translation>Supprimer définitivement</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Delete %1 permanently?</source>
+        <translation>Supprimer définitivement %1&#xa0;?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Their name, email, phone and everything else about them are erased from the data file for good, also from the history and the moderation queue. This cannot be undone. Backups made before keep them: replace them afterwards (Privacy panel).</source>
+        <translation>Son nom, son adresse, son téléphone et tout ce qui la concerne sont effacés du fichier de données pour de bon, y compris de l’historique et de la file de modération. C’est irréversible. Les sauvegardes faites avant les gardent&#xa0;: remplacez-les ensuite (panneau Confidentialité).</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Erasing…</source>
+        <translation>Effacement…</translation>
     </message>
 </context>
 <context>
@@ -2928,7 +3245,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../app/members/query.py" line="+234"/>
+        <location filename="../../app/members/query.py" line="+236"/>
         <source>&apos;{0}:&apos; needs letters or digits</source>
         <translation>«&#xa0;{0}:&#xa0;» demande des lettres ou des chiffres</translation>
     </message>
@@ -3087,7 +3404,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>un membre doit avoir un nom ou une adresse e-mail</translation>
     </message>
     <message>
-        <location filename="../../app/io/export.py" line="+144"/>
+        <location filename="../../app/io/export.py" line="+152"/>
         <source>unknown export format &apos;{0}&apos; (known: {1})</source>
         <translation>format d’export inconnu «&#xa0;{0}&#xa0;» (formats connus&#xa0;: {1})</translation>
     </message>
@@ -3127,7 +3444,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>impossible de lire {0}&#xa0;: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/io/export.py" line="+80"/>
+        <location filename="../../app/io/export.py" line="+111"/>
         <source>no column to export</source>
         <translation>aucune colonne à exporter</translation>
     </message>
@@ -3188,7 +3505,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Sans consentement</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>a segment needs a search</source>
         <translation>un segment a besoin d’une recherche</translation>
     </message>
@@ -3688,17 +4005,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Site web</translation>
     </message>
     <message>
-        <location filename="../../app/store/backup.py" line="+49"/>
+        <location filename="../../app/store/backup.py" line="+56"/>
         <source>{0} is the data file itself, not a backup of it</source>
         <translation>{0} est le fichier de données lui-même, pas une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../app/store/engine.py" line="+143"/>
-        <source>{0} is not possible yet in a team directory ({1}): do it in a data file, then copy it to the server</source>
-        <translation>{0} n’est pas encore possible dans un annuaire d’équipe ({1}) : faites-le dans un fichier de données, puis copiez-le sur le serveur</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location filename="../../app/store/engine.py" line="+169"/>
         <source>{0} is read-only: Amicale writes to its data file; make it writable or open a copy of it</source>
         <translation>{0} est en lecture seule&#xa0;: Amicale écrit dans son fichier de données&#xa0;; rendez-le modifiable ou ouvrez-en une copie</translation>
     </message>
@@ -3758,16 +4070,6 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>erreur interne ({0})</translation>
     </message>
     <message>
-        <location line="+113"/>
-        <source>the team server cannot be reached ({0}); nothing was written, try again</source>
-        <translation>le serveur d’équipe est injoignable ({0}) ; rien n’a été écrit, réessayez</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>your role in this team does not allow this change ({0}); ask the team&apos;s administrator</source>
-        <translation>votre rôle dans cette équipe ne permet pas cette modification ({0}) ; demandez à l’administrateur de l’équipe</translation>
-    </message>
-    <message>
         <location filename="../../app/io/readers.py" line="+71"/>
         <source>{0} changed while it was read (cut short or still being written): nothing was imported; import it again once it is complete</source>
         <translation>{0} a changé pendant sa lecture (tronqué ou encore en cours d’écriture)&#xa0;: rien n’a été importé&#xa0;; importez-le de nouveau une fois complet</translation>
@@ -3793,7 +4095,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>la première ligne de {0} indique le séparateur «&#xa0;{1}&#xa0;», mais ses lignes sont séparées par «&#xa0;{2}&#xa0;»&#xa0;: corrigez ou supprimez la ligne sep=</translation>
     </message>
     <message>
-        <location filename="../../app/io/importer.py" line="+410"/>
+        <location filename="../../app/io/importer.py" line="+414"/>
         <source>{0}: {1} (&apos;{2}&apos;)</source>
         <translation>{0}&#xa0;: {1} («&#xa0;{2}&#xa0;»)</translation>
     </message>
@@ -3801,11 +4103,6 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <location line="+111"/>
         <source>{0}: &apos;{1}&apos; differs from line {2}; kept the first</source>
         <translation>{0}&#xa0;: «&#xa0;{1}&#xa0;» diffère de la ligne {2}&#xa0;; la première est gardée</translation>
-    </message>
-    <message>
-        <location line="+242"/>
-        <source>An import</source>
-        <translation>Une importation</translation>
     </message>
     <message>
         <location filename="../../app/io/mapping.py" line="+602"/>
@@ -3883,7 +4180,87 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>dernier contact&#xa0;: «&#xa0;{0}&#xa0;» n’est pas une date&#xa0;; ignoré</translation>
     </message>
     <message>
-        <location filename="../../app/demo/members.py" line="+314"/>
+        <location filename="../../app/segments.py" line="-59"/>
+        <source>Consent never asked</source>
+        <translation>Consentement jamais demandé</translation>
+    </message>
+    <message>
+        <location filename="../../app/privacy/consent.py" line="+111"/>
+        <source>unknown purpose &apos;{0}&apos; (one of: {1})</source>
+        <translation>finalité «&#xa0;{0}&#xa0;» inconnue (au choix&#xa0;: {1})</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>say where the answer comes from (its source)</source>
+        <translation>indiquez d’où vient la réponse (sa source)</translation>
+    </message>
+    <message>
+        <location filename="../../app/privacy/requests.py" line="+68"/>
+        <source>unknown request &apos;{0}&apos; (one of: {1})</source>
+        <translation>demande «&#xa0;{0}&#xa0;» inconnue (au choix&#xa0;: {1})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>a request cannot be received in the future</source>
+        <translation>une demande ne peut pas être reçue dans le futur</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>an answer cannot come before the request ({0})</source>
+        <translation>une réponse ne peut pas précéder la demande ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../app/privacy/retention.py" line="+52"/>
+        <source>unknown status &apos;{0}&apos; (one of: {1})</source>
+        <translation>statut «&#xa0;{0}&#xa0;» inconnu (au choix&#xa0;: {1})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>a retention period is 1 to {0} years, not {1}</source>
+        <translation>une durée de conservation va de 1 à {0} ans, pas {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/store/cipher.py" line="+25"/>
+        <source>encrypted stores need the sqlcipher3 module (pip install &apos;amicale[encryption]&apos;)</source>
+        <translation>les fichiers chiffrés demandent le module sqlcipher3 (pip install &apos;amicale[encryption]&apos;)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} is encrypted (or not an Amicale data file): give its passphrase (AMICALE_PASSPHRASE); the file was not changed</source>
+        <translation>{0} est chiffré (ou n’est pas un fichier de données Amicale)&#xa0;: donnez sa phrase de passe (AMICALE_PASSPHRASE)&#xa0;; le fichier n’a pas été modifié</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>wrong passphrase for {0} (or not an Amicale data file); the file was not changed</source>
+        <translation>phrase de passe incorrecte pour {0} (ou ce n’est pas un fichier de données Amicale)&#xa0;; le fichier n’a pas été modifié</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a passphrase cannot be empty</source>
+        <translation>une phrase de passe ne peut pas être vide</translation>
+    </message>
+    <message>
+        <location filename="../../app/store/engine.py" line="-14"/>
+        <source>{0} is not possible yet in a team directory ({1}): do it in a data file, then copy it to the server</source>
+        <translation>{0} n’est pas encore possible dans un annuaire d’équipe ({1}) : faites-le dans un fichier de données, puis copiez-le sur le serveur</translation>
+    </message>
+    <message>
+        <location filename="../../app/failures.py" line="+113"/>
+        <source>the team server cannot be reached ({0}); nothing was written, try again</source>
+        <translation>le serveur d’équipe est injoignable ({0}) ; rien n’a été écrit, réessayez</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>your role in this team does not allow this change ({0}); ask the team&apos;s administrator</source>
+        <translation>votre rôle dans cette équipe ne permet pas cette modification ({0}) ; demandez à l’administrateur de l’équipe</translation>
+    </message>
+    <message>
+        <location filename="../../app/io/importer.py" line="+259"/>
+        <source>An import</source>
+        <translation>Une importation</translation>
+    </message>
+    <message>
+        <location filename="../../app/demo/members.py" line="+315"/>
         <source>Building the sample association</source>
         <translation>La création de l’association d’exemple</translation>
     </message>
@@ -3913,7 +4290,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>l’annuaire d’équipe {0} a été écrit par une version plus récente d’Amicale (schéma {1}) ; mettez Amicale à jour pour l’ouvrir. Rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../app/members/service.py" line="+190"/>
+        <location filename="../../app/members/service.py" line="+194"/>
         <source>member {0} was changed by someone else meanwhile ({1}): choose the values to keep</source>
         <translation>le membre {0} a été modifié par quelqu’un d’autre entre-temps ({1}) : choisissez les valeurs à garder</translation>
     </message>
@@ -3944,9 +4321,164 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
 </context>
 <context>
+    <name>ModerationController</name>
+    <message>
+        <location filename="../../ui/controllers/moderation.py" line="+140"/>
+        <source>The queue could not be read: %1</source>
+        <translation>Impossible de lire la file&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>%n item(s) to moderate</source>
+        <translation>
+            <numerusform>%n élément à modérer</numerusform>
+            <numerusform>%n éléments à modérer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 days</source>
+        <translation>%1 jours</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>median time to decision: %1</source>
+        <translation>délai médian de décision&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%1: %n decision(s) (%3)</source>
+        <translation>
+            <numerusform>%1&#xa0;: %n décision (%3)</numerusform>
+            <numerusform>%1&#xa0;: %n décisions (%3)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n automatic</source>
+        <translation>
+            <numerusform>%n automatique</numerusform>
+            <numerusform>%n automatiques</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · %2: %3</source>
+        <translation>%1 · %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+32"/>
+        <source>class of %1</source>
+        <translation>promo %1</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>To verify (%1)</source>
+        <translation>À vérifier (%1)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To verify</source>
+        <translation>À vérifier</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>automatic</source>
+        <translation>automatique</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>undone</source>
+        <translation>annulée</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>to %1</source>
+        <translation>pour %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>received %1</source>
+        <translation>reçu le %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Suggestion: %1 — %2</source>
+        <translation>Suggestion&#xa0;: %1 — %2</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location line="+9"/>
+        <source>(no name)</source>
+        <translation>(sans nom)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>risk %1 (a rejection is suggested from %2)</source>
+        <translation>risque %1 (un refus est suggéré à partir de %2)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no warning sign</source>
+        <translation>aucun signal d’alerte</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>reply copied to the clipboard</source>
+        <translation>réponse copiée dans le presse-papiers</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No decision to undo.</source>
+        <translation>Aucune décision à annuler.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Approving…</source>
+        <translation>Acceptation en cours…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n known graduate(s) approved.</source>
+        <translation>
+            <numerusform>%n diplômé connu accepté.</numerusform>
+            <numerusform>%n diplômés connus acceptés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Imported: %1 added, %2 merged, %3 decided by the rules.</source>
+        <translation>Import&#xa0;: %1 ajoutés, %2 fusionnés, %3 décidés par les règles.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>line %1: %2</source>
+        <translation>ligne %1&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n bad row(s), nothing imported:</source>
+        <translation>
+            <numerusform>%n ligne incorrecte, rien n&apos;a été importé&#xa0;:</numerusform>
+            <numerusform>%n lignes incorrectes, rien n&apos;a été importé&#xa0;:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ModerationPanel</name>
     <message>
-        <location filename="../../ui/panels/moderation.py" line="-921"/>
+        <location line="-389"/>
         <source>Request from %1: approved</source>
         <translation>Demande de %1&#xa0;: acceptée</translation>
     </message>
@@ -4016,7 +4548,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Décision sur la publication de %1 annulée.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../ui/panels/moderation.py" line="+69"/>
         <source>School register</source>
         <translation>Registre de l&apos;école</translation>
     </message>
@@ -4031,7 +4563,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Annuaire des anciens</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+28"/>
         <source>All kinds</source>
         <translation>Tous les types</translation>
     </message>
@@ -4152,12 +4684,11 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+1"/>
-        <location line="+209"/>
         <source>To verify</source>
         <translation>À vérifier</translation>
     </message>
     <message>
-        <location line="-208"/>
+        <location line="+1"/>
         <source>Decisions</source>
         <translation>Décisions</translation>
     </message>
@@ -4217,146 +4748,17 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Rien à modérer&#xa0;: cliquez sur Ajouter… pour coller des demandes d’adhésion, ou sur Importer un fichier… pour un export CSV ou JSON.</translation>
     </message>
     <message>
-        <location line="+71"/>
-        <source>The queue could not be read: %1</source>
-        <translation>Impossible de lire la file&#xa0;: %1</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+80"/>
         <source>All communities</source>
         <translation>Toutes les communautés</translation>
     </message>
-    <message numerus="yes">
-        <location line="+7"/>
-        <source>%n item(s) to moderate</source>
-        <translation>
-            <numerusform>%n élément à modérer</numerusform>
-            <numerusform>%n éléments à modérer</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+4"/>
-        <source>%1 h</source>
-        <translation>%1 h</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 days</source>
-        <translation>%1 jours</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>median time to decision: %1</source>
-        <translation>délai médian de décision&#xa0;: %1</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+6"/>
-        <source>%1: %n decision(s) (%3)</source>
-        <translation>
-            <numerusform>%1&#xa0;: %n décision (%3)</numerusform>
-            <numerusform>%1&#xa0;: %n décisions (%3)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>%n automatic</source>
-        <translation>
-            <numerusform>%n automatique</numerusform>
-            <numerusform>%n automatiques</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1 · %2: %3</source>
-        <translation>%1 · %2&#xa0;: %3</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <location line="+89"/>
-        <source>class of %1</source>
-        <translation>promo %1</translation>
-    </message>
-    <message>
-        <location line="-81"/>
-        <source>To verify (%1)</source>
-        <translation>À vérifier (%1)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <location line="+87"/>
-        <source>Suggestion: %1 — %2</source>
-        <translation>Suggestion&#xa0;: %1 — %2</translation>
-    </message>
-    <message>
-        <location line="+79"/>
-        <location line="+8"/>
-        <source>(no name)</source>
-        <translation>(sans nom)</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>risk %1 (a rejection is suggested from %2)</source>
-        <translation>risque %1 (un refus est suggéré à partir de %2)</translation>
-    </message>
-    <message>
-        <location line="-178"/>
-        <source>automatic</source>
-        <translation>automatique</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>undone</source>
-        <translation>annulée</translation>
-    </message>
-    <message>
-        <location line="+53"/>
+        <location line="+69"/>
         <source>Nothing selected</source>
         <translation>Aucune sélection</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>to %1</source>
-        <translation>pour %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>received %1</source>
-        <translation>reçu le %1</translation>
-    </message>
-    <message>
-        <location line="+107"/>
-        <source>no warning sign</source>
-        <translation>aucun signal d’alerte</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>reply copied to the clipboard</source>
-        <translation>réponse copiée dans le presse-papiers</translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>No decision to undo.</source>
-        <translation>Aucune décision à annuler.</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>Approving…</source>
-        <translation>Acceptation en cours…</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+9"/>
-        <source>%n known graduate(s) approved.</source>
-        <translation>
-            <numerusform>%n diplômé connu accepté.</numerusform>
-            <numerusform>%n diplômés connus acceptés.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+28"/>
+        <location line="+77"/>
         <source>Import join requests and posts</source>
         <translation>Importer des demandes d&apos;adhésion et des publications</translation>
     </message>
@@ -4376,25 +4778,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Imported: %1 added, %2 merged, %3 decided by the rules.</source>
-        <translation>Import&#xa0;: %1 ajoutés, %2 fusionnés, %3 décidés par les règles.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>line %1: %2</source>
-        <translation>ligne %1&#xa0;: %2</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>%n bad row(s), nothing imported:</source>
-        <translation>
-            <numerusform>%n ligne incorrecte, rien n&apos;a été importé&#xa0;:</numerusform>
-            <numerusform>%n lignes incorrectes, rien n&apos;a été importé&#xa0;:</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+19"/>
         <source>Import failed</source>
         <translation>Échec de l&apos;import</translation>
     </message>
@@ -4530,7 +4914,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>ModerationSettingsDialog</name>
     <message>
-        <location filename="../../ui/panels/moderation.py" line="+184"/>
+        <location filename="../../ui/dialogs/moderation_settings.py" line="+34"/>
         <source>Recruiting words</source>
         <translation>Mots de recrutement</translation>
     </message>
@@ -4649,7 +5033,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>NewsletterDialog</name>
     <message>
-        <location filename="../../ui/dialogs/newsletter_dialog.py" line="+78"/>
+        <location filename="../../ui/dialogs/newsletter_dialog.py" line="+80"/>
         <source>Send newsletter</source>
         <translation>Envoyer la lettre d’information</translation>
     </message>
@@ -4840,7 +5224,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Sending paused. Resume it any time: nobody will receive it twice.</source>
         <translation>Envoi en pause. Reprenez-le quand vous voulez&#xa0;: personne ne le recevra deux fois.</translation>
     </message>
@@ -4850,7 +5234,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Le test n’a pas été envoyé&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+28"/>
         <source>Stopping after the current message…</source>
         <translation>Arrêt après le message en cours…</translation>
     </message>
@@ -4963,7 +5347,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>modification du membre</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>Delete members</source>
         <translation>suppression de membres</translation>
     </message>
@@ -4973,7 +5357,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>restauration de membres</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Merge members</source>
         <translation>fusion de membres</translation>
     </message>
@@ -5110,6 +5494,55 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <location line="+8"/>
         <source>The association</source>
         <translation>l’association</translation>
+    </message>
+    <message>
+        <location filename="../../app/operations/privacy.py" line="+36"/>
+        <location line="+27"/>
+        <source>Record consent</source>
+        <translation>Enregistrer un consentement</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Delete permanently</source>
+        <translation>Supprimer définitivement</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Log a request</source>
+        <translation>Enregistrer une demande</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Mark a request answered</source>
+        <translation>Marquer une demande traitée</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Change a retention rule</source>
+        <translation>Modifier une règle de conservation</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Edit the register</source>
+        <translation>Modifier le registre</translation>
+    </message>
+</context>
+<context>
+    <name>Passphrase</name>
+    <message>
+        <location filename="../../ui/application.py" line="+73"/>
+        <source>Encrypted data file</source>
+        <translation>Fichier de données chiffré</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wrong passphrase. Passphrase of %1:</source>
+        <translation>Phrase de passe incorrecte. Phrase de passe de %1&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is encrypted. Its passphrase:</source>
+        <translation>%1 est chiffré. Sa phrase de passe&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -5362,9 +5795,131 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
 </context>
 <context>
+    <name>PostsController</name>
+    <message>
+        <location filename="../../ui/controllers/posts.py" line="+108"/>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+81"/>
+        <source>%n post(s) to publish now</source>
+        <translation>
+            <numerusform>%n publication à faire maintenant</numerusform>
+            <numerusform>%n publications à faire maintenant</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n en échec</numerusform>
+            <numerusform>%n en échec</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Week of %1: %n post(s)</source>
+        <translation>
+            <numerusform>Semaine du %1&#xa0;: %n publication</numerusform>
+            <numerusform>Semaine du %1&#xa0;: %n publications</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Moved to %1.</source>
+        <translation>Déplacée au %1.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 post(s) imported, %2 row(s) refused.</source>
+        <translation>%1 publication(s) importée(s), %2 ligne(s) refusée(s).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Line %1: %2</source>
+        <translation>Ligne %1&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n draft(s) prepared for the event.</source>
+        <translation>
+            <numerusform>%n brouillon préparé pour l’événement.</numerusform>
+            <numerusform>%n brouillons préparés pour l’événement.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>Annulé&#xa0;: rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 draft(s) created from the feed, %2 already known.</source>
+        <translation>%1 brouillon(s) créé(s) depuis le flux, %2 déjà connu(s).</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Writing the feed…</source>
+        <translation>Écriture du flux…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Feed written: %1 published post(s) in %2.</source>
+        <translation>Flux écrit&#xa0;: %1 publication(s) dans %2.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Writing the calendar…</source>
+        <translation>Écriture du calendrier…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Calendar written: %1 post(s) in %2.</source>
+        <translation>Calendrier écrit&#xa0;: %1 publication(s) dans %2.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>No web browser opened. The text for %1 is on the clipboard: open this address in your browser, paste it, post it, then “Mark as published”:
+%2</source>
+        <translation>Aucun navigateur web ne s’est ouvert. Le texte pour %1 est dans le presse-papiers&#xa0;: ouvrez cette adresse dans votre navigateur, collez-le, publiez, puis «&#xa0;Marquer comme publié&#xa0;»&#xa0;:
+%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The text for %1 is on the clipboard. Paste it, post it, then “Mark as published”.</source>
+        <translation>Le texte pour %1 est dans le presse-papiers. Collez-le, publiez, puis «&#xa0;Marquer comme publié&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The address must start with http:// or https://.</source>
+        <translation>L’adresse doit commencer par http:// ou https://.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Marked as published on %1.</source>
+        <translation>Marquée comme publiée sur %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>failed</source>
+        <translation>échec</translation>
+    </message>
+</context>
+<context>
     <name>PostsPanel</name>
     <message>
-        <location filename="../../ui/panels/posts.py" line="+175"/>
+        <location filename="../../ui/panels/posts.py" line="+114"/>
         <source>Previous</source>
         <translation>Précédent</translation>
     </message>
@@ -5455,12 +6010,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
     </message>
     <message>
         <location line="+3"/>
-        <location line="+547"/>
+        <location line="+394"/>
         <source>Copy the channel&apos;s text and open the network&apos;s page to post it</source>
         <translation>Copier le texte du canal et ouvrir la page du réseau pour le publier</translation>
     </message>
     <message>
-        <location line="-545"/>
+        <location line="-392"/>
         <source>Mark as published…</source>
         <translation>Marquer comme publié…</translation>
     </message>
@@ -5495,54 +6050,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Rien de prévu sur cette période&#xa0;: cliquez sur Nouvelle publication… ou double-cliquez sur un jour.</translation>
     </message>
     <message>
-        <location line="+68"/>
-        <source>%1 – %2</source>
-        <translation>%1 – %2</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+77"/>
-        <source>%n post(s) to publish now</source>
-        <translation>
-            <numerusform>%n publication à faire maintenant</numerusform>
-            <numerusform>%n publications à faire maintenant</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n failed</source>
-        <translation>
-            <numerusform>%n en échec</numerusform>
-            <numerusform>%n en échec</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+29"/>
-        <source>Week of %1: %n post(s)</source>
-        <translation>
-            <numerusform>Semaine du %1&#xa0;: %n publication</numerusform>
-            <numerusform>Semaine du %1&#xa0;: %n publications</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>%1: %2</source>
-        <translation>%1&#xa0;: %2</translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source>Moved to %1.</source>
-        <translation>Déplacée au %1.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+49"/>
-        <source>%n draft(s) prepared for the event.</source>
-        <translation>
-            <numerusform>%n brouillon préparé pour l’événement.</numerusform>
-            <numerusform>%n brouillons préparés pour l’événement.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="+219"/>
         <source>Import posts</source>
         <translation>Importer des publications</translation>
     </message>
@@ -5552,37 +6060,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>%1 post(s) imported, %2 row(s) refused.</source>
-        <translation>%1 publication(s) importée(s), %2 ligne(s) refusée(s).</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Line %1: %2</source>
-        <translation>Ligne %1&#xa0;: %2</translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source>Cancelled: nothing was changed.</source>
-        <translation>Annulé&#xa0;: rien n’a été modifié.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+28"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Reading %1…</source>
-        <translation>Lecture de %1…</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>%1 draft(s) created from the feed, %2 already known.</source>
-        <translation>%1 brouillon(s) créé(s) depuis le flux, %2 déjà connu(s).</translation>
-    </message>
-    <message>
-        <location line="+28"/>
+        <location line="+37"/>
         <source>Export the Atom feed</source>
         <translation>Exporter le flux Atom</translation>
     </message>
@@ -5592,17 +6075,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Flux Atom (*.atom *.xml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Writing the feed…</source>
-        <translation>Écriture du flux…</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Feed written: %1 published post(s) in %2.</source>
-        <translation>Flux écrit&#xa0;: %1 publication(s) dans %2.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Export the calendar</source>
         <translation>Exporter le calendrier</translation>
     </message>
@@ -5612,34 +6085,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Fichiers iCalendar (*.ics);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Writing the calendar…</source>
-        <translation>Écriture du calendrier…</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Calendar written: %1 post(s) in %2.</source>
-        <translation>Calendrier écrit&#xa0;: %1 publication(s) dans %2.</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>Send it to the members: opens the newsletter with this text</source>
         <translation>L’envoyer aux membres&#xa0;: ouvre la lettre d’information avec ce texte</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>No web browser opened. The text for %1 is on the clipboard: open this address in your browser, paste it, post it, then “Mark as published”:
-%2</source>
-        <translation>Aucun navigateur web ne s’est ouvert. Le texte pour %1 est dans le presse-papiers&#xa0;: ouvrez cette adresse dans votre navigateur, collez-le, publiez, puis «&#xa0;Marquer comme publié&#xa0;»&#xa0;:
-%2</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>The text for %1 is on the clipboard. Paste it, post it, then “Mark as published”.</source>
-        <translation>Le texte pour %1 est dans le presse-papiers. Collez-le, publiez, puis «&#xa0;Marquer comme publié&#xa0;».</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+48"/>
         <source>Mark as published</source>
         <translation>Marquer comme publié</translation>
     </message>
@@ -5658,20 +6109,567 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <source>What went wrong?</source>
         <translation>Qu’est-ce qui n’a pas fonctionné&#xa0;?</translation>
     </message>
+</context>
+<context>
+    <name>Privacy</name>
     <message>
-        <location line="+13"/>
-        <source>The address must start with http:// or https://.</source>
-        <translation>L’adresse doit commencer par http:// ou https://.</translation>
+        <location filename="../../app/privacy/consent.py" line="-114"/>
+        <source>Newsletter</source>
+        <translation>Lettre d’information</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I agree to receive the association&apos;s newsletter by email.</source>
+        <translation>J’accepte de recevoir la lettre d’information de l’association par courriel.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Directory visible to other alumni</source>
+        <translation>Annuaire visible des autres diplômés</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>My name, class year and professional details appear in the directory other alumni can consult.</source>
+        <translation>Mon nom, ma promotion et mes informations professionnelles figurent dans l’annuaire que les autres diplômés peuvent consulter.</translation>
     </message>
     <message>
         <location line="+9"/>
-        <source>Marked as published on %1.</source>
-        <translation>Marquée comme publiée sur %1.</translation>
+        <source>Event invitations</source>
+        <translation>Invitations aux événements</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I agree to be invited to the association&apos;s events.</source>
+        <translation>J’accepte d’être invité aux événements de l’association.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sharing with partner schools</source>
+        <translation>Partage avec les écoles partenaires</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I agree that my contact details be shared with the school and its partner schools.</source>
+        <translation>J’accepte que mes coordonnées soient communiquées à l’école et à ses écoles partenaires.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>member card</source>
+        <translation>fiche du membre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>command line</source>
+        <translation>ligne de commande</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>import</source>
+        <translation>import</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>recorded before consent per purpose</source>
+        <translation>enregistré avant le consentement par finalité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>edit of the newsletter consent</source>
+        <translation>modification du consentement à la lettre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sample association</source>
+        <translation>association d’exemple</translation>
+    </message>
+    <message>
+        <location filename="../../app/privacy/documents.py" line="+37"/>
+        <source>Your personal data held by %1</source>
+        <translation>Vos données personnelles détenues par %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In answer to your request, here is all the information %1 holds about you, as of %2. You may ask us to correct it, to stop using it for any of the purposes below, or to erase it.</source>
+        <translation>En réponse à votre demande, voici toutes les informations que %1 détient sur vous au %2. Vous pouvez nous demander de les corriger, de ne plus les utiliser pour l’une des finalités ci-dessous, ou de les effacer.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your file</source>
+        <translation>Votre fiche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Groups and communities</source>
+        <translation>Groupes et communautés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your choices, purpose by purpose</source>
+        <translation>Vos choix, finalité par finalité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>given</source>
+        <translation>donné</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refused</source>
+        <translation>refusé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>never asked</source>
+        <translation>jamais demandé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 on %2 (source: %3)</source>
+        <translation>%1 le %2 (source&#xa0;: %3)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>History of your file</source>
+        <translation>Historique de votre fiche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Newsletters sent to you</source>
+        <translation>Lettres d’information qui vous ont été envoyées</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birthday wishes</source>
+        <translation>Vœux d’anniversaire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your requests</source>
+        <translation>Vos demandes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None.</source>
+        <translation>Aucun.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For %1,</source>
+        <translation>Pour %1,</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Register of processing — %1</source>
+        <translation>Registre des traitements — %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Processing: the directory of the association&apos;s graduates, kept with Amicale on the community managers&apos; computers. Controller: %1. Generated on %2; edit it to match how the association really works.</source>
+        <translation>Traitement&#xa0;: l’annuaire des diplômés de l’association, tenu avec Amicale sur les ordinateurs des animateurs. Responsable du traitement&#xa0;: %1. Généré le %2&#xa0;; modifiez-le pour qu’il décrive le fonctionnement réel de l’association.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Data kept about each member</source>
+        <translation>Données conservées sur chaque membre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also: tags, groups and communities, the history of changes (who changed what, when), newsletters sent, birthday wishes, join requests and their moderation.</source>
+        <translation>Ainsi que&#xa0;: les étiquettes, groupes et communautés, l’historique des modifications (qui a changé quoi, quand), les lettres envoyées, les vœux d’anniversaire, les demandes d’adhésion et leur modération.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Purposes and legal basis</source>
+        <translation>Finalités et base légale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: on the member&apos;s consent, recorded with its date, source and wording.</source>
+        <translation>%1&#xa0;: sur le consentement du membre, enregistré avec sa date, sa source et son texte.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: on the association&apos;s legitimate interest; a member who objects is left out.</source>
+        <translation>%1&#xa0;: sur l’intérêt légitime de l’association&#xa0;; un membre qui s’y oppose en est écarté.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>How long data is kept</source>
+        <translation>Durée de conservation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %n years without news, then the member is proposed for erasure (never erased without a decision).</source>
+        <translation>%1&#xa0;: %n ans sans nouvelles, puis le membre est proposé à l’effacement (jamais effacé sans décision).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No retention rule is set: members are kept until they ask to be erased.</source>
+        <translation>Aucune règle de conservation&#xa0;: les membres sont conservés jusqu’à ce qu’ils demandent leur effacement.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Who receives the data</source>
+        <translation>Destinataires des données</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The association&apos;s community managers. Exports for a purpose leave out the members it does not allow; each export is logged. Nothing is sent elsewhere unless a CM exports it.</source>
+        <translation>Les animateurs de l’association. Les exports pour une finalité écartent les membres qu’elle n’autorise pas&#xa0;; chaque export est enregistré. Rien n’est envoyé ailleurs sans qu’un animateur l’exporte.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Security</source>
+        <translation>Sécurité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The data file is readable by its owner only; erasure overwrites the deleted data; backups are verified copies, listed for replacement after an erasure.</source>
+        <translation>Le fichier de données n’est lisible que par son propriétaire&#xa0;; l’effacement écrase les données supprimées&#xa0;; les sauvegardes sont des copies vérifiées, listées pour être remplacées après un effacement.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rights of the people</source>
+        <translation>Droits des personnes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Access, rectification, objection and erasure requests are logged with the date received and answered; they are answered within one month.</source>
+        <translation>Les demandes d’accès, de rectification, d’opposition et d’effacement sont enregistrées avec leur date de réception et de réponse&#xa0;; il y est répondu sous un mois.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Former members</source>
+        <translation>Anciens membres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lost touch</source>
+        <translation>Perdus de vue</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyPanel</name>
+    <message>
+        <location filename="../../ui/panels/privacy.py" line="+106"/>
+        <source>Requests</source>
+        <translation>Demandes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retention</source>
+        <translation>Conservation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backups</source>
+        <translation>Sauvegardes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Register of processing</source>
+        <translation>Registre des traitements</translation>
     </message>
     <message>
         <location line="+11"/>
-        <source>failed</source>
-        <translation>échec</translation>
+        <location line="+62"/>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <location line="-61"/>
+        <source>Request</source>
+        <translation>Demande</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>Reçue le</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answer by</source>
+        <translation>Répondre avant le</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show the answered ones</source>
+        <translation>Afficher les demandes traitées</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark answered today</source>
+        <translation>Marquer traitée aujourd’hui</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Access and erasure requests must be answered within one month. Log them from the member&apos;s card (Request received); a copy of the data made from the card answers an access request.</source>
+        <translation>Il faut répondre aux demandes d’accès et d’effacement sous un mois. Enregistrez-les depuis la fiche du membre (Demande reçue)&#xa0;; une copie des données faite depuis la fiche répond à une demande d’accès.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>How long a member may stay without news before Amicale proposes to erase them. Nothing is erased without your decision: select people below and delete them permanently, or bring their file up to date to keep them.</source>
+        <translation>Combien de temps un membre peut rester sans nouvelles avant qu’Amicale propose de l’effacer. Rien n’est effacé sans votre décision&#xa0;: sélectionnez des personnes ci-dessous et supprimez-les définitivement, ou mettez leur fiche à jour pour les garder.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>no rule</source>
+        <translation>pas de règle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> years without news</source>
+        <translation> ans sans nouvelles</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save the rules</source>
+        <translation>Enregistrer les règles</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last news</source>
+        <translation>Dernières nouvelles</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete the selected permanently…</source>
+        <translation>Supprimer définitivement la sélection…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep (in touch today)</source>
+        <translation>Garder (contact aujourd’hui)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record a contact today: the rule starts counting again from now</source>
+        <translation>Enregistrer un contact aujourd’hui&#xa0;: la règle recommence à compter d’aujourd’hui</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>An erasure cannot reach into the copies made before it. These backups still hold people erased since: replace each with a clean copy of the data file as it is now (or delete it yourself).</source>
+        <translation>Un effacement n’atteint pas les copies faites avant lui. Ces sauvegardes contiennent encore des personnes effacées depuis&#xa0;: remplacez chacune par une copie propre du fichier de données tel qu’il est maintenant (ou supprimez-la vous-même).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Backup</source>
+        <translation>Sauvegarde</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Made</source>
+        <translation>Faite le</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Erasures since</source>
+        <translation>Effacements depuis</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Replace with a clean copy</source>
+        <translation>Remplacer par une copie propre</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Generate again</source>
+        <translation>Générer à nouveau</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export as HTML…</source>
+        <translation>Exporter en HTML…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export as PDF…</source>
+        <translation>Exporter en PDF…</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Access</source>
+        <translation>Accès</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Erasure</source>
+        <translation>Effacement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>member #%1 (erased)</source>
+        <translation>membre nº %1 (effacé)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>answered on %1</source>
+        <translation>traitée le %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>late by %n day(s)</source>
+        <translation>
+            <numerusform>en retard de %n jour</numerusform>
+            <numerusform>en retard de %n jours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>%n jour restant</numerusform>
+            <numerusform>%n jours restants</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n open request(s)</source>
+        <translation>
+            <numerusform>%n demande en cours</numerusform>
+            <numerusform>%n demandes en cours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n late</source>
+        <translation>
+            <numerusform>%n en retard</numerusform>
+            <numerusform>%n en retard</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%n member(s) proposed for erasure</source>
+        <translation>
+            <numerusform>%n membre proposé à l’effacement</numerusform>
+            <numerusform>%n membres proposés à l’effacement</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Retention rules saved.</source>
+        <translation>Règles de conservation enregistrées.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+11"/>
+        <source>Delete permanently</source>
+        <translation>Supprimer définitivement</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-9"/>
+        <source>Delete %n member(s) permanently?</source>
+        <translation>
+            <numerusform>Supprimer définitivement %n membre&#xa0;?</numerusform>
+            <numerusform>Supprimer définitivement %n membres&#xa0;?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Everything about them is erased from the data file for good. This cannot be undone.</source>
+        <translation>Tout ce qui les concerne est effacé du fichier de données pour de bon. C’est irréversible.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Erasing…</source>
+        <translation>Effacement…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n member(s) erased.</source>
+        <translation>
+            <numerusform>%n membre effacé.</numerusform>
+            <numerusform>%n membres effacés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Replacing the backups…</source>
+        <translation>Remplacement des sauvegardes…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n backup(s) replaced with a clean copy.</source>
+        <translation>
+            <numerusform>%n sauvegarde remplacée par une copie propre.</numerusform>
+            <numerusform>%n sauvegardes remplacées par une copie propre.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Your edited version, kept in the data file.</source>
+        <translation>Votre version modifiée, conservée dans le fichier de données.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Generated from what Amicale keeps (fields, purposes, retention rules). Edit it to describe how the association really works, then save.</source>
+        <translation>Généré à partir de ce qu’Amicale conserve (champs, finalités, règles de conservation). Modifiez-le pour décrire le fonctionnement réel de l’association, puis enregistrez.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Register saved.</source>
+        <translation>Registre enregistré.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>Document PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Web page (*.html)</source>
+        <translation>Page web (*.html)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>register</source>
+        <translation>registre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export the register</source>
+        <translation>Exporter le registre</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Register written to %1.</source>
+        <translation>Registre écrit dans %1.</translation>
     </message>
 </context>
 <context>
@@ -5705,7 +6703,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/dialogs/team_connect.py" line="+139"/>
+        <location filename="../../ui/dialogs/team_connect.py" line="+140"/>
         <source>administrator</source>
         <translation>administrateur</translation>
     </message>
@@ -6027,7 +7025,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Échec de la restauration</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="+82"/>
+        <location filename="../../ui/application.py" line="+19"/>
         <source>Team directory</source>
         <translation>Annuaire d’équipe</translation>
     </message>

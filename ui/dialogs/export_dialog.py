@@ -36,7 +36,9 @@ from app.io.export import DEFAULT_COLUMNS, EXPORT_COLUMNS, ExportReport, export_
 from app.members.search import QuerySyntaxError
 from app.members.service import MemberDirectory, Sort
 from app.messages import Message
+from app.privacy import consent
 from app.store import Store
+from ui.dialogs.consent_dialog import purpose_title
 from ui.labels import field_title, message_text
 from ui.widgets import ERROR_STYLE, plain_label
 from ui.workers import Job
@@ -123,6 +125,17 @@ class ExportDialog(QDialog):
         self.format_combo.setCurrentIndex(1 if french_excel else 0)
         self.format_combo.currentIndexChanged.connect(self._on_format_changed)
         form.addRow(self.tr("Format"), self.format_combo)
+        # A use with its own rules (app.privacy.consent): who objected, or was never asked
+        # where consent is needed, is left out and counted.
+        self.purpose_combo = QComboBox()
+        self.purpose_combo.setObjectName("purposeCombo")
+        self.purpose_combo.addItem(self.tr("Any (no purpose)"), None)
+        for purpose in consent.PURPOSES:
+            self.purpose_combo.addItem(purpose_title(purpose.key), purpose.key)
+        self.purpose_combo.setToolTip(
+            self.tr("Leaves out the members this use does not allow, and says how many")
+        )
+        form.addRow(self.tr("For"), self.purpose_combo)
 
         self.columns_list = QListWidget()
         self.columns_list.setObjectName("columnsList")
@@ -303,6 +316,8 @@ class ExportDialog(QDialog):
             "columns": columns,
             "headers": [field_title(c) for c in columns],
         }
+        if self.purpose_combo.currentData() is not None:
+            kwargs["purpose"] = self.purpose_combo.currentData()
         if self.selection_choice.isChecked():
             kwargs["ids"] = self.selected_ids
         else:
@@ -341,9 +356,16 @@ class ExportDialog(QDialog):
     @Slot(object)
     def _on_finished(self, report: ExportReport) -> None:
         self.report = report
-        self.result_label.setText(
-            self.tr("%Ln member(s) exported to %1", "", report.rows).replace("%1", str(report.path))
+        text = self.tr("%Ln member(s) exported to %1", "", report.rows).replace(
+            "%1", str(report.path)
         )
+        if report.purpose is not None:
+            text += "\n" + self.tr(
+                "Left out for this purpose: %1 who objected, %2 never asked."
+            ).replace("%1", QLocale().toString(report.objected)).replace(
+                "%2", QLocale().toString(report.never_asked)
+            )
+        self.result_label.setText(text)
         self.open_folder_button.show()
         self._done()
         self.exported.emit(report)

@@ -36,6 +36,7 @@ from app import segments
 from app.errors import AmicaleError, Cancelled, ValidationError
 from app.members.search import QuerySyntaxError
 from app.messages import Message
+from app.operations import Changes
 from app.posts import newsletter
 from app.posts.smtp import (
     VAULT,
@@ -47,6 +48,7 @@ from app.posts.smtp import (
 from app.store import Store
 from ui.dialogs.smtp_settings import SmtpSettingsDialog
 from ui.labels import message_text
+from ui.operations import OperationRunner
 from ui.widgets import ERROR_STYLE, plain_label
 from ui.workers import Job, LatestOnly
 
@@ -526,6 +528,7 @@ class NewsletterDialog(QDialog):
             text += " " + self.tr("%n address(es) refused by the server.", "", state.failed)
         self.status_label.setText(text)
         self._done()
+        self._announce_send()
         self.sendEnded.emit(state)
 
     @Slot(object)
@@ -546,7 +549,14 @@ class NewsletterDialog(QDialog):
             self.error_label.setText(self._error_text(error))
         self._done()
         if kind != "test" and self._resumable is not None:
+            self._announce_send()
             self.sendEnded.emit(self._resumable)
+
+    def _announce_send(self) -> None:
+        # A send of a post's newsletter version publishes it once finished: the calendar (and
+        # its due list) hear it wherever the dialog was opened from. A send with no post
+        # changes nothing a panel lists (an empty announcement is not sent).
+        OperationRunner.for_store(self.store).announce(Changes(posts=self.post_id is not None))
 
     def _error_text(self, error: BaseException) -> str:
         if isinstance(error, ValidationError):

@@ -61,6 +61,14 @@ ACTIONS = {
     "segment-rename": QT_TRANSLATE_NOOP("HistoryTableModel", "Segment renamed"),
     "segment-delete": QT_TRANSLATE_NOOP("HistoryTableModel", "Segment deleted"),
     "newsletter": QT_TRANSLATE_NOOP("HistoryTableModel", "Newsletter send"),
+    "consent": QT_TRANSLATE_NOOP("HistoryTableModel", "Consent recorded"),
+    "access-request": QT_TRANSLATE_NOOP("HistoryTableModel", "Access request received"),
+    "erasure-request": QT_TRANSLATE_NOOP("HistoryTableModel", "Erasure request received"),
+    "request-answered": QT_TRANSLATE_NOOP("HistoryTableModel", "Request answered"),
+    "retention-rule": QT_TRANSLATE_NOOP("HistoryTableModel", "Retention rule changed"),
+    "register-edited": QT_TRANSLATE_NOOP("HistoryTableModel", "Register of processing edited"),
+    "backup": QT_TRANSLATE_NOOP("HistoryTableModel", "Backup made"),
+    "backup-replaced": QT_TRANSLATE_NOOP("HistoryTableModel", "Backup replaced by a clean copy"),
 }
 # The actions of tags, tagging rules and segments (the History panel's filter).
 TAG_AND_SEGMENT_ACTIONS = tuple(a for a in ACTIONS if a.startswith(("tag-", "segment-")))

@@ -10,18 +10,17 @@ list with the keyboard alone (the shortcuts are in each button's tooltip):
     Alt+D  discard the imported row
     Alt+S  skip (Down in the list does the same)
 
-Decisions are single short transactions (`app.members.dedup`), run in place like the member
-card's Save; the scan, which reads the whole store, runs in a `Job` with progress and Cancel.
+The state and the logic (the pairs, the current one, the decisions as operations, the scan
+in a `Job` with progress and Cancel) are `ui.controllers.duplicates.DuplicatesController`'s;
+this widget lays the pair out and forwards. Each field's "Keep / Take the imported value"
+choice sits under its row, so the panel fits beside the window's left column at 1280×800.
 """
 
 from __future__ import annotations
 
-import re
-import time
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,58 +41,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.clock import to_local
-from app.errors import AmicaleError, Cancelled, NotFoundError
-from app.members import dedup
-from app.members.dedup import Candidate, MergeResult, Pair
-from app.members.service import Member, MemberDirectory
-from app.operations import Changes, Operation
+from app.members.dedup import Pair
+from app.members.service import MemberDirectory
 from app.store import Store
-from ui.labels import field_title, message_text, value_label
-from ui.models.duplicate_pairs import (
-    COL_NAMES,
-    COL_REASON,
-    COL_SCORE,
-    DuplicatePairsModel,
-    reason_title,
+from ui.controllers.duplicates import (
+    CHOOSABLE,
+    CONFLICT,
+    FILL,
+    GRID_FIELDS,
+    DuplicatesController,
+    PairView,
+    fill,
 )
-from ui.operations import OperationRunner
+from ui.labels import field_title
+from ui.models.duplicate_pairs import COL_NAMES, COL_REASON, COL_SCORE
 from ui.widgets import ERROR_STYLE, plain_label
 from ui.workers import Job
 
-# The fields compared side by side, in the member card's order.
-GRID_FIELDS = (
-    "first_name",
-    "last_name",
-    "email",
-    "phone",
-    "linkedin_url",
-    "promo",
-    "school",
-    "company",
-    "job_title",
-    "city",
-    "region",
-    "country",
-    "birthday",
-    "dues_last_year",
-    "status",
-    "verification",
-    "consent",
-    "notes",
-    "source",
-    "tags",
-    "communities",
-    "created_at",
-)
 # Both sides set and different: a merge keeps the kept member's value.
 CONFLICT_STYLE = "background-color: #ffe0a3; color: #3a2a00; font-weight: bold;"
 # Only one side set (or lists that a merge unites): the merged member gets it.
 FILL_STYLE = "background-color: #d8f0d2; color: #0f3a0a;"
-# Fields a merge never fills (the CM's own decisions, or never empty on a member).
-NEVER_FILLED = ("status", "verification", "consent", "created_at")
-# Differing values of an imported row the CM may take instead of the member's.
-CHOOSABLE = tuple(k for k in GRID_FIELDS if k not in (*NEVER_FILLED, "tags", "communities"))
+_STYLES = {CONFLICT: CONFLICT_STYLE, FILL: FILL_STYLE}
 
 MERGE_LEFT_KEY = "Alt+1"
 MERGE_RIGHT_KEY = "Alt+2"
@@ -117,15 +86,8 @@ class DuplicatesPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.store = store
-        self.directory = directory
-        self.scan_job: Job | None = None
-        self._scan_started = 0.0
-        self._shown_pair: Pair | None = None
-        # Set while the list changes under the view: the selection follows rows being removed,
-        # and showing each pair it passes through would read the store for nothing.
-        self._updating = False
-        self.runner = OperationRunner.for_store(store)
-        self.runner.changed.connect(self._on_changes)
+        self.controller = DuplicatesController(store, directory, self)
+        self._syncing = False  # set while the table follows the controller's current row
 
         # --- left: the scan and the list of pairs ---
         self.scan_button = QPushButton(self.tr("Scan the whole directory"))
@@ -150,9 +112,7 @@ class DuplicatesPanel(QWidget):
         self.status.setObjectName("duplicatesStatus")
         self.status.setWordWrap(True)
 
-        self.model = DuplicatePairsModel(self._member_names, self._candidate_names, self)
-        self.model.modelReset.connect(self._on_count_changed)
-        self.model.rowsRemoved.connect(self._on_count_changed)
+        self.model = self.controller.model
         self.table = QTableView()
         self.table.setObjectName("pairTable")
         self.table.setModel(self.model)
@@ -206,7 +166,9 @@ class DuplicatesPanel(QWidget):
         self.right_values: dict[str, QLabel] = {}
         # Per differing field of an imported row: keep the member's value, or take the file's.
         self.choices: dict[str, tuple[QWidget, QRadioButton, QRadioButton]] = {}
-        for row, key in enumerate(GRID_FIELDS, start=1):
+        row = 0
+        for key in GRID_FIELDS:
+            row += 1
             title = plain_label(field_title(key))
             title.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             title.setContentsMargins(4, 1, 4, 1)
@@ -224,12 +186,16 @@ class DuplicatesPanel(QWidget):
                 labels[key] = value
                 self.grid.addWidget(value, row, column)
             if key in CHOOSABLE:
+                # Under the row, on the imported side: beside it, the two radio buttons
+                # widened the panel past a 1280-pixel screen's room.
+                row += 1
                 self.choices[key] = self._choice(key)
-                self.grid.addWidget(self.choices[key][0], row, 3)
+                self.grid.addWidget(self.choices[key][0], row, 2)
         self.grid.setColumnStretch(1, 1)
         self.grid.setColumnStretch(2, 1)
-        self.grid.setRowStretch(len(GRID_FIELDS) + 1, 1)
+        self.grid.setRowStretch(row + 1, 1)
         scroll = QScrollArea()
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.grid_box)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -323,7 +289,6 @@ class DuplicatesPanel(QWidget):
         buttons.addWidget(self.skip_button)
 
         self.message = plain_label()
-        self._right_name = ""  # the pair's right-hand record, as the CM reads it
         self.message.setObjectName("decisionMessage")
         self.message.setWordWrap(True)
 
@@ -361,8 +326,29 @@ class DuplicatesPanel(QWidget):
         self.splitter.setSizes([460, 700])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
-        self._show_pair(None)
-        self._update_status()
+
+        self._connect()
+        self._on_pair_shown(None)
+        self.controller._update_status()
+
+    def _connect(self) -> None:
+        c = self.controller
+        c.membersChanged.connect(self.membersChanged)
+        c.countChanged.connect(self.countChanged)
+        c.scanFinished.connect(self.scanFinished)
+        c.currentMoved.connect(self._on_current_moved)
+        c.pairShown.connect(self._on_pair_shown)
+        c.message.connect(self._on_message)
+        c.statusChanged.connect(self.status.setText)
+        c.scanStarted.connect(self._on_scan_started)
+        c.scanProgress.connect(self._on_scan_progress)
+        c.scanEnded.connect(self._on_scan_ended)
+        c.bulkPreviewed.connect(self._on_bulk_previewed)
+        c.bulkFailed.connect(lambda: self.bulk_preview_button.setEnabled(True))
+
+    @property
+    def scan_job(self) -> Job | None:
+        return self.controller.scan_job
 
     def _choice(self, key: str) -> tuple[QWidget, QRadioButton, QRadioButton]:
         box = QWidget()
@@ -394,7 +380,6 @@ class DuplicatesPanel(QWidget):
 
     def _build_bulk(self, column: QVBoxLayout) -> QHBoxLayout:
         """ "Merge all from score N with no conflicting field": a preview, then a button."""
-        self._bulk: list[Pair] = []
         self.bulk_score = QSpinBox()
         self.bulk_score.setObjectName("bulkScore")
         self.bulk_score.setRange(50, 100)
@@ -426,62 +411,23 @@ class DuplicatesPanel(QWidget):
 
     @Slot()
     def _on_bulk_preview(self) -> None:
-        scanned = [p for p in self.model.pairs if p.candidate_id is None]
         self.bulk_preview_button.setEnabled(False)
-        job = Job(dedup.mergeable, self.store, scanned, float(self.bulk_score.value()))
-        job.signals.finished.connect(self._on_bulk_previewed)
-        job.signals.failed.connect(self._on_bulk_failed)
-        job.start()
+        self.controller.preview_bulk(self.bulk_score.value())
 
-    @Slot(object)
-    def _on_bulk_previewed(self, pairs: list[Pair]) -> None:
+    @Slot(str, int)
+    def _on_bulk_previewed(self, text: str, count: int) -> None:
         self.bulk_preview_button.setEnabled(True)
-        self._bulk = pairs
-        lines = [
-            self.tr("%n pair(s) from score %1 with no conflicting field:", "", len(pairs)).replace(
-                "%1", self.locale().toString(self.bulk_score.value())
-            )
-        ]
-        for pair in pairs[:8]:
-            left, right = self.model.names(pair)
-            lines.append(f"{left} = {right} ({self.locale().toString(round(pair.score))})")
-        if len(pairs) > 8:
-            lines.append(self.tr("… and %n more", "", len(pairs) - 8))
-        self.bulk_preview.setText("\n".join(lines))
+        self.bulk_preview.setText(text)
         self.bulk_preview.show()
-        self.bulk_merge_button.setText(self.tr("Merge these %n pair(s)", "", len(pairs)))
-        self.bulk_merge_button.setVisible(bool(pairs))
-        self.bulkPreviewed.emit(len(pairs))
-
-    @Slot(object)
-    def _on_bulk_failed(self, error: BaseException) -> None:
-        self.bulk_preview_button.setEnabled(True)
-        self._error(message_text(error) if isinstance(error, AmicaleError) else str(error))
+        self.bulk_merge_button.setText(self.tr("Merge these %n pair(s)", "", count))
+        self.bulk_merge_button.setVisible(bool(count))
+        self.bulkPreviewed.emit(count)
 
     @Slot()
     def _on_bulk_merge(self) -> None:
-        pairs = [[p.left_id, p.right_id] for p in self._bulk if p.right_id is not None]
-        self._bulk = []
         self.bulk_merge_button.hide()
         self.bulk_preview.hide()
-        self._say(self.tr("Merging…"))
-        # In the runner's worker: thousands of pairs at a time is a long write.
-        self.runner.run(
-            Operation("duplicates.merge-all", {"pairs": pairs}),
-            self._on_bulk_merged,
-            lambda error: self._error(message_text(error)),
-            origin=self,
-        )
-
-    def _on_bulk_merged(self, results: list[MergeResult]) -> None:
-        for result in results:
-            self.model.forget_names([result.kept_id])
-            if result.dropped_id is not None:
-                self._after_merge(result.dropped_id, result.kept_id)
-        self._say(
-            self.tr("%n pair(s) merged; the others are left for you to review.", "", len(results))
-        )
-        self.membersChanged.emit()
+        self.controller.merge_bulk()
 
     def _header_label(self, name: str) -> QLabel:
         label = plain_label()
@@ -500,11 +446,11 @@ class DuplicatesPanel(QWidget):
         sequence = QKeySequence(key)
         button.setShortcut(sequence)
         shown = sequence.toString(QKeySequence.SequenceFormat.NativeText)
-        button.setToolTip(_fill(self.tr("%1 (%2)"), why, shown))
+        button.setToolTip(fill(self.tr("%1 (%2)"), why, shown))
         button.clicked.connect(slot)
         return button
 
-    # --- loading -------------------------------------------------------------------------
+    # --- the list -------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -513,133 +459,58 @@ class DuplicatesPanel(QWidget):
 
     def reload_queue(self) -> None:
         """Read the import queue again; scan results already shown stay."""
-        current = self.current_pair()
-        try:
-            queued = dedup.queue(self.store)
-        except AmicaleError as exc:
-            self._error(str(exc))
-            return
-        scanned = [p for p in self.model.pairs if p.candidate_id is None]
-        self._updating = True
-        try:
-            self.model.set_pairs([*queued, *scanned])
-        finally:
-            self._updating = False
-        row = self.model.row_of(current) if current is not None else -1
-        self._shown_pair = None
-        self._select_row(max(row, 0))
+        self.controller.reload_queue()
 
     def current_pair(self) -> Pair | None:
-        index = self.table.currentIndex()
-        return self.model.pair(index.row()) if index.isValid() else None
+        return self.controller.current_pair()
 
     def _select_row(self, row: int) -> None:
-        count = self.model.rowCount()
-        if count == 0:
-            self.table.setCurrentIndex(QModelIndex())
-            self._show_pair(None)
-            return
-        row = min(max(row, 0), count - 1)
-        index = self.model.index(row, 0)
-        self._updating = True
+        self.controller.select(row)
+
+    @Slot(int)
+    def _on_current_moved(self, row: int) -> None:
+        self._syncing = True
         try:
-            self.table.setCurrentIndex(index)
-            self.table.selectRow(row)
+            if row < 0:
+                self.table.setCurrentIndex(QModelIndex())
+            else:
+                index = self.model.index(row, 0)
+                self.table.setCurrentIndex(index)
+                self.table.selectRow(row)
+                self.table.scrollTo(index)
         finally:
-            self._updating = False
-        self.table.scrollTo(index)
-        if self.current_pair() != self._shown_pair:
-            self._show_pair(self.current_pair())
-
-    def _member_names(self, ids: Sequence[int]) -> dict[int, str]:
-        rows = self.directory.fetch_rows(ids, ("first_name", "last_name", "email"))
-        return {
-            member_id: f"{first or ''} {last or ''}".strip() or email or f"#{member_id}"
-            for member_id, (first, last, email) in rows.items()
-        }
-
-    def _candidate_names(self, ids: Sequence[int]) -> dict[int, str]:
-        return {i: c.display_name for i, c in dedup.candidates(self.store, ids).items()}
-
-    def _member_header(self, record: Member) -> str:
-        """The member by name, with the class year that tells two namesakes apart."""
-        year = _class_year(record)
-        if not year:
-            return record.display_name
-        return _fill(self.tr("%1, class of %2"), record.display_name, year)
-
-    # --- the pair side by side -----------------------------------------------------------
+            self._syncing = False
 
     @Slot(QModelIndex, QModelIndex)
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._updating:
-            return
-        self._show_pair(self.model.pair(current.row()) if current.isValid() else None)
+        if not self._syncing:
+            self.controller.follow(current.row() if current.isValid() else -1)
 
-    def _show_pair(self, pair: Pair | None) -> None:
-        self._shown_pair = pair
-        if pair is None:
+    # --- the pair side by side -----------------------------------------------------------
+
+    @Slot(object)
+    def _on_pair_shown(self, view: PairView | None) -> None:
+        if view is None:
             self.stack.setCurrentIndex(0)
             self.pair_buttons.hide()
             self.candidate_buttons.hide()
             self.skip_button.setEnabled(False)
             return
-        try:
-            left = self.directory.get(pair.left_id)
-            right: Member | Candidate
-            if pair.candidate_id is not None:
-                right = dedup.candidate(self.store, pair.candidate_id)
-            else:
-                assert pair.right_id is not None
-                right = self.directory.get(pair.right_id)
-        except NotFoundError:
-            # Deleted or merged elsewhere since the scan: nothing left to decide.
-            self.message.setStyleSheet("")
-            self.message.setText(self.tr("That pair no longer exists; it was removed."))
-            self._drop_current(pair)
-            return
-        queued = pair.candidate_id is not None
-        self._right_name = right.display_name
-        template = self.tr("%1 — name likeness %2")
-        if pair.conflicts:  # why the score is low: probably two people
-            template = self.tr("%1 — score %2, lowered: different %3")
-        fields = ", ".join(field_title(f).lower() for f in pair.conflicts)
-        score = self.locale().toString(round(pair.score))
-        self.title.setText(_fill(template, reason_title(pair.reason), score, fields))
-        self.left_header.setText(self._member_header(left))
-        if isinstance(right, Candidate):
-            where = right.source or self.tr("an import")
-            self.right_header.setText(
-                _fill(
-                    self.tr("%1 (from %2, line %3)"),
-                    right.display_name,
-                    where,
-                    self.locale().toString(right.line or 0),
-                )
-            )
-        else:
-            self.right_header.setText(self._member_header(right))
-        left_values = _grid_values(left)
-        right_values = _grid_values(right)
-        for key in GRID_FIELDS:
-            mine, theirs = left_values.get(key, ""), right_values.get(key, "")
-            self.left_values[key].setText(mine or "—")
-            self.right_values[key].setText(theirs or "—")
-            style = ""
-            if key == "email" and mine.lower() == theirs.lower():
-                pass  # one address whatever its case: a merge keeps the member's
-            elif mine == theirs or (queued and key == "communities"):
-                pass  # an imported row has no communities to add
-            elif mine and theirs and key not in ("tags", "communities"):
-                style = CONFLICT_STYLE
-            elif key not in NEVER_FILLED:
-                style = FILL_STYLE
+        self.title.setText(view.title)
+        self.left_header.setText(view.left_header)
+        self.right_header.setText(view.right_header)
+        choosable = view.choosable()
+        for key, row in view.rows.items():
+            style = _STYLES.get(row.kind, "")
+            self.left_values[key].setText(row.left)
+            self.right_values[key].setText(row.right)
             self.left_values[key].setStyleSheet(style)
             self.right_values[key].setStyleSheet(style)
             if key in self.choices:
                 box, keep, _ = self.choices[key]
                 keep.setChecked(True)
-                box.setVisible(queued and style == CONFLICT_STYLE)
+                box.setVisible(key in choosable)
+        queued = view.queued
         self.pair_buttons.setVisible(not queued)
         self.candidate_buttons.setVisible(queued)
         for button in (self.merge_left_button, self.merge_right_button, self.not_same_button):
@@ -649,215 +520,56 @@ class DuplicatesPanel(QWidget):
         self.skip_button.setEnabled(True)
         self.stack.setCurrentIndex(1)
 
-    # --- decisions -----------------------------------------------------------------------
+    @Slot(str, bool)
+    def _on_message(self, text: str, error: bool) -> None:
+        self.message.setStyleSheet(ERROR_STYLE if error else "")
+        self.message.setText(text)
+
+    # --- decisions (the controller runs them) --------------------------------------------
 
     @Slot()
     def _on_merge_left(self) -> None:
-        pair = self.current_pair()
-        if pair is not None and pair.right_id is not None:
-            self._merge(pair, pair.left_id, pair.right_id)
+        self.controller.merge_left()
+        self.table.setFocus()
 
     @Slot()
     def _on_merge_right(self) -> None:
-        pair = self.current_pair()
-        if pair is not None and pair.right_id is not None:
-            self._merge(pair, pair.right_id, pair.left_id)
-
-    def _run(self, op: Operation) -> Any:
-        """Run one of this panel's operations; the panel updates its own list itself."""
-        return self.runner.run_now(op, origin=self)
-
-    @Slot(object, object)
-    def _on_changes(self, changes: Changes, origin: object = None) -> None:
-        if changes.duplicates and origin is not self:
-            self.reload_queue()  # an import queued rows, a member was deleted elsewhere…
-
-    def _merge(self, pair: Pair, keep: int, drop: int) -> None:
-        try:
-            result = self._run(Operation("members.merge", {"keep_id": keep, "drop_id": drop}))
-        except AmicaleError as exc:
-            self._failed(pair, exc)
-            return
-        self.model.forget_names([keep])
-        self._after_merge(drop, keep)
-        self._report(result)
-        self.membersChanged.emit()
-
-    def _after_merge(self, drop: int, keep: int) -> None:
-        """The dropped member is gone: so are its pairs; its queued rows are the kept one's."""
-        doomed = []
-        for row in self.model.rows_of_member(drop):
-            pair = self.model.pairs[row]
-            if pair.candidate_id is None:
-                doomed.append(row)
-            else:
-                moved = Pair(keep, None, pair.reason, pair.score, pair.candidate_id)
-                self._updating = True
-                try:
-                    self.model.replace_row(row, moved)
-                finally:
-                    self._updating = False
-        self._drop_and_advance(doomed)
+        self.controller.merge_right()
+        self.table.setFocus()
 
     @Slot()
     def _on_not_same(self) -> None:
-        pair = self.current_pair()
-        if pair is None or pair.right_id is None:
-            return
-        try:
-            self._run(
-                Operation(
-                    "duplicates.not-the-same", {"left_id": pair.left_id, "right_id": pair.right_id}
-                )
-            )
-        except AmicaleError as exc:
-            self._failed(pair, exc)
-            return
-        self._say(self.tr("Noted: they are different people; this pair will not come back."))
-        self._drop_current(pair)
+        self.controller.not_same()
+        self.table.setFocus()
 
     @Slot()
     def _on_add_to_member(self) -> None:
-        pair = self.current_pair()
-        if pair is None or pair.candidate_id is None:
-            return
-        take = self.chosen_fields()
-        try:
-            args: dict[str, Any] = {"candidate_id": pair.candidate_id, "keep_id": pair.left_id}
-            if take:
-                op = Operation("duplicates.choose-values", {**args, "take": take})
-            else:
-                op = Operation("duplicates.merge-candidate", args)
-            result = self._run(op)
-        except AmicaleError as exc:
-            self._failed(pair, exc)
-            return
-        self.model.forget_names([pair.left_id])
-        self._drop_current(pair)
-        self._report(result)
-        self.membersChanged.emit()
+        self.controller.add_to_member(self.chosen_fields())
+        self.table.setFocus()
 
     @Slot()
     def _on_create_new(self) -> None:
-        pair = self.current_pair()
-        if pair is None or pair.candidate_id is None:
-            return
-        try:
-            args = {"candidate_id": pair.candidate_id}
-            self._run(Operation("duplicates.create-candidate", args))
-        except AmicaleError as exc:
-            self._failed(pair, exc)
-            return
-        self._say(_fill(self.tr("%1 created as a new member."), self._right_name))
-        self._drop_current(pair)
-        self.membersChanged.emit()
+        self.controller.create_new()
+        self.table.setFocus()
 
     @Slot()
     def _on_discard(self) -> None:
-        pair = self.current_pair()
-        if pair is None or pair.candidate_id is None:
-            return
-        try:
-            self._run(
-                Operation("duplicates.dismiss-candidate", {"candidate_id": pair.candidate_id})
-            )
-        except AmicaleError as exc:
-            self._failed(pair, exc)
-            return
-        self._say(self.tr("The imported row was discarded."))
-        self._drop_current(pair)
+        self.controller.discard()
+        self.table.setFocus()
 
     @Slot()
     def _on_skip(self) -> None:
-        index = self.table.currentIndex()
-        count = self.model.rowCount()
-        if index.isValid() and count:
-            self._select_row((index.row() + 1) % count)  # after the last, the first again
+        self.controller.skip()
         self.table.setFocus()
-
-    def _drop_and_advance(self, rows: list[int] | None = None) -> None:
-        """Remove the current pair (or these rows), then show the pair that took its place."""
-        index = self.table.currentIndex()
-        current = index.row() if index.isValid() else 0
-        if rows is None:
-            rows = [current]
-        self._updating = True
-        try:
-            self.model.remove_rows(rows)
-        finally:
-            self._updating = False
-        self._shown_pair = None
-        self._select_row(current - sum(1 for r in set(rows) if r < current))
-        self.table.setFocus()
-
-    def _drop_current(self, pair: Pair) -> None:
-        row = self.table.currentIndex().row()
-        if self.model.pair(row) != pair:
-            row = self.model.row_of(pair)
-        self._drop_and_advance([row] if row >= 0 else [])
-
-    def _failed(self, pair: Pair, error: AmicaleError) -> None:
-        self._error(message_text(error))
-        if isinstance(error, NotFoundError | dedup.AlreadyDecided):
-            self._drop_current(pair)
-
-    def _report(self, result: MergeResult) -> None:
-        parts = [self.tr("Merged.")]
-        if result.filled:
-            parts.append(
-                _fill(self.tr("Filled in: %1."), ", ".join(field_title(k) for k in result.filled))
-            )
-        if result.replaced:
-            parts.append(
-                _fill(
-                    self.tr("Imported values taken: %1."),
-                    ", ".join(field_title(k) for k in result.replaced),
-                )
-            )
-        if result.differences:
-            parts.append(
-                _fill(
-                    self.tr("Kept as they were: %1 (the other values are in the log)."),
-                    ", ".join(field_title(k) for k in result.differences),
-                )
-            )
-        added = len(result.tags_added) + len(result.communities_added)
-        if added:
-            parts.append(
-                _fill(self.tr("Tags and communities added: %1."), self.locale().toString(added))
-            )
-        self._say(" ".join(parts))
-
-    def _say(self, text: str) -> None:
-        self.message.setStyleSheet("")
-        self.message.setText(text)
-
-    def _error(self, text: str) -> None:
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setText(text)
 
     # --- the scan ------------------------------------------------------------------------
 
     def start_scan(self) -> Job:
         """Scan the whole store in the background (a running scan is returned as it is)."""
-        if self.scan_job is not None:
-            return self.scan_job
-        job = Job(dedup.scan, self.store)
-        job.signals.progress.connect(self._on_scan_progress)
-        job.signals.finished.connect(self._on_scan_finished)
-        job.signals.failed.connect(self._on_scan_failed)
-        self.scan_job = job
-        self._scan_started = time.perf_counter()
-        self.progress.setValue(0)
-        self.progress.show()
-        self.cancel_button.show()
-        self.scan_button.setEnabled(False)
-        self.status.setText(self.tr("Scanning the directory…"))
-        return job.start()
+        return self.controller.start_scan()
 
     def cancel_scan(self) -> None:
-        if self.scan_job is not None:
-            self.scan_job.cancel()
+        self.controller.cancel_scan()
 
     @Slot()
     def _on_scan_clicked(self) -> None:
@@ -867,113 +579,20 @@ class DuplicatesPanel(QWidget):
     def _on_cancel_clicked(self) -> None:
         self.cancel_scan()
 
+    @Slot()
+    def _on_scan_started(self) -> None:
+        self.progress.setValue(0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.scan_button.setEnabled(False)
+
     @Slot(int, int)
     def _on_scan_progress(self, done: int, total: int) -> None:
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
 
-    @Slot(object)
-    def _on_scan_finished(self, pairs: list[Pair]) -> None:
-        self._scan_done()
-        current = self.current_pair()
-        try:
-            queued = dedup.queue(self.store)  # an import may have added to it meanwhile
-        except AmicaleError:
-            queued = [p for p in self.model.pairs if p.candidate_id is not None]
-        # The most alike first: a pair with a conflicting birthday or class year sinks.
-        pairs = sorted(pairs, key=lambda p: -p.score)
-        self._updating = True
-        try:
-            self.model.set_pairs([*queued, *pairs])
-        finally:
-            self._updating = False
-        row = self.model.row_of(current) if current is not None else -1
-        self._shown_pair = None
-        self._select_row(max(row, 0))
-        seconds = time.perf_counter() - self._scan_started
-        self.status.setText(
-            _fill(
-                self.tr("Scan finished in %1 s. Pairs found: %2."),
-                self.locale().toString(seconds, "f", 1),
-                self.locale().toString(len(pairs)),
-            )
-        )
-        self.scanFinished.emit(len(pairs))
-
-    @Slot(object)
-    def _on_scan_failed(self, error: BaseException) -> None:
-        self._scan_done()
-        if isinstance(error, Cancelled):
-            self.status.setText(self.tr("Scan cancelled."))
-        else:
-            self.status.setText(_fill(self.tr("The scan failed: %1"), message_text(error)))
-
-    def _scan_done(self) -> None:
-        self.scan_job = None
+    @Slot()
+    def _on_scan_ended(self) -> None:
         self.progress.hide()
         self.cancel_button.hide()
         self.scan_button.setEnabled(True)
-
-    @Slot()
-    def _on_count_changed(self, *_: Any) -> None:
-        self._update_status()
-        self.countChanged.emit(self.model.rowCount())
-
-    def _update_status(self) -> None:
-        if self.scan_job is None:
-            self.status.setText(
-                _fill(
-                    self.tr("Pairs to review: %1."), self.locale().toString(self.model.rowCount())
-                )
-            )
-
-
-def _class_year(record: Member) -> str:
-    promo = record.values.get("promo")
-    return str(promo) if promo not in (None, "") else ""
-
-
-def _fill(template: str, *args: object) -> str:
-    """``template`` with %1, %2… replaced in one pass (a name containing "%2" stays as it is)."""
-
-    def value(match: re.Match[str]) -> str:
-        number = int(match.group(1))
-        return str(args[number - 1]) if 1 <= number <= len(args) else match.group(0)
-
-    return re.sub(r"%(\d)", value, template)
-
-
-def _grid_values(record: Member | Candidate) -> dict[str, str]:
-    """The text each grid row shows for a member or a queued import row."""
-    values = record.values
-    out = {key: _display(key, values.get(key)) for key in GRID_FIELDS if key in values}
-    out["tags"] = ", ".join(sorted(record.tags, key=str.casefold))
-    if isinstance(record, Member):
-        out["communities"] = ", ".join(
-            f"{name} ({value_label('role', role)})" if role != "member" else name
-            for name, role in record.communities
-        )
-    return out
-
-
-def _display(key: str, value: Any) -> str:
-    if value is None or value == "":
-        return ""
-    if key in ("status", "verification"):
-        return value_label(key, str(value))
-    if key == "consent":
-        if value:
-            return QCoreApplication.translate("DuplicatesPanel", "Yes")
-        return QCoreApplication.translate("DuplicatesPanel", "No")
-    if key == "birthday":
-        if str(value).startswith("0000-"):  # a birthday known without its year
-            return f"{str(value)[8:10]}/{str(value)[5:7]}"
-        day = QDate.fromString(str(value)[:10], "yyyy-MM-dd")
-        return QLocale().toString(day, QLocale.FormatType.ShortFormat) if day.isValid() else ""
-    if key == "created_at":
-        local = to_local(str(value))
-        if local is None:
-            return ""
-        day = QDate(local.year, local.month, local.day)
-        return QLocale().toString(day, QLocale.FormatType.ShortFormat)
-    return str(value)

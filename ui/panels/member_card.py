@@ -3,34 +3,44 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, Signal, Slot
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
+    QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from app import association, clock, files
 from app.clock import to_local
 from app.errors import AmicaleError, NotFoundError, ValidationError
-from app.members import fields
+from app.members import fields, gdpr
 from app.members.service import Member, MemberDirectory
 from app.members.validation import NO_YEAR
-from app.operations import Operation
-from ui.labels import field_title, message_text, value_label
-from ui.operations import OperationRunner
+from app.operations import Changes, Operation
+from app.privacy import consent, documents, requests
+from ui.dialogs.consent_dialog import ConsentDialog, purpose_title
+from ui.labels import field_title, message_text, qdate, value_label
+from ui.operations import OperationRunner, failure_text
+from ui.privacy_pdf import translate, write_html_pdf
 from ui.widgets import ERROR_STYLE, plain_label
 
 # The card's rows in their order (app.members.fields); tags and communities are not columns.
@@ -43,6 +53,8 @@ class MemberCard(QWidget):
     memberSaved = Signal(int)
     # The user asked to delete what the card shows (the current selection).
     deleteRequested = Signal()
+    # A member was erased for good from the card (their id).
+    memberErased = Signal(int)
 
     def __init__(self, directory: MemberDirectory, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,6 +130,7 @@ class MemberCard(QWidget):
         self.history = plain_label()
         self.history.setWordWrap(True)
         form.addRow(self.history)
+        form.addRow(self._build_privacy())
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -137,10 +150,17 @@ class MemberCard(QWidget):
         self.revert_button.clicked.connect(self.revert)
         self.delete_button = QPushButton(self.tr("Delete…"))
         self.delete_button.clicked.connect(self.deleteRequested)
+        self.erase_button = QPushButton(self.tr("Delete permanently…"))
+        self.erase_button.setObjectName("eraseMember")
+        self.erase_button.setToolTip(
+            self.tr("Erase the person from the data file for good (GDPR): cannot be undone")
+        )
+        self.erase_button.clicked.connect(self.erase)
         self.message = plain_label()
         self.message.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.erase_button)
         buttons.addStretch()
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
@@ -246,8 +266,251 @@ class MemberCard(QWidget):
         self._clear_errors()
         self.message.setText("")
         self.delete_button.setEnabled(found is not None)
+        self.erase_button.setEnabled(found is not None)
+        self.privacy_box.setVisible(found is not None)
+        if found is not None:
+            self._show_privacy(found.id)
         self._update_buttons()
         self.stack.setCurrentIndex(2)
+
+    # --- privacy: consent, access copy, requests, erasure ------------------------------------
+
+    def _build_privacy(self) -> QGroupBox:
+        self.privacy_box = QGroupBox(self.tr("Privacy"))
+        self.privacy_box.setObjectName("privacyBox")
+        self.consent_summary = plain_label(wrap=True)
+        self.consent_summary.setObjectName("consentSummary")
+        self.requests_label = plain_label(wrap=True)
+        self.requests_label.setObjectName("memberRequests")
+        self.consent_button = QPushButton(self.tr("Consent…"))
+        self.consent_button.setObjectName("editConsent")
+        self.consent_button.clicked.connect(self.edit_consent)
+        self.access_button = QToolButton()
+        self.access_button.setObjectName("accessCopy")
+        self.access_button.setText(self.tr("Copy of their data"))
+        self.access_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.access_button)
+        self.access_actions: dict[str, QAction] = {}
+        for kind, text in (
+            ("pdf", self.tr("Letter as PDF…")),
+            ("html", self.tr("Letter as HTML…")),
+            ("json", self.tr("File as JSON…")),
+        ):
+            action = menu.addAction(text)
+            action.triggered.connect(lambda _=False, k=kind: self.save_access_copy(k))
+            self.access_actions[kind] = action
+        self.access_button.setMenu(menu)
+        self.request_button = QToolButton()
+        self.request_button.setObjectName("logRequest")
+        self.request_button.setText(self.tr("Request received"))
+        self.request_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        requests_menu = QMenu(self.request_button)
+        self.request_actions: dict[str, QAction] = {}
+        for kind, text in (
+            ("access", self.tr("Access request, received today")),
+            ("erasure", self.tr("Erasure request, received today")),
+        ):
+            action = requests_menu.addAction(text)
+            action.triggered.connect(lambda _=False, k=kind: self.log_request(k))
+            self.request_actions[kind] = action
+        self.request_button.setMenu(requests_menu)
+        row = QHBoxLayout()
+        row.addWidget(self.consent_button)
+        row.addWidget(self.access_button)
+        row.addWidget(self.request_button)
+        row.addStretch()
+        column = QVBoxLayout(self.privacy_box)
+        column.addWidget(self.consent_summary)
+        column.addWidget(self.requests_label)
+        column.addLayout(row)
+        return self.privacy_box
+
+    def _show_privacy(self, member_id: int) -> None:
+        store = self.directory.store
+        found = consent.answers(store, member_id)
+        lines = []
+        for p in consent.PURPOSES:
+            a = found.get(p.key)
+            if a is None:
+                said = self.tr("never asked")
+            else:
+                day = _local_text(to_local(a.at), with_time=False)
+                said = (self.tr("given on %1") if a.granted else self.tr("refused on %1")).replace(
+                    "%1", day
+                )
+            lines.append(f"{purpose_title(p.key)}: {said}")
+        self.consent_summary.setText("\n".join(lines))
+        today = clock.today()
+        open_ones = requests.list_requests(store, open_only=True, member_id=member_id)
+        self.requests_label.setText(
+            "\n".join(
+                (
+                    self.tr("Access request of %1: answer by %2")
+                    if r.kind == "access"
+                    else self.tr("Erasure request of %1: answer by %2")
+                )
+                .replace(
+                    "%1", QLocale().toString(qdate(r.received_on), QLocale.FormatType.ShortFormat)
+                )
+                .replace("%2", QLocale().toString(qdate(r.due_on), QLocale.FormatType.ShortFormat))
+                + (self.tr(" (late)") if r.due_on < today else "")
+                for r in open_ones
+            )
+        )
+        self.requests_label.setVisible(bool(open_ones))
+
+    @Slot()
+    def edit_consent(self) -> None:
+        if self.member_id is None:
+            return
+        member_id = self.member_id
+        dialog = ConsentDialog(
+            self.title.text(), consent.answers(self.directory.store, member_id), self
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        args = dialog.changes()
+        if not args["given"]:
+            return
+        runner = OperationRunner.for_store(self.directory.store)
+        try:
+            runner.run_now(Operation("member.consent", {"member_id": member_id, **args}))
+        except AmicaleError as exc:
+            self.message.setText(message_text(exc.args[0]) if exc.args else str(exc))
+            self.message.setStyleSheet(ERROR_STYLE)
+            return
+        self.show_member(member_id)
+        self.message.setStyleSheet("")
+        self.message.setText(self.tr("Consent recorded."))
+
+    def access_path(self, kind: str) -> Path | None:
+        """Where to write the copy (asked); a method so that the tests can answer."""
+        patterns = {
+            "pdf": self.tr("PDF document (*.pdf)"),
+            "html": self.tr("Web page (*.html)"),
+            "json": self.tr("JSON file (*.json)"),
+        }
+        stem = self.tr("personal-data")  # the suggested file name
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Copy of the data of %1").replace("%1", self.title.text()),
+            f"{stem}-{self.member_id}.{kind}",
+            patterns[kind],
+        )
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == f".{kind}" else path.with_name(path.name + f".{kind}")
+
+    @Slot()
+    def save_access_copy(self, kind: str) -> None:
+        """The member's file as a letter (PDF, HTML) or as JSON; an open access request is
+        then answered."""
+        if self.member_id is None:
+            return
+        member_id = self.member_id
+        path = self.access_path(kind)
+        if path is None:
+            return
+        store = self.directory.store
+        try:
+            data = gdpr.export_member_data(store, member_id)
+            if kind == "json":
+                with files.atomic_output(path, store=store.path) as tmp:
+                    tmp.write_text(documents.dumps(data), encoding="utf-8")
+            else:
+                found = association.load(store)
+                page = documents.access_letter_html(
+                    data, found.name if found else "", translate, field_title
+                )
+                if kind == "pdf":
+                    write_html_pdf(page, path, store.path)
+                else:
+                    with files.atomic_output(path, store=store.path) as tmp:
+                        tmp.write_text(page, encoding="utf-8")
+            answered = requests.answer_open(store, member_id, "access")
+        except AmicaleError as exc:
+            self.message.setStyleSheet(ERROR_STYLE)
+            self.message.setText(message_text(exc.args[0]) if exc.args else str(exc))
+            return
+        self.message.setStyleSheet("")
+        text = self.tr("Copy written to %1.").replace("%1", str(path))
+        if answered:
+            text += " " + self.tr("The access request is marked answered today.")
+        self.message.setText(text)
+        self._show_privacy(member_id)
+        OperationRunner.for_store(store).announce(Changes(privacy=True))
+
+    @Slot()
+    def log_request(self, kind: str) -> None:
+        if self.member_id is None:
+            return
+        member_id = self.member_id
+        runner = OperationRunner.for_store(self.directory.store)
+        try:
+            runner.run_now(
+                Operation("privacy.request", {"member_id": member_id, "kind": kind}),
+                undoable=False,
+            )
+        except AmicaleError as exc:
+            self.message.setStyleSheet(ERROR_STYLE)
+            self.message.setText(message_text(exc.args[0]) if exc.args else str(exc))
+            return
+        self._show_privacy(member_id)
+        self.message.setStyleSheet("")
+        self.message.setText(
+            self.tr("Request logged: answer by %1.").replace(
+                "%1",
+                QLocale().toString(
+                    qdate(requests.deadline(clock.today())), QLocale.FormatType.ShortFormat
+                ),
+            )
+        )
+
+    def confirm_erase(self, name: str) -> bool:
+        """Asked before an erasure, naming the person (the tests answer it)."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Delete permanently"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(self.tr("Delete %1 permanently?").replace("%1", name))
+        box.setInformativeText(
+            self.tr(
+                "Their name, email, phone and everything else about them are erased from the "
+                "data file for good, also from the history and the moderation queue. This "
+                "cannot be undone. Backups made before keep them: replace them afterwards "
+                "(Privacy panel)."
+            )
+        )
+        erase = box.addButton(self.tr("Delete permanently"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is erase
+
+    @Slot()
+    def erase(self) -> None:
+        """ "Delete permanently…": the same erasure as `amicale member erase`, off the GUI
+        thread (the text index is merged after it)."""
+        if self.member_id is None or not self.confirm_erase(self.title.text()):
+            return
+        member_id = self.member_id
+        self.erase_button.setEnabled(False)
+        self.message.setStyleSheet("")
+        self.message.setText(self.tr("Erasing…"))
+
+        def done(_value: Any) -> None:
+            self.show_nothing()
+            self.message.setText("")
+            self.memberErased.emit(member_id)
+
+        def failed(error: BaseException) -> None:
+            self.erase_button.setEnabled(True)
+            self.message.setStyleSheet(ERROR_STYLE)
+            self.message.setText(failure_text(error))
+
+        runner = OperationRunner.for_store(self.directory.store)
+        runner.run(Operation("members.erase", {"ids": [member_id]}), done, failed, undoable=False)
 
     def values(self) -> dict[str, Any]:
         out: dict[str, Any] = {}

@@ -16,15 +16,15 @@ the cadence advisor.
   shows undated drafts); the Atom feed and the iCalendar file are written where the CM
   chose last time. Those run in a worker with Cancel.
 
-Everything shown is loaded in a worker (one query for the period, the due list, the week's
-cadence); a change (move, publish, save) is one short transaction run in place, then the
-view reloads.
+Everything shown is loaded in a worker (`app.posts.calendar.load`: the period, the due list,
+the week's cadence); a change (move, publish, save) is one short transaction run in place,
+then the view reloads. The state and the logic are `ui.controllers.posts.PostsController`'s;
+this widget lays the views out, asks the CM (files, addresses, reasons) and forwards.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,7 +33,6 @@ from PySide6.QtCore import (
     QSize,
     QSortFilterProxyModel,
     Qt,
-    QTimer,
     QUrl,
     Signal,
     Slot,
@@ -60,30 +59,20 @@ from PySide6.QtWidgets import (
 )
 
 from app import clock
-from app.errors import AmicaleError, Cancelled
-from app.operations import Changes, Operation
-from app.posts import planning
+from app.posts.calendar import CalendarData
 from app.posts.channels import Channel, channels
 from app.posts.publishing import compose_url, is_web_url, post_text
-from app.posts.store import (
-    STATES,
-    CalendarItem,
-    DueVersion,
-    calendar_items,
-    due_versions,
-    get_post,
-    reschedule,
-)
-from app.posts.timing import DEFAULT_TZ, to_utc
+from app.posts.store import STATES, CalendarItem, DueVersion
 from app.store import Store
+from ui.controllers.posts import LIST, PostsController
 
-if TYPE_CHECKING:  # dialogs and file formats load when first used: a faster start-up
-    from app.posts.ideas import IdeasReport
+if TYPE_CHECKING:  # dialogs load when first used: a faster start-up
     from ui.dialogs.channels_dialog import ChannelsDialog
     from ui.dialogs.event_dialog import EventDialog
     from ui.dialogs.newsletter_dialog import NewsletterDialog
     from ui.dialogs.post_editor import PostEditor
-from ui.labels import channel_name, message_text, qdate
+    from ui.workers import Job
+from ui.labels import channel_name, qdate
 from ui.models.posts import (
     COL_CHANNELS,
     COL_STATE,
@@ -95,56 +84,10 @@ from ui.models.posts import (
     PostTableModel,
     state_title,
 )
-from ui.operations import OperationRunner
-from ui.panels.calendar_view import MONTH, WEEK, CalendarView, monday_of
+from ui.panels.calendar_view import MONTH, WEEK, CalendarView
 from ui.widgets import ERROR_STYLE, empty_hint, plain_label
-from ui.workers import Job, LatestOnly
 
-LIST = "list"
-
-
-@dataclass(frozen=True)
-class CalendarData:
-    """What one load brings back to the panel."""
-
-    first_day: date
-    last_day: date
-    items: list[CalendarItem]
-    channels: list[Channel]
-    due: list[DueVersion]
-    cadence: planning.Cadence
-
-
-def load_calendar(
-    store: Store,
-    first_day: date,
-    last_day: date,
-    channel_ids: list[int] | None,
-    states: list[str] | None,
-    week_of: date,
-    tz: str = DEFAULT_TZ,
-    include_undated: bool = False,
-) -> CalendarData:
-    """Runs in a worker: the period's posts (and the undated drafts, for the list view), the
-    due list and the week's cadence."""
-    start = to_utc(datetime.combine(first_day, datetime.min.time()), tz)
-    end = to_utc(datetime.combine(last_day, datetime.min.time()), tz)
-    chans = channels(store)
-    return CalendarData(
-        first_day=first_day,
-        last_day=last_day,
-        items=calendar_items(
-            store,
-            start,
-            end,
-            channel_ids=channel_ids,
-            states=states,
-            include_undated=include_undated,
-        ),
-        channels=chans,
-        due=due_versions(store, include_failed=True),
-        cadence=planning.cadence(store, week_of, tz=tz),
-    )
+__all__ = ["LIST", "PostsPanel"]
 
 
 class PostsPanel(QWidget):
@@ -159,15 +102,11 @@ class PostsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("postsPanel")
         self.store = store
-        self.tz = DEFAULT_TZ
-        self.anchor = clock.today()
-        self.channels: list[Channel] = []
-        self.data: CalendarData | None = None
+        self.controller = PostsController(store, self)
         self.editor: PostEditor | None = None
         self.event_dialog: EventDialog | None = None
         self.newsletter_dialog: NewsletterDialog | None = None
-        self.job: Job | None = None  # an ideas import or an export running
-        self._loaded_once = False
+        self._channels: list[Channel] = []
 
         # Toolbar: period, view, filters, actions.
         self.prev_button = QPushButton("◀")
@@ -344,19 +283,27 @@ class PostsPanel(QWidget):
         layout.addWidget(self.job_bar)
         layout.addWidget(self.status_label)
 
-        self.runner = OperationRunner.for_store(store)
-        self.runner.changed.connect(self._on_changes)
-        self.loader = LatestOnly(self)
-        self.loader.pool.setMaxThreadCount(1)
-        self.loader.finished.connect(self._on_loaded)
-        self.loader.failed.connect(self._on_load_failed)
+        self._connect()
+        self._update_period()
+        self._update_due_buttons()
+        if autoload:
+            self.reload()
 
+    def _connect(self) -> None:
+        c = self.controller
+        c.loaded.connect(self._on_loaded)
+        c.dueCountChanged.connect(self.dueCountChanged)
+        c.message.connect(self._on_message)
+        c.jobStarted.connect(self._on_job_started)
+        c.jobEnded.connect(self._on_job_ended)
+        c.showDrafts.connect(self._on_show_drafts)
+        c.clock.timeout.connect(self._on_clock)
         self.prev_button.clicked.connect(lambda: self._step(-1))
         self.next_button.clicked.connect(lambda: self._step(1))
         self.today_button.clicked.connect(self._on_today)
         self.view_box.currentIndexChanged.connect(self._on_view_changed)
-        self.channel_filter.currentIndexChanged.connect(self.reload)
-        self.state_filter.currentIndexChanged.connect(self.reload)
+        self.channel_filter.currentIndexChanged.connect(self._on_filter)
+        self.state_filter.currentIndexChanged.connect(self._on_filter)
         self.new_button.clicked.connect(lambda: self.open_editor(None))
         self.import_action.triggered.connect(self._on_import)
         self.event_action.triggered.connect(self.open_event_dialog)
@@ -365,13 +312,7 @@ class PostsPanel(QWidget):
         self.feed_action.triggered.connect(self._on_export_feed)
         self.ical_action.triggered.connect(self._on_export_calendar)
         self.job_cancel_button.clicked.connect(self._on_cancel_job)
-        # Posts fall due while the window is open: look again every minute.
-        self.clock = QTimer(self)
-        self.clock.setInterval(60_000)
-        self.clock.setTimerType(Qt.TimerType.VeryCoarseTimer)
-        self.clock.timeout.connect(self._on_clock)
-        self.clock.start()
-        self.calendar.moveRequested.connect(self._on_move)
+        self.calendar.moveRequested.connect(self.controller.move)
         self.calendar.editRequested.connect(self.open_editor)
         self.calendar.newRequested.connect(self._on_new_on_day)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
@@ -380,52 +321,52 @@ class PostsPanel(QWidget):
         self.fail_button.clicked.connect(self._on_mark_failed)
         self.retry_button.clicked.connect(self._on_retry)
         self.due_list.selectionModel().currentChanged.connect(self._update_due_buttons)
-        self._update_period()
-        self._update_due_buttons()
-        if autoload:
-            self.reload()
 
-    # --- period and filters --------------------------------------------------------------------
+    # --- the controller's state, as the tests and the window read it ---------------------
 
     @property
     def mode(self) -> str:
         return str(self.view_box.currentData())
 
+    @property
+    def anchor(self) -> date:
+        return self.controller.anchor
+
+    @property
+    def data(self) -> CalendarData | None:
+        return self.controller.data
+
+    @property
+    def job(self) -> Job | None:
+        return self.controller.job
+
     def period(self) -> tuple[date, date]:
-        """The days loaded: the week shown, or the whole month grid (month and list)."""
-        if self.mode == WEEK:
-            first = monday_of(self.anchor)
-            return first, first + timedelta(days=7)
-        first = monday_of(self.anchor.replace(day=1))
-        return first, first + timedelta(days=42)
+        return self.controller.period()
+
+    def channel_ids(self) -> list[int] | None:
+        return self.controller.channel_ids()
+
+    def states(self) -> list[str] | None:
+        return self.controller.states()
+
+    # --- period and filters --------------------------------------------------------------
 
     def _update_period(self) -> None:
-        locale = QLocale()
-        if self.mode == WEEK:
-            first, last = self.period()
-            end = last - timedelta(days=1)
-            text = (
-                self.tr("%1 – %2")
-                .replace("%1", locale.toString(qdate(first), QLocale.FormatType.ShortFormat))
-                .replace("%2", locale.toString(qdate(end), QLocale.FormatType.ShortFormat))
-            )
-        else:
-            text = locale.toString(qdate(self.anchor), "MMMM yyyy")
-        self.period_label.setText(text)
-        self.calendar.set_period(WEEK if self.mode == WEEK else MONTH, self.anchor, clock.today())
+        self.controller.mode = self.mode
+        self.period_label.setText(self.controller.period_title())
+        self.calendar.set_period(
+            WEEK if self.mode == WEEK else MONTH, self.controller.anchor, clock.today()
+        )
         self.views.setCurrentWidget(self.table if self.mode == LIST else self.calendar)
 
     def set_anchor(self, day: date) -> None:
-        self.anchor = day
+        self.controller.anchor = day
         self._update_period()
         self.reload()
 
     def _step(self, direction: int) -> None:
-        if self.mode == WEEK:
-            self.set_anchor(self.anchor + timedelta(days=7 * direction))
-        else:
-            month = self.anchor.year * 12 + self.anchor.month - 1 + direction
-            self.set_anchor(date(month // 12, month % 12 + 1, 1))
+        self.controller.step(direction)
+        self._update_period()
 
     @Slot()
     def _on_today(self) -> None:
@@ -436,38 +377,28 @@ class PostsPanel(QWidget):
         self._update_period()
         self.reload()
 
-    def channel_ids(self) -> list[int] | None:
+    @Slot()
+    def _on_filter(self) -> None:
         value = self.channel_filter.currentData()
-        return None if value is None else [int(value)]
+        state = self.state_filter.currentData()
+        self.controller.set_filters(
+            None if value is None else int(value), None if state is None else str(state)
+        )
 
-    def states(self) -> list[str] | None:
-        value = self.state_filter.currentData()
-        return None if value is None else [str(value)]
-
-    # --- loading -------------------------------------------------------------------------------
+    # --- loading -------------------------------------------------------------------------
 
     @Slot()
     def reload(self) -> None:
-        first, last = self.period()
-        week_of = (
-            self.anchor
-            if self.mode == WEEK
-            else max(first, min(clock.today(), last - timedelta(days=1)))
-        )
-        self.loader.start(
-            load_calendar, self.store, first, last, self.channel_ids(), self.states(), week_of,
-            self.tz, self.mode == LIST,
-        )  # fmt: skip
+        self.controller.mode = self.mode
+        self.controller.reload()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._loaded_once:
+        if self.controller.loaded_once:
             self.reload()  # the due list follows the clock
 
     @Slot(object)
     def _on_loaded(self, data: CalendarData) -> None:
-        self.data = data
-        self._loaded_once = True
         self._set_channels(data.channels)
         colors = {c.id: c.color for c in data.channels}
         self.calendar.set_items(data.items, colors)
@@ -479,25 +410,17 @@ class PostsPanel(QWidget):
             for row, due in enumerate(data.due):
                 if due.version_id == current.version_id:
                     self.due_list.setCurrentIndex(self.due_model.index(row))
-        count = self.due_model.due_count
-        failed = len(data.due) - count
-        self.due_label.setText(
-            self.tr("%n post(s) to publish now", "", count)
-            + ("" if not failed else " · " + self.tr("%n failed", "", failed))
-        )
-        self._show_cadence(data)
+        self.due_label.setText(self.controller.due_summary(data))
+        balance, advice = self.controller.cadence_lines(data)
+        self.balance_label.setText(balance)
+        self.advice_label.setText(advice)
         self._update_due_buttons()
-        self.dueCountChanged.emit(count)
         self.loaded.emit()
 
-    @Slot(object)
-    def _on_load_failed(self, error: BaseException) -> None:
-        self._error(error)
-
     def _set_channels(self, channels: list[Channel]) -> None:
-        if channels == self.channels:  # a renamed channel is a change too
+        if channels == self._channels:  # a renamed channel is a change too
             return
-        self.channels = channels
+        self._channels = channels
         current = self.channel_filter.currentData()
         self.channel_filter.blockSignals(True)
         while self.channel_filter.count() > 1:
@@ -507,104 +430,47 @@ class PostsPanel(QWidget):
         index = self.channel_filter.findData(current)
         self.channel_filter.setCurrentIndex(max(0, index))
         self.channel_filter.blockSignals(False)
+        # A channel deleted meanwhile falls back to "All channels": the next load follows.
+        value = self.channel_filter.currentData()
+        self.controller.channel_id = None if value is None else int(value)
 
-    def _show_cadence(self, data: CalendarData) -> None:
-        cadence = data.cadence
-        names = {c.id: c for c in data.channels}
-        week = QLocale().toString(qdate(cadence.week_start), QLocale.FormatType.ShortFormat)
-        lines = [self.tr("Week of %1: %n post(s)", "", cadence.total).replace("%1", week)]
-        for channel_id, count in cadence.balance.items():
-            chan = names.get(channel_id)
-            if chan is None:
-                continue
-            bar = "■" * min(count, 12)
-            limit = f"/{chan.max_per_week}" if chan.max_per_week is not None else ""
-            # "%1: %2" in the translation: French puts a no-break space before the colon.
-            line = self.tr("%1: %2").replace("%2", f"{count}{limit} {bar}")
-            lines.append(line.replace("%1", channel_name(chan), 1))
-        self.balance_label.setText("\n".join(lines))
-        self.advice_label.setText("\n".join("⚠ " + message_text(a.message) for a in cadence.advice))
-
-    def _error(self, error: BaseException | str) -> None:
-        text = (
-            error
-            if isinstance(error, str)
-            else message_text(error.args[0] if error.args else error)
-        )
-        self.status_label.setStyleSheet(ERROR_STYLE)
-        self.status_label.setText(str(text))
-
-    def _info(self, text: str) -> None:
-        self.status_label.setStyleSheet("")
+    @Slot(str, bool)
+    def _on_message(self, text: str, error: bool) -> None:
+        self.status_label.setStyleSheet(ERROR_STYLE if error else "")
         self.status_label.setText(text)
 
-    # --- moving and editing --------------------------------------------------------------------
+    @Slot()
+    def _on_clock(self) -> None:
+        if self.calendar.today != clock.today():  # past midnight: move the "today" mark
+            self._update_period()
 
-    @Slot(int, int, object, object)
-    def _on_move(self, post_id: int, occurrence: int, source: date, target: date) -> None:
-        """Move a post to ``target`` keeping its local time; dragging a repetition of a
-        recurring post moves the whole series by the same number of days."""
-        try:
-            if occurrence == 0:
-                reschedule(self.store, post_id, datetime.combine(target, datetime.min.time()))
-            else:
-                first = get_post(self.store, post_id).local_time
-                assert first is not None
-                reschedule(self.store, post_id, first + (target - source))
-        except AmicaleError as exc:
-            self._error(exc)
-        else:
-            self._info(
-                self.tr("Moved to %1.").replace(
-                    "%1", QLocale().toString(qdate(target), QLocale.FormatType.LongFormat)
-                )
-            )
-        self.reload()
-
-    def _all_channels(self) -> list[Channel]:
-        """The channels as last loaded (read now if the first load has not come back)."""
-        if self.channels:
-            return self.channels
-        return channels(self.store)
+    # --- editing -------------------------------------------------------------------------
 
     def open_editor(self, post_id: int | None, day: date | None = None) -> PostEditor:
         """The editor, opened window-modal (tests drive the returned dialog)."""
         from ui.dialogs.post_editor import PostEditor
 
-        channels = self._all_channels()
         editor = PostEditor(
-            self.store, channels, post_id, day=qdate(day) if day else None, parent=self
+            self.store,
+            self.controller.all_channels(),
+            post_id,
+            day=qdate(day) if day else None,
+            parent=self,
         )
         editor.finished.connect(editor.deleteLater)
         self.editor = editor
         editor.open()
         return editor
 
-    @Slot(object, object)
-    def _on_changes(self, changes: Changes, origin: object = None) -> None:
-        if changes.posts or changes.channels:
-            self.reload()
-
-    @Slot()
-    def _on_clock(self) -> None:
-        if self.calendar.today != clock.today():  # past midnight: move the "today" mark
-            self._update_period()
-        if not self.loader.busy:
-            self.reload()
-
     def open_event_dialog(self) -> EventDialog:
         from ui.dialogs.event_dialog import EventDialog
 
-        dialog = EventDialog(self.store, self._all_channels(), parent=self)
-        dialog.accepted.connect(lambda: self._on_event_created(len(dialog.created)))
+        dialog = EventDialog(self.store, self.controller.all_channels(), parent=self)
+        dialog.accepted.connect(lambda: self.controller.event_created(len(dialog.created)))
         dialog.finished.connect(dialog.deleteLater)
         self.event_dialog = dialog
         dialog.open()
         return dialog
-
-    def _on_event_created(self, count: int) -> None:
-        # The event's operation told the runner: the calendar reloads from its changes.
-        self._info(self.tr("%n draft(s) prepared for the event.", "", count))
 
     def open_channels_dialog(self) -> ChannelsDialog:
         from ui.dialogs.channels_dialog import ChannelsDialog
@@ -635,62 +501,27 @@ class PostsPanel(QWidget):
             self.import_file(Path(name))
 
     def import_file(self, path: Path) -> None:
-        from app.posts.csv_import import import_posts_csv
+        self.controller.import_file(path)
 
-        try:
-            report = import_posts_csv(self.store, path, tz=self.tz)
-        except AmicaleError as exc:
-            self._error(exc)
-            return
-        lines = [
-            self.tr("%1 post(s) imported, %2 row(s) refused.")
-            .replace("%1", str(report.created))
-            .replace("%2", str(len(report.rejected)))
-        ]
-        lines += [
-            self.tr("Line %1: %2")
-            .replace("%1", str(bad.line))
-            .replace("%2", message_text(bad.reason))
-            for bad in report.rejected[:10]
-        ]
-        (self._error if report.rejected else self._info)("\n".join(lines))
-        self.reload()
+    # --- content ideas and the website files (the controller's jobs, with Cancel) --------
 
-    # --- content ideas and the website files (in a worker, with Cancel) ------------------------
-
-    def _start_job(self, text: str, fn: Any, *args: Any, on_done: Any, **kwargs: Any) -> Job:
-        self.job = Job(fn, *args, **kwargs)
-        self.job.signals.finished.connect(lambda result: self._on_job_done(result, on_done))
-        self.job.signals.failed.connect(self._on_job_failed)
+    @Slot(str)
+    def _on_job_started(self, text: str) -> None:
         self.job_label.setText(text)
         self.job_cancel_button.setEnabled(True)
         self.job_bar.show()
         for action in (self.ideas_action, self.feed_action, self.ical_action):
             action.setEnabled(False)
-        return self.job.start()
 
-    def _job_ended(self) -> None:
-        self.job = None
+    @Slot()
+    def _on_job_ended(self) -> None:
         self.job_bar.hide()
         for action in (self.ideas_action, self.feed_action, self.ical_action):
             action.setEnabled(True)
 
-    def _on_job_done(self, result: object, on_done: Any) -> None:
-        self._job_ended()
-        on_done(result)
-
-    @Slot(object)
-    def _on_job_failed(self, error: BaseException) -> None:
-        self._job_ended()
-        if isinstance(error, Cancelled):
-            self._info(self.tr("Cancelled: nothing was changed."))
-        else:
-            self._error(error)
-
     @Slot()
     def _on_cancel_job(self) -> None:
-        if self.job is not None:
-            self.job.cancel()
+        if self.controller.cancel_job():
             self.job_cancel_button.setEnabled(False)
             self.job_label.setText(self.tr("Cancelling…"))
 
@@ -704,36 +535,21 @@ class PostsPanel(QWidget):
 
     def import_ideas(self, source: str) -> Job:
         """Read the feed (file or http(s) address) and add its new ideas as drafts."""
-        from app.posts.ideas import import_ideas
+        return self.controller.import_ideas(source)
 
-        return self._start_job(
-            self.tr("Reading %1…").replace("%1", source),
-            import_ideas,
-            self.store,
-            source,
-            on_done=self._on_ideas_imported,
-        )
-
-    def _on_ideas_imported(self, report: IdeasReport) -> None:
-        self._info(
-            self.tr("%1 draft(s) created from the feed, %2 already known.")
-            .replace("%1", str(report.created))
-            .replace("%2", str(report.known))
-        )
-        if report.created:  # show them: the list view with the drafts
-            self.state_filter.blockSignals(True)
-            self.state_filter.setCurrentIndex(self.state_filter.findData("draft"))
-            self.state_filter.blockSignals(False)
-            if self.mode != LIST:
-                self.view_box.setCurrentIndex(self.view_box.findData(LIST))  # reloads
-                return
+    @Slot()
+    def _on_show_drafts(self) -> None:
+        self.state_filter.blockSignals(True)
+        self.state_filter.setCurrentIndex(self.state_filter.findData("draft"))
+        self.state_filter.blockSignals(False)
+        self.controller.state = "draft"
+        if self.mode != LIST:
+            self.view_box.setCurrentIndex(self.view_box.findData(LIST))  # reloads
+            return
         self.reload()
 
     def _ask_target(self, key: str, default_name: str, title: str, filters: str) -> Path | None:
-        from app.posts import publish_files
-
-        last = publish_files.remembered_path(self.store, key)
-        proposed = last if last is not None else Path.home() / default_name
+        proposed = self.controller.proposed_target(key, default_name)
         name, _ = QFileDialog.getSaveFileName(self, title, str(proposed), filters)
         return Path(name) if name else None
 
@@ -751,20 +567,7 @@ class PostsPanel(QWidget):
             self.export_feed(target)
 
     def export_feed(self, target: Path) -> Job:
-        from app.posts import publish_files
-
-        return self._start_job(
-            self.tr("Writing the feed…"),
-            publish_files.export_feed,
-            self.store,
-            target,
-            remember=True,
-            on_done=lambda report: self._info(
-                self.tr("Feed written: %1 published post(s) in %2.")
-                .replace("%1", str(report.entries))
-                .replace("%2", str(report.path))
-            ),
-        )
+        return self.controller.export_feed(target)
 
     @Slot()
     def _on_export_calendar(self) -> None:
@@ -780,22 +583,9 @@ class PostsPanel(QWidget):
             self.export_calendar(target)
 
     def export_calendar(self, target: Path) -> Job:
-        from app.posts import publish_files
+        return self.controller.export_calendar(target)
 
-        return self._start_job(
-            self.tr("Writing the calendar…"),
-            publish_files.export_calendar,
-            self.store,
-            target,
-            remember=True,
-            on_done=lambda report: self._info(
-                self.tr("Calendar written: %1 post(s) in %2.")
-                .replace("%1", str(report.events))
-                .replace("%2", str(report.path))
-            ),
-        )
-
-    # --- Due now: publishing -------------------------------------------------------------------
+    # --- Due now: publishing -------------------------------------------------------------
 
     def _current_due(self) -> DueVersion | None:
         item = self.due_list.currentIndex().data(ITEM_ROLE)
@@ -803,20 +593,16 @@ class PostsPanel(QWidget):
 
     @Slot()
     def _update_due_buttons(self) -> None:
-        due = self._current_due()
-        manual = due is not None and compose_url(due.channel, due.text, due.link) is not None
-        sendable = due is not None and due.channel.kind == "newsletter"
-        self.publish_button.setEnabled(
-            due is not None and due.state == "due" and (manual or sendable)
-        )
+        actions = self.controller.due_actions(self._current_due())
+        self.publish_button.setEnabled(actions.publish)
         self.publish_button.setToolTip(
             self.tr("Send it to the members: opens the newsletter with this text")
-            if sendable
+            if actions.publish_sends
             else self.tr("Copy the channel's text and open the network's page to post it")
         )
-        self.mark_button.setEnabled(due is not None and due.state == "due")
-        self.fail_button.setEnabled(due is not None and due.state == "due")
-        self.retry_button.setEnabled(due is not None and due.state == "failed")
+        self.mark_button.setEnabled(actions.mark)
+        self.fail_button.setEnabled(actions.fail)
+        self.retry_button.setEnabled(actions.retry)
 
     @Slot()
     def _on_publish(self) -> None:
@@ -830,26 +616,16 @@ class PostsPanel(QWidget):
         url = compose_url(due.channel, due.text, due.link)
         # Never anything but http(s). No browser (none installed, none set as default):
         # say so here, with the address to open by hand, selectable.
-        if url is not None and is_web_url(url) and not QDesktopServices.openUrl(QUrl(url)):
-            self._info(
-                self.tr(
-                    "No web browser opened. The text for %1 is on the clipboard: open "
-                    "this address in your browser, paste it, post it, then “Mark as "
-                    "published”:\n%2"
-                )
-                .replace("%2", url)
-                .replace("%1", channel_name(due.channel), 1)
-            )
-            return
-        self._info(
-            self.tr(
-                "The text for %1 is on the clipboard. Paste it, post it, then “Mark as published”."
-            ).replace("%1", channel_name(due.channel))
-        )
+        if url is not None and is_web_url(url):
+            opened = QDesktopServices.openUrl(QUrl(url))
+            self.controller.published_by_hand(due, url, opened)
+        else:
+            self.controller.published_by_hand(due, None, True)
 
     def open_newsletter(self, due: DueVersion) -> NewsletterDialog:
         """The newsletter dialog with the post's title and text: the send, once finished,
-        marks the version published (app.posts.newsletter.publish_post_of_send)."""
+        marks the version published (app.posts.newsletter.publish_post_of_send) and the
+        dialog announces it (the calendar reloads from those changes)."""
         from ui.dialogs.newsletter_dialog import NewsletterDialog
 
         dialog = NewsletterDialog(
@@ -859,7 +635,6 @@ class PostsPanel(QWidget):
             body=post_text(due.text, due.link),
             post_id=due.post_id,
         )
-        dialog.sendEnded.connect(lambda _summary: self.reload())
         dialog.finished.connect(dialog.deleteLater)
         self.newsletter_dialog = dialog
         dialog.open()
@@ -888,20 +663,8 @@ class PostsPanel(QWidget):
         if due is None:
             return
         url = self.ask_url(due)
-        if url is None:
-            return
-        if url and not is_web_url(url):
-            self._error(self.tr("The address must start with http:// or https://."))
-            return
-        args = {"version_id": due.version_id, "url": url or None, "at": clock.now().isoformat()}
-        try:
-            self.runner.run_now(Operation("post.published", args))  # its changes reload
-        except AmicaleError as exc:
-            self._error(exc)
-        else:
-            self._info(
-                self.tr("Marked as published on %1.").replace("%1", channel_name(due.channel))
-            )
+        if url is not None:
+            self.controller.mark_published(due, url)
 
     @Slot()
     def _on_mark_failed(self) -> None:
@@ -909,26 +672,17 @@ class PostsPanel(QWidget):
         if due is None:
             return
         reason = self.ask_reason(due)
-        if reason is None:
-            return
-        args = {"version_id": due.version_id, "reason": reason or self.tr("failed")}
-        try:
-            self.runner.run_now(Operation("post.failed", args))
-        except AmicaleError as exc:
-            self._error(exc)
+        if reason is not None:
+            self.controller.mark_failed(due, reason)
 
     @Slot()
     def _on_retry(self) -> None:
         due = self._current_due()
-        if due is None:
-            return
-        try:
-            self.runner.run_now(Operation("post.retry", {"version_id": due.version_id}))
-        except AmicaleError as exc:
-            self._error(exc)
+        if due is not None:
+            self.controller.retry(due)
 
     def wait(self, msecs: int = 5000) -> bool:
-        return self.loader.wait(msecs)
+        return self.controller.wait(msecs)
 
     def posts_shown(self) -> list[Any]:
         return list(self.data.items) if self.data else []

@@ -7,8 +7,8 @@ someone else saved in between, and the second save gets a conflict to resolve, f
 field, instead of overwriting. The number is bumped by a trigger at every update, whatever
 wrote it (the window, the command line, an import, a merge).
 
-Revision ID: 0012
-Revises: 0011
+Revision ID: 0013
+Revises: 0012
 Create Date: 2026-12-03
 """
 
@@ -17,8 +17,8 @@ from alembic import op
 
 from app.store import postgres
 
-revision = "0012"
-down_revision = "0011"
+revision = "0013"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,1 @@
+"""The association's privacy duties: consent per purpose, retention, rights, the register."""
