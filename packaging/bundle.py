@@ -115,6 +115,20 @@ HIDDEN_IMPORTS = [
     "alembic.runtime.migration",
     "alembic.ddl.sqlite",
     "alembic.operations.toimpl",
+    # Team mode: the PostgreSQL dialect and its driver (psycopg's binary build brings libpq),
+    # all imported only when a postgresql:// store is opened.
+    "sqlalchemy.dialects.postgresql",
+    "sqlalchemy.dialects.postgresql.psycopg",
+    "psycopg",
+    "psycopg_binary",
+    "psycopg_binary.pq",
+    "psycopg_binary._psycopg",
+    "alembic.ddl.postgresql",
+    "app.store.server",
+    "app.store.postgres",
+    "app.store.copy",
+    "app.team",
+    "app.operations.remote",
 ]
 
 # Python modules that would be pulled in by a library but that Amicale never uses.
