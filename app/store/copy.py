@@ -27,6 +27,7 @@ def copy_store(source: Store, target: Store, progress: Progress | None = None) -
     counts: dict[str, int] = {}
     tables = metadata.sorted_tables
     with source.read() as reading, target.write() as writing:
+        server = writing.dialect.name == "postgresql"  # COPY: one statement a batch
         for table in tables:
             if writing.execute(sa.select(sa.func.count()).select_from(table)).scalar():
                 # Settings rows a migration made (defaults) make way for the source's.
@@ -36,13 +37,20 @@ def copy_store(source: Store, target: Store, progress: Progress | None = None) -
             rows = reading.execution_options(yield_per=BATCH).execute(
                 sa.select(table).order_by(*table.primary_key.columns)
             )
+            columns = [c.name for c in table.columns]
+            counted = columns.index("member_count") if table is tag else -1
             for batch in rows.partitions(BATCH):
-                values = [dict(r._mapping) for r in batch]
-                if table is tag:
-                    for value in values:
-                        value["member_count"] = 0  # the target's triggers count the links
-                writing.execute(table.insert(), values)
-                copied += len(values)
+                values = [list(r) for r in batch]
+                for value in values if counted >= 0 else ():
+                    value[counted] = 0  # the target's triggers count the links
+                if server:
+                    raw = writing.connection.dbapi_connection
+                    copied += postgres.copy_rows(raw, table.name, columns, values)
+                else:
+                    writing.execute(
+                        table.insert(), [dict(zip(columns, v, strict=True)) for v in values]
+                    )
+                    copied += len(values)
             counts[table.name] = copied
             if progress is not None:
                 progress(table.name, copied)

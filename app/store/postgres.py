@@ -306,3 +306,19 @@ def reset_sequences(conn: Any) -> None:
             ),
             {"table": table.name, "column": column},
         )
+
+
+def copy_rows(dbapi_connection: Any, table: str, columns: list[str], rows: Any) -> int:
+    """Rows into ``table`` with COPY: one statement for all of them (the statement triggers
+    fire once, not once a row as with executemany), inside the caller's transaction."""
+    from psycopg import sql
+
+    statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
+        sql.Identifier(table), sql.SQL(", ").join(map(sql.Identifier, columns))
+    )
+    count = 0
+    with dbapi_connection.cursor() as cursor, cursor.copy(statement) as copy:
+        for row in rows:
+            copy.write_row(row)
+            count += 1
+    return count
