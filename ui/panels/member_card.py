@@ -158,12 +158,19 @@ class MemberCard(QWidget):
         self.erase_button.clicked.connect(self.erase)
         self.message = plain_label()
         self.message.setWordWrap(True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.delete_button)
-        buttons.addWidget(self.erase_button)
-        buttons.addStretch()
-        buttons.addWidget(self.revert_button)
-        buttons.addWidget(self.save_button)
+        # Two rows: side by side, the four buttons made the card wider than a laptop's list
+        # could give up (1366×768).
+        buttons = QVBoxLayout()
+        saving = QHBoxLayout()
+        saving.addStretch()
+        saving.addWidget(self.revert_button)
+        saving.addWidget(self.save_button)
+        removing = QHBoxLayout()
+        removing.addWidget(self.delete_button)
+        removing.addWidget(self.erase_button)
+        removing.addStretch()
+        buttons.addLayout(saving)
+        buttons.addLayout(removing)
         editor_box = QWidget()
         editor_layout = QVBoxLayout(editor_box)
         editor_layout.setContentsMargins(0, 0, 0, 0)
@@ -314,15 +321,19 @@ class MemberCard(QWidget):
             action.triggered.connect(lambda _=False, k=kind: self.log_request(k))
             self.request_actions[kind] = action
         self.request_button.setMenu(requests_menu)
+        # Two rows: the three side by side widened the card past what a 1366×768 list gives.
         row = QHBoxLayout()
         row.addWidget(self.consent_button)
         row.addWidget(self.access_button)
-        row.addWidget(self.request_button)
         row.addStretch()
+        second = QHBoxLayout()
+        second.addWidget(self.request_button)
+        second.addStretch()
         column = QVBoxLayout(self.privacy_box)
         column.addWidget(self.consent_summary)
         column.addWidget(self.requests_label)
         column.addLayout(row)
+        column.addLayout(second)
         return self.privacy_box
 
     def _show_privacy(self, member_id: int) -> None:
