@@ -65,6 +65,15 @@ def _prefix(store: Store) -> str:
     return "amicale_" + re.sub(r"[^a-z0-9_]", "_", store.url.database.lower()) + "_"
 
 
+def _existing_roles(conn: sa.Connection, store: Store) -> set[str]:
+    """The directory's group roles the server has (none before `team init`)."""
+    found = conn.execute(
+        sa.text("SELECT rolname FROM pg_roles WHERE rolname LIKE :p"),
+        {"p": _prefix(store) + "%"},
+    ).scalars()
+    return set(found)
+
+
 def group_role(store: Store, role: str) -> str:
     return _prefix(store) + role
 
@@ -100,12 +109,7 @@ def init(store: Store) -> list[str]:
         "reader": set(),
     }
     with store.write() as conn:
-        existing = set(
-            conn.execute(
-                sa.text("SELECT rolname FROM pg_roles WHERE rolname LIKE :p"),
-                {"p": _prefix(store) + "%"},
-            ).scalars()
-        )
+        existing = _existing_roles(conn, store)
         for role in ROLES:
             group = group_role(store, role)
             if group not in existing:
@@ -188,12 +192,7 @@ def current_role(store: Store) -> str:
     if not store.is_team:
         return "administrator"
     with store.read() as conn:
-        existing = set(
-            conn.execute(
-                sa.text("SELECT rolname FROM pg_roles WHERE rolname LIKE :p"),
-                {"p": _prefix(store) + "%"},
-            ).scalars()
-        )
+        existing = _existing_roles(conn, store)
         for role in ROLES:
             if group_role(store, role) not in existing:
                 continue  # `team init` not run yet: no roles, the owner does everything

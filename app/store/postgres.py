@@ -15,6 +15,7 @@ from __future__ import annotations
 from array import array
 from typing import Any
 
+from app.store import schema
 from app.store.schema import FREE_TEXT_COLUMNS, FTS_COLUMNS
 
 # The free text of the search box reads these six columns as one; a separator that is not
@@ -142,17 +143,7 @@ COMMUNITY_TABLES = (
     "CREATE TABLE community_spread (communities integer NOT NULL PRIMARY KEY, "
     "members integer NOT NULL DEFAULT 0)",
 )
-COMMUNITY_RECOUNT = (
-    "DELETE FROM community_pair",
-    "INSERT INTO community_pair (first_id, second_id, members) "
-    "SELECT a.community_id, b.community_id, count(*) FROM member_community AS a "
-    "JOIN member_community AS b ON b.member_id = a.member_id "
-    "AND b.community_id >= a.community_id GROUP BY a.community_id, b.community_id",
-    "DELETE FROM community_spread",
-    "INSERT INTO community_spread (communities, members) "
-    "SELECT n, count(*) FROM (SELECT count(*) AS n FROM member_community GROUP BY member_id) "
-    "AS c GROUP BY n",
-)
+COMMUNITY_RECOUNT = schema.COMMUNITY_RECOUNT  # the same SQL on both engines
 COMMUNITY_TRIGGERS = (
     _community_counts_function("member_community_counts_add", "new_rows", _NO_ROWS),
     _community_counts_function("member_community_counts_remove", _NO_ROWS, "old_rows"),

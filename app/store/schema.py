@@ -175,7 +175,7 @@ COMMUNITY_RECOUNT = (
     "DELETE FROM community_spread",
     "INSERT INTO community_spread (communities, members) "
     "SELECT n, count(*) FROM (SELECT count(*) AS n FROM member_community GROUP BY member_id) "
-    "GROUP BY n",
+    "AS c GROUP BY n",  # the alias: PostgreSQL needs one, SQLite accepts it
 )
 COMMUNITY_COUNT_TRIGGERS = (
     "member_community_counts_ai",
