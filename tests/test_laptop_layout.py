@@ -167,3 +167,37 @@ def test_a_long_history_detail_wraps_instead_of_being_cut(
 def test_the_tag_dock_keeps_the_counts_in_sight(main_window: MainWindow) -> None:
     dock = main_window.tag_dock.widget()
     assert dock.textElideMode() == Qt.TextElideMode.ElideMiddle
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1366, 768)])
+def test_the_moderation_queue_fits_a_laptop(
+    main_window: MainWindow, qtbot: QtBot, size: tuple[int, int]
+) -> None:
+    from app.moderation.intake import NewItem, add_items
+
+    add_items(
+        main_window.store,
+        [
+            NewItem("join", "Jeanne Sans-Message", community="Amicale Lyon"),
+            NewItem("post", "Marc Vendeur", community="Groupe LinkedIn",
+                    text="Formation certifiante, inscrivez-vous vite !"),
+        ],
+    )  # fmt: skip
+    main_window.moderation.reload()
+    fit_to_screen(main_window, *size)
+    panel = main_window.moderation
+    main_window.show_panel(panel)
+    qtbot.waitUntil(lambda: panel.table.model().rowCount() >= 2, timeout=10000)
+    QApplication.processEvents()
+    header = panel.table.horizontalHeader()
+    assert header.length() <= panel.table.viewport().width()  # no sideways scroll
+    for row in range(panel.table.model().rowCount()):
+        panel.table.selectRow(row)
+        QApplication.processEvents()
+        item = panel.current_item()
+        assert item is not None
+        # No empty box for a request without a message; the reply read from its start.
+        view = panel.controller.item_view(item)
+        assert panel.detail_text.isVisibleTo(panel) == bool(view.text.strip())
+        line = panel.reason_combo.lineEdit()
+        assert line is not None and line.cursorPosition() == 0

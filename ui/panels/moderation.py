@@ -57,6 +57,7 @@ from ui.models.moderation_queue import (
     COL_KIND,
     COL_MATCH,
     COL_NAME,
+    COL_SIGNALS,
     COL_SUGGESTION,
 )
 from ui.widgets import empty_hint, plain_label
@@ -165,15 +166,21 @@ class ModerationPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        # Narrow enough for the queue's half of a 1366×768 window: the community shares
+        # what is left with the signals (the last column, stretched).
         for column, width in (
-            (COL_AGE, 56),
-            (COL_KIND, 95),
-            (COL_NAME, 150),
-            (COL_COMMUNITY, 140),
-            (COL_MATCH, 170),
-            (COL_SUGGESTION, 85),
+            (COL_AGE, 44),
+            (COL_KIND, 90),
+            (COL_MATCH, 100),
+            (COL_SUGGESTION, 80),
         ):
             self.table.setColumnWidth(column, width)
+        # The names and the community share the width the list has: never a sideways scroll,
+        # whatever the window's size. The signals are read whole in the detail beside.
+        header.setStretchLastSection(False)
+        for column in (COL_NAME, COL_COMMUNITY):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnHidden(COL_SIGNALS, True)
         selection = self.table.selectionModel()
         selection.currentRowChanged.connect(self._on_current_changed)
 
@@ -448,8 +455,13 @@ class ModerationPanel(QWidget):
         self.detail_title.setText(view.title)
         self.detail_info.setText(view.info)
         self.detail_text.setPlainText(view.text)
+        # A join request often comes without a message: no empty box then.
+        self.detail_text.setVisible(bool(view.text.strip()))
         self.reason_combo.clear()
         self.reason_combo.addItems(view.replies)
+        line = self.reason_combo.lineEdit()
+        if line is not None:
+            line.setCursorPosition(0)  # the reply read from its start, not its end
         self.signal_list.addItems(view.signals)
         for member_id, name in view.members:
             entry = QListWidgetItem(name)

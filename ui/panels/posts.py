@@ -153,6 +153,15 @@ class PostsPanel(QWidget):
         self.ical_action = more.addAction(self.tr("Export the calendar (iCalendar)…"))
         self.ical_action.setObjectName("icalAction")
         self.more_button.setMenu(more)
+        # The bar fits a laptop's width: arrows as narrow as their glyph, filters as wide as
+        # a dozen letters however long a channel's name is (the list itself shows it whole).
+        for arrow in (self.prev_button, self.next_button):
+            arrow.setMaximumWidth(arrow.fontMetrics().horizontalAdvance("◀") + 24)
+        for combo in (self.channel_filter, self.state_filter):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
         top = QHBoxLayout()
         for widget in (self.prev_button, self.today_button, self.next_button):
             top.addWidget(widget)
