@@ -49,18 +49,16 @@ class ChangeFeed:
     def __init__(self, store: Store) -> None:
         import psycopg
 
-        assert store.url is not None
-        url = server.with_stored_password(store.url)
-        self._conn = psycopg.connect(
-            host=url.host,
-            port=url.port or 5432,
-            user=url.username,
-            password=url.password,
-            dbname=url.database,
+        # The engine's own address and arguments (its password already looked up in the
+        # keyring when it was made): the same connection, only outside the pool.
+        engine = store.engine
+        args, params = engine.dialect.create_connect_args(engine.url)
+        params.update(
             autocommit=True,
             connect_timeout=server.CONNECT_TIMEOUT_S,
             application_name=server.SESSION + " feed",
         )
+        self._conn = psycopg.connect(*args, **params)
         self._conn.execute(f"LISTEN {postgres.CHANGE_CHANNEL}")
 
     def wait(self, timeout: float) -> Changes:
