@@ -168,6 +168,8 @@ FIELDS: tuple[Field, ...] = (
     Field("last_contacted_at", QT_TRANSLATE_NOOP("Fields", "Last contacted"), "date",
           aliases="dernier contact|date du dernier contact|last contacted|last contact|"
           "last contacted at"),
+    Field("updated_by", QT_TRANSLATE_NOOP("Fields", "Updated by"), "text", editable=False,
+          sort="folded", export="Updated By", table=True),
     # Computed from member_tag and member_community (the card edits tags as one line).
     Field("tags", QT_TRANSLATE_NOOP("Fields", "Tags"), "text", editable=False, stored=False,
           sort=None, search=("tag", "etiquette"), export="Tags", export_default=True, card=19,

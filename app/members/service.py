@@ -446,7 +446,16 @@ class MemberDirectory:
             changed = {k: v for k, v in clean.items() if row[k] != v}
             merged = {**dict(row), **changed}
             require_identity(merged)
+            if tags is not None and original is not None and "tags" in original:
+                # Tags are a set: this edit's additions and removals, over what is saved now.
+                saved = self._tag_labels(conn, member_id)
+                tags = merge_tags(saved, original["tags"], tags)
             tag_changed = tags is not None and _set_tags(conn, member_id, tags)
+            if tag_changed and not changed:
+                # The member's version moves with its tags: a card opened before sees it.
+                conn.execute(
+                    member.update().where(member.c.id == member_id).values(updated_at=now_iso())
+                )
             if changed:
                 extra: dict[str, Any] = {}
                 if "first_name" in changed or "last_name" in changed:
@@ -538,6 +547,25 @@ def _new_id(result: sa.CursorResult[Any]) -> int:
     key = result.inserted_primary_key
     assert key is not None  # single-row INSERT on a table with an integer key
     return int(key[0])
+
+
+def merge_tags(saved: Sequence[str], before: Sequence[str], mine: Sequence[str]) -> list[str]:
+    """The tags after an edit that went from ``before`` to ``mine`` while someone else saved
+    ``saved``: both sides' additions and removals are kept (tags are a set, not a value)."""
+
+    def key(label: str) -> str:
+        return fold(label.strip())
+
+    before_keys = {key(t) for t in before}
+    mine_keys = {key(t) for t in mine}
+    removed = before_keys - mine_keys
+    merged = [t for t in saved if key(t) not in removed]
+    present = {key(t) for t in merged}
+    for label in mine:
+        if key(label) not in before_keys and key(label) not in present:
+            merged.append(label)
+            present.add(key(label))
+    return merged
 
 
 def _set_tags(conn: sa.Connection, member_id: int, labels: Sequence[str]) -> bool:

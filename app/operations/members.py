@@ -24,13 +24,26 @@ def create_member(store: Store, values: dict[str, Any], tags: Sequence[str] = ()
 
 @operation("member.update", QT_TRANSLATE_NOOP("Operations", "Edit member"))
 def update_member(
-    store: Store, member_id: int, values: dict[str, Any], tags: Sequence[str] | None = None
+    store: Store,
+    member_id: int,
+    values: dict[str, Any],
+    tags: Sequence[str] | None = None,
+    expected_version: int | None = None,
+    original: dict[str, Any] | None = None,
 ) -> Outcome[list[str]]:
     """Changes the given fields (and the tags, when given); undone by putting back the
-    values (and tags) the member had."""
+    values (and tags) the member had. ``expected_version`` and ``original``: the version
+    and values the edit started from, so that a save made meanwhile by someone else is
+    merged, or raises EditConflict for the fields both changed."""
     directory = MemberDirectory(store)
     before = directory.get(member_id)
-    changed = directory.update(member_id, values, list(tags) if tags is not None else None)
+    changed = directory.update(
+        member_id,
+        values,
+        list(tags) if tags is not None else None,
+        expected_version=expected_version,
+        original=original,
+    )
     fields = [name for name in changed if name != "tags"]
     tags_changed = "tags" in changed
     undo = Operation(

@@ -232,6 +232,26 @@ NOTIFY_DROP = (
     "DROP FUNCTION IF EXISTS amicale_notify_members()",
     "DROP FUNCTION IF EXISTS amicale_notify()",
 )
+# Who saved a member last (0015): on a server, the login that wrote the row, whatever the
+# client says (session_user: the person connected, also inside a SECURITY DEFINER function).
+VERSION_BUMP_WITH_AUTHOR = (
+    "CREATE OR REPLACE FUNCTION member_version_bump() RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "BEGIN IF NEW.version = OLD.version THEN NEW.version := OLD.version + 1; END IF; "
+    "NEW.updated_by := session_user; RETURN NEW; END $$"
+)
+VERSION_BUMP_WITHOUT_AUTHOR = VERSION_TRIGGER[0]
+AUTHOR_TRIGGER = (
+    VERSION_BUMP_WITH_AUTHOR,
+    "CREATE OR REPLACE FUNCTION member_author() RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "BEGIN NEW.updated_by := session_user; RETURN NEW; END $$",
+    "CREATE TRIGGER member_author_bi BEFORE INSERT ON member FOR EACH ROW "
+    "EXECUTE FUNCTION member_author()",
+)
+AUTHOR_TRIGGER_DROP = (
+    "DROP TRIGGER IF EXISTS member_author_bi ON member",
+    "DROP FUNCTION IF EXISTS member_author()",
+    VERSION_BUMP_WITHOUT_AUTHOR,
+)
 VERSION_TRIGGER_DROP = (
     *NOTIFY_DROP,
     "DROP TRIGGER IF EXISTS audit_event_actor_bi ON audit_event",

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 # Bump with every new migration; checked against Alembic's head by the tests. Kept here so a
 # start-up on an up-to-date file does not need to load Alembic at all.
-SCHEMA_HEAD = "0013"
+SCHEMA_HEAD = "0015"
 
 metadata = sa.MetaData()
 
@@ -52,6 +52,8 @@ member = sa.Table(
     sa.Column("linkedin_key", sa.Text),
     # Bumped by a trigger at every update (0013): a save names the version it started from.
     sa.Column("version", sa.Integer, nullable=False, server_default="1"),
+    # On a server, the login that saved the member last (0015, a trigger); empty in a file.
+    sa.Column("updated_by", sa.Text),
     sa.CheckConstraint("status IN ('member', 'former', 'lost')", name="ck_member_status"),
     sa.CheckConstraint(
         "verification IN ('unverified', 'verified', 'rejected')", name="ck_member_verification"

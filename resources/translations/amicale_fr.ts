@@ -1177,6 +1177,49 @@
     </message>
 </context>
 <context>
+    <name>EditConflictDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/edit_conflict.py" line="+42"/>
+        <source>Changed meanwhile</source>
+        <translation>Modifié entre-temps</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Someone else saved the card of %1 while you were editing it, and changed the same fields. Choose, field by field, the value to keep; your other changes are kept.</source>
+        <translation>Quelqu’un d’autre a enregistré la fiche de %1 pendant que vous la modifiiez, et a changé les mêmes champs. Choisissez, champ par champ, la valeur à garder ; vos autres modifications sont conservées.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Yours</source>
+        <translation>La vôtre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Saved meanwhile</source>
+        <translation>Enregistrée entre-temps</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+</context>
+<context>
     <name>EmailsDialog</name>
     <message>
         <location filename="../../ui/panels/tags.py" line="+61"/>
@@ -1594,6 +1637,11 @@
         <location line="+2"/>
         <source>Updated</source>
         <translation>Modifié le</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Updated by</source>
+        <translation>Modifié par</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2752,7 +2800,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>MemberCard</name>
     <message>
-        <location filename="../../ui/panels/member_card.py" line="+74"/>
+        <location filename="../../ui/panels/member_card.py" line="+78"/>
         <source>Select a member to see their file, or press Ctrl+N.</source>
         <translation>Sélectionnez un membre pour afficher sa fiche, ou appuyez sur Ctrl+N.</translation>
     </message>
@@ -2797,7 +2845,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+57"/>
         <source>Member</source>
         <translation>Membre</translation>
     </message>
@@ -2815,17 +2863,17 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Les étiquettes et les exports s’appliquent à toute la sélection.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+57"/>
         <source>Added %1, updated %2.</source>
-        <translation>Ajouté le %1, modifié le %2.</translation>
+        <translation>Ajouté le %1, modifié %2.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>New member</source>
         <translation>Nouveau membre</translation>
     </message>
     <message>
-        <location line="+277"/>
+        <location line="+281"/>
         <source>the new member</source>
         <translation>le nouveau membre</translation>
     </message>
@@ -2840,7 +2888,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>La fiche de %1 a des modifications non enregistrées. Les enregistrer&#xa0;?</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+50"/>
+        <source>Not saved: your changes are still on the card.</source>
+        <translation>Non enregistré : vos modifications sont toujours sur la fiche.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Please correct the fields in red.</source>
         <translation>Veuillez corriger les champs en rouge.</translation>
     </message>
@@ -2850,7 +2903,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Enregistré.</translation>
     </message>
     <message>
-        <location line="-459"/>
+        <location line="-480"/>
         <source>Delete permanently…</source>
         <translation>Supprimer définitivement…</translation>
     </message>
@@ -2860,7 +2913,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Effacer la personne du fichier de données pour de bon (RGPD)&#xa0;: impossible à annuler</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+113"/>
+        <source>Added %1, updated %2 by %3.</source>
+        <translation>Ajouté le %1, modifié %2 par %3.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Privacy</source>
         <translation>Confidentialité</translation>
     </message>
@@ -2905,7 +2963,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Demande d’effacement, reçue aujourd’hui</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>never asked</source>
         <translation>jamais demandé</translation>
     </message>
@@ -2999,6 +3057,21 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <location line="+21"/>
         <source>Erasing…</source>
         <translation>Effacement…</translation>
+    </message>
+    <message>
+        <location line="+161"/>
+        <source>today at %1</source>
+        <translation>aujourd’hui à %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>yesterday at %1</source>
+        <translation>hier à %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>on %1</source>
+        <translation>le %1</translation>
     </message>
 </context>
 <context>
@@ -4548,7 +4621,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Décision sur la publication de %1 annulée.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/moderation.py" line="+69"/>
+        <location filename="../../ui/panels/moderation.py" line="+70"/>
         <source>School register</source>
         <translation>Registre de l&apos;école</translation>
     </message>
@@ -4663,7 +4736,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Lister aussi les éléments reportés à plus tard</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+59"/>
         <source>Mark verified</source>
         <translation>Marquer vérifié</translation>
     </message>
@@ -4758,7 +4831,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Aucune sélection</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+82"/>
         <source>Import join requests and posts</source>
         <translation>Importer des demandes d&apos;adhésion et des publications</translation>
     </message>
@@ -5347,7 +5420,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>modification du membre</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+48"/>
         <source>Delete members</source>
         <translation>suppression de membres</translation>
     </message>
@@ -5999,7 +6072,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Exporter le calendrier (iCalendar)…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+26"/>
         <source>+%1 more</source>
         <translation>+%1 autres</translation>
     </message>

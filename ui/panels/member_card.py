@@ -33,11 +33,12 @@ from app import association, clock, files
 from app.clock import to_local
 from app.errors import AmicaleError, NotFoundError, ValidationError
 from app.members import fields, gdpr
-from app.members.service import Member, MemberDirectory
+from app.members.service import EditConflict, Member, MemberDirectory
 from app.members.validation import NO_YEAR
 from app.operations import Changes, Operation
 from app.privacy import consent, documents, requests
 from ui.dialogs.consent_dialog import ConsentDialog, purpose_title
+from ui.dialogs.edit_conflict import EditConflictDialog
 from ui.labels import field_title, message_text, qdate, value_label
 from ui.operations import OperationRunner, failure_text
 from ui.privacy_pdf import translate, write_html_pdf
@@ -62,6 +63,9 @@ class MemberCard(QWidget):
         self.member_id: int | None = None
         self._loaded: dict[str, Any] = {}
         self._loaded_tags = ""
+        self._stored: dict[str, Any] = {}
+        self._stored_tags: list[str] = []
+        self._version: int | None = None
 
         self.title = plain_label()
         font = self.title.font()
@@ -258,12 +262,22 @@ class MemberCard(QWidget):
             if found and found.communities
             else "—"
         )
+        # What a save started from: the conflict check and the merge of tags compare with it.
+        self._stored = dict(found.values) if found else {}
+        self._stored_tags = list(found.tags) if found else []
+        self._version = found.version if found else None
         if found:
             added, updated = to_local(values.get("created_at")), to_local(values.get("updated_at"))
+            author = values.get("updated_by")
+            history = (
+                self.tr("Added %1, updated %2 by %3.").replace("%3", str(author))
+                if author
+                else self.tr("Added %1, updated %2.")
+            )
             self.history.setText(
-                self.tr("Added %1, updated %2.")
-                .replace("%1", _local_text(added, with_time=False))
-                .replace("%2", _local_text(updated, with_time=True))
+                history.replace("%1", _local_text(added, with_time=False)).replace(
+                    "%2", self._when(updated)
+                )
             )
             self.title.setText(found.display_name)
         else:
@@ -601,10 +615,10 @@ class MemberCard(QWidget):
                 member_id = int(runner.run_now(op))
             else:
                 member_id = self.member_id
-                args = {"member_id": member_id, "values": changed}
-                runner.run_now(
-                    Operation("member.update", {**args, "tags": tags if tags_changed else None})
-                )
+                if not self._save_changes(runner, member_id, changed, tags, tags_changed):
+                    self.message.setStyleSheet(ERROR_STYLE)
+                    self.message.setText(self.tr("Not saved: your changes are still on the card."))
+                    return False
         except ValidationError as exc:
             for key, why in exc.problems.items():
                 label = self.errors.get(key)
@@ -623,6 +637,56 @@ class MemberCard(QWidget):
         self.message.setText(self.tr("Saved."))
         self.memberSaved.emit(member_id)
         return True
+
+    def _save_changes(
+        self,
+        runner: OperationRunner,
+        member_id: int,
+        changed: dict[str, Any],
+        tags: list[str],
+        tags_changed: bool,
+    ) -> bool:
+        """Save the card's changes from the version it showed. When someone else saved the
+        member meanwhile and changed the same fields, the CM chooses field by field (again
+        if yet another save comes in while they choose); False when they cancel."""
+        values = dict(changed)
+        original: dict[str, Any] = {k: self._stored.get(k) for k in values}
+        if tags_changed:
+            original["tags"] = self._stored_tags
+        version = self._version
+        while True:
+            args = {
+                "member_id": member_id,
+                "values": values,
+                "tags": tags if tags_changed else None,
+                "expected_version": version,
+                "original": original,
+            }
+            try:
+                runner.run_now(Operation("member.update", args))
+                return True
+            except EditConflict as conflict:
+                dialog = EditConflictDialog(conflict, self.title.text(), self)
+                if dialog.exec() != QDialog.DialogCode.Accepted:
+                    return False
+                for item in conflict.conflicts:
+                    original[item.name] = item.theirs  # what is saved now is the new start
+                    if not dialog.kept_mine()[item.name]:
+                        values.pop(item.name, None)
+                version = conflict.version
+
+    def _when(self, moment: datetime | None) -> str:
+        """A moment as a person says it: "today at 14:02", "yesterday at 09:15", or on its
+        date; the card's "updated" line."""
+        if moment is None:
+            return "—"
+        days = (clock.today() - moment.date()).days
+        at = QLocale().toString(QTime(moment.hour, moment.minute), QLocale.FormatType.ShortFormat)
+        if days == 0:
+            return self.tr("today at %1").replace("%1", at)
+        if days == 1:
+            return self.tr("yesterday at %1").replace("%1", at)
+        return self.tr("on %1").replace("%1", _local_text(moment, with_time=True))
 
 
 def _local_text(moment: datetime | None, with_time: bool) -> str:
