@@ -23,7 +23,7 @@ from app.messages import QT_TRANSLATE_NOOP, Message
 from app.privacy import consent
 from app.store import Store, postgres
 from app.store.cancel import CancelToken, interruptible
-from app.store.portable import fold_sql
+from app.store.portable import fold_sql, serialise_on
 from app.store.schema import (
     community,
     member,
@@ -600,8 +600,11 @@ def _set_tags(conn: sa.Connection, member_id: int, labels: Sequence[str]) -> boo
 
 def ensure_category(conn: sa.Connection, name: str) -> int:
     key = fold(name).strip()
-    found = conn.execute(sa.select(tag_category.c.id).where(tag_category.c.name_key == key))
-    category_id = found.scalar()
+    find = sa.select(tag_category.c.id).where(tag_category.c.name_key == key)
+    category_id = conn.execute(find).scalar()
+    if category_id is None:
+        serialise_on(conn, "tag_category:" + key)  # two animators creating it at once
+        category_id = conn.execute(find).scalar()
     if category_id is None:
         position = conn.execute(sa.select(sa.func.count()).select_from(tag_category)).scalar_one()
         result = conn.execute(
@@ -622,6 +625,12 @@ def ensure_tag(conn: sa.Connection, name: str, category: str | None) -> int:
     if category:
         category_id = ensure_category(conn, category)
         stmt = stmt.where(tag.c.category_id == category_id)
+    found = conn.execute(stmt.order_by(tag.c.id)).scalar()
+    if found is not None:
+        return int(found)
+    # Two animators tagging with the same new tag at once: the second waits and finds it
+    # (without a category the unique key cannot tell, NULLs being distinct).
+    serialise_on(conn, "tag:" + key)
     found = conn.execute(stmt.order_by(tag.c.id)).scalar()
     if found is not None:
         return int(found)

@@ -9,7 +9,9 @@ builds one statement and either store runs it:
   ``json_each`` on SQLite, ``json_array_elements_text`` on PostgreSQL (thousands of ids
   without thousands of parameters);
 - ``joined_ids(column)``: the ids of a group as one comma-separated text
-  (``group_concat`` / ``string_agg``).
+  (``group_concat`` / ``string_agg``);
+- ``serialise_on(conn, key)``: writers of the same ``key`` one after the other until the
+  transaction ends (a file has one writer at a time already; a server, an advisory lock).
 """
 
 from __future__ import annotations
@@ -111,3 +113,10 @@ def fold_sql(column: Any) -> Any:
     """``column`` folded as app.text.fold does: a function of that name on both engines (a
     Python function registered on each SQLite connection; SQL over unaccent on the server)."""
     return sa.func.amicale_fold(column)
+
+
+def serialise_on(conn: sa.Connection, key: str) -> None:
+    """Wait for the other transactions that serialise on ``key`` (until this one ends): a
+    "look, then create if missing" of two animators at once creates one row, not two."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": key})
