@@ -22,12 +22,13 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from app import permissions
 from app.errors import AmicaleError
 from app.messages import QT_TRANSLATE_NOOP, Message
-from app.store import Store
+from app.store import Store, roles
 from app.store.schema import metadata
 
-ROLES = ("administrator", "animator", "moderator", "reader")
+ROLES = roles.ROLES
 _NAME = re.compile(r"^[a-z][a-z0-9_]{0,40}$")
 
 # What each role may write (all may read every table).
@@ -61,17 +62,14 @@ def _require_team(store: Store) -> None:
 
 
 def _prefix(store: Store) -> str:
-    assert store.url is not None and store.url.database
-    return "amicale_" + re.sub(r"[^a-z0-9_]", "_", store.url.database.lower()) + "_"
+    assert store.url is not None
+    return roles.prefix(store.url)
 
 
 def _existing_roles(conn: sa.Connection, store: Store) -> set[str]:
     """The directory's group roles the server has (none before `team init`)."""
-    found = conn.execute(
-        sa.text("SELECT rolname FROM pg_roles WHERE rolname LIKE :p"),
-        {"p": _prefix(store) + "%"},
-    ).scalars()
-    return set(found)
+    assert store.url is not None
+    return roles.existing_roles(conn, store.url)
 
 
 def group_role(store: Store, role: str) -> str:
@@ -100,6 +98,7 @@ def init(store: Store) -> list[str]:
     """Create the four group roles and their grants; the connecting login becomes
     administrator. Idempotent: running it again brings the grants up to date."""
     _require_team(store)
+    permissions.require(store, permissions.TEAM)
     statements: list[str] = []
     tables = [t.name for t in metadata.sorted_tables] + ["member_fts", "alembic_version"]
     writable = {
@@ -145,6 +144,7 @@ def init(store: Store) -> list[str]:
 def add_user(store: Store, name: str, role: str, password: str | None = None) -> str:
     """A new login in ``role``; returns its password (made up when not given)."""
     _require_team(store)
+    permissions.require(store, permissions.TEAM)
     _check_name(name)
     _check_role(role)
     secret = password or secrets.token_urlsafe(12)
@@ -177,6 +177,7 @@ def users(store: Store) -> list[TeamUser]:
 
 def remove_user(store: Store, name: str) -> None:
     _require_team(store)
+    permissions.require(store, permissions.TEAM)
     _check_name(name)
     team = {u.name: u.role for u in users(store)}
     if name not in team:
@@ -189,24 +190,7 @@ def remove_user(store: Store, name: str) -> None:
 
 def current_role(store: Store) -> str:
     """The connected person's role: "administrator" on a file (one person, all rights)."""
-    if not store.is_team:
-        return "administrator"
-    with store.read() as conn:
-        existing = _existing_roles(conn, store)
-        for role in ROLES:
-            if group_role(store, role) not in existing:
-                continue  # `team init` not run yet: no roles, the owner does everything
-            has = conn.execute(
-                sa.text("SELECT pg_has_role(current_user, :r, 'MEMBER')"),
-                {"r": group_role(store, role)},
-            ).scalar()
-            if has:
-                return role
-        owner = conn.execute(
-            sa.text("SELECT pg_get_userbyid(datdba) = current_user FROM pg_database "
-                    "WHERE datname = current_database()")
-        ).scalar()  # fmt: skip
-    return "administrator" if owner else "reader"
+    return roles.current_role(store)
 
 
 def try_connection(text: str, password: str = "") -> tuple[str, str]:
