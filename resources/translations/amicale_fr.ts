@@ -2449,7 +2449,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+98"/>
+        <location filename="../../ui/main_window.py" line="+100"/>
         <source>Members</source>
         <translation>Membres</translation>
     </message>
@@ -2461,23 +2461,23 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+275"/>
+        <location line="+311"/>
         <source>Birthdays</source>
         <translation>Anniversaires</translation>
     </message>
     <message>
-        <location line="-272"/>
+        <location line="-308"/>
         <source>Duplicates</source>
         <translation>Doublons</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+357"/>
+        <location line="+393"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location line="-354"/>
+        <location line="-390"/>
         <source>Moderation</source>
         <translation>Modération</translation>
     </message>
@@ -2492,22 +2492,22 @@
         <translation>Historique</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Your data file was upgraded; the previous version is kept in %1</source>
         <translation>Votre fichier de données a été mis à jour&#xa0;; la version précédente est conservée dans %1</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+62"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;New member</source>
         <translation>&amp;Nouveau membre</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Import members…</source>
         <translation>&amp;Importer des membres…</translation>
     </message>
@@ -2517,7 +2517,7 @@
         <translation>E&amp;xporter des membres…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Send &amp;newsletter…</source>
         <translation>Envoyer la &amp;lettre d’information…</translation>
     </message>
@@ -2532,7 +2532,7 @@
         <translation>&amp;Sauvegarder le fichier de données…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -2542,7 +2542,7 @@
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <location line="+272"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
@@ -2702,8 +2702,8 @@ Fichier de données&#xa0;: %2
 Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdirs (MIT), SQLite (domaine public).</translation>
     </message>
     <message>
-        <location line="-519"/>
-        <location line="+240"/>
+        <location line="-555"/>
+        <location line="+276"/>
         <source>Privacy</source>
         <translation>Confidentialité</translation>
     </message>
@@ -2734,12 +2734,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Effacé.</translation>
     </message>
     <message>
-        <location line="-351"/>
+        <location line="-354"/>
         <source>&amp;Connect to a team directory…</source>
         <translation>Se &amp;connecter à un annuaire d’équipe…</translation>
     </message>
     <message>
-        <location line="+382"/>
+        <location line="+385"/>
         <source>Team directory %1: connected</source>
         <translation>Annuaire d’équipe %1 : connecté</translation>
     </message>
@@ -2752,7 +2752,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>MemberCard</name>
     <message>
-        <location filename="../../ui/panels/member_card.py" line="+74"/>
+        <location filename="../../ui/panels/member_card.py" line="+75"/>
         <source>Select a member to see their file, or press Ctrl+N.</source>
         <translation>Sélectionnez un membre pour afficher sa fiche, ou appuyez sur Ctrl+N.</translation>
     </message>
@@ -2797,7 +2797,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+57"/>
         <source>Member</source>
         <translation>Membre</translation>
     </message>
@@ -2825,7 +2825,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Nouveau membre</translation>
     </message>
     <message>
-        <location line="+277"/>
+        <location line="+281"/>
         <source>the new member</source>
         <translation>le nouveau membre</translation>
     </message>
@@ -2840,7 +2840,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>La fiche de %1 a des modifications non enregistrées. Les enregistrer&#xa0;?</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+82"/>
         <source>Please correct the fields in red.</source>
         <translation>Veuillez corriger les champs en rouge.</translation>
     </message>
@@ -2850,7 +2850,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Enregistré.</translation>
     </message>
     <message>
-        <location line="-459"/>
+        <location line="-494"/>
         <source>Delete permanently…</source>
         <translation>Supprimer définitivement…</translation>
     </message>
@@ -2860,7 +2860,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Effacer la personne du fichier de données pour de bon (RGPD)&#xa0;: impossible à annuler</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+130"/>
         <source>Privacy</source>
         <translation>Confidentialité</translation>
     </message>
@@ -2905,7 +2905,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Demande d’effacement, reçue aujourd’hui</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>never asked</source>
         <translation>jamais demandé</translation>
     </message>
@@ -3014,7 +3014,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>No members yet</source>
         <translation>Aucun membre pour l’instant</translation>
     </message>
@@ -3128,7 +3128,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Annuler le dernier étiquetage</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+43"/>
         <source>Tag the selection</source>
         <translation>Étiqueter la sélection</translation>
     </message>
@@ -3444,7 +3444,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>impossible de lire {0}&#xa0;: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/io/export.py" line="+111"/>
+        <location filename="../../app/io/export.py" line="+112"/>
         <source>no column to export</source>
         <translation>aucune colonne à exporter</translation>
     </message>
@@ -4005,12 +4005,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Site web</translation>
     </message>
     <message>
-        <location filename="../../app/store/backup.py" line="+56"/>
+        <location filename="../../app/store/backup.py" line="+59"/>
         <source>{0} is the data file itself, not a backup of it</source>
         <translation>{0} est le fichier de données lui-même, pas une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../app/store/engine.py" line="+169"/>
+        <location filename="../../app/store/engine.py" line="+183"/>
         <source>{0} is read-only: Amicale writes to its data file; make it writable or open a copy of it</source>
         <translation>{0} est en lecture seule&#xa0;: Amicale écrit dans son fichier de données&#xa0;; rendez-le modifiable ou ouvrez-en une copie</translation>
     </message>
@@ -4295,7 +4295,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>le membre {0} a été modifié par quelqu’un d’autre entre-temps ({1}) : choisissez les valeurs à garder</translation>
     </message>
     <message>
-        <location filename="../../app/team.py" line="+37"/>
+        <location filename="../../app/team.py" line="+38"/>
         <source>this is a data file, not a team directory: team commands need postgresql://…</source>
         <translation>c’est un fichier de données, pas un annuaire d’équipe : les commandes team demandent postgresql://…</translation>
     </message>
@@ -4318,6 +4318,66 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <location line="+1"/>
         <source>{0} is the team&apos;s only administrator</source>
         <translation>{0} est le seul administrateur de l’équipe</translation>
+    </message>
+    <message>
+        <location filename="../../app/permissions.py" line="+31"/>
+        <source>your reader role does not allow exporting</source>
+        <translation>votre rôle de lecteur ne permet pas d&apos;exporter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>your reader role does not allow changing members</source>
+        <translation>votre rôle de lecteur ne permet pas de modifier les membres</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>your moderator role does not allow changing members, only their verification</source>
+        <translation>votre rôle de modérateur ne permet pas de modifier les membres, seulement leur vérification</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>your reader role does not allow moderation decisions</source>
+        <translation>votre rôle de lecteur ne permet pas de décider de la modération</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>your animator role does not allow moderation decisions</source>
+        <translation>votre rôle d’animateur ne permet pas de décider de la modération</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>your reader role does not allow managing the team&apos;s people</source>
+        <translation>votre rôle de lecteur ne permet pas de gérer les membres de l’équipe</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>your animator role does not allow managing the team&apos;s people</source>
+        <translation>votre rôle d’animateur ne permet pas de gérer les membres de l’équipe</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>your moderator role does not allow managing the team&apos;s people</source>
+        <translation>votre rôle de modérateur ne permet pas de gérer les membres de l’équipe</translation>
+    </message>
+    <message>
+        <location filename="../../app/store/roles.py" line="+28"/>
+        <source>your administrator role does not allow this change ({0}); check the team&apos;s set-up</source>
+        <translation>votre rôle d’administrateur ne permet pas cette modification ({0}) ; vérifiez la configuration de l’équipe</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>your animator role does not allow this change ({0}); ask the team&apos;s administrator</source>
+        <translation>votre rôle d’animateur ne permet pas cette modification ({0}) ; demandez à l’administrateur de l’équipe</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>your moderator role does not allow this change ({0}); ask the team&apos;s administrator</source>
+        <translation>votre rôle de modérateur ne permet pas cette modification ({0}) ; demandez à l’administrateur de l’équipe</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>your reader role does not allow this change ({0}); ask the team&apos;s administrator</source>
+        <translation>votre rôle de lecteur ne permet pas cette modification ({0}) ; demandez à l’administrateur de l’équipe</translation>
     </message>
 </context>
 <context>
@@ -4548,7 +4608,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Décision sur la publication de %1 annulée.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/moderation.py" line="+69"/>
+        <location filename="../../ui/panels/moderation.py" line="+70"/>
         <source>School register</source>
         <translation>Registre de l&apos;école</translation>
     </message>
@@ -4563,7 +4623,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Annuaire des anciens</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>All kinds</source>
         <translation>Tous les types</translation>
     </message>
@@ -4663,7 +4723,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Lister aussi les éléments reportés à plus tard</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+59"/>
         <source>Mark verified</source>
         <translation>Marquer vérifié</translation>
     </message>
@@ -4758,7 +4818,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Aucune sélection</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+103"/>
         <source>Import join requests and posts</source>
         <translation>Importer des demandes d&apos;adhésion et des publications</translation>
     </message>
@@ -5999,7 +6059,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Exporter le calendrier (iCalendar)…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+26"/>
         <source>+%1 more</source>
         <translation>+%1 autres</translation>
     </message>
