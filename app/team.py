@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,7 +27,8 @@ from app import permissions
 from app.errors import AmicaleError
 from app.messages import QT_TRANSLATE_NOOP, Message
 from app.store import Store, roles
-from app.store.schema import metadata
+from app.store.schema import community, metadata, team_scope
+from app.text import fold
 
 ROLES = roles.ROLES
 _NAME = re.compile(r"^[a-z][a-z0-9_]{0,40}$")
@@ -45,15 +47,17 @@ T_BAD_NAME = QT_TRANSLATE_NOOP(
 T_BAD_ROLE = QT_TRANSLATE_NOOP("Messages", "'{0}' is not a role (known: {1})")
 T_NOT_IN_TEAM = QT_TRANSLATE_NOOP("Messages", "{0} is not in this team")
 T_LAST_ADMIN = QT_TRANSLATE_NOOP("Messages", "{0} is the team's only administrator")
+T_NO_COMMUNITY = QT_TRANSLATE_NOOP("Messages", "there is no community named '{0}' (known: {1})")
 
 
 @dataclass(frozen=True)
 class TeamUser:
     name: str
     role: str
+    communities: tuple[str, ...] = ()  # the communities it is limited to; () for all
 
     def as_json(self) -> dict[str, Any]:
-        return {"name": self.name, "role": self.role}
+        return {"name": self.name, "role": self.role, "communities": list(self.communities)}
 
 
 def _require_team(store: Store) -> None:
@@ -103,7 +107,7 @@ def init(store: Store) -> list[str]:
     tables = [t.name for t in metadata.sorted_tables] + ["member_fts", "alembic_version"]
     writable = {
         "administrator": set(tables),
-        "animator": set(tables) - _MODERATION_TABLES - {"alembic_version"},
+        "animator": set(tables) - _MODERATION_TABLES - {"alembic_version", "team_scope"},
         "moderator": _MODERATION_TABLES | {"audit_event"},
         "reader": set(),
     }
@@ -131,18 +135,22 @@ def init(store: Store) -> list[str]:
         statements.append(
             f"GRANT {_q(group_role(store, 'administrator'))} TO CURRENT_USER WITH ADMIN OPTION"
         )
-        # The triggers keep the search words and the tag counts whoever writes a member or
-        # a link: they run with their owner's rights, not the writer's.
-        for function in ("member_fts_sync()", "member_tag_count_add()",
-                         "member_tag_count_remove()", "member_tag_count_move()"):  # fmt: skip
-            statements.append(f"ALTER FUNCTION {function} SECURITY DEFINER")
+        # The triggers that keep the search words and the counts run with their owner's
+        # rights, whoever writes: migration 0014 (postgres.SECURITY_DEFINER_FUNCTIONS).
         for statement in statements:
             conn.exec_driver_sql(statement)
     return statements
 
 
-def add_user(store: Store, name: str, role: str, password: str | None = None) -> str:
-    """A new login in ``role``; returns its password (made up when not given)."""
+def add_user(
+    store: Store,
+    name: str,
+    role: str,
+    password: str | None = None,
+    communities: Sequence[str] = (),
+) -> str:
+    """A new login in ``role``, limited to ``communities`` when some are named (row-level
+    security: migration 0014); returns its password (made up when not given)."""
     _require_team(store)
     permissions.require(store, permissions.TEAM)
     _check_name(name)
@@ -151,13 +159,33 @@ def add_user(store: Store, name: str, role: str, password: str | None = None) ->
     import psycopg.sql as pgsql
 
     with store.write() as conn:
+        ids = _community_ids(conn, communities)
         raw = conn.connection.dbapi_connection
         assert raw is not None
         statement = pgsql.SQL("CREATE ROLE {} LOGIN PASSWORD {} IN ROLE {}").format(
             pgsql.Identifier(name), pgsql.Literal(secret), pgsql.Identifier(group_role(store, role))
         )
         raw.cursor().execute(statement)
+        conn.execute(team_scope.delete().where(team_scope.c.login == name))  # an old login's
+        if ids:
+            conn.execute(team_scope.insert(), [{"login": name, "community_id": i} for i in ids])
     return secret
+
+
+def _community_ids(conn: sa.Connection, names: Sequence[str]) -> list[int]:
+    """The ids of the communities named (as the search's ``community:`` folds them)."""
+    ids: list[int] = []
+    for given in names:
+        found = conn.execute(
+            sa.select(community.c.id).where(community.c.name_key == fold(given).strip())
+        ).scalar()
+        if found is None:
+            known = conn.execute(sa.select(community.c.name).order_by(community.c.name_key))
+            listed = ", ".join(known.scalars()) or "-"
+            raise AmicaleError(Message(T_NO_COMMUNITY, given, listed))
+        if found not in ids:
+            ids.append(int(found))
+    return ids
 
 
 def users(store: Store) -> list[TeamUser]:
@@ -171,8 +199,18 @@ def users(store: Store) -> list[TeamUser]:
             ),
             {"p": _prefix(store) + "%"},
         ).all()
+        limits: dict[str, list[str]] = {}
+        for login, name in conn.execute(
+            sa.select(team_scope.c.login, community.c.name)
+            .join(community, community.c.id == team_scope.c.community_id)
+            .order_by(team_scope.c.login, community.c.name_key)
+        ):
+            limits.setdefault(login, []).append(name)
     prefix = _prefix(store)
-    return [TeamUser(member_name, group[len(prefix) :]) for member_name, group in rows]
+    return [
+        TeamUser(member_name, group[len(prefix) :], tuple(limits.get(member_name, ())))
+        for member_name, group in rows
+    ]
 
 
 def remove_user(store: Store, name: str) -> None:
@@ -185,6 +223,7 @@ def remove_user(store: Store, name: str) -> None:
     if team[name] == "administrator" and list(team.values()).count("administrator") == 1:
         raise AmicaleError(Message(T_LAST_ADMIN, name))
     with store.write() as conn:
+        conn.execute(team_scope.delete().where(team_scope.c.login == name))
         conn.exec_driver_sql(f"DROP ROLE {_q(name)}")
 
 

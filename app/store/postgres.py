@@ -241,6 +241,68 @@ VERSION_TRIGGER_DROP = (
 )
 
 
+# Team communities (0014). A trigger function that writes other tables runs with its
+# owner's rights (SECURITY DEFINER), whoever's statement fired it — a moderator verifying a
+# member still keeps the search words, a reader's refused write never gets that far — with
+# a fixed search_path, so that no one can put a table of their own in its way (pg_temp
+# last: the community recount's own temporary tables are still found).
+SEARCH_PATH = "pg_catalog, public, pg_temp"
+SECURITY_DEFINER_FUNCTIONS = (
+    "member_fts_sync()",
+    "member_tag_count_add()",
+    "member_tag_count_remove()",
+    "member_tag_count_move()",
+    "member_community_counts_add()",
+    "member_community_counts_remove()",
+    "member_community_counts_move()",
+)
+# Who did it: the login (session_user), not current_user, which inside a SECURITY DEFINER
+# function is its owner.
+AUDIT_ACTOR_SESSION = (
+    "CREATE OR REPLACE FUNCTION audit_event_actor() RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "BEGIN NEW.actor := session_user; RETURN NEW; END $$"
+)
+# A login sees a community's items when it is not limited, or limited to it; the function
+# reads team_scope with its owner's rights (no login needs to), by the login's own name.
+SCOPE_FUNCTION = (
+    "CREATE OR REPLACE FUNCTION amicale_in_scope(community integer) RETURNS boolean "
+    f"LANGUAGE sql STABLE SECURITY DEFINER SET search_path = {SEARCH_PATH} AS $$ "
+    "SELECT NOT EXISTS (SELECT 1 FROM public.team_scope WHERE login = session_user) "
+    "OR EXISTS (SELECT 1 FROM public.team_scope WHERE login = session_user "
+    "AND community_id = community) $$"
+)
+# The table's owner (the directory's first administrator, who ran the migrations) is not
+# subject to its policies (no FORCE): it sees and repairs everything.
+SCOPE_POLICIES = (
+    "ALTER TABLE moderation_item ENABLE ROW LEVEL SECURITY",
+    "CREATE POLICY moderation_item_scope ON moderation_item FOR ALL "
+    "USING (amicale_in_scope(community_id)) WITH CHECK (amicale_in_scope(community_id))",
+    "ALTER TABLE moderation_decision ENABLE ROW LEVEL SECURITY",
+    # A decision is seen (and made) with its item: the subquery obeys the item's policy.
+    "CREATE POLICY moderation_decision_scope ON moderation_decision FOR ALL "
+    "USING (EXISTS (SELECT 1 FROM moderation_item AS i WHERE i.id = item_id)) "
+    "WITH CHECK (EXISTS (SELECT 1 FROM moderation_item AS i WHERE i.id = item_id))",
+)
+TEAM_COMMUNITIES = (
+    *(
+        f"ALTER FUNCTION {f} SECURITY DEFINER SET search_path = {SEARCH_PATH}"
+        for f in SECURITY_DEFINER_FUNCTIONS
+    ),
+    AUDIT_ACTOR_SESSION,
+    SCOPE_FUNCTION,
+    *SCOPE_POLICIES,
+)
+TEAM_COMMUNITIES_DROP = (
+    "DROP POLICY IF EXISTS moderation_decision_scope ON moderation_decision",
+    "ALTER TABLE moderation_decision DISABLE ROW LEVEL SECURITY",
+    "DROP POLICY IF EXISTS moderation_item_scope ON moderation_item",
+    "ALTER TABLE moderation_item DISABLE ROW LEVEL SECURITY",
+    "DROP FUNCTION IF EXISTS amicale_in_scope(integer)",
+    AUDIT_ACTOR_TRIGGER[0],
+    *(f"ALTER FUNCTION {f} SECURITY INVOKER RESET search_path" for f in SECURITY_DEFINER_FUNCTIONS),
+)
+
+
 def fold_sql(column: Any) -> Any:
     """SQL expression folding ``column`` the way app.text.fold does."""
     import sqlalchemy as sa

@@ -4295,7 +4295,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>le membre {0} a été modifié par quelqu’un d’autre entre-temps ({1}) : choisissez les valeurs à garder</translation>
     </message>
     <message>
-        <location filename="../../app/team.py" line="+38"/>
+        <location filename="../../app/team.py" line="+40"/>
         <source>this is a data file, not a team directory: team commands need postgresql://…</source>
         <translation>c’est un fichier de données, pas un annuaire d’équipe : les commandes team demandent postgresql://…</translation>
     </message>
@@ -4318,6 +4318,11 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <location line="+1"/>
         <source>{0} is the team&apos;s only administrator</source>
         <translation>{0} est le seul administrateur de l’équipe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>there is no community named &apos;{0}&apos; (known: {1})</source>
+        <translation>aucune communauté ne s’appelle «&#xa0;{0}&#xa0;» (connues&#xa0;: {1})</translation>
     </message>
     <message>
         <location filename="../../app/permissions.py" line="+31"/>
