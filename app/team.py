@@ -36,6 +36,8 @@ _NAME = re.compile(r"^[a-z][a-z0-9_]{0,40}$")
 # What each role may write (all may read every table).
 _MODERATION_TABLES = {"moderation_item", "moderation_decision", "moderation_setting"}
 _VERIFICATION_COLUMNS = ("verification", "verification_source", "verified_at", "updated_at")
+# What a moderator's approval fills in on a member it admits (app.moderation.queue._admit).
+_ADMISSION_COLUMNS = ("email", "promo", "school", "linkedin_url", "linkedin_key")
 
 T_NOT_A_TEAM = QT_TRANSLATE_NOOP(
     "Messages", "this is a data file, not a team directory: team commands need postgresql://…"
@@ -130,8 +132,22 @@ def init(store: Store) -> list[str]:
                     f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {group}"
                 )
         moderator = _q(group_role(store, "moderator"))
-        columns = ", ".join(_VERIFICATION_COLUMNS)
+        columns = ", ".join(_VERIFICATION_COLUMNS + _ADMISSION_COLUMNS)
         statements.append(f"GRANT UPDATE ({columns}) ON member TO {moderator}")
+        # Approving a join request admits the person: a member created (or completed) by
+        # the queue and linked to the community; its undo takes them out again. Only the
+        # members the queue created: policies restricting the moderators alone.
+        statements.append(f"GRANT INSERT, DELETE ON member, member_community TO {moderator}")
+        statements.append(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {moderator}")
+        for name, command, clause in (
+            ("member_moderator_add", "INSERT", "WITH CHECK"),
+            ("member_moderator_remove", "DELETE", "USING"),
+        ):
+            statements.append(f"DROP POLICY IF EXISTS {name} ON member")
+            statements.append(
+                f"CREATE POLICY {name} ON member AS RESTRICTIVE FOR {command} TO {moderator} "
+                f"{clause} (source = 'moderation')"
+            )
         statements.append(
             f"GRANT {_q(group_role(store, 'administrator'))} TO CURRENT_USER WITH ADMIN OPTION"
         )

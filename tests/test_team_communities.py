@@ -241,3 +241,83 @@ def test_the_directorys_owner_is_not_limited(pg_cluster: Any) -> None:
     finally:
         pg_cluster.admin("DROP DATABASE IF EXISTS owned WITH (FORCE)")
         pg_cluster.admin("DROP ROLE IF EXISTS owner_claire")
+
+
+def _member_in(store: Any, last_name: str, community_name: str | None) -> int:
+    import sqlalchemy as sa
+
+    from app.store.schema import community, member_community
+
+    created = MemberDirectory(store).create({"first_name": "Jo", "last_name": last_name})
+    if community_name is not None:
+        with store.write() as conn:
+            found = conn.execute(
+                sa.select(community.c.id).where(community.c.name == community_name)
+            ).scalar_one()
+            conn.execute(member_community.insert().values(member_id=created, community_id=found))
+    return int(created)
+
+
+def test_an_animator_of_lyon_changes_only_lyons_members(
+    capsys: pytest.CaptureFixture[str], team_db: dict[str, Any]
+) -> None:
+    admin = open_store(team_db["admin"])
+    try:
+        lyon = _member_in(admin, "Lyonnais", "Amicale Lyon")
+        paris = _member_in(admin, "Parisien", "Amicale Paris")
+    finally:
+        admin.close()
+    alice = team_db["alice"]
+    # It reads the whole directory.
+    assert run(capsys, "--db", alice, "count")[:2] == (0, "3\n")
+    for member_id in (lyon, 1):  # one of Lyon, one in no community yet
+        code, _, err = run(capsys, "--db", alice, "member", "set", str(member_id), "city=Lyon")
+        assert code == 0, err
+    code, out, err = run(capsys, "--db", alice, "member", "set", str(paris), "city=Lyon")
+    assert (code, out) == (1, "")
+    assert err == (
+        "amicale: your animator role does not allow this change (table member); "
+        "ask the team's administrator\n"
+    )
+    code, _, err = run(capsys, "--db", alice, "member", "set", str(paris), "tags=Voile")
+    assert code == 1 and "your animator role does not allow this change" in err
+    with psycopg.connect(alice, autocommit=True) as conn:
+        assert conn.execute("DELETE FROM member WHERE id = %s", (paris,)).rowcount == 0
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):  # bringing it into Lyon
+            conn.execute(
+                "INSERT INTO member_community (member_id, community_id) "
+                "SELECT %s, community_id FROM member_community WHERE member_id = %s",
+                (paris, lyon),
+            )
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("UPDATE member SET notes = 'x' WHERE id = %s", (paris,))
+        assert conn.execute("DELETE FROM member_tag WHERE member_id = %s", (paris,)).rowcount == 0
+        assert conn.execute("SELECT count(*) FROM member").fetchone() == (3,)
+    # An animator not limited (the administrator here) changes anyone.
+    assert run(capsys, "--db", team_db["admin"], "member", "set", str(paris), "city=Paris")[0] == 0
+
+
+def test_a_moderator_admits_and_takes_back_a_request_of_its_community(
+    team_db: dict[str, Any],
+) -> None:
+    store = open_store(team_db["marc"])
+    try:
+        decided = queue.decide(store, team_db["lyon"], "approve")
+        admitted = MemberDirectory(store).get(decided.effects["member_created"])
+        assert admitted.display_name.startswith("Léa")
+        assert [name for name, _ in admitted.communities] == ["Amicale Lyon"]
+        queue.undo(store, decided.id)
+        with pytest.raises(NotFoundError):
+            MemberDirectory(store).get(admitted.id)
+    finally:
+        store.close()
+    # Through psql: members of its own making only, neither created nor deleted otherwise.
+    with psycopg.connect(team_db["marc"], autocommit=True) as conn:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute(
+                "INSERT INTO member (first_name, last_name, sort_name, source, created_at, "
+                "updated_at) VALUES ('In', 'Trus', 'trus', 'import', 'x', 'x')"
+            )
+        assert conn.execute("DELETE FROM member WHERE id = 1").rowcount == 0
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("UPDATE member SET city = 'Lyon' WHERE id = 1")

@@ -4295,7 +4295,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>le membre {0} a été modifié par quelqu’un d’autre entre-temps ({1}) : choisissez les valeurs à garder</translation>
     </message>
     <message>
-        <location filename="../../app/team.py" line="+40"/>
+        <location filename="../../app/team.py" line="+42"/>
         <source>this is a data file, not a team directory: team commands need postgresql://…</source>
         <translation>c’est un fichier de données, pas un annuaire d’équipe : les commandes team demandent postgresql://…</translation>
     </message>
