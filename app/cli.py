@@ -270,15 +270,17 @@ def cmd_team(args: argparse.Namespace) -> int:
             team.init(store)
             print(f"team init: roles ready on {store.describe()}; you are administrator")
         elif args.team_action == "add-user":
-            password = team.add_user(store, args.name, args.role)
-            print(f"team add-user: {args.name} ({args.role}), password: {password}")
+            password = team.add_user(store, args.name, args.role, communities=args.community)
+            limited = f", {', '.join(args.community)} only" if args.community else ""
+            print(f"team add-user: {args.name} ({args.role}{limited}), password: {password}")
         elif args.team_action == "users":
             found = team.users(store)
             if args.json:
-                print(json.dumps([u.as_json() for u in found]))
+                print(json.dumps([u.as_json() for u in found], ensure_ascii=False))
             else:
                 for user in found:
-                    print(f"{user.name}\t{user.role}")
+                    where = ", ".join(user.communities) or "all communities"
+                    print(f"{user.name}\t{user.role}\t{where}")
         elif args.team_action == "remove-user":
             team.remove_user(store, args.name)
             print(f"team remove-user: {args.name}")
@@ -957,6 +959,13 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("name")
     q.add_argument("--role", required=True, choices=["administrator", "animator", "moderator",
                                                      "reader"])  # fmt: skip
+    q.add_argument(
+        "--community",
+        action="append",
+        default=[],
+        metavar="C",
+        help="limit the login to this community's moderation queue (repeatable)",
+    )
     q = team_sub.add_parser("users", help="the team's logins and their roles")
     q.add_argument("--json", action="store_true")
     q = team_sub.add_parser("remove-user", help="remove a login from the team")

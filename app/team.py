@@ -17,22 +17,27 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
 
+from app import permissions
 from app.errors import AmicaleError
 from app.messages import QT_TRANSLATE_NOOP, Message
-from app.store import Store
-from app.store.schema import metadata
+from app.store import Store, roles
+from app.store.schema import community, metadata, team_scope
+from app.text import fold
 
-ROLES = ("administrator", "animator", "moderator", "reader")
+ROLES = roles.ROLES
 _NAME = re.compile(r"^[a-z][a-z0-9_]{0,40}$")
 
 # What each role may write (all may read every table).
 _MODERATION_TABLES = {"moderation_item", "moderation_decision", "moderation_setting"}
 _VERIFICATION_COLUMNS = ("verification", "verification_source", "verified_at", "updated_at")
+# What a moderator's approval fills in on a member it admits (app.moderation.queue._admit).
+_ADMISSION_COLUMNS = ("email", "promo", "school", "linkedin_url", "linkedin_key")
 
 T_NOT_A_TEAM = QT_TRANSLATE_NOOP(
     "Messages", "this is a data file, not a team directory: team commands need postgresql://…"
@@ -44,15 +49,17 @@ T_BAD_NAME = QT_TRANSLATE_NOOP(
 T_BAD_ROLE = QT_TRANSLATE_NOOP("Messages", "'{0}' is not a role (known: {1})")
 T_NOT_IN_TEAM = QT_TRANSLATE_NOOP("Messages", "{0} is not in this team")
 T_LAST_ADMIN = QT_TRANSLATE_NOOP("Messages", "{0} is the team's only administrator")
+T_NO_COMMUNITY = QT_TRANSLATE_NOOP("Messages", "there is no community named '{0}' (known: {1})")
 
 
 @dataclass(frozen=True)
 class TeamUser:
     name: str
     role: str
+    communities: tuple[str, ...] = ()  # the communities it is limited to; () for all
 
     def as_json(self) -> dict[str, Any]:
-        return {"name": self.name, "role": self.role}
+        return {"name": self.name, "role": self.role, "communities": list(self.communities)}
 
 
 def _require_team(store: Store) -> None:
@@ -61,17 +68,14 @@ def _require_team(store: Store) -> None:
 
 
 def _prefix(store: Store) -> str:
-    assert store.url is not None and store.url.database
-    return "amicale_" + re.sub(r"[^a-z0-9_]", "_", store.url.database.lower()) + "_"
+    assert store.url is not None
+    return roles.prefix(store.url)
 
 
 def _existing_roles(conn: sa.Connection, store: Store) -> set[str]:
     """The directory's group roles the server has (none before `team init`)."""
-    found = conn.execute(
-        sa.text("SELECT rolname FROM pg_roles WHERE rolname LIKE :p"),
-        {"p": _prefix(store) + "%"},
-    ).scalars()
-    return set(found)
+    assert store.url is not None
+    return roles.existing_roles(conn, store.url)
 
 
 def group_role(store: Store, role: str) -> str:
@@ -100,11 +104,12 @@ def init(store: Store) -> list[str]:
     """Create the four group roles and their grants; the connecting login becomes
     administrator. Idempotent: running it again brings the grants up to date."""
     _require_team(store)
+    permissions.require(store, permissions.TEAM)
     statements: list[str] = []
     tables = [t.name for t in metadata.sorted_tables] + ["member_fts", "alembic_version"]
     writable = {
         "administrator": set(tables),
-        "animator": set(tables) - _MODERATION_TABLES - {"alembic_version"},
+        "animator": set(tables) - _MODERATION_TABLES - {"alembic_version", "team_scope"},
         "moderator": _MODERATION_TABLES | {"audit_event"},
         "reader": set(),
     }
@@ -127,37 +132,76 @@ def init(store: Store) -> list[str]:
                     f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {group}"
                 )
         moderator = _q(group_role(store, "moderator"))
-        columns = ", ".join(_VERIFICATION_COLUMNS)
+        columns = ", ".join(_VERIFICATION_COLUMNS + _ADMISSION_COLUMNS)
         statements.append(f"GRANT UPDATE ({columns}) ON member TO {moderator}")
+        # Approving a join request admits the person: a member created (or completed) by
+        # the queue and linked to the community; its undo takes them out again. Only the
+        # members the queue created: policies restricting the moderators alone.
+        statements.append(f"GRANT INSERT, DELETE ON member, member_community TO {moderator}")
+        statements.append(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {moderator}")
+        for name, command, clause in (
+            ("member_moderator_add", "INSERT", "WITH CHECK"),
+            ("member_moderator_remove", "DELETE", "USING"),
+        ):
+            statements.append(f"DROP POLICY IF EXISTS {name} ON member")
+            statements.append(
+                f"CREATE POLICY {name} ON member AS RESTRICTIVE FOR {command} TO {moderator} "
+                f"{clause} (source = 'moderation')"
+            )
         statements.append(
             f"GRANT {_q(group_role(store, 'administrator'))} TO CURRENT_USER WITH ADMIN OPTION"
         )
-        # The triggers keep the search words and the tag counts whoever writes a member or
-        # a link: they run with their owner's rights, not the writer's.
-        for function in ("member_fts_sync()", "member_tag_count_add()",
-                         "member_tag_count_remove()", "member_tag_count_move()"):  # fmt: skip
-            statements.append(f"ALTER FUNCTION {function} SECURITY DEFINER")
+        # The triggers that keep the search words and the counts run with their owner's
+        # rights, whoever writes: migration 0014 (postgres.SECURITY_DEFINER_FUNCTIONS).
         for statement in statements:
             conn.exec_driver_sql(statement)
     return statements
 
 
-def add_user(store: Store, name: str, role: str, password: str | None = None) -> str:
-    """A new login in ``role``; returns its password (made up when not given)."""
+def add_user(
+    store: Store,
+    name: str,
+    role: str,
+    password: str | None = None,
+    communities: Sequence[str] = (),
+) -> str:
+    """A new login in ``role``, limited to ``communities`` when some are named (row-level
+    security: migration 0014); returns its password (made up when not given)."""
     _require_team(store)
+    permissions.require(store, permissions.TEAM)
     _check_name(name)
     _check_role(role)
     secret = password or secrets.token_urlsafe(12)
     import psycopg.sql as pgsql
 
     with store.write() as conn:
+        ids = _community_ids(conn, communities)
         raw = conn.connection.dbapi_connection
         assert raw is not None
         statement = pgsql.SQL("CREATE ROLE {} LOGIN PASSWORD {} IN ROLE {}").format(
             pgsql.Identifier(name), pgsql.Literal(secret), pgsql.Identifier(group_role(store, role))
         )
         raw.cursor().execute(statement)
+        conn.execute(team_scope.delete().where(team_scope.c.login == name))  # an old login's
+        if ids:
+            conn.execute(team_scope.insert(), [{"login": name, "community_id": i} for i in ids])
     return secret
+
+
+def _community_ids(conn: sa.Connection, names: Sequence[str]) -> list[int]:
+    """The ids of the communities named (as the search's ``community:`` folds them)."""
+    ids: list[int] = []
+    for given in names:
+        found = conn.execute(
+            sa.select(community.c.id).where(community.c.name_key == fold(given).strip())
+        ).scalar()
+        if found is None:
+            known = conn.execute(sa.select(community.c.name).order_by(community.c.name_key))
+            listed = ", ".join(known.scalars()) or "-"
+            raise AmicaleError(Message(T_NO_COMMUNITY, given, listed))
+        if found not in ids:
+            ids.append(int(found))
+    return ids
 
 
 def users(store: Store) -> list[TeamUser]:
@@ -171,12 +215,23 @@ def users(store: Store) -> list[TeamUser]:
             ),
             {"p": _prefix(store) + "%"},
         ).all()
+        limits: dict[str, list[str]] = {}
+        for login, name in conn.execute(
+            sa.select(team_scope.c.login, community.c.name)
+            .join(community, community.c.id == team_scope.c.community_id)
+            .order_by(team_scope.c.login, community.c.name_key)
+        ):
+            limits.setdefault(login, []).append(name)
     prefix = _prefix(store)
-    return [TeamUser(member_name, group[len(prefix) :]) for member_name, group in rows]
+    return [
+        TeamUser(member_name, group[len(prefix) :], tuple(limits.get(member_name, ())))
+        for member_name, group in rows
+    ]
 
 
 def remove_user(store: Store, name: str) -> None:
     _require_team(store)
+    permissions.require(store, permissions.TEAM)
     _check_name(name)
     team = {u.name: u.role for u in users(store)}
     if name not in team:
@@ -184,29 +239,13 @@ def remove_user(store: Store, name: str) -> None:
     if team[name] == "administrator" and list(team.values()).count("administrator") == 1:
         raise AmicaleError(Message(T_LAST_ADMIN, name))
     with store.write() as conn:
+        conn.execute(team_scope.delete().where(team_scope.c.login == name))
         conn.exec_driver_sql(f"DROP ROLE {_q(name)}")
 
 
 def current_role(store: Store) -> str:
     """The connected person's role: "administrator" on a file (one person, all rights)."""
-    if not store.is_team:
-        return "administrator"
-    with store.read() as conn:
-        existing = _existing_roles(conn, store)
-        for role in ROLES:
-            if group_role(store, role) not in existing:
-                continue  # `team init` not run yet: no roles, the owner does everything
-            has = conn.execute(
-                sa.text("SELECT pg_has_role(current_user, :r, 'MEMBER')"),
-                {"r": group_role(store, role)},
-            ).scalar()
-            if has:
-                return role
-        owner = conn.execute(
-            sa.text("SELECT pg_get_userbyid(datdba) = current_user FROM pg_database "
-                    "WHERE datname = current_database()")
-        ).scalar()  # fmt: skip
-    return "administrator" if owner else "reader"
+    return roles.current_role(store)
 
 
 def try_connection(text: str, password: str = "") -> tuple[str, str]:

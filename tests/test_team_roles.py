@@ -15,6 +15,7 @@ from app import cli, team
 from app.errors import AmicaleError
 from app.members.service import MemberDirectory
 from app.store import open_store
+from app.store.roles import RoleRefused
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -66,7 +67,7 @@ def test_a_reader_can_search_and_read_but_not_write(
     code, out, err = run(capsys, "--db", reader, "member", "set", "1", "city=Lyon")
     assert (code, out) == (1, "")
     assert err == (
-        "amicale: your role in this team does not allow this change (table member); "
+        "amicale: your reader role does not allow this change (table member); "
         "ask the team's administrator\n"
     )
     with psycopg.connect(reader) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
@@ -81,10 +82,14 @@ def test_a_moderator_verifies_but_does_not_edit_members(team_db: dict[str, str])
         directory = MemberDirectory(store)
         directory.update(1, {"verification": "verified"})  # allowed: verification only
         assert directory.get(1).values["verification"] == "verified"
-        with pytest.raises(sa.exc.ProgrammingError) as caught:
+        with pytest.raises(RoleRefused) as caught:
             directory.update(1, {"city": "Lyon"})
-        assert isinstance(caught.value.orig, psycopg.errors.InsufficientPrivilege)
-        with pytest.raises(sa.exc.ProgrammingError):
+        # The server refused it (the store only says so in the person's words).
+        assert isinstance(caught.value.__cause__, sa.exc.ProgrammingError)
+        assert isinstance(caught.value.__cause__.orig, psycopg.errors.InsufficientPrivilege)
+        assert caught.value.role == "moderator"
+        assert str(caught.value).startswith("your moderator role does not allow this change")
+        with pytest.raises(RoleRefused):
             directory.create({"last_name": "Intrus"})
     finally:
         store.close()
@@ -134,3 +139,84 @@ def test_refusals_of_team_commands(
             team.remove_user(store, "rita")
         finally:
             store.close()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("export", "durand", "-o", "{out}/x.csv"),
+        ("export", "-o", "{out}/x.xlsx"),
+        ("member", "export-data", "1"),
+        ("privacy", "access", "1", "-o", "{out}/lettre.json"),
+        ("feed", "-o", "{out}/feed.xml"),
+        ("calendar", "-o", "{out}/plan.ics"),
+        ("backup", "-o", "{out}/copy.sqlite3"),
+    ],
+)
+def test_a_reader_cannot_export(
+    capsys: pytest.CaptureFixture[str],
+    team_db: dict[str, str],
+    tmp_path: Any,
+    command: tuple[str, ...],
+) -> None:
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    argv = [part.replace("{out}", str(out_dir)) for part in command]
+    code, out, err = run(capsys, "--db", team_db["rita"], *argv)
+    assert (code, out) == (1, "")
+    assert err == "amicale: your reader role does not allow exporting\n"
+    assert list(out_dir.iterdir()) == []  # refused before anything was written
+    # An animator may: the same command goes through.
+    code, _, err = run(capsys, "--db", team_db["alice"], *argv)
+    assert code == 0, err
+
+
+def test_refused_writes_name_the_role(
+    capsys: pytest.CaptureFixture[str], team_db: dict[str, str], tmp_path: Any
+) -> None:
+    code, out, err = run(capsys, "--db", team_db["marc"], "member", "set", "1", "tags=Voile")
+    assert (code, out) == (1, "")
+    assert err.startswith("amicale: your moderator role does not allow this change (table ")
+    assert err.count("\n") == 1
+    requests = tmp_path / "requests.csv"
+    requests.write_text("kind,name,email,community\njoin,Paul Martin,paul@example.org,Lyon\n")
+    code, out, err = run(capsys, "--db", team_db["alice"], "moderation", "import", str(requests))
+    assert (code, out) == (1, "")
+    assert err.startswith("amicale: your animator role does not allow this change (table ")
+    # The administrator adds it to the queue; the animator may not decide what is in it.
+    code, _, err = run(capsys, "--db", team_db["admin"], "moderation", "import", str(requests))
+    assert code == 0, err
+    store = open_store(team_db["alice"])
+    try:
+        from app.moderation import queue
+
+        [item] = queue.list_items(store)
+        with pytest.raises(RoleRefused) as caught:
+            queue.decide(store, item.id, "approve")
+        assert str(caught.value).startswith("your animator role does not allow this change")
+    finally:
+        store.close()
+    for who, role in (("alice", "animator"), ("marc", "moderator"), ("rita", "reader")):
+        code, out, err = run(
+            capsys, "--db", team_db[who], "team", "add-user", "eve", "--role", "reader"
+        )
+        assert (code, out) == (1, "")
+        assert err == f"amicale: your {role} role does not allow managing the team's people\n"
+        code, _, err = run(capsys, "--db", team_db[who], "team", "remove-user", "rita")
+        assert code == 1 and "managing the team's people" in err
+
+
+def test_the_allowed_actions_table() -> None:
+    from app import permissions
+
+    assert permissions.why_not("administrator", permissions.TEAM) is None
+    assert permissions.why_not("animator", permissions.EXPORT) is None
+    assert str(permissions.why_not("reader", permissions.EXPORT)) == (
+        "your reader role does not allow exporting"
+    )
+    for role in team.ROLES:
+        for action in permissions.ACTIONS:
+            refused = permissions.why_not(role, action)
+            assert (refused is None) == permissions.allows(role, action)
+            if refused is not None:
+                assert f"your {role} role" in refused

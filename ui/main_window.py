@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import APP_NAME, __version__, failures
+from app import APP_NAME, __version__, failures, permissions
 from app.association import Association
 from app.errors import AmicaleError
 from app.members.service import MemberDirectory
 from app.operations import Changes
 from app.privacy import backups
 from app.store import Store, backup
+from app.store.roles import current_role
 from ui.labels import message_text
 from ui.lock import IdleTimer, LockScreen
 from ui.operations import OperationRunner, failure_text
@@ -46,6 +47,7 @@ from ui.panels.tags import TagsPanel
 from ui.panels.today import TodayPanel
 from ui.settings import UiSettings
 from ui.team_watch import TeamWatcher
+from ui.widgets import forbid
 from ui.workers import Job
 
 IMPORTED = Changes(all_members=True, tags=True, duplicates=True, segments=True)
@@ -182,6 +184,7 @@ class MainWindow(QMainWindow):
         self.members.undoAvailable.connect(self._on_undo_available)
 
         self._build_menus()
+        self.role = self._apply_role()
         geometry = settings.state("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -214,6 +217,35 @@ class MainWindow(QMainWindow):
             self.team_watch.connectionChanged.connect(self._on_team_connection)
             self.team_watch.start()
 
+    def _apply_role(self) -> str:
+        """Grey out beforehand what the person's role cannot do, the reason in its tooltip:
+        the one place the window reads app.permissions, the table the command line uses."""
+        try:
+            role = current_role(self.store)
+        except Exception:  # the server gone already: it still refuses what the role lacks
+            return "administrator"
+
+        def why(action: str) -> str | None:
+            refused = permissions.why_not(role, action)
+            if refused is None:
+                return None
+            text = message_text(refused)
+            return text[:1].upper() + text[1:]
+
+        if (text := why(permissions.EXPORT)) is not None:
+            for action in (self.export_action, self.backup_action):
+                forbid(action, text)
+            self.members.card.forbid_export(text)
+        if (text := why(permissions.MEMBERS)) is not None:
+            for action in (self.new_action, self.import_action):
+                forbid(action, text)
+            self.members.forbid_editing(text)
+            if not permissions.allows(role, permissions.MODERATE):
+                forbid(self.moderation.verify_button, text)  # verification: either may
+        if (text := why(permissions.MODERATE)) is not None:
+            self.moderation.forbid_decisions(text)
+        return role
+
     def add_panel(self, title: str, panel: QWidget) -> None:
         item = QListWidgetItem(title, self.sidebar)
         # Room above the letters: a bare row clips the accent of "É" (Étiquettes).
@@ -222,7 +254,9 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.setToolTipsVisible(True)  # why an action the role cannot do is greyed
         new = file_menu.addAction(self.tr("&New member"))
+        self.new_action = new
         new.setShortcut(QKeySequence.StandardKey.New)
         new.triggered.connect(self._on_new_member)
         file_menu.addSeparator()
@@ -238,6 +272,7 @@ class MainWindow(QMainWindow):
         # No export of a list the search box no longer describes (a query with an error).
         self.export_action = export_action
         self.members.staleChanged.connect(lambda stale: export_action.setEnabled(not stale))
+        # (an export the role forbids stays greyed: ui.widgets.forbid)
         newsletter_action = file_menu.addAction(self.tr("Send &newsletter…"))
         newsletter_action.triggered.connect(self._on_newsletter)
         report_action = file_menu.addAction(self.tr("Board &report…"))
@@ -246,13 +281,16 @@ class MainWindow(QMainWindow):
         connect_action = file_menu.addAction(self.tr("&Connect to a team directory…"))
         connect_action.triggered.connect(self._on_connect_team)
         backup_action = file_menu.addAction(self.tr("&Back up the data file…"))
+        backup_action.setObjectName("backupAction")
         backup_action.triggered.connect(self._on_backup)
+        self.backup_action = backup_action
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
 
         edit = self.menuBar().addMenu(self.tr("&Edit"))
+        edit.setToolTipsVisible(True)
         self.undo_action = edit.addAction(self.tr("&Undo"))
         self.undo_action.setObjectName("undoAction")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)

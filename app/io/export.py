@@ -79,7 +79,7 @@ from typing import IO, Any
 
 import sqlalchemy as sa
 
-from app import audit, files
+from app import audit, files, permissions
 from app.errors import AmicaleError, Cancelled
 from app.members import fields
 from app.members.service import DATA_COLUMNS, MemberDirectory, Sort
@@ -195,6 +195,7 @@ def export_members(
     raising Cancelled) stops the export, leaving no file behind. Raises AmicaleError with a
     one-line reason (bad query, unknown column or format, unwritable file).
     """
+    permissions.require(store, permissions.EXPORT)
     started = time.perf_counter()
     path = Path(path)
     fmt = format_for(path, fmt)

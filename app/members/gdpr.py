@@ -7,7 +7,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from app import __version__, audit
+from app import __version__, audit, permissions
 from app.clock import now_iso, today
 from app.errors import NotFoundError
 from app.members.service import MemberDirectory
@@ -29,6 +29,7 @@ from app.store.sqlite import fts_purge
 
 def export_member_data(store: Store, member_id: int) -> dict[str, Any]:
     """Everything the store holds about one member, as plain JSON-able data (logged)."""
+    permissions.require(store, permissions.EXPORT)
     found = MemberDirectory(store).get(member_id)
     with store.write() as conn:
         events = [

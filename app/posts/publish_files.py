@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app import clock
+from app import clock, permissions
 from app.association import NAME_KEY, get_setting, put_setting
 from app.errors import AmicaleError
 from app.posts import feed
@@ -74,6 +74,7 @@ def export_feed(
 ) -> feed.FeedReport:
     """Write the Atom feed of the published posts to ``path`` (a file, or a folder); with
     ``remember``, the file written becomes the one the next export proposes."""
+    permissions.require(store, permissions.EXPORT)
     if posts is None:
         posts = _posts_store().published_posts(store)
     authority = feed_authority(store, domain)
@@ -104,6 +105,7 @@ def export_calendar(
 ) -> ical.CalendarReport:
     """Write the scheduled posts (three months back, two years ahead) as iCalendar; with
     ``remember``, the file written becomes the one the next export proposes."""
+    permissions.require(store, permissions.EXPORT)
     if posts is None:
         moment = now or clock.now()
         posts = _posts_store().scheduled_posts(

@@ -34,7 +34,10 @@ def backup_store(store: Store, target: Path | None = None) -> tuple[Path, dict[s
     file with the same rows (a team can go back to solo from it)."""
     if not store.is_team:
         return backup(store.path, target, store.key)
+    from app import permissions
     from app.store.copy import backup_to_file
+
+    permissions.require(store, permissions.EXPORT)  # the whole directory leaves the server
 
     target = target or default_backup_path(store.path)
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

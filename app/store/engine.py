@@ -22,7 +22,7 @@ from sqlalchemy import event
 from app import clock
 from app.errors import NotAStoreError, StoreError, StoreTooNewError
 from app.messages import QT_TRANSLATE_NOOP, Message
-from app.store import address, cipher, portable, sqlite  # noqa: F401 (portable: its compilers)
+from app.store import address, cipher, portable, roles, sqlite  # noqa: F401 (portable: its compilers)
 from app.store.schema import SCHEMA_HEAD
 
 log = logging.getLogger(__name__)
@@ -64,10 +64,13 @@ class Store:
         # Bumped after every committed write from this process: caches derived from the
         # store (the member order) compare it to know they are stale.
         self.generation = 0
+        # A team store's role (app.store.roles.current_role), asked of the server once.
+        self.role_cache: str | None = None
 
     @contextlib.contextmanager
     def read(self) -> Iterator[sa.Connection]:
         with (
+            self._refusals(),
             self.engine.connect().execution_options(amicale_begin="DEFERRED") as conn,
             conn.begin(),
         ):
@@ -77,12 +80,23 @@ class Store:
     def write(self, *, bulk: bool = False) -> Iterator[sa.Connection]:
         """A write transaction; ``bulk`` for a load of many rows (its index builds sort on
         a temporary file rather than in memory: sqlite.temp_on_disk)."""
-        with self._write_lock:
+        with self._write_lock, self._refusals():
             with self.engine.connect() as conn:
                 raw: Any = conn.connection.dbapi_connection
                 with sqlite.temp_on_disk(raw) if bulk else contextlib.nullcontext(), conn.begin():
                     yield conn
             self.generation += 1
+
+    @contextlib.contextmanager
+    def _refusals(self) -> Iterator[None]:
+        """The one place where the server's "permission denied" (a GRANT or a row-level
+        security policy the person's role lacks) becomes a sentence naming the role."""
+        try:
+            yield
+        except Exception as exc:  # SQLAlchemy's wrapper, or psycopg's own on a raw cursor
+            if not self.is_team or not roles.is_refusal(exc):
+                raise
+            raise roles.refusal(self, exc) from exc
 
     @property
     def is_team(self) -> bool:

@@ -261,6 +261,131 @@ VERSION_TRIGGER_DROP = (
 )
 
 
+# Team communities (0014). A trigger function that writes other tables runs with its
+# owner's rights (SECURITY DEFINER), whoever's statement fired it — a moderator verifying a
+# member still keeps the search words, a reader's refused write never gets that far — with
+# a fixed search_path, so that no one can put a table of their own in its way (pg_temp
+# last: the community recount's own temporary tables are still found).
+SEARCH_PATH = "pg_catalog, public, pg_temp"
+SECURITY_DEFINER_FUNCTIONS = (
+    "member_fts_sync()",
+    "member_tag_count_add()",
+    "member_tag_count_remove()",
+    "member_tag_count_move()",
+    "member_community_counts_add()",
+    "member_community_counts_remove()",
+    "member_community_counts_move()",
+)
+# Who did it: the login (session_user), not current_user, which inside a SECURITY DEFINER
+# function is its owner.
+AUDIT_ACTOR_SESSION = (
+    "CREATE OR REPLACE FUNCTION audit_event_actor() RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "BEGIN NEW.actor := session_user; RETURN NEW; END $$"
+)
+# A login sees a community's items when it is not limited, or limited to it; the function
+# reads team_scope with its owner's rights (no login needs to), by the login's own name.
+SCOPE_FUNCTION = (
+    "CREATE OR REPLACE FUNCTION amicale_in_scope(community integer) RETURNS boolean "
+    f"LANGUAGE sql STABLE SECURITY DEFINER SET search_path = {SEARCH_PATH} AS $$ "
+    "SELECT NOT EXISTS (SELECT 1 FROM public.team_scope WHERE login = session_user) "
+    "OR EXISTS (SELECT 1 FROM public.team_scope WHERE login = session_user "
+    "AND community_id = community) $$"
+)
+# Whether the login is limited at all; in a policy as ``(SELECT amicale_scoped())``, asked
+# once a statement (an InitPlan), so that the logins not limited pay nothing per row.
+SCOPED_FUNCTION = (
+    "CREATE OR REPLACE FUNCTION amicale_scoped() RETURNS boolean "
+    f"LANGUAGE sql STABLE SECURITY DEFINER SET search_path = {SEARCH_PATH} AS $$ "
+    "SELECT EXISTS (SELECT 1 FROM public.team_scope WHERE login = session_user) $$"
+)
+# A member a limited login may change: one of its communities', or one in no community yet
+# (a member just created, before it joins one).
+MEMBER_SCOPE_FUNCTION = (
+    "CREATE OR REPLACE FUNCTION amicale_member_in_scope(person integer) RETURNS boolean "
+    f"LANGUAGE sql STABLE SECURITY DEFINER SET search_path = {SEARCH_PATH} AS $$ "
+    "SELECT NOT EXISTS (SELECT 1 FROM public.member_community WHERE member_id = person) "
+    "OR EXISTS (SELECT 1 FROM public.member_community AS mc JOIN public.team_scope AS s "
+    "ON s.community_id = mc.community_id WHERE mc.member_id = person "
+    "AND s.login = session_user) $$"
+)
+_MEMBER_WRITABLE = "(SELECT NOT amicale_scoped()) OR amicale_member_in_scope({0})"
+# The table's owner (the directory's first administrator, who ran the migrations) is not
+# subject to its policies (no FORCE): it sees and repairs everything. The directory is read
+# whole by every login (the counts kept by triggers are the association's); a limited login
+# changes only its communities' members: WITH CHECK, so that a refused change is an error
+# (SQLSTATE 42501) and not a silent "0 rows".
+SCOPE_POLICIES = (
+    "ALTER TABLE moderation_item ENABLE ROW LEVEL SECURITY",
+    "CREATE POLICY moderation_item_scope ON moderation_item FOR ALL "
+    "USING (amicale_in_scope(community_id)) WITH CHECK (amicale_in_scope(community_id))",
+    "ALTER TABLE moderation_decision ENABLE ROW LEVEL SECURITY",
+    # A decision is seen (and made) with its item: the subquery obeys the item's policy.
+    "CREATE POLICY moderation_decision_scope ON moderation_decision FOR ALL "
+    "USING (EXISTS (SELECT 1 FROM moderation_item AS i WHERE i.id = item_id)) "
+    "WITH CHECK (EXISTS (SELECT 1 FROM moderation_item AS i WHERE i.id = item_id))",
+    "ALTER TABLE member ENABLE ROW LEVEL SECURITY",
+    "CREATE POLICY member_read ON member FOR SELECT USING (true)",
+    "CREATE POLICY member_add ON member FOR INSERT WITH CHECK (true)",
+    "CREATE POLICY member_change ON member FOR UPDATE USING (true) "
+    f"WITH CHECK ({_MEMBER_WRITABLE.format('id')})",
+    f"CREATE POLICY member_remove ON member FOR DELETE USING ({_MEMBER_WRITABLE.format('id')})",
+    "ALTER TABLE member_tag ENABLE ROW LEVEL SECURITY",
+    "CREATE POLICY member_tag_read ON member_tag FOR SELECT USING (true)",
+    "CREATE POLICY member_tag_add ON member_tag FOR INSERT "
+    f"WITH CHECK ({_MEMBER_WRITABLE.format('member_id')})",
+    "CREATE POLICY member_tag_change ON member_tag FOR UPDATE USING (true) "
+    f"WITH CHECK ({_MEMBER_WRITABLE.format('member_id')})",
+    "CREATE POLICY member_tag_remove ON member_tag FOR DELETE "
+    f"USING ({_MEMBER_WRITABLE.format('member_id')})",
+    "ALTER TABLE member_community ENABLE ROW LEVEL SECURITY",
+    "CREATE POLICY member_community_read ON member_community FOR SELECT USING (true)",
+    # Joining one of its communities, a member it may change: not another community's
+    # member brought in to be changed.
+    "CREATE POLICY member_community_add ON member_community FOR INSERT "
+    f"WITH CHECK (amicale_in_scope(community_id) AND ({_MEMBER_WRITABLE.format('member_id')}))",
+    "CREATE POLICY member_community_change ON member_community FOR UPDATE "
+    "USING (amicale_in_scope(community_id)) WITH CHECK (amicale_in_scope(community_id))",
+    "CREATE POLICY member_community_remove ON member_community FOR DELETE "
+    "USING (amicale_in_scope(community_id))",
+)
+_POLICIES = {
+    "moderation_item": ("scope",),
+    "moderation_decision": ("scope",),
+    "member": ("read", "add", "change", "remove"),
+    "member_tag": ("read", "add", "change", "remove"),
+    "member_community": ("read", "add", "change", "remove"),
+}
+TEAM_COMMUNITIES = (
+    *(
+        f"ALTER FUNCTION {f} SECURITY DEFINER SET search_path = {SEARCH_PATH}"
+        for f in SECURITY_DEFINER_FUNCTIONS
+    ),
+    AUDIT_ACTOR_SESSION,
+    SCOPE_FUNCTION,
+    SCOPED_FUNCTION,
+    MEMBER_SCOPE_FUNCTION,
+    *SCOPE_POLICIES,
+)
+TEAM_COMMUNITIES_DROP = (
+    *(
+        ddl
+        for table, names in _POLICIES.items()
+        for ddl in (
+            *(f"DROP POLICY IF EXISTS {table}_{n} ON {table}" for n in names),
+            f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY",
+        )
+    ),
+    # `team init`'s, restricting what the moderators' approvals create and undo.
+    "DROP POLICY IF EXISTS member_moderator_add ON member",
+    "DROP POLICY IF EXISTS member_moderator_remove ON member",
+    "DROP FUNCTION IF EXISTS amicale_member_in_scope(integer)",
+    "DROP FUNCTION IF EXISTS amicale_scoped()",
+    "DROP FUNCTION IF EXISTS amicale_in_scope(integer)",
+    AUDIT_ACTOR_TRIGGER[0],
+    *(f"ALTER FUNCTION {f} SECURITY INVOKER RESET search_path" for f in SECURITY_DEFINER_FUNCTIONS),
+)
+
+
 def fold_sql(column: Any) -> Any:
     """SQL expression folding ``column`` the way app.text.fold does."""
     import sqlalchemy as sa

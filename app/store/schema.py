@@ -536,6 +536,23 @@ moderation_decision = sa.Table(
 sa.Index("ix_moderation_decision_item", moderation_decision.c.item_id)
 sa.Index("ix_moderation_decision_at", moderation_decision.c.decided_at)
 
+# --- team communities (0014) ----------------------------------------------------------------
+# A team login limited to some communities (`team add-user NAME --community C`): on the
+# server, row-level security shows it only those communities' moderation queue. A login
+# without a row here is not limited. A data file keeps the table empty (one person).
+team_scope = sa.Table(
+    "team_scope",
+    metadata,
+    sa.Column("login", sa.Text, primary_key=True),
+    sa.Column(
+        "community_id",
+        sa.Integer,
+        sa.ForeignKey("community.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sqlite_with_rowid=False,
+)
+
 # Key → JSON value: keyword lists, domain lists, canned replies, templates, rules.
 moderation_setting = sa.Table(
     "moderation_setting",

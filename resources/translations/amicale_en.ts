@@ -96,7 +96,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="+328"/>
+        <location filename="../../ui/main_window.py" line="+366"/>
         <source>%Ln member(s) exported to %1</source>
         <translation>
             <numerusform>%Ln member exported to %1</numerusform>
@@ -156,7 +156,7 @@
 <context>
     <name>MemberCard</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/member_card.py" line="+217"/>
+        <location filename="../../ui/panels/member_card.py" line="+218"/>
         <source>%n members selected</source>
         <translation>
             <numerusform>%n member selected</numerusform>
@@ -167,7 +167,7 @@
 <context>
     <name>MembersPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/members.py" line="+483"/>
+        <location filename="../../ui/panels/members.py" line="+484"/>
         <source>%1 of %Ln members</source>
         <translation>
             <numerusform>%1 of %Ln members</numerusform>
@@ -191,7 +191,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+84"/>
+        <location line="+93"/>
         <source>Tag %n selected member(s) with:</source>
         <translation>
             <numerusform>Tag %n selected member with:</numerusform>

@@ -1179,7 +1179,7 @@
 <context>
     <name>EditConflictDialog</name>
     <message>
-        <location filename="../../ui/dialogs/edit_conflict.py" line="+42"/>
+        <location filename="../../ui/dialogs/edit_conflict.py" line="+41"/>
         <source>Changed meanwhile</source>
         <translation>Modifié entre-temps</translation>
     </message>
@@ -1204,7 +1204,7 @@
         <translation>Enregistrée entre-temps</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+56"/>
         <source>(empty)</source>
         <translation>(vide)</translation>
     </message>
@@ -1639,17 +1639,17 @@
         <translation>Modifié le</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Updated by</source>
         <translation>Modifié par</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-3"/>
         <source>Last contacted</source>
         <translation>Dernier contact</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Tags</source>
         <translation>Étiquettes</translation>
     </message>
@@ -2497,7 +2497,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+98"/>
+        <location filename="../../ui/main_window.py" line="+100"/>
         <source>Members</source>
         <translation>Membres</translation>
     </message>
@@ -2509,23 +2509,23 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+275"/>
+        <location line="+311"/>
         <source>Birthdays</source>
         <translation>Anniversaires</translation>
     </message>
     <message>
-        <location line="-272"/>
+        <location line="-308"/>
         <source>Duplicates</source>
         <translation>Doublons</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+357"/>
+        <location line="+393"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location line="-354"/>
+        <location line="-390"/>
         <source>Moderation</source>
         <translation>Modération</translation>
     </message>
@@ -2540,22 +2540,22 @@
         <translation>Historique</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Your data file was upgraded; the previous version is kept in %1</source>
         <translation>Votre fichier de données a été mis à jour&#xa0;; la version précédente est conservée dans %1</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+62"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;New member</source>
         <translation>&amp;Nouveau membre</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Import members…</source>
         <translation>&amp;Importer des membres…</translation>
     </message>
@@ -2565,7 +2565,7 @@
         <translation>E&amp;xporter des membres…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Send &amp;newsletter…</source>
         <translation>Envoyer la &amp;lettre d’information…</translation>
     </message>
@@ -2580,7 +2580,7 @@
         <translation>&amp;Sauvegarder le fichier de données…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -2590,7 +2590,7 @@
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <location line="+272"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
@@ -2750,8 +2750,8 @@ Fichier de données&#xa0;: %2
 Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdirs (MIT), SQLite (domaine public).</translation>
     </message>
     <message>
-        <location line="-519"/>
-        <location line="+240"/>
+        <location line="-555"/>
+        <location line="+276"/>
         <source>Privacy</source>
         <translation>Confidentialité</translation>
     </message>
@@ -2782,12 +2782,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Effacé.</translation>
     </message>
     <message>
-        <location line="-351"/>
+        <location line="-354"/>
         <source>&amp;Connect to a team directory…</source>
         <translation>Se &amp;connecter à un annuaire d’équipe…</translation>
     </message>
     <message>
-        <location line="+382"/>
+        <location line="+385"/>
         <source>Team directory %1: connected</source>
         <translation>Annuaire d’équipe %1 : connecté</translation>
     </message>
@@ -2800,7 +2800,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
 <context>
     <name>MemberCard</name>
     <message>
-        <location filename="../../ui/panels/member_card.py" line="+78"/>
+        <location filename="../../ui/panels/member_card.py" line="+79"/>
         <source>Select a member to see their file, or press Ctrl+N.</source>
         <translation>Sélectionnez un membre pour afficher sa fiche, ou appuyez sur Ctrl+N.</translation>
     </message>
@@ -2888,7 +2888,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>La fiche de %1 a des modifications non enregistrées. Les enregistrer&#xa0;?</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+74"/>
         <source>Not saved: your changes are still on the card.</source>
         <translation>Non enregistré : vos modifications sont toujours sur la fiche.</translation>
     </message>
@@ -2903,7 +2903,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Enregistré.</translation>
     </message>
     <message>
-        <location line="-480"/>
+        <location line="-504"/>
         <source>Delete permanently…</source>
         <translation>Supprimer définitivement…</translation>
     </message>
@@ -3059,7 +3059,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Effacement…</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+185"/>
         <source>today at %1</source>
         <translation>aujourd’hui à %1</translation>
     </message>
@@ -3087,7 +3087,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>No members yet</source>
         <translation>Aucun membre pour l’instant</translation>
     </message>
@@ -3201,7 +3201,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Annuler le dernier étiquetage</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+43"/>
         <source>Tag the selection</source>
         <translation>Étiqueter la sélection</translation>
     </message>
@@ -3517,7 +3517,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>impossible de lire {0}&#xa0;: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/io/export.py" line="+111"/>
+        <location filename="../../app/io/export.py" line="+112"/>
         <source>no column to export</source>
         <translation>aucune colonne à exporter</translation>
     </message>
@@ -4078,12 +4078,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Site web</translation>
     </message>
     <message>
-        <location filename="../../app/store/backup.py" line="+56"/>
+        <location filename="../../app/store/backup.py" line="+59"/>
         <source>{0} is the data file itself, not a backup of it</source>
         <translation>{0} est le fichier de données lui-même, pas une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../app/store/engine.py" line="+169"/>
+        <location filename="../../app/store/engine.py" line="+183"/>
         <source>{0} is read-only: Amicale writes to its data file; make it writable or open a copy of it</source>
         <translation>{0} est en lecture seule&#xa0;: Amicale écrit dans son fichier de données&#xa0;; rendez-le modifiable ou ouvrez-en une copie</translation>
     </message>
@@ -4368,7 +4368,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>le membre {0} a été modifié par quelqu’un d’autre entre-temps ({1}) : choisissez les valeurs à garder</translation>
     </message>
     <message>
-        <location filename="../../app/team.py" line="+37"/>
+        <location filename="../../app/team.py" line="+42"/>
         <source>this is a data file, not a team directory: team commands need postgresql://…</source>
         <translation>c’est un fichier de données, pas un annuaire d’équipe : les commandes team demandent postgresql://…</translation>
     </message>
@@ -4391,6 +4391,71 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <location line="+1"/>
         <source>{0} is the team&apos;s only administrator</source>
         <translation>{0} est le seul administrateur de l’équipe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>there is no community named &apos;{0}&apos; (known: {1})</source>
+        <translation>aucune communauté ne s’appelle «&#xa0;{0}&#xa0;» (connues&#xa0;: {1})</translation>
+    </message>
+    <message>
+        <location filename="../../app/permissions.py" line="+31"/>
+        <source>your reader role does not allow exporting</source>
+        <translation>votre rôle de lecteur ne permet pas d&apos;exporter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>your reader role does not allow changing members</source>
+        <translation>votre rôle de lecteur ne permet pas de modifier les membres</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>your moderator role does not allow changing members, only their verification</source>
+        <translation>votre rôle de modérateur ne permet pas de modifier les membres, seulement leur vérification</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>your reader role does not allow moderation decisions</source>
+        <translation>votre rôle de lecteur ne permet pas de décider de la modération</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>your animator role does not allow moderation decisions</source>
+        <translation>votre rôle d’animateur ne permet pas de décider de la modération</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>your reader role does not allow managing the team&apos;s people</source>
+        <translation>votre rôle de lecteur ne permet pas de gérer les membres de l’équipe</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>your animator role does not allow managing the team&apos;s people</source>
+        <translation>votre rôle d’animateur ne permet pas de gérer les membres de l’équipe</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>your moderator role does not allow managing the team&apos;s people</source>
+        <translation>votre rôle de modérateur ne permet pas de gérer les membres de l’équipe</translation>
+    </message>
+    <message>
+        <location filename="../../app/store/roles.py" line="+28"/>
+        <source>your administrator role does not allow this change ({0}); check the team&apos;s set-up</source>
+        <translation>votre rôle d’administrateur ne permet pas cette modification ({0}) ; vérifiez la configuration de l’équipe</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>your animator role does not allow this change ({0}); ask the team&apos;s administrator</source>
+        <translation>votre rôle d’animateur ne permet pas cette modification ({0}) ; demandez à l’administrateur de l’équipe</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>your moderator role does not allow this change ({0}); ask the team&apos;s administrator</source>
+        <translation>votre rôle de modérateur ne permet pas cette modification ({0}) ; demandez à l’administrateur de l’équipe</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>your reader role does not allow this change ({0}); ask the team&apos;s administrator</source>
+        <translation>votre rôle de lecteur ne permet pas cette modification ({0}) ; demandez à l’administrateur de l’équipe</translation>
     </message>
 </context>
 <context>
@@ -4636,7 +4701,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Annuaire des anciens</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>All kinds</source>
         <translation>Tous les types</translation>
     </message>
@@ -4831,7 +4896,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Aucune sélection</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+103"/>
         <source>Import join requests and posts</source>
         <translation>Importer des demandes d&apos;adhésion et des publications</translation>
     </message>

@@ -42,7 +42,7 @@ from ui.dialogs.edit_conflict import EditConflictDialog
 from ui.labels import field_title, message_text, qdate, value_label
 from ui.operations import OperationRunner, failure_text
 from ui.privacy_pdf import translate, write_html_pdf
-from ui.widgets import ERROR_STYLE, plain_label
+from ui.widgets import ERROR_STYLE, forbid, plain_label
 
 # The card's rows in their order (app.members.fields); tags and communities are not columns.
 CARD_FIELDS = fields.card_fields()
@@ -61,6 +61,7 @@ class MemberCard(QWidget):
         super().__init__(parent)
         self.directory = directory
         self.member_id: int | None = None
+        self._editing_forbidden = False  # forbid_editing: the role reads members only
         self._loaded: dict[str, Any] = {}
         self._loaded_tags = ""
         self._stored: dict[str, Any] = {}
@@ -601,8 +602,32 @@ class MemberCard(QWidget):
             self.start_new()
 
     @Slot()
+    def forbid_editing(self, why: str) -> None:
+        """The person's role may read members, not change them: the fields read-only, the
+        buttons that change them greyed out with ``why``."""
+        self._editing_forbidden = True
+        for button in (
+            self.save_button,
+            self.revert_button,
+            self.delete_button,
+            self.erase_button,
+            self.many_delete,
+            self.consent_button,
+            self.request_button,
+        ):
+            forbid(button, why)
+        for editor in (*self.editors.values(), self.tags):
+            if isinstance(editor, QLineEdit | QPlainTextEdit):
+                editor.setReadOnly(True)
+            else:
+                forbid(editor, why)
+
+    def forbid_export(self, why: str) -> None:
+        """The person's role may not export: no copy of a member's data either."""
+        forbid(self.access_button, why)
+
     def save(self) -> bool:
-        if self.stack.currentIndex() != 2:
+        if self.stack.currentIndex() != 2 or self._editing_forbidden:
             return False
         self._clear_errors()
         changed = {k: v for k, v in self.values().items() if v != self._loaded.get(k)}

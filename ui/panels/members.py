@@ -48,7 +48,7 @@ from ui.models.member_table import MemberTableModel, RowIndex, contiguous_ranges
 from ui.operations import OperationRunner
 from ui.panels.member_card import MemberCard
 from ui.settings import UiSettings
-from ui.widgets import ERROR_STYLE, plain_label
+from ui.widgets import ERROR_STYLE, forbid, plain_label
 from ui.workers import Job, LatestOnly
 
 # The columns shown on first start, in their order: few enough for a laptop's list (the
@@ -249,6 +249,7 @@ class MembersPanel(QWidget):
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         delete.triggered.connect(self.delete_selected)
         self.table.addAction(delete)
+        self.delete_action = delete
         self._build_tag_actions()
         # Members are dragged onto a tag of the tag browser to tag them.
         self.table.setDragEnabled(True)
@@ -684,6 +685,15 @@ class MembersPanel(QWidget):
             self.tr("Undo the last tagging"), "undoTagging", self.undo_tagging
         )
         self.undo_tag_action.setEnabled(False)
+
+    def forbid_editing(self, why: str) -> None:
+        """The person's role may read members, not change them (app.permissions): the card
+        read-only, deleting, tagging and the first import greyed out with ``why``."""
+        self.card.forbid_editing(why)
+        for action in (self.delete_action, *self.tag_actions()):
+            forbid(action, why)
+        forbid(self.first_run_button, why)
+        self.table.setDragEnabled(False)  # no tagging by dropping members on a tag
 
     def tag_actions(self) -> list[QAction]:
         return [

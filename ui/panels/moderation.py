@@ -60,7 +60,7 @@ from ui.models.moderation_queue import (
     COL_SIGNALS,
     COL_SUGGESTION,
 )
-from ui.widgets import empty_hint, plain_label
+from ui.widgets import empty_hint, forbid, plain_label
 from ui.workers import Job
 
 __all__ = ["AddItemsDialog", "ModerationPanel", "ModerationSettingsDialog"]
@@ -91,6 +91,7 @@ class ModerationPanel(QWidget):
         self.controller = ModerationController(store, self)
         self.loader = self.controller.loader
         self._progress: QProgressDialog | None = None
+        self._decisions_forbidden = False  # forbid_decisions: the role reads the queue only
 
         # --- top: filters and queue-wide actions ---
         self.community_filter = QComboBox()
@@ -485,9 +486,28 @@ class ModerationPanel(QWidget):
 
     # --- decisions (the controller runs them) ---
 
+    def forbid_decisions(self, why: str) -> None:
+        """The person's role may read the queue, not decide it (app.permissions): every
+        button that changes the queue greyed out with ``why``, the keys ignored."""
+        self._decisions_forbidden = True
+        for button in (
+            self.approve_button,
+            self.reject_button,
+            self.info_button,
+            self.escalate_button,
+            self.snooze_button,
+            self.bulk_button,
+            self.undo_button,
+            self.log_undo,
+            self.add_button,
+            self.import_button,
+            self.settings_button,
+        ):
+            forbid(button, why)
+
     def decide_current(self, action: str) -> Decision | None:
         item = self.current_item()
-        if item is None:
+        if item is None or self._decisions_forbidden:
             return None
         row = self.table.currentIndex().row()
         done = self.controller.decide(item, action, self.reason_combo.currentText(), row)
@@ -499,6 +519,8 @@ class ModerationPanel(QWidget):
 
     @Slot()
     def undo_last(self) -> Decision | None:
+        if self._decisions_forbidden:
+            return None
         return self.controller.undo_last()
 
     @Slot()

@@ -4,7 +4,7 @@ On a server, a trigger writes the login that changed the row (session_user), wha
 client sends; a file has one person, and the column stays empty there.
 
 Revision ID: 0015
-Revises: 0013
+Revises: 0014
 Create Date: 2026-12-04
 """
 
@@ -14,7 +14,7 @@ from alembic import op
 from app.store import postgres
 
 revision = "0015"
-down_revision = "0013"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 
