@@ -6,8 +6,13 @@ server GRANTs it. An animator opening psql with their login can do no more than 
 
 - administrator: everything, and the team's people (the login that ran `team init`);
 - animator: members, tags, segments, posts, channels, newsletters, imports, exports;
-- moderator: the moderation queue, and a member's verification only; reads the directory;
-- reader: reads (the window hides exporting; the server cannot tell a read from an export).
+- moderator: the moderation queue (approving a join request admits the person: members of
+  the queue's making only), and a member's verification; reads the directory;
+- reader: reads (exporting is refused by app.permissions: the server cannot tell a read
+  from an export).
+
+A login may be limited to some communities (``add_user(…, communities=…)``): rows of
+``team_scope`` that the row-level security policies of migration 0014 read.
 
 The group roles are named after the database (``amicale_lyon_reader``…), so two
 directories on one server keep their teams apart.
