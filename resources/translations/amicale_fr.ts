@@ -2797,7 +2797,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+57"/>
         <source>Member</source>
         <translation>Membre</translation>
     </message>
@@ -2825,7 +2825,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Nouveau membre</translation>
     </message>
     <message>
-        <location line="+277"/>
+        <location line="+281"/>
         <source>the new member</source>
         <translation>le nouveau membre</translation>
     </message>
@@ -2850,7 +2850,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Enregistré.</translation>
     </message>
     <message>
-        <location line="-459"/>
+        <location line="-470"/>
         <source>Delete permanently…</source>
         <translation>Supprimer définitivement…</translation>
     </message>
@@ -2860,7 +2860,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Effacer la personne du fichier de données pour de bon (RGPD)&#xa0;: impossible à annuler</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+130"/>
         <source>Privacy</source>
         <translation>Confidentialité</translation>
     </message>
@@ -2905,7 +2905,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Demande d’effacement, reçue aujourd’hui</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>never asked</source>
         <translation>jamais demandé</translation>
     </message>
@@ -4010,7 +4010,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>{0} est le fichier de données lui-même, pas une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../app/store/engine.py" line="+169"/>
+        <location filename="../../app/store/engine.py" line="+173"/>
         <source>{0} is read-only: Amicale writes to its data file; make it writable or open a copy of it</source>
         <translation>{0} est en lecture seule&#xa0;: Amicale écrit dans son fichier de données&#xa0;; rendez-le modifiable ou ouvrez-en une copie</translation>
     </message>
@@ -4095,12 +4095,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>la première ligne de {0} indique le séparateur «&#xa0;{1}&#xa0;», mais ses lignes sont séparées par «&#xa0;{2}&#xa0;»&#xa0;: corrigez ou supprimez la ligne sep=</translation>
     </message>
     <message>
-        <location filename="../../app/io/importer.py" line="+414"/>
+        <location filename="../../app/io/importer.py" line="+374"/>
         <source>{0}: {1} (&apos;{2}&apos;)</source>
         <translation>{0}&#xa0;: {1} («&#xa0;{2}&#xa0;»)</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+106"/>
         <source>{0}: &apos;{1}&apos; differs from line {2}; kept the first</source>
         <translation>{0}&#xa0;: «&#xa0;{1}&#xa0;» diffère de la ligne {2}&#xa0;; la première est gardée</translation>
     </message>
@@ -4253,11 +4253,6 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <location line="+3"/>
         <source>your role in this team does not allow this change ({0}); ask the team&apos;s administrator</source>
         <translation>votre rôle dans cette équipe ne permet pas cette modification ({0}) ; demandez à l’administrateur de l’équipe</translation>
-    </message>
-    <message>
-        <location filename="../../app/io/importer.py" line="+259"/>
-        <source>An import</source>
-        <translation>Une importation</translation>
     </message>
     <message>
         <location filename="../../app/demo/members.py" line="+315"/>
@@ -4548,7 +4543,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Décision sur la publication de %1 annulée.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/moderation.py" line="+69"/>
+        <location filename="../../ui/panels/moderation.py" line="+70"/>
         <source>School register</source>
         <translation>Registre de l&apos;école</translation>
     </message>
@@ -4663,7 +4658,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Lister aussi les éléments reportés à plus tard</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+59"/>
         <source>Mark verified</source>
         <translation>Marquer vérifié</translation>
     </message>
@@ -4758,7 +4753,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Aucune sélection</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+82"/>
         <source>Import join requests and posts</source>
         <translation>Importer des demandes d&apos;adhésion et des publications</translation>
     </message>
@@ -5999,7 +5994,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Exporter le calendrier (iCalendar)…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+26"/>
         <source>+%1 more</source>
         <translation>+%1 autres</translation>
     </message>
