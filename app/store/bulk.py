@@ -28,6 +28,8 @@ from typing import Any, Protocol
 
 import sqlalchemy as sa
 
+from app.errors import StoreError
+from app.messages import QT_TRANSLATE_NOOP, Message
 from app.store import sqlite
 from app.store.schema import member
 
@@ -354,6 +356,44 @@ class ServerLoad:
 
     def finish(self) -> None:
         """Nothing was taken away (the staging tables go with the transaction)."""
+
+
+def reserve_member_ids(dbapi_connection: Any, count: int) -> int:
+    """On a server: ``count`` member ids from the table's sequence, in one statement; returns
+    the offset that turns 1..count into them. They must be one run (nobody else creating
+    members at that instant, as on a new directory)."""
+    if count <= 0:
+        return 0
+    low, high = dbapi_connection.execute(
+        "SELECT min(n), max(n) FROM (SELECT nextval(pg_get_serial_sequence('member', 'id')) "
+        "AS n FROM generate_series(1, %s)) AS ids",
+        (count,),
+    ).fetchone()
+    if high - low + 1 != count:
+        raise StoreError(Message(T_BUSY))
+    return int(low) - 1
+
+
+def copy_rows(
+    dbapi_connection: Any, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> int:
+    """On a server: ``rows`` into ``table`` with one COPY."""
+    from app.store import postgres
+
+    return postgres.copy_rows(dbapi_connection, table, list(columns), rows)
+
+
+def analyze(dbapi_connection: Any, tables: Sequence[str]) -> None:
+    """On a server, after a bulk load: the planner's statistics of ``tables`` (a login that
+    does not own a table gets a notice and the autovacuum's later statistics)."""
+    for table in tables:
+        dbapi_connection.execute(f"ANALYZE {table}")
+
+
+T_BUSY = QT_TRANSLATE_NOOP(
+    "Messages",
+    "someone else is adding members to the team directory: try again when they have finished",
+)
 
 
 @contextlib.contextmanager

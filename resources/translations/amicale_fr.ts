@@ -4255,11 +4255,6 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>votre rôle dans cette équipe ne permet pas cette modification ({0}) ; demandez à l’administrateur de l’équipe</translation>
     </message>
     <message>
-        <location filename="../../app/demo/members.py" line="+315"/>
-        <source>Building the sample association</source>
-        <translation>La création de l’association d’exemple</translation>
-    </message>
-    <message>
         <location filename="../../app/store/address.py" line="+24"/>
         <source>&apos;{0}&apos; is not a kind of store Amicale opens: give a data file&apos;s path, or a team server as postgresql://user@host/database</source>
         <translation>« {0} » n’est pas un type de stockage qu’Amicale sait ouvrir : indiquez le chemin d’un fichier de données, ou un serveur d’équipe sous la forme postgresql://utilisateur@hôte/base</translation>
@@ -4313,6 +4308,11 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <location line="+1"/>
         <source>{0} is the team&apos;s only administrator</source>
         <translation>{0} est le seul administrateur de l’équipe</translation>
+    </message>
+    <message>
+        <location filename="../../app/store/bulk.py" line="+393"/>
+        <source>someone else is adding members to the team directory: try again when they have finished</source>
+        <translation>quelqu’un d’autre ajoute des membres à l’annuaire de l’équipe : réessayez quand il aura fini</translation>
     </message>
 </context>
 <context>
