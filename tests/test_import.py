@@ -18,6 +18,8 @@ from app.members.service import MemberDirectory
 from app.store import Store
 from app.store.schema import duplicate_candidate, member, member_tag
 
+pytestmark = pytest.mark.engines  # the store on SQLite and on PostgreSQL (COPY)
+
 HEADER = "Prénom;Nom;Courriel;Promo;Ville;Entreprise;LinkedIn;Étiquettes"
 
 
@@ -191,18 +193,18 @@ def test_tag_for_every_row_and_rejects_file(store: Store, sample: Path, tmp_path
 
 
 def test_cli_import_contract(
-    capsys: pytest.CaptureFixture[str], db_path: Path, sample: Path, tmp_path: Path
+    capsys: pytest.CaptureFixture[str], store: Store, sample: Path, tmp_path: Path
 ) -> None:
-    code = main(["--db", str(db_path), "import", str(sample), "--dry-run"])
+    code = main(["--db", store.address, "import", str(sample), "--dry-run"])
     out = capsys.readouterr().out.strip().splitlines()
     assert code == 0 and out[-1] == "created: 3, updated: 0, rejected: 1"
-    assert main(["--db", str(db_path), "count"]) == 0
+    assert main(["--db", store.address, "count"]) == 0
     assert capsys.readouterr().out == "0\n"
     rejects = tmp_path / "r.csv"
     code = main(
         [
             "--db",
-            str(db_path),
+            store.address,
             "import",
             str(sample),
             "--json",
@@ -221,16 +223,16 @@ def test_cli_import_contract(
         "warnings": 0,
     }
     assert rejects.exists()
-    main(["--db", str(db_path), "import", str(sample)])
+    main(["--db", store.address, "import", str(sample)])
     out = capsys.readouterr().out.strip().splitlines()
     assert out[-1] == "created: 0, updated: 0, rejected: 1"
     assert any("already imported" in line for line in out)
 
 
 def test_cli_import_of_a_missing_file_is_one_line(
-    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
+    capsys: pytest.CaptureFixture[str], store: Store, tmp_path: Path
 ) -> None:
-    assert main(["--db", str(db_path), "import", str(tmp_path / "nope.csv")]) == 1
+    assert main(["--db", store.address, "import", str(tmp_path / "nope.csv")]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("amicale:")
 
@@ -282,3 +284,67 @@ def test_vcards_one_bad_card_does_not_lose_the_others(store: Store) -> None:
     assert directory.get(amelie[0]).values["birthday"] == "0000-03-12"
     assert directory.count("birthday:03-12") == 1
     assert directory.count("tag:bureau") == 1
+
+
+def test_members_created_after_an_import_get_ids_of_their_own(store: Store, tmp_path: Path) -> None:
+    directory = MemberDirectory(store)
+    first = write(tmp_path / "a.csv", *(f"A{i};B{i};a{i}@example.org;2001;;;;" for i in range(30)))
+    import_file(store, open_source(first))
+    directory.create({"first_name": "Yves", "last_name": "Après"})
+    second = write(tmp_path / "b.csv", "Ana;Nouvelle;ana@example.org;2002;;;;")
+    assert import_file(store, open_source(second)).created == 1
+    with store.read() as conn:
+        ids = conn.execute(sa.select(member.c.id)).scalars().all()
+    assert len(ids) == len(set(ids)) == 32
+    assert directory.count("après") == directory.count("nouvelle") == 1
+
+
+def test_another_animators_member_during_a_server_import(
+    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a server the others keep writing while an import runs: the import's ids and
+    theirs come from one sequence, so neither clashes with the other."""
+    from app.store import open_store
+
+    mine, theirs = open_store(pg_url), open_store(pg_url)
+    added: list[int] = []
+    rows = (f"A{i};B{i};a{i}@example.org;2001;;;;" for i in range(30))
+    source = write(tmp_path / "a.csv", *rows)
+
+    def progress(done: int, total: int) -> None:
+        if not added:  # committed by another session while the import is under way
+            added.append(MemberDirectory(theirs).create({"first_name": "Zoé", "last_name": "X"}))
+
+    monkeypatch.setattr(importer, "BATCH_SIZE", 10)
+    try:
+        assert import_file(mine, open_source(source), progress=progress).created == 30
+        added.append(MemberDirectory(theirs).create({"first_name": "Yves", "last_name": "Y"}))
+        with mine.read() as conn:
+            ids = conn.execute(sa.select(member.c.id)).scalars().all()
+        assert len(ids) == len(set(ids)) == 32
+    finally:
+        mine.close()
+        theirs.close()
+
+
+def test_a_server_import_loads_by_copy(
+    pg_url: str, sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.store import open_store, postgres
+
+    copied: list[str] = []
+    copy_rows = postgres.copy_rows
+
+    def watched(raw: object, table: str, columns: list[str], rows: object) -> int:
+        copied.append(table)
+        return copy_rows(raw, table, columns, rows)
+
+    monkeypatch.setattr(postgres, "copy_rows", watched)
+    store = open_store(pg_url)
+    try:
+        report = import_file(store, open_source(sample), tags=["Source/Gala"])
+        assert (report.created, report.duplicates) == (3, 1)
+        assert "member" in copied and "duplicate_candidate" in copied
+        assert MemberDirectory(store).count("tag:gala") == 3
+    finally:
+        store.close()

@@ -2,7 +2,8 @@
 
 Settled records skip a second validation, the text index is written by ranges (in a second
 thread), probable duplicates are queued per batch and large files look namesakes up through
-an index of their own: each is checked here against the straightforward result.
+an index of their own: each is checked here against the straightforward result. (SQLite's
+machinery, app/store/bulk.py's FileLoad: the module's store is the SQLite file.)
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from app.io.mapping import guess_mapping, row_cleaner
 from app.io.readers import SourceRow, open_source
 from app.members.service import MemberDirectory
 from app.members.validation import normalise
-from app.store import Store
+from app.store import Store, sqlite
+from app.store import bulk as bulk_load
 from app.store.schema import duplicate_candidate, member
 from app.store.sqlite import integrity_problems
 from app.text import linkedin_key
@@ -178,22 +180,22 @@ def test_small_ranges_and_own_index_give_the_same_store(
     monkeypatch.setattr(importer, "BATCH_SIZE", 25)
 
     plain = open_store(tmp_path / "plain.sqlite3")
-    monkeypatch.setattr(importer, "_NAME_PROMO_INDEX_FROM", 10**9)
-    monkeypatch.setattr(importer, "BULK_FTS_CHUNK", 10**9)
+    monkeypatch.setattr(bulk_load, "NAME_PROMO_INDEX_FROM", 10**9)
+    monkeypatch.setattr(bulk_load, "SEARCH_CHUNK", 10**9)
     plain_counts = _import_twice(plain, path)
 
     bulk = open_store(tmp_path / "bulk.sqlite3")
     schema = _schema(bulk)
-    monkeypatch.setattr(importer, "_NAME_PROMO_INDEX_FROM", 0)
-    monkeypatch.setattr(importer, "BULK_FTS_CHUNK", 30)  # indexed by the second thread
+    monkeypatch.setattr(bulk_load, "NAME_PROMO_INDEX_FROM", 0)
+    monkeypatch.setattr(bulk_load, "SEARCH_CHUNK", 30)  # indexed by the second thread
     temp_stores: list[int] = []
-    run_ddl = importer.run_ddl
+    run_ddl = sqlite.run_ddl
 
     def watched(raw: Any, statements: Any) -> None:
         temp_stores.append(raw.execute("PRAGMA temp_store").fetchone()[0])
         run_ddl(raw, statements)
 
-    monkeypatch.setattr(importer, "run_ddl", watched)
+    monkeypatch.setattr(sqlite, "run_ddl", watched)
     bulk_counts = _import_twice(bulk, path)
     assert temp_stores == [1, 1]  # the index builds sort on a file (FILE), not in memory
     try:
@@ -229,8 +231,8 @@ def test_a_failure_while_indexing_leaves_the_store_as_before(
 ) -> None:
     path = _write(tmp_path / "mixed.csv", _mixed_rows())
     monkeypatch.setattr(importer, "BATCH_SIZE", 25)
-    monkeypatch.setattr(importer, "BULK_FTS_CHUNK", 30)
-    monkeypatch.setattr(importer, "_NAME_PROMO_INDEX_FROM", 0)
+    monkeypatch.setattr(bulk_load, "SEARCH_CHUNK", 30)
+    monkeypatch.setattr(bulk_load, "NAME_PROMO_INDEX_FROM", 0)
     before = _dump(store)
     schema = _schema(store)
     original = importer._Importer._write_queue
@@ -263,8 +265,8 @@ def test_cancel_while_indexing_leaves_the_store_as_before(
 
     path = _write(tmp_path / "mixed.csv", _mixed_rows())
     monkeypatch.setattr(importer, "BATCH_SIZE", 10)
-    monkeypatch.setattr(importer, "BULK_FTS_CHUNK", 20)
-    monkeypatch.setattr(importer, "_NAME_PROMO_INDEX_FROM", 0)
+    monkeypatch.setattr(bulk_load, "SEARCH_CHUNK", 20)
+    monkeypatch.setattr(bulk_load, "NAME_PROMO_INDEX_FROM", 0)
     schema = _schema(store)
     token = CancelToken()
     seen: list[int] = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
@@ -12,6 +13,8 @@ from app.members.service import MemberDirectory
 from app.store import Store
 from ui.dialogs.import_dialog import ImportDialog
 from ui.settings import UiSettings
+
+pytestmark = pytest.mark.engines  # the store on SQLite and on PostgreSQL
 
 
 def make_file(tmp_path: Path) -> Path:

@@ -21,6 +21,8 @@ from app.store import Store
 from app.store.schema import audit_event
 from ui.panels.duplicates import DuplicatesPanel
 
+pytestmark = pytest.mark.engines  # the store on SQLite and on PostgreSQL
+
 
 def update_file(tmp_path: Path) -> Path:
     # Same email as Hélène Martin (other case); her city and company differ.

@@ -18,6 +18,8 @@ from app.members.service import MemberDirectory
 from app.store import Store
 from tests.test_cli import run
 
+pytestmark = pytest.mark.engines  # the store on SQLite and on PostgreSQL
+
 
 def one_line(err: str) -> bool:
     return err.count("\n") == 1 and err.startswith("amicale: ") and "Traceback" not in err

@@ -21,6 +21,8 @@ from app.store import Store
 from ui.dialogs.import_dialog import ImportDialog
 from ui.settings import UiSettings
 
+pytestmark = pytest.mark.engines  # the store on SQLite and on PostgreSQL
+
 HEADER = "Prénom;Nom;Email;Cotisation"
 USER_HEADER = "Prénom;Nom;Email;Cotisation;Promo"
 

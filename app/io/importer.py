@@ -51,54 +51,17 @@ from app.members import fields
 from app.members.dedup import DIFFERING_REASON
 from app.members.service import ensure_tag
 from app.members.validation import EDITABLE_FIELDS, MAX_TEXT, NO_YEAR, normalise
-from app.messages import QT_TRANSLATE_NOOP, Message
+from app.messages import QT_TRANSLATE_NOOP
 from app.privacy import consent
 from app.store import Store
+from app.store import bulk as bulk_load
+from app.store.bulk import BulkLoad
 from app.store.cancel import CancelToken, interruptible
 from app.store.schema import import_journal, member, member_tag, tag
-from app.store.sqlite import (
-    BULK_FTS_CHUNK,
-    SearchBacklog,
-    bulk_insert,
-    bulk_inserts,
-    drop_indexes,
-    drop_triggers,
-    run_ddl,
-)
 from app.text import linkedin_key, sort_name
 
 BATCH_SIZE = 2000
-# The members of a batch's exact (name, class year) pairs: by name then year, not by year.
-_NAME_PROMO = (
-    "SELECT m.id, m.sort_name, m.promo FROM json_each(?) AS pair "
-    "JOIN member AS m ON m.sort_name = json_extract(pair.value, '$[0]') "
-    "AND +m.promo = json_extract(pair.value, '$[1]') ORDER BY m.id"
-)
-# A large import asks this for thousands of pairs, and a common name has hundreds of
-# namesakes, each read from the table for its year (superlinear: 1M rows spent 10 s here).
-# It builds for its own use, in its transaction, an index that answers from the index alone.
-_NAME_PROMO_INDEX = "import_name_promo"
-_NAME_PROMO_INDEX_FROM = 20_000  # rows expected in the file
-_NAME_PROMO_INDEXED = (
-    "SELECT m.id, m.sort_name, m.promo FROM json_each(?) AS pair "
-    f"JOIN member AS m INDEXED BY {_NAME_PROMO_INDEX} "
-    "ON m.sort_name = json_extract(pair.value, '$[0]') "
-    "AND m.promo = json_extract(pair.value, '$[1]') ORDER BY m.id"
-)
 _SQL_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)  # lower() in SQLite
-# Member indexes a large import never reads: by class year, date added, birthday, and
-# the name order (its namesakes are looked up through its own index, _NAME_PROMO_INDEX).
-_DEFERRED = (
-    "ix_member_promo",
-    "ix_member_created_at",
-    "ix_member_birthday_md",
-    "ix_member_sort_name",
-    "ix_member_board",
-)
-# The tags' member counters (migration 0007): a large import recounts the tags it used once
-# at its end instead of one counter update per link (3 per member in the bench's file).
-_COUNT_TRIGGERS = ("member_tag_count_ai",)
-_BUILD_CACHE_KIB = 16_384  # the page cache while the deferred indexes are built
 _DUPLICATE_REASON = "same name and class year, no email"
 # How a note starts that keeps a cell's text the import could not use (search: notes:"to fix").
 TO_FIX = "To fix"
@@ -112,11 +75,9 @@ _SOURCE_INDEX = 1 + IMPORT_FIELDS.index("source")
 _MEMBER_COLUMNS = (
     "id", *IMPORT_FIELDS, "sort_name", "linkedin_key", "consent_at", "created_at", "updated_at",
 )  # fmt: skip
-_ALL_COLUMNS = tuple(c.name for c in member.columns)
-_SELECT_MEMBERS = (
-    f"SELECT {', '.join(_ALL_COLUMNS)} FROM member WHERE id IN (SELECT value FROM json_each(?))"
-)
+_ALL_COLUMNS = bulk_load.ALL_COLUMNS
 _LINK_COLUMNS = ("member_id", "tag_id")
+_CANDIDATE_COLUMNS = ("member_id", "incoming", "source", "line", "reason", "created_at")
 
 
 @dataclass(frozen=True)
@@ -342,13 +303,14 @@ class _Importer:
     def __init__(
         self,
         conn: sa.Connection,
+        load: BulkLoad,
         report: ImportReport,
         extra_tags: Sequence[str],
         source_label: str,
         today: date,
     ) -> None:
         self.conn = conn
-        self.raw: Any = conn.connection.dbapi_connection  # sqlite3: executemany, total_changes
+        self.load = load  # the engine's reads and writes of a batch (app/store/bulk.py)
         self.report = report
         self.today = today
         self.source_label = source_label
@@ -356,18 +318,16 @@ class _Importer:
         self._tag_ids: dict[str, int] = {}
         self._tag_sets: dict[tuple[str, ...], tuple[int, ...]] = {}
         self.extra_tag_ids = [self._tag_id(t) for t in extra_tags]
-        next_id = conn.execute(sa.select(sa.func.max(member.c.id))).scalar()
-        self.next_id = int(next_id or 0) + 1
-        # Into an empty store, the members an email or LinkedIn key can match are this
-        # import's own: a bitmap of their keys (as SQL spells them) spares the lookups of
-        # keys no member has (1M rows: 3.6 s of index probes).
-        self._keys_seen: _KeyBits | None = _KeyBits() if self.next_id == 1 else None
+        # Into an empty store nobody else writes to, the members an email or LinkedIn key
+        # can match are this import's own: a bitmap of their keys (as SQL spells them)
+        # spares the lookups of keys no member has (1M rows: 3.6 s of index probes). (On a
+        # team server the other animators may add members meanwhile: always asked.)
+        fresh = load.exclusive and load.was_empty()
+        self._keys_seen: _KeyBits | None = _KeyBits() if fresh else None
         self._reserved: dict[int, _Incoming] = {}  # ids given to rows not yet inserted
-        self.search: SearchBacklog | None = None  # new members not yet in the text index
         # The newsletter answers the file gave (a consent column), recorded at the end with
         # the file as their source (app.privacy.consent): member id → given.
         self.consents: dict[int, bool] = {}
-        self.name_promo_index = False
 
     def recount_tags(self) -> None:
         """The member counters of the tags this import used, counted again."""
@@ -490,20 +450,15 @@ class _Importer:
     def _existing(self, kind: str, keys: set[str]) -> dict[str, int]:
         """Members already there for these emails (lower-cased) or LinkedIn keys.
 
-        One statement per batch, its keys passed as one JSON parameter, read through the
-        expression index on lower(email) or the index on linkedin_key.
+        One statement per batch, read through the expression index on lower(email) or the
+        index on linkedin_key.
         """
         if self._keys_seen is not None:  # only this import's members: ask for those only
             keys = {k for k in keys if k in self._keys_seen}
         if not keys:
             return {}
-        column = "lower(email)" if kind == "email" else "linkedin_key"
         found: dict[str, int] = {}
-        for member_id, key in self.raw.execute(
-            f"SELECT id, {column} FROM member "
-            f"WHERE {column} IN (SELECT value FROM json_each(?)) ORDER BY id",
-            (json.dumps(sorted(keys)),),
-        ):
+        for member_id, key in self.load.matches(kind, sorted(keys)):
             found.setdefault(key, member_id)
         return found
 
@@ -539,11 +494,8 @@ class _Importer:
         # really share both are read, not every namesake of every year.
         wanted = sorted({(self._sort_name(r.values), r.values["promo"]) for r in rows})
         existing: dict[tuple[str, int], int] = {}
-        for member_id, name, promo in self.raw.execute(
-            _NAME_PROMO_INDEXED if self.name_promo_index else _NAME_PROMO,
-            (json.dumps(wanted),),
-        ):
-            existing.setdefault((name, promo), member_id)
+        for found, name, promo in self.load.namesakes(wanted):
+            existing.setdefault((name, promo), found)
         known = self._rows(sorted(set(existing.values())))
         to_create: list[_Incoming] = []
         queued: list[tuple[int, int, str, str]] = []
@@ -585,27 +537,16 @@ class _Importer:
         what is pending, one writes."""
         if not queued:
             return
-        pending: set[tuple[int, str]] = set(
-            self.raw.execute(
-                "SELECT member_id, incoming FROM duplicate_candidate WHERE status = 'pending' "
-                "AND member_id IN (SELECT value FROM json_each(?))",
-                (json.dumps(sorted({member_id for _, member_id, _, _ in queued})),),
-            )
-        )
+        pending = self.load.pending_duplicates(sorted({m for _, m, _, _ in queued}))
         new: list[tuple[int, str, str, int, str, str]] = []
         for line, member_id, payload, reason in queued:
             if (member_id, payload) not in pending:
                 pending.add((member_id, payload))
                 new.append((member_id, payload, self.source_label, line, reason, self.now))
-        self.raw.executemany(
-            "INSERT INTO duplicate_candidate (member_id, incoming, source, line, reason, "
-            "created_at) VALUES (?, ?, ?, ?, ?, ?)",
-            new,
-        )
+        self.load.insert("duplicate_candidate", _CANDIDATE_COLUMNS, new)
 
     def _reserve_id(self, incoming: _Incoming) -> int:
-        member_id = self.next_id
-        self.next_id += 1
+        member_id = self.load.new_id()
         incoming.member_id = member_id
         self._reserved[member_id] = incoming
         return member_id
@@ -616,7 +557,7 @@ class _Importer:
         if not ids:
             return {}
         out: dict[int, dict[str, Any]] = {}
-        for values in self.raw.execute(_SELECT_MEMBERS, (json.dumps(list(ids)),)):
+        for values in self.load.members(ids):
             row = dict(zip(_ALL_COLUMNS, values, strict=True))
             row["consent"] = bool(row["consent"])
             out[row["id"]] = row
@@ -660,8 +601,8 @@ class _Importer:
             tagged = self._tag(member_id, incoming.tags)
             if changes:
                 changes["updated_at"] = self.now
-                if self.search is not None and not self.search.covers(member_id):
-                    self.search.catch_up()  # its update trigger must find it indexed
+                if not self.load.covers(member_id):
+                    self.load.catch_up()  # its update trigger must find it indexed
                 self.conn.execute(member.update().where(member.c.id == member_id).values(**changes))
                 row.update(changes)
             if changes or tagged:
@@ -717,7 +658,7 @@ class _Importer:
         if not tag_ids:
             return False
         links = [(member_id, t) for t in tag_ids]
-        return bool(bulk_insert(self.raw, "member_tag", _LINK_COLUMNS, links, or_ignore=True))
+        return bool(self.load.insert("member_tag", _LINK_COLUMNS, links, or_ignore=True))
 
     def _insert(self, rows: list[_Incoming]) -> None:
         if not rows:
@@ -749,9 +690,9 @@ class _Importer:
             if self._keys_seen is not None:
                 self._see(values.get("email"), incoming.linkedin)
             links += [(member_id, t) for t in self._tag_ids_of(incoming.tags)]
-        bulk_insert(self.raw, "member", _MEMBER_COLUMNS, records)
+        self.load.insert("member", _MEMBER_COLUMNS, records)
         if links:
-            bulk_insert(self.raw, "member_tag", _LINK_COLUMNS, links, or_ignore=True)
+            self.load.insert("member_tag", _LINK_COLUMNS, links, or_ignore=True)
         self.report.created += len(records)
 
 
@@ -781,7 +722,6 @@ def import_file(
     today: date | None = None,
 ) -> ImportReport:
     """Import ``source`` in one transaction; a dry run rolls it back and reports the same."""
-    store.require_file(Message(QT_TRANSLATE_NOOP("Messages", "An import")))
     started = time.perf_counter()
     mapping = mapping if mapping is not None else guess_mapping(source.headers, source.preset)
     if not any(mapping.values()):
@@ -791,23 +731,11 @@ def import_file(
     label = f"import:{source.path.name}"
     try:
         expected = source.estimated_rows() or 0
-        bulk = expected >= _NAME_PROMO_INDEX_FROM
+        bulk = expected >= bulk_load.NAME_PROMO_INDEX_FROM
         with _cyclic_gc_paused(), store.write(bulk=bulk) as conn, contextlib.ExitStack() as stack:
-            importer = _Importer(conn, report, tags, label, today or clock.today())
+            load = stack.enter_context(bulk_load.load(conn, expected))
+            importer = _Importer(conn, load, report, tags, label, today or clock.today())
             cleaner = row_cleaner(mapping, source.preset)
-            if bulk:
-                importer.raw.execute(
-                    f"CREATE INDEX {_NAME_PROMO_INDEX} ON member (sort_name, promo)"
-                )
-                importer.name_promo_index = True
-            # Indexes the import never reads are built again in one sorted pass at the end,
-            # when the file brings most of the members (1M: 4 s of upkeep, a 2.6 s build for
-            # the first three).
-            deferred: list[str] = []
-            if importer.name_promo_index and expected >= 2 * (importer.next_id - 1):
-                deferred = drop_indexes(importer.raw, "member", _DEFERRED)
-                deferred += drop_triggers(importer.raw, _COUNT_TRIGGERS)
-            search = importer.search = stack.enter_context(bulk_inserts(importer.raw))
             # Two cores: while SQLite indexes the text of the members just inserted (one long
             # statement, run without the GIL), Python cleans the next batches. One thread at
             # a time uses the connection: batches are flushed once the indexing has ended.
@@ -836,8 +764,8 @@ def import_file(
                             indexing = None
                         while ready:
                             importer.flush(ready.popleft())
-                        if search.due(BULK_FTS_CHUNK):
-                            indexing = indexer.submit(search.catch_up)
+                        if load.due(bulk_load.SEARCH_CHUNK):
+                            indexing = indexer.submit(load.catch_up)
                     if progress is not None:  # rows read (the cancel is seen at the next batch)
                         progress(done, max(total, done))
             if indexing is not None:
@@ -853,16 +781,11 @@ def import_file(
             if dry_run:
                 raise _Rollback()
             importer.record_consents()
-            if importer.name_promo_index:  # a rollback drops it as well
-                importer.raw.execute(f"DROP INDEX {_NAME_PROMO_INDEX}")
-            # The index builds take seconds at a million rows: Stop still ends them. They
-            # read the table in order and write each index in order: a small page cache does
-            # (and bounds their sorts' memory, the import's peak: 1M rows 320 → 282 MB).
-            with interruptible(importer.raw, cancel):
-                if deferred:
+            # The index builds take seconds at a million rows: Stop still ends them.
+            with interruptible(load.raw, cancel):
+                if load.counters_deferred:
                     importer.recount_tags()
-                    importer.raw.execute(f"PRAGMA cache_size = -{_BUILD_CACHE_KIB}")
-                run_ddl(importer.raw, deferred)  # the migrations' own definitions
+                load.finish()
             conn.execute(
                 import_journal.insert().values(
                     file_name=source.path.name,

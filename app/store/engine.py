@@ -83,7 +83,11 @@ class Store:
         with self._write_lock, self._refusals():
             with self.engine.connect() as conn:
                 raw: Any = conn.connection.dbapi_connection
-                with sqlite.temp_on_disk(raw) if bulk else contextlib.nullcontext(), conn.begin():
+                on_disk = bulk and not self.is_team  # (the server sorts where it likes)
+                with (
+                    sqlite.temp_on_disk(raw) if on_disk else contextlib.nullcontext(),
+                    conn.begin(),
+                ):
                     yield conn
             self.generation += 1
 
