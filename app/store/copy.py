@@ -8,7 +8,7 @@ in it); the search words and each tag's member count are rebuilt by the target's
 triggers, so they are never copied (nor double counted). The communities' counts, which the
 target's triggers also keep, are replaced by the source's own rows once the memberships are
 in (rows counted down to zero stay, as in the source), and a server keeps the audit log's
-"who" as written, not as the login that copies it.
+"who" and each member's last author as written, not as the login that copies them.
 """
 
 from __future__ import annotations
@@ -23,12 +23,17 @@ from app.errors import StoreError
 from app.messages import QT_TRANSLATE_NOOP, Message
 from app.store import postgres
 from app.store.engine import Store
-from app.store.schema import audit_event, community_pair, community_spread, metadata, tag
+from app.store.schema import community_pair, community_spread, metadata, tag
 
 BATCH = 5_000
 Progress = Callable[[str, int], None]
 # Kept by triggers on member_community: copied after it, over what the triggers counted.
 _DERIVED = (community_pair, community_spread)
+# The server's triggers that write the login into a row, off while copying that table.
+_AUTHOR_TRIGGERS = {
+    "audit_event": (postgres.AUDIT_ACTOR_OFF, postgres.AUDIT_ACTOR_ON),
+    "member": (postgres.AUTHOR_OFF, postgres.AUTHOR_ON),
+}
 
 
 @contextlib.contextmanager
@@ -66,9 +71,11 @@ def copy_store(source: Store, target: Store, progress: Progress | None = None) -
         for table in tables:
             if table in _DERIVED:
                 writing.execute(table.delete())  # what the triggers counted: the source's
-            kept = server and table is audit_event
-            if kept:  # (the owner's right: the login that copies must own the table)
-                writing.exec_driver_sql(postgres.AUDIT_ACTOR_OFF)
+            # Who wrote each event and each member, kept as written (the owner's right: the
+            # login that copies must own the table).
+            kept = _AUTHOR_TRIGGERS.get(table.name) if server else None
+            if kept:
+                writing.exec_driver_sql(kept[0])
             copied = 0
             rows = reading.execution_options(yield_per=BATCH).execute(
                 sa.select(table).order_by(*table.primary_key.columns)
@@ -88,7 +95,7 @@ def copy_store(source: Store, target: Store, progress: Progress | None = None) -
                     )
                     copied += len(values)
             if kept:
-                writing.exec_driver_sql(postgres.AUDIT_ACTOR_ON)
+                writing.exec_driver_sql(kept[1])
             counts[table.name] = copied
             if progress is not None:
                 progress(table.name, copied)

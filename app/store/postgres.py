@@ -251,6 +251,9 @@ AUTHOR_TRIGGER = (
     "CREATE TRIGGER member_author_bi BEFORE INSERT ON member FOR EACH ROW "
     "EXECUTE FUNCTION member_author()",
 )
+# A copy keeps who wrote each member as the source has it, not the login that copies.
+AUTHOR_OFF = "ALTER TABLE member DISABLE TRIGGER member_author_bi"
+AUTHOR_ON = "ALTER TABLE member ENABLE TRIGGER member_author_bi"
 AUTHOR_TRIGGER_DROP = (
     "DROP TRIGGER IF EXISTS member_author_bi ON member",
     "DROP FUNCTION IF EXISTS member_author()",
