@@ -152,7 +152,18 @@ def names() -> Iterable[str]:
 
 
 def run(store: Store, op: Operation, cancel: CancelToken | None = None) -> Outcome[Any]:
-    """Run ``op`` on ``store`` (one transaction, or none written if it fails)."""
+    """Run ``op`` on ``store`` (one transaction, or none written if it fails). On a replica
+    of a team directory it is also queued for the server (app/sync.py), or refused when it
+    cannot be replayed there."""
+    if store.replica_of is not None:
+        from app import sync
+
+        return sync.run_offline(store, op, cancel)
+    return run_here(store, op, cancel)
+
+
+def run_here(store: Store, op: Operation, cancel: CancelToken | None = None) -> Outcome[Any]:
+    """Run ``op`` on ``store`` itself, whatever it is a replica of."""
     found = spec(op.name)
     kwargs = dict(op.args)
     if found.cancellable:

@@ -9,7 +9,8 @@ triggers, so they are never copied (nor double counted).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -22,11 +23,22 @@ BATCH = 5_000
 Progress = Callable[[str, int], None]
 
 
-def copy_store(source: Store, target: Store, progress: Progress | None = None) -> dict[str, int]:
-    """Copy every row of ``source`` into the empty ``target``; returns rows per table."""
+def copy_store(
+    source: Store,
+    target: Store,
+    progress: Progress | None = None,
+    *,
+    reading: sa.Connection | None = None,
+    finish: Callable[[sa.Connection], None] | None = None,
+) -> dict[str, int]:
+    """Copy every row of ``source`` into the empty ``target``; returns rows per table.
+
+    ``reading``: a transaction of the source's to read in (a clone's snapshot) instead of
+    a new one; ``finish``: called with the target's transaction before it commits. A
+    ``progress`` that raises (Cancelled) leaves the target as it was."""
     counts: dict[str, int] = {}
     tables = metadata.sorted_tables
-    with source.read() as reading, target.write() as writing:
+    with _reading(source, reading) as reading, target.write() as writing:
         server = writing.dialect.name == "postgresql"  # COPY: one statement a batch
         for table in tables:
             if writing.execute(sa.select(sa.func.count()).select_from(table)).scalar():
@@ -56,7 +68,18 @@ def copy_store(source: Store, target: Store, progress: Progress | None = None) -
                 progress(table.name, copied)
         if writing.dialect.name == "postgresql":
             postgres.reset_sequences(writing)
+        if finish is not None:
+            finish(writing)
     return counts
+
+
+@contextlib.contextmanager
+def _reading(source: Store, given: sa.Connection | None) -> Iterator[sa.Connection]:
+    if given is not None:
+        yield given
+        return
+    with source.read() as conn:
+        yield conn
 
 
 def backup_to_file(source: Store, target: Path) -> dict[str, int]:
