@@ -23,6 +23,7 @@ applied, an **outbox** of the operations made on it and not yet on the server, a
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,7 +59,9 @@ T_CLONE_SOURCE = QT_TRANSLATE_NOOP(
     "Messages", "team clone needs a team server's address (postgresql://user@host/database)"
 )
 T_OFFLINE = QT_TRANSLATE_NOOP(
-    "Messages", "cannot reach the team server {0}: {1} change(s) kept in the outbox, sync later"
+    "Messages",
+    "cannot reach the team server {0}: the changes made here wait in the outbox ({1}); "
+    "sync again later",
 )
 T_OTHER_SERVER = QT_TRANSLATE_NOOP(
     "Messages",
@@ -284,9 +287,13 @@ def clone(
         if progress is not None:
             progress(table, rows)
 
+    # Into a file of its own, renamed when complete: a clone killed half-way leaves no
+    # replica that looks whole (and the next clone starts again from scratch).
+    partial = target.with_name(target.name + ".part")
+    _remove(partial)
     local: Store | None = None
     try:
-        local = open_store(target)
+        local = open_store(partial)
         with (
             team.engine.connect().execution_options(isolation_level="REPEATABLE READ") as reading,
             reading.begin(),
@@ -310,18 +317,26 @@ def clone(
                 )
 
             counts = copy_store(team, local, step, reading=reading, finish=mark)
+        local.checkpoint()
+        local.close()
+        local = None
+        Path(f"{partial}-shm").unlink(missing_ok=True)  # rebuilt from the file at next open
+        if Path(f"{partial}-wal").exists():  # (emptied by the checkpoint: moved all the same)
+            os.replace(f"{partial}-wal", f"{target}-wal")
+        os.replace(partial, target)
     except BaseException:
         if local is not None:
             local.close()
-            local = None
-        for leftover in (target, Path(f"{target}-wal"), Path(f"{target}-shm")):
-            leftover.unlink(missing_ok=True)
+        _remove(partial)
         raise
     finally:
-        if local is not None:
-            local.close()
         team.close()
     return counts
+
+
+def _remove(path: Path) -> None:
+    for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        leftover.unlink(missing_ok=True)
 
 
 # --- sync ------------------------------------------------------------------------------------

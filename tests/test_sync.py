@@ -148,6 +148,28 @@ def test_clone_refuses_an_existing_file_and_a_dead_server(server: Store, tmp_pat
     assert not (tmp_path / "new.sqlite3").exists()
 
 
+def test_a_cancelled_clone_leaves_no_file(server: Store, tmp_path: Path) -> None:
+    from app.errors import Cancelled
+    from app.store.cancel import CancelToken
+
+    token = CancelToken()
+    seen: list[str] = []
+
+    def progress(table: str, rows: int) -> None:
+        seen.append(table)
+        if table == "member":
+            token.cancel()  # the next table's step stops
+
+    target = tmp_path / "a.sqlite3"
+    with pytest.raises(Cancelled):
+        sync.clone(server.address, target, progress, token)
+    assert "member" in seen
+    assert not list(tmp_path.glob("a.sqlite3*"))
+    clone(server.address, target)  # a new try starts from scratch
+    with opened(target) as local:
+        assert snapshot(local) == snapshot(server)
+
+
 def test_offline_edits_queue_and_the_sync_says_the_server_is_unreachable(
     server: Store, tmp_path: Path
 ) -> None:
@@ -158,7 +180,7 @@ def test_offline_edits_queue_and_the_sync_says_the_server_is_unreachable(
         tagging(local, _tag_id(local, "Bénévoles"), [claire])
         assert MemberDirectory(local).get(claire).values["city"] == "Grenoble"  # applied here
         assert sync.pending(local) == 2
-        with pytest.raises(StoreError, match=r"cannot reach the team server .*2 change"):
+        with pytest.raises(StoreError, match=r"cannot reach the team server .*outbox \(2\)"):
             sync.sync(local)
         assert sync.pending(local) == 2  # kept
     assert MemberDirectory(server).get(claire).values["city"] == "Lyon"
@@ -323,7 +345,7 @@ def test_cli_clone_and_sync(
         assert cli.main(["--db", str(path), "sync", "--json"]) == 1
         captured = capsys.readouterr()
         assert captured.out == ""
-        assert captured.err.count("\n") == 1 and "1 change(s) kept" in captured.err
+        assert captured.err.count("\n") == 1 and "wait in the outbox (1)" in captured.err
         assert sync.pending(local) == 1
     MemberDirectory(server).update(claire, {"city": "Vienne"})
     assert cli.main(["--db", str(path), "sync", "--json"]) == 0

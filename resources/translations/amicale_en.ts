@@ -156,7 +156,7 @@
 <context>
     <name>MemberCard</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/member_card.py" line="+206"/>
+        <location filename="../../ui/panels/member_card.py" line="+213"/>
         <source>%n members selected</source>
         <translation>
             <numerusform>%n member selected</numerusform>

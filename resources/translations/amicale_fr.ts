@@ -2797,7 +2797,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+57"/>
         <source>Member</source>
         <translation>Membre</translation>
     </message>
@@ -2825,7 +2825,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Nouveau membre</translation>
     </message>
     <message>
-        <location line="+277"/>
+        <location line="+281"/>
         <source>the new member</source>
         <translation>le nouveau membre</translation>
     </message>
@@ -2850,7 +2850,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Enregistré.</translation>
     </message>
     <message>
-        <location line="-459"/>
+        <location line="-470"/>
         <source>Delete permanently…</source>
         <translation>Supprimer définitivement…</translation>
     </message>
@@ -2860,7 +2860,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Effacer la personne du fichier de données pour de bon (RGPD)&#xa0;: impossible à annuler</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+130"/>
         <source>Privacy</source>
         <translation>Confidentialité</translation>
     </message>
@@ -2905,7 +2905,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Demande d’effacement, reçue aujourd’hui</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>never asked</source>
         <translation>jamais demandé</translation>
     </message>
@@ -4010,7 +4010,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>{0} est le fichier de données lui-même, pas une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../app/store/engine.py" line="+169"/>
+        <location filename="../../app/store/engine.py" line="+190"/>
         <source>{0} is read-only: Amicale writes to its data file; make it writable or open a copy of it</source>
         <translation>{0} est en lecture seule&#xa0;: Amicale écrit dans son fichier de données&#xa0;; rendez-le modifiable ou ouvrez-en une copie</translation>
     </message>
@@ -4319,6 +4319,41 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <source>{0} is the team&apos;s only administrator</source>
         <translation>{0} est le seul administrateur de l’équipe</translation>
     </message>
+    <message>
+        <location filename="../../app/sync.py" line="+52"/>
+        <source>{0} is not a replica of a team directory: make one with `team clone URL --db FILE`</source>
+        <translation>{0} n’est pas une copie locale d’un annuaire d’équipe : créez-en une avec `team clone URL --db FICHIER`</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} already exists: a clone goes into a new file (choose another name)</source>
+        <translation>{0} existe déjà : une copie locale se crée dans un nouveau fichier (choisissez un autre nom)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>team clone needs a team server&apos;s address (postgresql://user@host/database)</source>
+        <translation>team clone a besoin de l’adresse d’un serveur d’équipe (postgresql://utilisateur@hôte/base)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot reach the team server {0}: the changes made here wait in the outbox ({1}); sync again later</source>
+        <translation>impossible de joindre le serveur d’équipe {0} : les modifications faites ici restent en attente ({1}) ; synchronisez plus tard</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0} is not the server this replica was cloned from (its directory was recreated?): clone it again</source>
+        <translation>{0} n’est pas le serveur dont cette copie locale provient (son annuaire a-t-il été recréé ?) : refaites une copie</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“{0}” cannot be done in a replica yet: only members&apos; edits and tagging are synchronised; do it on the team directory itself</source>
+        <translation>« {0} » n’est pas encore possible dans une copie locale : seules les modifications des membres et les étiquettes sont synchronisées ; faites-le dans l’annuaire d’équipe lui-même</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the tag “{0}” was deleted on the server</source>
+        <translation>l’étiquette « {0} » a été supprimée sur le serveur</translation>
+    </message>
 </context>
 <context>
     <name>ModerationController</name>
@@ -4548,7 +4583,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Décision sur la publication de %1 annulée.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/moderation.py" line="+69"/>
+        <location filename="../../ui/panels/moderation.py" line="+70"/>
         <source>School register</source>
         <translation>Registre de l&apos;école</translation>
     </message>
@@ -4663,7 +4698,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Lister aussi les éléments reportés à plus tard</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+59"/>
         <source>Mark verified</source>
         <translation>Marquer vérifié</translation>
     </message>
@@ -4758,7 +4793,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Aucune sélection</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+82"/>
         <source>Import join requests and posts</source>
         <translation>Importer des demandes d&apos;adhésion et des publications</translation>
     </message>
@@ -5999,7 +6034,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>Exporter le calendrier (iCalendar)…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+26"/>
         <source>+%1 more</source>
         <translation>+%1 autres</translation>
     </message>
