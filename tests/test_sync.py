@@ -393,3 +393,100 @@ def test_the_change_log_keeps_commit_order(server: Store) -> None:
             .all()
         )
     assert [json.loads(r)["id"] for r in rows] == [claire, jean]
+
+
+@pytest.mark.slow
+def _position(store: Store) -> int:
+    with store.read() as conn:
+        return int(conn.execute(sa.select(replica.c.last_position)).scalar_one())
+
+
+def test_sync_killed_at_random_moments_loses_nothing_and_applies_nothing_twice(
+    server: Store, tmp_path: Path
+) -> None:
+    """A campaign of kill -9: `python -m app sync` killed at random moments while it pushes
+    the replica's edits and pulls the server's, 32 times; then a whole round. Server and
+    replica agree (same members, fields, versions, links, tag counts), every edit made on
+    either side is there, and no operation was applied twice (the outbox's ids)."""
+    import os
+    import random
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    directory = MemberDirectory(server)
+    for n in range(150):
+        directory.create({"first_name": f"Membre{n}", "last_name": "Test", "city": "Lyon"})
+    bene = _tag_id(server, "Bénévoles")
+    path = clone(server.address, tmp_path / "a.sqlite3")
+    with server.read() as conn:
+        ids = [int(i) for i in conn.execute(sa.text("SELECT id FROM member ORDER BY id")).scalars()]
+    rng = random.Random(12)
+    root = Path(__file__).resolve().parent.parent
+    command = [sys.executable, "-m", "app", "--db", str(path), "sync"]
+    companies: dict[int, str] = {}  # the replica's edits: company
+    cities: dict[int, str] = {}  # the server's: city
+    tagged: set[int] = set()
+    queued = 0
+    kills = 0
+    reached_pull = 0
+    whole = 0.0  # how long the last uninterrupted round took: the kills fall within it
+    round_ = 0
+    while kills < 32 and round_ < 90:  # a sync that ended before its kill does not count
+        round_ += 1
+        with opened(path) as local:
+            for member_id in rng.sample(ids, 12):
+                companies[member_id] = f"Société {round_}-{member_id}"
+                edit(local, member_id, company=companies[member_id])
+                queued += 1
+            chosen = rng.sample(ids, 5)
+            tagging(local, bene, chosen)
+            tagged |= set(chosen)
+            queued += 1
+            before = _position(local)
+        for member_id in rng.sample(ids, 15):
+            cities[member_id] = f"Ville {round_}-{member_id}"
+            directory.update(member_id, {"city": cities[member_id]})
+        started = time.monotonic()
+        process = subprocess.Popen(
+            command, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        if round_ % 4 == 1:  # one round in four runs to its end (the outbox stays short)
+            assert process.wait() == 0
+            whole = time.monotonic() - started
+            continue
+        time.sleep(rng.uniform(0.25, 0.9) * whole)
+        if process.poll() is None:
+            os.kill(process.pid, signal.SIGKILL)
+            kills += 1
+        process.wait()
+        with opened(path) as local:
+            reached_pull += _position(local) > before
+    assert kills >= 30, f"only {kills} of the syncs were still running when killed"
+    print(f"kill campaign: {kills} kills, {reached_pull} after a pull was written")
+    done = subprocess.run(command + ["--json"], cwd=root, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["conflicts"] == 0
+    assert do_sync(path) == sync.SyncReport(0, 0, 0)
+    with opened(path) as local:
+        assert sync.pending(local) == 0
+        assert sync.conflicts(local) == []
+        assert snapshot(local) == snapshot(server)
+    with server.read() as conn:
+        rows = {
+            r["id"]: (r["company"], r["city"])
+            for r in conn.execute(sa.text("SELECT id, company, city FROM member")).mappings()
+        }
+        linked = set(
+            conn.execute(
+                sa.text("SELECT member_id FROM member_tag WHERE tag_id = :t"), {"t": bene}
+            ).scalars()
+        )
+        applied = conn.execute(sa.select(sa.func.count()).select_from(applied_operation)).scalar()
+    for member_id, company in companies.items():
+        assert rows[member_id][0] == company
+    for member_id, city in cities.items():
+        assert rows[member_id][1] == city
+    assert linked == tagged
+    assert applied == queued  # each operation once (some changed nothing and still count)
