@@ -31,10 +31,10 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from app import offline
 from app.clock import now_iso
 from app.errors import AmicaleError, StoreError
 from app.messages import QT_TRANSLATE_NOOP, Message
-from app.operations import core
 from app.store import Store, address, postgres
 from app.store.cancel import CancelToken
 from app.store.schema import (
@@ -68,11 +68,7 @@ T_OTHER_SERVER = QT_TRANSLATE_NOOP(
     "{0} is not the server this replica was cloned from (its directory was recreated?): "
     "clone it again",
 )
-T_NOT_OFFLINE = QT_TRANSLATE_NOOP(
-    "Messages",
-    "“{0}” cannot be done in a replica yet: only members' edits and tagging are "
-    "synchronised; do it on the team directory itself",
-)
+T_NOT_OFFLINE = offline.T_NOT_OFFLINE
 T_TAG_GONE = QT_TRANSLATE_NOOP("Messages", "the tag “{0}” was deleted on the server")
 
 # The operations a replica queues, under the name they are replayed with.
@@ -182,67 +178,6 @@ def resolve(store: Store, conflict_id: int) -> None:
 
 def _loads(text: str | None) -> Any:
     return None if text is None else json.loads(text)
-
-
-def run_offline(store: Store, op: core.Operation, cancel: CancelToken | None) -> core.Outcome[Any]:
-    """Run ``op`` on the replica and queue it in the outbox, in the same transaction."""
-    if op.name == "member.update":
-        return _edit_offline(store, op)
-    if op.name in ("tags.change", "tags.undo-change"):
-        return _tagging_offline(store, op, cancel)
-    raise AmicaleError(Message(T_NOT_OFFLINE, op.label))
-
-
-def _queue(op_id: str, name: str, payload: dict[str, Any], base: dict[str, Any]) -> Any:
-    def hook(conn: sa.Connection) -> None:
-        conn.execute(
-            outbox.insert().values(
-                operation_id=op_id,
-                name=name,
-                payload=json.dumps(payload, default=core._plain),
-                base=json.dumps(base, default=core._plain),
-                created_at=now_iso(),
-            )
-        )
-
-    return hook
-
-
-def _edit_offline(store: Store, op: core.Operation) -> core.Outcome[Any]:
-    from app.members.service import MemberDirectory
-
-    args = dict(op.args)
-    before = MemberDirectory(store).get(int(args["member_id"]))
-    values = dict(args.get("values") or {})
-    base: dict[str, Any] = {
-        "version": before.version,
-        "values": {name: before.values.get(name) for name in values},
-    }
-    if args.get("tags") is not None:
-        base["tags"] = before.tags
-    with store.joining(_queue(op.id, "member.update", args, base)):
-        return core.run_here(store, op)
-
-
-def _tagging_offline(
-    store: Store, op: core.Operation, cancel: CancelToken | None
-) -> core.Outcome[Any]:
-    """Queued as the set of members it tags or untags (a search means other members on the
-    server: the ids are what the CM saw here)."""
-    args = dict(op.args)
-    if op.name == "tags.undo-change":
-        payload = {"tag_id": args["tag_id"], "add": not args["added"], "ids": args["member_ids"]}
-    else:
-        ids = args.get("ids")
-        if ids is None:
-            from app.members.service import MemberDirectory
-
-            ids = MemberDirectory(store).search_ids(args.get("query") or "").tolist()
-            op = core.Operation(op.name, {**args, "ids": ids, "query": None}, op.id)
-        payload = {"tag_id": args["tag_id"], "add": bool(args.get("add", True)), "ids": ids}
-    payload["ids"] = sorted({int(i) for i in payload["ids"]})
-    with store.joining(_queue(op.id, "tags.change", payload, {})):
-        return core.run_here(store, op, cancel)
 
 
 # --- clone -----------------------------------------------------------------------------------
@@ -471,7 +406,7 @@ def _applied(op_id: str, name: str, result: dict[str, Any]) -> Callable[[sa.Conn
             applied_operation.insert().values(
                 id=op_id,
                 name=name,
-                result=json.dumps(result, default=core._plain),
+                result=json.dumps(result, default=offline.plain),
                 applied_by=sa.func.current_user(),
                 applied_at=sa.func.now(),
             )

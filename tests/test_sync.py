@@ -465,7 +465,7 @@ def test_sync_killed_at_random_moments_loses_nothing_and_applies_nothing_twice(
             reached_pull += _position(local) > before
     assert kills >= 30, f"only {kills} of the syncs were still running when killed"
     print(f"kill campaign: {kills} kills, {reached_pull} after a pull was written")
-    done = subprocess.run(command + ["--json"], cwd=root, capture_output=True, text=True)
+    done = subprocess.run([*command, "--json"], cwd=root, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["conflicts"] == 0
     assert do_sync(path) == sync.SyncReport(0, 0, 0)

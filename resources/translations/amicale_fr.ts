@@ -577,6 +577,64 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../ui/sync_status.py" line="+140"/>
+        <source>Synchronisation conflicts</source>
+        <translation>Conflits de synchronisation</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>These changes made here met other changes on the server. Choose, field by field, the value to keep; nothing was overwritten meanwhile.</source>
+        <translation>Ces modifications faites ici ont croisé d’autres modifications sur le serveur. Choisissez, champ par champ, la valeur à garder ; rien n’a été écrasé entre-temps.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Here</source>
+        <translation>Ici</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>On the server</source>
+        <translation>Sur le serveur</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keep the value made &amp;here</source>
+        <translation>Garder la valeur saisie &amp;ici</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the &amp;server&apos;s</source>
+        <translation>Garder celle du &amp;serveur</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>(the whole member)</source>
+        <translation>(le membre entier)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>edited</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>erased</source>
+        <translation>effacé</translation>
+    </message>
+</context>
+<context>
     <name>ConsentDialog</name>
     <message>
         <location filename="../../ui/dialogs/consent_dialog.py" line="+43"/>
@@ -2449,7 +2507,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+98"/>
+        <location filename="../../ui/main_window.py" line="+99"/>
         <source>Members</source>
         <translation>Membres</translation>
     </message>
@@ -2461,23 +2519,23 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+275"/>
+        <location line="+326"/>
         <source>Birthdays</source>
         <translation>Anniversaires</translation>
     </message>
     <message>
-        <location line="-272"/>
+        <location line="-323"/>
         <source>Duplicates</source>
         <translation>Doublons</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+357"/>
+        <location line="+408"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location line="-354"/>
+        <location line="-405"/>
         <source>Moderation</source>
         <translation>Modération</translation>
     </message>
@@ -2497,7 +2555,25 @@
         <translation>Votre fichier de données a été mis à jour&#xa0;; la version précédente est conservée dans %1</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+44"/>
+        <source>S&amp;ynchronise now</source>
+        <translation>S&amp;ynchroniser maintenant</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Synchronisation &amp;conflicts…</source>
+        <translation>&amp;Conflits de synchronisation…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>Synchronised: %1 received, %2 sent, %n new conflict(s)</source>
+        <translation>
+            <numerusform>Synchronisé : %1 reçues, %2 envoyées, %n nouveau conflit</numerusform>
+            <numerusform>Synchronisé : %1 reçues, %2 envoyées, %n nouveaux conflits</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -2702,8 +2778,8 @@ Fichier de données&#xa0;: %2
 Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdirs (MIT), SQLite (domaine public).</translation>
     </message>
     <message>
-        <location line="-519"/>
-        <location line="+240"/>
+        <location line="-570"/>
+        <location line="+291"/>
         <source>Privacy</source>
         <translation>Confidentialité</translation>
     </message>
@@ -4345,12 +4421,12 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>{0} n’est pas le serveur dont cette copie locale provient (son annuaire a-t-il été recréé ?) : refaites une copie</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../app/offline.py" line="+26"/>
         <source>“{0}” cannot be done in a replica yet: only members&apos; edits and tagging are synchronised; do it on the team directory itself</source>
         <translation>« {0} » n’est pas encore possible dans une copie locale : seules les modifications des membres et les étiquettes sont synchronisées ; faites-le dans l’annuaire d’équipe lui-même</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../app/sync.py" line="+6"/>
         <source>the tag “{0}” was deleted on the server</source>
         <translation>l’étiquette « {0} » a été supprimée sur le serveur</translation>
     </message>
@@ -7063,6 +7139,64 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <location filename="../../ui/application.py" line="+19"/>
         <source>Team directory</source>
         <translation>Annuaire d’équipe</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../../ui/sync_status.py" line="-113"/>
+        <source>Synchronising…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Offline — %n change(s) waiting</source>
+        <translation>
+            <numerusform>Hors ligne — %n modification en attente</numerusform>
+            <numerusform>Hors ligne — %n modifications en attente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n modification en attente</numerusform>
+            <numerusform>%n modifications en attente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n conflict(s) to resolve</source>
+        <translation>
+            <numerusform>%n conflit à résoudre</numerusform>
+            <numerusform>%n conflits à résoudre</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Never synchronised</source>
+        <translation>Jamais synchronisé</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Synchronised just now</source>
+        <translation>Synchronisé à l’instant</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Synchronised %n min ago</source>
+        <translation>
+            <numerusform>Synchronisé il y a %n min</numerusform>
+            <numerusform>Synchronisé il y a %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Synchronised %n hour(s) ago</source>
+        <translation>
+            <numerusform>Synchronisé il y a %n heure</numerusform>
+            <numerusform>Synchronisé il y a %n heures</numerusform>
+        </translation>
     </message>
 </context>
 <context>
