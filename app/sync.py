@@ -305,6 +305,9 @@ def sync(store: Store, cancel: CancelToken | None = None) -> SyncReport:
     return SyncReport(pulled, pushed, new_conflicts, refused)
 
 
+_SETTLE_BATCH = 200  # operations applied on the server, settled here in one transaction
+
+
 def _push(store: Store, team: Store, cancel: CancelToken | None) -> tuple[int, int, int]:
     from app import failures
     from app.errors import Cancelled
@@ -317,86 +320,115 @@ def _push(store: Store, team: Store, cancel: CancelToken | None) -> tuple[int, i
             .mappings()
             .all()
         )
-    pushed = found = refused = 0
-    for row in queued:
-        if cancel is not None and cancel.cancelled:
-            raise Cancelled()
-        op_id = row["operation_id"]
-        payload = json.loads(row["payload"])
-        base = json.loads(row["base"])
-        with team.read() as conn:
-            done = conn.execute(
-                sa.select(applied_operation.c.result).where(applied_operation.c.id == op_id)
-            ).scalar()
-        try:
-            result = json.loads(done) if done is not None else _apply(team, row, payload, base)
-        except sa.exc.OperationalError:
-            raise  # the server went away: the rest waits
-        except Exception as exc:
-            reason = failures.explain(exc)
-            if reason is None:
-                raise
-            with store.write() as conn:
-                conn.execute(
-                    outbox.update()
-                    .where(outbox.c.operation_id == op_id)
-                    .values(state="refused", error=str(reason))
+    if not queued:
+        return 0, 0, 0
+    # Those the server already has (a sync killed after its commit): told again, not redone.
+    with team.read() as conn:
+        known: dict[str, str] = {}
+        ids = [row["operation_id"] for row in queued]
+        for start in range(0, len(ids), _PULL_BATCH):
+            rows = conn.execute(
+                sa.select(applied_operation.c.id, applied_operation.c.result).where(
+                    applied_operation.c.id.in_(ids[start : start + _PULL_BATCH])
                 )
-            refused += 1
-            continue
-        found += _settle(store, op_id, payload, result)
-        pushed += 1
+            )
+            known.update((op_id, result) for op_id, result in rows)
+    pushed = found = refused = 0
+    # Applied on the server, not yet out of the outbox here: settled in batches (a sync
+    # killed in between finds them in ``applied_operation`` next time).
+    done: list[tuple[str, dict[str, Any], dict[str, Any]]] = []
+    try:
+        for row in queued:
+            if cancel is not None and cancel.cancelled:
+                raise Cancelled()
+            op_id = row["operation_id"]
+            payload = json.loads(row["payload"])
+            base = json.loads(row["base"])
+            try:
+                result = (
+                    json.loads(known[op_id]) if op_id in known else _apply(team, row, payload, base)
+                )
+            except sa.exc.OperationalError:
+                raise  # the server went away: the rest waits
+            except Exception as exc:
+                reason = failures.explain(exc)
+                if reason is None:
+                    raise
+                with store.write() as conn:
+                    conn.execute(
+                        outbox.update()
+                        .where(outbox.c.operation_id == op_id)
+                        .values(state="refused", error=str(reason))
+                    )
+                refused += 1
+                continue
+            done.append((op_id, payload, result))
+            if result.get("refused"):
+                refused += 1
+            else:
+                pushed += 1
+            if len(done) >= _SETTLE_BATCH:
+                found += _settle(store, done)
+                done = []
+    finally:
+        if done:
+            found += _settle(store, done)
     return pushed, found, refused
 
 
-def _settle(store: Store, op_id: str, payload: dict[str, Any], result: dict[str, Any]) -> int:
-    """The operation is on the server: out of the outbox, its conflicts kept (once)."""
+def _settle(store: Store, done: list[tuple[str, dict[str, Any], dict[str, Any]]]) -> int:
+    """These operations are on the server: out of the outbox, their conflicts kept (once);
+    returns how many conflicts are new."""
     new = 0
     with store.write() as conn:
-        conn.execute(outbox.delete().where(outbox.c.operation_id == op_id))
-        member_id = int(payload.get("member_id") or 0)
-        items: list[dict[str, Any]] = list(result.get("conflicts") or [])
-        if result.get("erased"):
-            items.append({"kind": "erased", "field": None})
-        if result.get("refused"):
-            conn.execute(
-                outbox.insert().values(
-                    operation_id=op_id,
-                    name="tags.change",
-                    payload=json.dumps(payload),
-                    base="{}",
-                    created_at=now_iso(),
-                    state="refused",
-                    error=result["refused"],
-                )
+        for op_id, payload, result in done:
+            new += _settle_one(conn, op_id, payload, result)
+    return new
+
+
+def _settle_one(
+    conn: sa.Connection, op_id: str, payload: dict[str, Any], result: dict[str, Any]
+) -> int:
+    if result.get("refused"):  # the server could not apply it (its tag was deleted there)
+        conn.execute(
+            outbox.update()
+            .where(outbox.c.operation_id == op_id)
+            .values(state="refused", error=result["refused"])
+        )
+        return 0
+    conn.execute(outbox.delete().where(outbox.c.operation_id == op_id))
+    member_id = int(payload.get("member_id") or 0)
+    items: list[dict[str, Any]] = list(result.get("conflicts") or [])
+    if result.get("erased"):
+        items.append({"kind": "erased", "field": None})
+    new = 0
+    for item in items:
+        exists = conn.execute(
+            sa.select(sa.func.count())
+            .select_from(sync_conflict)
+            .where(
+                sync_conflict.c.operation_id == op_id,
+                sync_conflict.c.member_id == member_id,
+                sync_conflict.c.field.is_(None)
+                if item.get("field") is None
+                else sync_conflict.c.field == item["field"],
             )
-        for item in items:
-            exists = conn.execute(
-                sa.select(sa.func.count())
-                .select_from(sync_conflict)
-                .where(
-                    sync_conflict.c.operation_id == op_id,
-                    sync_conflict.c.member_id == member_id,
-                    sync_conflict.c.field.is_(None)
-                    if item.get("field") is None
-                    else sync_conflict.c.field == item["field"],
-                )
-            ).scalar()
-            if exists:
-                continue
-            conn.execute(
-                sync_conflict.insert().values(
-                    operation_id=op_id,
-                    member_id=member_id,
-                    kind=item.get("kind", "field"),
-                    field=item.get("field"),
-                    base=json.dumps(item.get("base")),
-                    mine=json.dumps(item.get("mine")),
-                    theirs=json.dumps(item.get("theirs")),
-                    created_at=now_iso(),
-                )
+        ).scalar()
+        if exists:
+            continue
+        conn.execute(
+            sync_conflict.insert().values(
+                operation_id=op_id,
+                member_id=member_id,
+                kind=item.get("kind", "field"),
+                field=item.get("field"),
+                base=json.dumps(item.get("base")),
+                mine=json.dumps(item.get("mine")),
+                theirs=json.dumps(item.get("theirs")),
+                created_at=now_iso(),
             )
-            new += 1
+        )
+        new += 1
     return new
 
 

@@ -278,6 +278,25 @@ def test_a_replayed_outbox_changes_nothing(server: Store, tmp_path: Path) -> Non
     assert do_sync(path) == sync.SyncReport(0, 0, 0)
 
 
+def test_tagging_offline_with_a_tag_deleted_on_the_server_is_kept_refused(
+    server: Store, tmp_path: Path
+) -> None:
+    from app.tags import delete as delete_tag
+
+    path = clone(server.address, tmp_path / "a.sqlite3")
+    bene = _tag_id(server, "Bénévoles")
+    with offline(path) as local:
+        tagging(local, bene, [_id(local, "Jean")])
+    delete_tag(server, bene)
+    report = do_sync(path)
+    assert (report.pushed, report.refused) == (0, 1)
+    with opened(path) as local:
+        [(_op, name, why)] = sync.refused(local)
+        assert name == "tags.change" and "was deleted on the server" in why
+        assert snapshot(local) == snapshot(server)  # the tag is gone here too
+    assert do_sync(path).pushed == 0  # not pushed again
+
+
 def test_the_same_value_on_both_sides_is_no_conflict(server: Store, tmp_path: Path) -> None:
     path = clone(server.address, tmp_path / "a.sqlite3")
     jean = _id(server, "Jean")
