@@ -465,47 +465,44 @@ def _apply(team: Store, row: Any, payload: dict[str, Any], base: dict[str, Any])
 def _apply_edit(
     team: Store, op_id: str, payload: dict[str, Any], base: dict[str, Any]
 ) -> dict[str, Any]:
-    """A member's edit made offline, merged field by field with what the server has now."""
+    """A member's edit made offline, merged field by field with what the server has now,
+    in one transaction when nobody else changed the same fields (the member service's own
+    merge: the version and the values the edit started from)."""
+    from app.errors import NotFoundError
     from app.members.service import EditConflict, MemberDirectory
     from app.members.validation import normalise
 
     member_id = int(payload["member_id"])
     directory = MemberDirectory(team)
-    for _attempt in range(3):  # another save between our read and our write: read again
-        with team.read() as conn:
-            now = conn.execute(sa.select(member).where(member.c.id == member_id)).mappings().first()
-        if now is None:
-            result: dict[str, Any] = {"erased": True}
+    start = dict(base.get("values") or {})  # stored values: already normalised
+    mine = normalise(dict(payload.get("values") or {}))
+    expected = base.get("version")
+    found: list[dict[str, Any]] = []
+    for _attempt in range(5):  # another save between two tries: merge again
+        result: dict[str, Any] = {"conflicts": found}
+        try:
+            tags = _merged_tags(team, member_id, payload.get("tags"), base.get("tags"))
+            with team.joining(_applied(op_id, "member.update", result)) as ran:
+                directory.update(member_id, mine, tags, expected_version=expected, original=start)
+        except NotFoundError:
+            result = {"erased": True}
             _record_applied(team, op_id, "member.update", result)
             return result
-        mine = normalise(dict(payload.get("values") or {}))
-        start = dict(base.get("values") or {})  # stored values: already normalised
-        same_version = now["version"] == base.get("version")
-        apply: dict[str, Any] = {}
-        found: list[dict[str, Any]] = []
-        for name, value in mine.items():
-            theirs = now[name]
-            if theirs == value:
-                continue
-            if same_version or theirs == start.get(name):
-                apply[name] = value
-            else:
+        except EditConflict as conflict:
+            for field_conflict in conflict.conflicts:
                 found.append(
-                    {"kind": "field", "field": name, "base": start.get(name), "mine": value,
-                     "theirs": theirs}
+                    {"kind": "field", "field": field_conflict.name,
+                     "base": field_conflict.original, "mine": field_conflict.mine,
+                     "theirs": field_conflict.theirs}
                 )  # fmt: skip
-        tags = _merged_tags(team, member_id, payload.get("tags"), base.get("tags"))
-        result = {"conflicts": found, "applied": sorted(apply)}
-        try:
-            with team.joining(_applied(op_id, "member.update", result)) as ran:
-                directory.update(
-                    member_id,
-                    apply,
-                    tags,
-                    expected_version=now["version"],
-                    original={name: now[name] for name in apply},
-                )
-        except EditConflict:
+            clashing = {c.name for c in conflict.conflicts}
+            # What goes in now: the fields this edit changed, less those both changed.
+            mine = {
+                name: value
+                for name, value in mine.items()
+                if name not in clashing and (name not in start or start[name] != value)
+            }
+            expected = conflict.version
             continue
         if not ran():
             _record_applied(team, op_id, "member.update", result)

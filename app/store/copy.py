@@ -12,12 +12,13 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 
-from app.store import postgres
+from app.store import postgres, sqlite
 from app.store.engine import Store
-from app.store.schema import metadata, tag
+from app.store.schema import member, metadata, tag
 
 BATCH = 5_000
 Progress = Callable[[str, int], None]
@@ -38,8 +39,11 @@ def copy_store(
     ``progress`` that raises (Cancelled) leaves the target as it was."""
     counts: dict[str, int] = {}
     tables = metadata.sorted_tables
-    with _reading(source, reading) as reading, target.write() as writing:
-        server = writing.dialect.name == "postgresql"  # COPY: one statement a batch
+    with (
+        _reading(source, reading) as reading,
+        target.write(bulk=not target.is_team) as writing,
+        _loading(writing) as loader,
+    ):
         for table in tables:
             if writing.execute(sa.select(sa.func.count()).select_from(table)).scalar():
                 # Settings rows a migration made (defaults) make way for the source's.
@@ -55,14 +59,7 @@ def copy_store(
                 values = [list(r) for r in batch]
                 for value in values if counted >= 0 else ():
                     value[counted] = 0  # the target's triggers count the links
-                if server:
-                    raw = writing.connection.dbapi_connection
-                    copied += postgres.copy_rows(raw, table.name, columns, values)
-                else:
-                    writing.execute(
-                        table.insert(), [dict(zip(columns, v, strict=True)) for v in values]
-                    )
-                    copied += len(values)
+                copied += loader(table, columns, values)
             counts[table.name] = copied
             if progress is not None:
                 progress(table.name, copied)
@@ -71,6 +68,33 @@ def copy_store(
         if finish is not None:
             finish(writing)
     return counts
+
+
+Loader = Callable[[sa.Table, list[str], list[list[Any]]], int]
+
+
+@contextlib.contextmanager
+def _loading(writing: sa.Connection) -> Iterator[Loader]:
+    """How rows go in: COPY on a server (one statement a batch); on a file, one prepared
+    statement a batch with the members indexed for search in bulk (sqlite.bulk_inserts:
+    100,000 members cloned in a fraction of the time of row-by-row trigger indexing)."""
+    raw: Any = writing.connection.dbapi_connection
+    if writing.dialect.name == "postgresql":
+
+        def copy(table: sa.Table, columns: list[str], values: list[list[Any]]) -> int:
+            return postgres.copy_rows(raw, table.name, columns, values)
+
+        yield copy
+        return
+    with sqlite.bulk_inserts(raw) as backlog:
+
+        def insert(table: sa.Table, columns: list[str], values: list[list[Any]]) -> int:
+            done = sqlite.bulk_insert(raw, table.name, columns, values)
+            if table is member:
+                backlog.catch_up(sqlite.BULK_FTS_CHUNK)
+            return done
+
+        yield insert
 
 
 @contextlib.contextmanager
