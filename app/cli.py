@@ -264,6 +264,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_team(args: argparse.Namespace) -> int:
     from app import team
 
+    if args.team_action == "clone":
+        return _team_clone(args)
     store = _open(args)
     try:
         if args.team_action == "init":
@@ -290,6 +292,54 @@ def cmd_team(args: argparse.Namespace) -> int:
         elif args.team_action == "import":
             counts = team.import_from_file(store, args.file, _passphrase())
             print(f"team import: {args.file} ({counts.get('member', 0)} members)")
+    finally:
+        store.close()
+    return 0
+
+
+def _team_clone(args: argparse.Namespace) -> int:
+    """`team clone URL --db FILE`: the first download, table by table on stderr."""
+    from app import sync
+    from app.store import address
+
+    if address.is_server(str(args.db)):
+        raise AmicaleError("team clone needs --db FILE: the new replica's file")
+
+    def progress(table: str, rows: int) -> None:
+        if args.progress:
+            print(f"team clone: {table} {rows}", file=sys.stderr)
+
+    counts = sync.clone(args.url, Path(args.db), progress)
+    members = counts.get("member", 0)
+    print(f"team clone: {members} members copied into {args.db} (a replica of "
+          f"{address.display_text(args.url)})")  # fmt: skip
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    """`sync [--json]`: one round between a replica and its server."""
+    from app import sync
+
+    store = _open(args)
+    try:
+        sync.require_replica(store)
+        report = sync.sync(store)
+        if args.json:
+            print(json.dumps(report.as_json()))
+            return 0
+        print(f"sync: pulled {report.pulled}, pushed {report.pushed}, "
+              f"conflicts {report.conflicts}")  # fmt: skip
+        for conflict in sync.conflicts(store):
+            if conflict.kind == "erased":
+                print(f"conflict: member {conflict.member_id} was erased on the server; "
+                      "the edit made here was not applied")  # fmt: skip
+            else:
+                print(
+                    f"conflict: member {conflict.member_id} {conflict.field}: here "
+                    f"{conflict.mine!r}, on the server {conflict.theirs!r}"
+                )
+        for _op_id, name, why in sync.refused(store):
+            print(f"refused by the server: {name}: {why}")
     finally:
         store.close()
     return 0
@@ -376,6 +426,11 @@ def cmd_member(args: argparse.Namespace) -> int:
             raise AmicaleError(f"member {args.action} takes no FIELD=VALUE")
         if args.action == "set":
             return _member_set(directory, args.id, args.assignments, args.if_version)
+        if args.action == "erase" and store.replica_of is not None:
+            from app import sync
+            from app.messages import Message
+
+            raise AmicaleError(Message(sync.T_NOT_OFFLINE, "member erase"))
         if args.action == "show":
             found = directory.get(args.id)
             if args.json:
@@ -449,7 +504,10 @@ def _member_set(
         else:
             values[name] = value
     try:
-        changed = directory.update(member_id, values, tags, expected_version=if_version)
+        if directory.store.replica_of is not None:
+            changed = _member_set_offline(directory, member_id, values, tags, if_version)
+        else:
+            changed = directory.update(member_id, values, tags, expected_version=if_version)
     except EditConflict as conflict:
         raise AmicaleError(
             f"member {member_id} was saved by someone else (now version {conflict.version}): "
@@ -459,6 +517,24 @@ def _member_set(
     print(f"member set: #{member_id} {found.display_name}: {', '.join(changed) or 'no change'}")
     print(found.version)
     return 0
+
+
+def _member_set_offline(
+    directory: Any,
+    member_id: int,
+    values: dict[str, Any],
+    tags: list[str] | None,
+    if_version: int | None,
+) -> list[str]:
+    """On a replica: the edit as an operation, so that it is queued for the server."""
+    from app.operations import Operation, run
+
+    if if_version is not None and directory.get(member_id).version != if_version:
+        from app.members.service import EditConflict
+
+        raise EditConflict(member_id, directory.get(member_id).version, [])
+    op = Operation("member.update", {"member_id": member_id, "values": values, "tags": tags})
+    return list(run(directory.store, op).value)
 
 
 def cmd_birthdays(args: argparse.Namespace) -> int:
@@ -980,7 +1056,16 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("-o", "--output", metavar="FILE", required=True)
     q = team_sub.add_parser("import", help="a data file onto the empty team directory")
     q.add_argument("file", metavar="FILE")
+    q = team_sub.add_parser(
+        "clone", help="first download of a team directory into a new replica (--db FILE)"
+    )
+    q.add_argument("url", metavar="URL")
+    q.add_argument("--progress", action="store_true", help="each table copied, on stderr")
     p.set_defaults(func=cmd_team)
+
+    p = sub.add_parser("sync", help="on a replica: push the changes made here, pull the others'")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_sync)
 
     p = sub.add_parser("check", help="integrity check of the store")
     p.set_defaults(func=cmd_check)

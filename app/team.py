@@ -112,11 +112,15 @@ def init(store: Store) -> list[str]:
     _require_team(store)
     permissions.require(store, permissions.TEAM)
     statements: list[str] = []
-    tables = [t.name for t in metadata.sorted_tables] + ["member_fts", "alembic_version"]
+    # applied_operation: a replica's sync writes its operation ids as the person who made
+    # them (the change log itself is written by its trigger, with its owner's rights).
+    tables = [t.name for t in metadata.sorted_tables] + [
+        "member_fts", "alembic_version", "applied_operation"
+    ]  # fmt: skip
     writable = {
         "administrator": set(tables),
         "animator": set(tables) - _MODERATION_TABLES - {"alembic_version", "team_scope"},
-        "moderator": _MODERATION_TABLES | {"audit_event"},
+        "moderator": _MODERATION_TABLES | {"audit_event", "applied_operation"},
         "reader": set(),
     }
     with store.write() as conn:

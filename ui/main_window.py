@@ -46,6 +46,7 @@ from ui.panels.segments import SegmentList
 from ui.panels.tags import TagsPanel
 from ui.panels.today import TodayPanel
 from ui.settings import UiSettings
+from ui.sync_status import SyncStatus
 from ui.team_watch import TeamWatcher
 from ui.widgets import forbid
 from ui.workers import Job
@@ -216,6 +217,57 @@ class MainWindow(QMainWindow):
             )
             self.team_watch.connectionChanged.connect(self._on_team_connection)
             self.team_watch.start()
+        # A replica of a team directory (`team clone`): its state, and sync on demand.
+        self.sync_status: SyncStatus | None = None
+        if store.replica_of is not None:
+            self.sync_status = SyncStatus(store, self.runner, self)
+            self.sync_label = QLabel()
+            self.sync_label.setObjectName("syncLabel")
+            self.sync_label.setTextFormat(Qt.TextFormat.PlainText)
+            self.statusBar().addPermanentWidget(self.sync_label)
+            self.sync_status.textChanged.connect(self.sync_label.setText)
+            self.sync_status.finished.connect(self._on_synced)
+            self.sync_status.failed.connect(
+                lambda error: self.statusBar().showMessage(failure_text(error), 15000)
+            )
+            self.sync_status.refresh()
+            self._add_sync_actions()
+
+    def _add_sync_actions(self) -> None:
+        menu = self.menuBar().actions()[0].menu()
+        first = menu.actions()[0] if menu.actions() else None
+        self.sync_action = QAction(self.tr("S&ynchronise now"), self)
+        self.sync_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.sync_action.triggered.connect(self._on_sync_now)
+        self.conflicts_action = QAction(self.tr("Synchronisation &conflicts…"), self)
+        self.conflicts_action.triggered.connect(self._on_conflicts)
+        menu.insertActions(first, [self.sync_action, self.conflicts_action])
+        menu.insertSeparator(first)
+
+    @Slot()
+    def _on_sync_now(self) -> None:
+        assert self.sync_status is not None
+        self.sync_status.sync_now()
+
+    @Slot(object)
+    def _on_synced(self, report: object) -> None:
+        from app.sync import SyncReport
+
+        assert isinstance(report, SyncReport)
+        self.statusBar().showMessage(
+            self.tr("Synchronised: %1 received, %2 sent, %n new conflict(s)", "", report.conflicts)
+            .replace("%1", str(report.pulled))
+            .replace("%2", str(report.pushed)),
+            15000,
+        )
+
+    @Slot()
+    def _on_conflicts(self) -> None:
+        from ui.sync_status import ConflictsDialog
+
+        ConflictsDialog(self.store, self.runner, self).exec()
+        if self.sync_status is not None:
+            self.sync_status.refresh()
 
     def _apply_role(self) -> str:
         """Grey out beforehand what the person's role cannot do, the reason in its tooltip:
@@ -714,6 +766,8 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         if self.team_watch is not None:
             self.team_watch.stop()
+        if self.sync_status is not None:
+            self.sync_status.cancel()
         self.members.searches.wait()
         self.history.loader.wait()
         self.moderation.wait()

@@ -152,9 +152,26 @@ def names() -> Iterable[str]:
 
 
 def run(store: Store, op: Operation, cancel: CancelToken | None = None) -> Outcome[Any]:
-    """Run ``op`` on ``store`` (one transaction, or none written if it fails)."""
-    found = spec(op.name)
-    kwargs = dict(op.args)
+    """Run ``op`` on ``store`` (one transaction, or none written if it fails). On a replica
+    of a team directory it is also queued for the server (app/sync.py), or refused when it
+    cannot be replayed there (app/offline.py)."""
+    if store.replica_of is not None:
+        from app import offline
+
+        return offline.run_offline(store, op, cancel, _run_named)
+    return run_here(store, op, cancel)
+
+
+def run_here(store: Store, op: Operation, cancel: CancelToken | None = None) -> Outcome[Any]:
+    """Run ``op`` on ``store`` itself, whatever it is a replica of."""
+    return _run_named(store, op.name, op.args, cancel)
+
+
+def _run_named(
+    store: Store, name: str, args: Mapping[str, Any], cancel: CancelToken | None
+) -> Outcome[Any]:
+    found = spec(name)
+    kwargs = dict(args)
     if found.cancellable:
         kwargs["cancel"] = cancel
     return found.function(store, **kwargs)

@@ -16,14 +16,15 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 
 from app.errors import StoreError
 from app.messages import QT_TRANSLATE_NOOP, Message
-from app.store import postgres
+from app.store import postgres, sqlite
 from app.store.engine import Store
-from app.store.schema import community_pair, community_spread, metadata, tag
+from app.store.schema import community_pair, community_spread, member, metadata, tag
 
 BATCH = 5_000
 Progress = Callable[[str, int], None]
@@ -58,12 +59,27 @@ def table_counts(store: Store) -> dict[str, int]:
         }
 
 
-def copy_store(source: Store, target: Store, progress: Progress | None = None) -> dict[str, int]:
-    """Copy every row of ``source`` into the empty ``target``; returns rows per table."""
+def copy_store(
+    source: Store,
+    target: Store,
+    progress: Progress | None = None,
+    *,
+    reading: sa.Connection | None = None,
+    finish: Callable[[sa.Connection], None] | None = None,
+) -> dict[str, int]:
+    """Copy every row of ``source`` into the empty ``target``; returns rows per table.
+
+    ``reading``: a transaction of the source's to read in (a clone's snapshot) instead of
+    a new one; ``finish``: called with the target's transaction before it commits. A
+    ``progress`` that raises (Cancelled) leaves the target as it was."""
     counts: dict[str, int] = {}
     tables = [t for t in metadata.sorted_tables if t not in _DERIVED] + list(_DERIVED)
-    with _snapshot(source) as reading, target.write() as writing:
-        server = writing.dialect.name == "postgresql"  # COPY: one statement a batch
+    with (
+        _reading(source, reading) as reading,
+        target.write(bulk=not target.is_team) as writing,
+        _loading(writing) as loader,
+    ):
+        server = writing.dialect.name == "postgresql"
         for table in tables:
             if writing.execute(sa.select(sa.func.count()).select_from(table)).scalar():
                 # Settings rows a migration made (defaults) make way for the source's.
@@ -86,22 +102,53 @@ def copy_store(source: Store, target: Store, progress: Progress | None = None) -
                 values = [list(r) for r in batch]
                 for value in values if counted >= 0 else ():
                     value[counted] = 0  # the target's triggers count the links
-                if server:
-                    raw = writing.connection.dbapi_connection
-                    copied += postgres.copy_rows(raw, table.name, columns, values)
-                else:
-                    writing.execute(
-                        table.insert(), [dict(zip(columns, v, strict=True)) for v in values]
-                    )
-                    copied += len(values)
+                copied += loader(table, columns, values)
             if kept:
                 writing.exec_driver_sql(kept[1])
             counts[table.name] = copied
             if progress is not None:
                 progress(table.name, copied)
-        if writing.dialect.name == "postgresql":
+        if server:
             postgres.reset_sequences(writing)
+        if finish is not None:
+            finish(writing)
     return counts
+
+
+Loader = Callable[[sa.Table, list[str], list[list[Any]]], int]
+
+
+@contextlib.contextmanager
+def _loading(writing: sa.Connection) -> Iterator[Loader]:
+    """How rows go in: COPY on a server (one statement a batch); on a file, one prepared
+    statement a batch with the members indexed for search in bulk (sqlite.bulk_inserts:
+    100,000 members cloned in a fraction of the time of row-by-row trigger indexing)."""
+    raw: Any = writing.connection.dbapi_connection
+    if writing.dialect.name == "postgresql":
+
+        def copy(table: sa.Table, columns: list[str], values: list[list[Any]]) -> int:
+            return postgres.copy_rows(raw, table.name, columns, values)
+
+        yield copy
+        return
+    with sqlite.bulk_inserts(raw) as backlog:
+
+        def insert(table: sa.Table, columns: list[str], values: list[list[Any]]) -> int:
+            done = sqlite.bulk_insert(raw, table.name, columns, values)
+            if table is member:
+                backlog.catch_up(sqlite.BULK_FTS_CHUNK)
+            return done
+
+        yield insert
+
+
+@contextlib.contextmanager
+def _reading(source: Store, given: sa.Connection | None) -> Iterator[sa.Connection]:
+    if given is not None:
+        yield given
+        return
+    with _snapshot(source) as conn:
+        yield conn
 
 
 def backup_to_file(source: Store, target: Path) -> dict[str, int]:

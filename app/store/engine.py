@@ -11,7 +11,7 @@ import logging
 import os
 import stat
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,6 +51,7 @@ class Store:
         report: OpenReport,
         url: sa.URL | None = None,
         key: str | None = None,
+        replica_of: str | None = None,
     ) -> None:
         # A team store has no file: ``path`` is then a name in the user's data folder that
         # what is kept beside a store (attachments, autosaved drafts) is placed next to.
@@ -60,7 +61,11 @@ class Store:
         self.url = url
         # The passphrase of an encrypted store (None: a plain one): its backups use it too.
         self.key = key
+        # A replica (`team clone`): its server's address (without password); its edits go
+        # into the outbox too (app/sync.py).
+        self.replica_of = replica_of
         self._write_lock = threading.Lock()
+        self._local = threading.local()
         # Bumped after every committed write from this process: caches derived from the
         # store (the member order) compare it to know they are stale.
         self.generation = 0
@@ -89,6 +94,10 @@ class Store:
                     conn.begin(),
                 ):
                     yield conn
+                    joined = getattr(self._local, "joined", None)
+                    if joined is not None:
+                        self._local.joined = None
+                        joined(conn)
             self.generation += 1
 
     @contextlib.contextmanager
@@ -101,6 +110,18 @@ class Store:
             if not self.is_team or not roles.is_refusal(exc):
                 raise
             raise roles.refusal(self, exc) from exc
+
+    @contextlib.contextmanager
+    def joining(self, hook: Callable[[sa.Connection], None]) -> Iterator[Callable[[], bool]]:
+        """Runs ``hook`` inside the next write transaction of this thread, just before it
+        commits: what the sync records about an operation (its outbox row, its applied id)
+        is then written with the operation's own changes, or not at all. Yields a function
+        telling whether the hook ran (the operation wrote nothing when it did not)."""
+        self._local.joined = hook
+        try:
+            yield lambda: getattr(self._local, "joined", None) is None
+        finally:
+            self._local.joined = None
 
     @property
     def is_team(self) -> bool:
@@ -284,4 +305,13 @@ def _open_file(path: Path, *, migrate: bool, passphrase: str | None) -> Store:
     except BaseException:
         engine.dispose()
         raise
-    return Store(path, engine, OpenReport(created, revision if backup else None, backup), key=key)
+    report = OpenReport(created, revision if backup else None, backup)
+    return Store(path, engine, report, key=key, replica_of=_replica_of(engine))
+
+
+def _replica_of(engine: sa.Engine) -> str | None:
+    """The server a replica (`team clone`) follows; None for an ordinary file."""
+    from app.store.schema import replica
+
+    with engine.connect().execution_options(amicale_begin="DEFERRED") as conn:
+        return conn.execute(sa.select(replica.c.server_url).where(replica.c.id == 1)).scalar()

@@ -465,3 +465,62 @@ def copy_rows(dbapi_connection: Any, table: str, columns: list[str], rows: Any) 
             copy.write_row(row)
             count += 1
     return count
+
+
+# Working offline (0016): the change feed replicas pull. Every write to a synchronised table
+# logs the row's key in change_log, at commit (deferred constraint triggers) and under one
+# transaction lock, so positions are handed out in commit order: a replica that has read up
+# to position P has seen every change committed before it, and none is skipped by a writer
+# that took a smaller number but committed later. The function runs with its owner's rights
+# (a limited login may write a member without being allowed to write the log) and a fixed
+# search_path (so no login can slip its own objects into it).
+SYNCED_TABLES: dict[str, tuple[str, ...]] = {
+    "member": ("id",),
+    "tag_category": ("id",),
+    "tag": ("id",),
+    "member_tag": ("member_id", "tag_id"),
+    "community": ("id",),
+    "member_community": ("member_id", "community_id"),
+    "member_consent": ("member_id", "purpose"),
+    "segment": ("id",),
+    "setting": ("key",),
+    "tag_rule": ("id",),
+    "channel": ("id",),
+    "channel_slot": ("channel_id", "weekday", "time"),
+    "event": ("id",),
+    "post": ("id",),
+    "post_version": ("id",),
+    "publication_log": ("id",),
+    "moderation_setting": ("key",),
+    "moderation_item": ("id",),
+    "moderation_decision": ("id",),
+    "birthday_wish": ("id",),
+}
+CHANGE_LOG_LOCK = 0x616D6963  # "amic": the one advisory lock of the change log
+CHANGE_LOG_FUNCTION = (
+    "CREATE OR REPLACE FUNCTION amicale_log_change() RETURNS trigger LANGUAGE plpgsql "
+    "SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$ "
+    "DECLARE r jsonb; o jsonb; k jsonb := '{}'; ok jsonb := '{}'; c text; BEGIN "
+    f"PERFORM pg_advisory_xact_lock({CHANGE_LOG_LOCK}); "
+    "IF TG_OP = 'DELETE' THEN r := to_jsonb(OLD); ELSE r := to_jsonb(NEW); END IF; "
+    "FOREACH c IN ARRAY TG_ARGV LOOP k := k || jsonb_build_object(c, r -> c); END LOOP; "
+    "IF TG_OP = 'UPDATE' THEN o := to_jsonb(OLD); "
+    "FOREACH c IN ARRAY TG_ARGV LOOP ok := ok || jsonb_build_object(c, o -> c); END LOOP; "
+    "IF ok <> k THEN INSERT INTO public.change_log (table_name, row_key, op) "
+    "VALUES (TG_TABLE_NAME, ok::text, 'D'); END IF; END IF; "
+    "INSERT INTO public.change_log (table_name, row_key, op) "
+    "VALUES (TG_TABLE_NAME, k::text, left(TG_OP, 1)); RETURN NULL; END $$",
+)
+CHANGE_LOG_TRIGGERS = (
+    *CHANGE_LOG_FUNCTION,
+    *(
+        f"CREATE CONSTRAINT TRIGGER {table}_change_log AFTER INSERT OR UPDATE OR DELETE "
+        f"ON {table} DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "
+        f"amicale_log_change({', '.join(repr(c) for c in key)})"
+        for table, key in SYNCED_TABLES.items()
+    ),
+)
+CHANGE_LOG_DROP = (
+    *(f"DROP TRIGGER IF EXISTS {table}_change_log ON {table}" for table in SYNCED_TABLES),
+    "DROP FUNCTION IF EXISTS amicale_log_change()",
+)

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 # Bump with every new migration; checked against Alembic's head by the tests. Kept here so a
 # start-up on an up-to-date file does not need to load Alembic at all.
-SCHEMA_HEAD = "0015"
+SCHEMA_HEAD = "0016"
 
 metadata = sa.MetaData()
 
@@ -660,3 +660,84 @@ retention_rule = sa.Table(
     sa.CheckConstraint("status IN ('member', 'former', 'lost')", name="ck_retention_rule_status"),
     sa.CheckConstraint("years BETWEEN 1 AND 100", name="ck_retention_rule_years"),
 )
+
+# Working offline (0016). Not in ``metadata``: each engine has its own half, and neither is
+# copied by a backup or a clone (app/store/copy.py copies ``metadata``).
+sync_metadata = sa.MetaData()
+
+# On a team server: every change to a synchronised table, in commit order (the triggers of
+# app/store/postgres.py CHANGE_LOG_TRIGGERS); a replica pulls what follows its position.
+change_log = sa.Table(
+    "change_log",
+    sync_metadata,
+    sa.Column("position", sa.BigInteger, primary_key=True),
+    sa.Column("table_name", sa.Text, nullable=False),
+    # The row's primary key as a JSON object: {"id": 42}, {"member_id": 1, "tag_id": 3}.
+    sa.Column("row_key", sa.Text, nullable=False),
+    sa.Column("op", sa.Text, nullable=False),  # I, U or D
+    sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
+)
+# On a team server: the replicas' operations already applied (their id), written in the
+# operation's own transaction, so replaying an outbox twice changes nothing; ``result``
+# keeps what the replica must be told again if it never heard the answer (conflicts).
+applied_operation = sa.Table(
+    "applied_operation",
+    sync_metadata,
+    sa.Column("id", sa.Text, primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("applied_by", sa.Text, nullable=False),
+    sa.Column("applied_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("result", sa.Text, nullable=False),
+)
+# On a team server: its identity, so a replica never syncs with another server by mistake.
+sync_server = sa.Table(
+    "sync_server",
+    sync_metadata,
+    sa.Column("server_id", sa.Text, primary_key=True),
+)
+
+# In a replica (a SQLite file made by `team clone`): its server, and the last change seen.
+replica = sa.Table(
+    "replica",
+    sync_metadata,
+    sa.Column("id", sa.Integer, primary_key=True),  # one row, id 1
+    sa.Column("server_url", sa.Text, nullable=False),  # without its password
+    sa.Column("server_id", sa.Text, nullable=False),
+    sa.Column("last_position", sa.BigInteger, nullable=False),
+    sa.Column("cloned_at", sa.Text, nullable=False),
+    sa.Column("synced_at", sa.Text),
+)
+# In a replica: the operations made offline, in order, not yet applied on the server.
+outbox = sa.Table(
+    "outbox",
+    sync_metadata,
+    sa.Column("seq", sa.Integer, primary_key=True),
+    sa.Column("operation_id", sa.Text, nullable=False, unique=True),  # a UUID
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("payload", sa.Text, nullable=False),  # the operation's JSON arguments
+    # What the edit started from: {"version": 3, "values": {...}, "tags": [...]}.
+    sa.Column("base", sa.Text, nullable=False),
+    sa.Column("created_at", sa.Text, nullable=False),
+    sa.Column("state", sa.Text, nullable=False, server_default="pending"),
+    sa.Column("error", sa.Text),  # why the server refused it (state "refused")
+    sa.CheckConstraint("state IN ('pending', 'refused')", name="ck_outbox_state"),
+)
+# In a replica: what a sync could not merge, kept until the CM chooses.
+sync_conflict = sa.Table(
+    "sync_conflict",
+    sync_metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("operation_id", sa.Text, nullable=False),
+    sa.Column("member_id", sa.Integer, nullable=False),  # no foreign key: outlives an erasure
+    sa.Column("kind", sa.Text, nullable=False),  # field: both changed it; erased: on the server
+    sa.Column("field", sa.Text),
+    sa.Column("base", sa.Text),  # JSON values: what the edit started from, ours, the server's
+    sa.Column("mine", sa.Text),
+    sa.Column("theirs", sa.Text),
+    sa.Column("created_at", sa.Text, nullable=False),
+    sa.Column("resolved_at", sa.Text),
+    sa.UniqueConstraint("operation_id", "member_id", "field", name="uq_sync_conflict"),
+    sa.CheckConstraint("kind IN ('field', 'erased')", name="ck_sync_conflict_kind"),
+)
+SERVER_SYNC_TABLES = (change_log, applied_operation, sync_server)
+REPLICA_TABLES = (replica, outbox, sync_conflict)

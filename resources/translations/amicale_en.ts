@@ -96,7 +96,15 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="+366"/>
+        <location filename="../../ui/main_window.py" line="+258"/>
+        <source>Synchronised: %1 received, %2 sent, %n new conflict(s)</source>
+        <translation>
+            <numerusform>Synchronised: %1 received, %2 sent, %n new conflict</numerusform>
+            <numerusform>Synchronised: %1 received, %2 sent, %n new conflicts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+160"/>
         <source>%Ln member(s) exported to %1</source>
         <translation>
             <numerusform>%Ln member exported to %1</numerusform>
@@ -424,6 +432,49 @@
         <translation>
             <numerusform>%n backup replaced with a clean copy.</numerusform>
             <numerusform>%n backups replaced with a clean copy.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message numerus="yes">
+        <location filename="../../ui/sync_status.py" line="+75"/>
+        <source>Offline — %n change(s) waiting</source>
+        <translation>
+            <numerusform>Offline — %n change waiting</numerusform>
+            <numerusform>Offline — %n changes waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n change waiting</numerusform>
+            <numerusform>%n changes waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n conflict(s) to resolve</source>
+        <translation>
+            <numerusform>%n conflict to resolve</numerusform>
+            <numerusform>%n conflicts to resolve</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>Synchronised %n min ago</source>
+        <translation>
+            <numerusform>Synchronised %n minute ago</numerusform>
+            <numerusform>Synchronised %n min ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Synchronised %n hour(s) ago</source>
+        <translation>
+            <numerusform>Synchronised %n hour ago</numerusform>
+            <numerusform>Synchronised %n hours ago</numerusform>
         </translation>
     </message>
 </context>

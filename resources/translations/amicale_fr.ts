@@ -577,6 +577,64 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../ui/sync_status.py" line="+140"/>
+        <source>Synchronisation conflicts</source>
+        <translation>Conflits de synchronisation</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>These changes made here met other changes on the server. Choose, field by field, the value to keep; nothing was overwritten meanwhile.</source>
+        <translation>Ces modifications faites ici ont croisé d’autres modifications sur le serveur. Choisissez, champ par champ, la valeur à garder ; rien n’a été écrasé entre-temps.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Here</source>
+        <translation>Ici</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>On the server</source>
+        <translation>Sur le serveur</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keep the value made &amp;here</source>
+        <translation>Garder la valeur saisie &amp;ici</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the &amp;server&apos;s</source>
+        <translation>Garder celle du &amp;serveur</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>(the whole member)</source>
+        <translation>(le membre entier)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>edited</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>erased</source>
+        <translation>effacé</translation>
+    </message>
+</context>
+<context>
     <name>ConsentDialog</name>
     <message>
         <location filename="../../ui/dialogs/consent_dialog.py" line="+43"/>
@@ -2497,7 +2555,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+100"/>
+        <location filename="../../ui/main_window.py" line="+101"/>
         <source>Members</source>
         <translation>Membres</translation>
     </message>
@@ -2509,23 +2567,23 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+311"/>
+        <location line="+362"/>
         <source>Birthdays</source>
         <translation>Anniversaires</translation>
     </message>
     <message>
-        <location line="-308"/>
+        <location line="-359"/>
         <source>Duplicates</source>
         <translation>Doublons</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+393"/>
+        <location line="+444"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location line="-390"/>
+        <location line="-441"/>
         <source>Moderation</source>
         <translation>Modération</translation>
     </message>
@@ -2545,7 +2603,25 @@
         <translation>Votre fichier de données a été mis à jour&#xa0;; la version précédente est conservée dans %1</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+44"/>
+        <source>S&amp;ynchronise now</source>
+        <translation>S&amp;ynchroniser maintenant</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Synchronisation &amp;conflicts…</source>
+        <translation>&amp;Conflits de synchronisation…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>Synchronised: %1 received, %2 sent, %n new conflict(s)</source>
+        <translation>
+            <numerusform>Synchronisé : %1 reçues, %2 envoyées, %n nouveau conflit</numerusform>
+            <numerusform>Synchronisé : %1 reçues, %2 envoyées, %n nouveaux conflits</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -2750,8 +2826,8 @@ Fichier de données&#xa0;: %2
 Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdirs (MIT), SQLite (domaine public).</translation>
     </message>
     <message>
-        <location line="-555"/>
-        <location line="+276"/>
+        <location line="-606"/>
+        <location line="+327"/>
         <source>Privacy</source>
         <translation>Confidentialité</translation>
     </message>
@@ -4083,7 +4159,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>{0} est le fichier de données lui-même, pas une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../app/store/engine.py" line="+187"/>
+        <location filename="../../app/store/engine.py" line="+208"/>
         <source>{0} is read-only: Amicale writes to its data file; make it writable or open a copy of it</source>
         <translation>{0} est en lecture seule&#xa0;: Amicale écrit dans son fichier de données&#xa0;; rendez-le modifiable ou ouvrez-en une copie</translation>
     </message>
@@ -4388,7 +4464,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>aucune communauté ne s’appelle «&#xa0;{0}&#xa0;» (connues&#xa0;: {1})</translation>
     </message>
     <message>
-        <location line="+217"/>
+        <location line="+221"/>
         <source>{0} already exists: give the team export the name of a new file</source>
         <translation>{0} existe déjà : donnez à l’export de l’équipe le nom d’un nouveau fichier</translation>
     </message>
@@ -4468,9 +4544,44 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>quelqu’un d’autre ajoute des membres à l’annuaire d’équipe : réessayez quand il aura fini</translation>
     </message>
     <message>
-        <location filename="../../app/store/copy.py" line="+121"/>
+        <location filename="../../app/store/copy.py" line="+175"/>
         <source>the copy in {0} does not hold the same rows as its source (tables: {1})</source>
         <translation>la copie dans {0} ne contient pas les mêmes lignes que sa source (tables : {1})</translation>
+    </message>
+    <message>
+        <location filename="../../app/offline.py" line="+26"/>
+        <source>“{0}” cannot be done in a replica yet: only members&apos; edits and tagging are synchronised; do it on the team directory itself</source>
+        <translation>« {0} » n’est pas encore possible dans une copie locale : seules les modifications des membres et les étiquettes sont synchronisées ; faites-le dans l’annuaire d’équipe lui-même</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync.py" line="+52"/>
+        <source>{0} is not a replica of a team directory: make one with `team clone URL --db FILE`</source>
+        <translation>{0} n’est pas une copie locale d’un annuaire d’équipe : créez-en une avec `team clone URL --db FICHIER`</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} already exists: a clone goes into a new file (choose another name)</source>
+        <translation>{0} existe déjà : une copie locale se crée dans un nouveau fichier (choisissez un autre nom)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>team clone needs a team server&apos;s address (postgresql://user@host/database)</source>
+        <translation>team clone a besoin de l’adresse d’un serveur d’équipe (postgresql://utilisateur@hôte/base)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot reach the team server {0}: the changes made here wait in the outbox ({1}); sync again later</source>
+        <translation>impossible de joindre le serveur d’équipe {0} : les modifications faites ici restent en attente ({1}) ; synchronisez plus tard</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0} is not the server this replica was cloned from (its directory was recreated?): clone it again</source>
+        <translation>{0} n’est pas le serveur dont cette copie locale provient (son annuaire a-t-il été recréé ?) : refaites une copie</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the tag “{0}” was deleted on the server</source>
+        <translation>l’étiquette « {0} » a été supprimée sur le serveur</translation>
     </message>
 </context>
 <context>
@@ -7181,6 +7292,64 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <location filename="../../ui/application.py" line="+19"/>
         <source>Team directory</source>
         <translation>Annuaire d’équipe</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../../ui/sync_status.py" line="-113"/>
+        <source>Synchronising…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Offline — %n change(s) waiting</source>
+        <translation>
+            <numerusform>Hors ligne — %n modification en attente</numerusform>
+            <numerusform>Hors ligne — %n modifications en attente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n modification en attente</numerusform>
+            <numerusform>%n modifications en attente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n conflict(s) to resolve</source>
+        <translation>
+            <numerusform>%n conflit à résoudre</numerusform>
+            <numerusform>%n conflits à résoudre</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Never synchronised</source>
+        <translation>Jamais synchronisé</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Synchronised just now</source>
+        <translation>Synchronisé à l’instant</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Synchronised %n min ago</source>
+        <translation>
+            <numerusform>Synchronisé il y a %n min</numerusform>
+            <numerusform>Synchronisé il y a %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Synchronised %n hour(s) ago</source>
+        <translation>
+            <numerusform>Synchronisé il y a %n heure</numerusform>
+            <numerusform>Synchronisé il y a %n heures</numerusform>
+        </translation>
     </message>
 </context>
 <context>
