@@ -350,3 +350,25 @@ def test_the_migration_goes_down_and_up_on_a_team_directory(
     assert {u["name"]: u["communities"] for u in json.loads(out)}["marc"] == []  # limits gone
     code, out, _ = run(capsys, "--db", team_db["marc"], "moderation", "list", "--json")
     assert len(json.loads(out)) == 3
+
+
+def test_the_window_of_a_moderator_of_lyon_lists_lyons_queue(
+    qtbot: Any, team_db: dict[str, Any]
+) -> None:
+    from ui.main_window import MainWindow
+    from ui.settings import UiSettings
+    from ui.workers import Job
+
+    store = open_store(team_db["marc"])
+    window = MainWindow(store, UiSettings(), None)
+    qtbot.addWidget(window)
+    try:
+        panel = window.moderation
+        window.show_panel(panel)
+        qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10000)
+        assert panel.model.item_at(0).id == team_db["lyon"]
+        assert panel.approve_button.toolTip() == ""  # a moderator decides: nothing greyed
+    finally:
+        Job.cancel_all_and_wait()
+        window.close()
+        store.close()
