@@ -321,3 +321,54 @@ def test_a_moderator_admits_and_takes_back_a_request_of_its_community(
         assert conn.execute("DELETE FROM member WHERE id = 1").rowcount == 0
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("UPDATE member SET city = 'Lyon' WHERE id = 1")
+
+
+def test_the_migration_goes_down_and_up_on_a_team_directory(
+    capsys: pytest.CaptureFixture[str], team_db: dict[str, Any]
+) -> None:
+    from app.store import migrations
+
+    store = open_store(team_db["admin"])
+    try:
+        migrations.downgrade(store.engine, "0013")
+    finally:
+        store.close()
+    with psycopg.connect(team_db["admin"]) as conn:
+        secured = conn.execute(
+            "SELECT relname FROM pg_class WHERE relrowsecurity AND relkind = 'r'"
+        ).fetchall()
+        assert secured == []
+        assert conn.execute("SELECT to_regclass('team_scope')").fetchone() == (None,)
+        definer = conn.execute(
+            "SELECT prosecdef FROM pg_proc WHERE proname = 'member_community_counts_add'"
+        ).fetchone()
+        assert definer == (False,)
+    # Up again (the directory's team already set up): its roles read the new table at once.
+    open_store(team_db["admin"]).close()
+    code, out, err = run(capsys, "--db", team_db["paul"], "team", "users", "--json")
+    assert code == 0, err
+    assert {u["name"]: u["communities"] for u in json.loads(out)}["marc"] == []  # limits gone
+    code, out, _ = run(capsys, "--db", team_db["marc"], "moderation", "list", "--json")
+    assert len(json.loads(out)) == 3
+
+
+def test_the_window_of_a_moderator_of_lyon_lists_lyons_queue(
+    qtbot: Any, team_db: dict[str, Any]
+) -> None:
+    from ui.main_window import MainWindow
+    from ui.settings import UiSettings
+    from ui.workers import Job
+
+    store = open_store(team_db["marc"])
+    window = MainWindow(store, UiSettings(), None)
+    qtbot.addWidget(window)
+    try:
+        panel = window.moderation
+        window.show_panel(panel)
+        qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10000)
+        assert panel.model.item_at(0).id == team_db["lyon"]
+        assert panel.approve_button.toolTip() == ""  # a moderator decides: nothing greyed
+    finally:
+        Job.cancel_all_and_wait()
+        window.close()
+        store.close()

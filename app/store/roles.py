@@ -10,15 +10,25 @@ role, wherever the write came from.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import sqlalchemy as sa
 
 from app.errors import StoreError
 from app.messages import QT_TRANSLATE_NOOP, Message
 
-if TYPE_CHECKING:
-    from app.store.engine import Store
+
+class Store(Protocol):
+    """What is read here of an app.store.Store (which catches the refusals: no import of
+    it here, no circle)."""
+
+    engine: sa.Engine
+    url: sa.URL | None
+    role_cache: str | None
+
+    @property
+    def is_team(self) -> bool: ...
+
 
 ROLES = ("administrator", "animator", "moderator", "reader")
 INSUFFICIENT_PRIVILEGE = "42501"
@@ -96,7 +106,9 @@ def current_role(store: Store) -> str:
         return "administrator"
     if store.role_cache is None:
         assert store.url is not None
-        with store.read() as conn:
+        # Not store.read(): a refusal met here must not be turned into a sentence that asks
+        # for the role again.
+        with store.engine.connect() as conn:
             store.role_cache = role_of(conn, store.url)
     return store.role_cache
 
