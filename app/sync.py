@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -623,25 +623,42 @@ def _fetch(
     return found
 
 
-def _upsert(conn: sa.Connection, table: sa.Table, rows: Iterable[dict[str, Any]]) -> None:
-    """The server's rows over ours. A member keeps the server's version (the local trigger
-    bumps it only when an update leaves it unchanged: it is moved through -1); a tag's
-    member count is the local triggers' (they count the links as they are written)."""
-    for row in rows:
-        key = _key_match(table, row)
-        exists = conn.execute(sa.select(sa.literal(1)).select_from(table).where(*key)).first()
-        values = dict(row)
-        if table is tag:
-            values.pop("member_count", None)
-        if exists is None:
-            if table is tag:
-                values["member_count"] = 0
-            conn.execute(table.insert().values(**values))
-            continue
-        changes = {k: v for k, v in values.items() if k not in _key_columns(table)}
-        if table is member:
-            version = changes.pop("version")
-            conn.execute(table.update().where(*key).values(**changes, version=-1))
-            conn.execute(table.update().where(*key).values(version=version))
-        elif changes:
-            conn.execute(table.update().where(*key).values(**changes))
+def _upsert(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+    """The server's rows over ours, a few statements a batch. A member keeps the server's
+    version (the local trigger bumps it only when an update leaves it unchanged: it is
+    moved through -1); a tag's member count is the local triggers' (they count the links
+    as they are written)."""
+    if not rows:
+        return
+    keys = _key_columns(table)
+    present: set[str] = set()
+    for found in _fetch(conn, table, [{c: r[c] for c in keys} for r in rows]):
+        present.add(_key_text(table, found))
+    new = [dict(r) for r in rows if _key_text(table, r) not in present]
+    old = [dict(r) for r in rows if _key_text(table, r) in present]
+    if table is tag:
+        for row in new:
+            row["member_count"] = 0
+        for row in old:
+            row.pop("member_count", None)
+    if new:
+        conn.execute(table.insert(), new)
+    if not old:
+        return
+    # Parameters named apart from the columns (SQLAlchemy keeps those names for itself).
+    where = [table.c[c] == sa.bindparam(f"key_{c}") for c in keys]
+    changed = [c.name for c in table.columns if c.name not in keys and c.name in old[0]]
+    if table is member:
+        changed.remove("version")
+    params = [
+        {**{f"key_{c}": r[c] for c in keys}, **{f"v_{c}": r[c] for c in changed}} for r in old
+    ]
+    values: dict[str, Any] = {c: sa.bindparam(f"v_{c}") for c in changed}
+    if table is member:
+        conn.execute(table.update().where(*where).values(**values, version=-1), params)
+        versions = [{"key_id": r["id"], "v_version": r["version"]} for r in old]
+        conn.execute(
+            table.update().where(*where).values(version=sa.bindparam("v_version")), versions
+        )
+    elif changed:
+        conn.execute(table.update().where(*where).values(**values), params)
