@@ -55,6 +55,17 @@ def token(index: int, serial: int) -> str:
     return f"[a{index:02d}-{serial:06d}]"
 
 
+def statement_kind(statement: str) -> str:
+    """``SELECT … FROM member_tag``: the verb and the first table, to add statements up."""
+    import re
+
+    words = " ".join(statement.split())
+    verb = words.split(" ", 1)[0].upper()
+    table = re.search(r"\b(?:FROM|INTO|UPDATE)\s+(\w+)", words, re.IGNORECASE)
+    lock = " FOR UPDATE" if words.upper().endswith("FOR UPDATE") else ""
+    return f"{verb} {table.group(1) if table else words[:40]}{lock}"
+
+
 def p95(samples: list[float]) -> float:
     """The 95th percentile by nearest rank (a sample really seen)."""
     ordered = sorted(samples)
@@ -75,6 +86,8 @@ class Report:
     # statement's execute, lock waits included) and this process's CPU seconds.
     server_s: list[float] = field(default_factory=list)
     cpu_s: list[float] = field(default_factory=list)
+    # Each statement sent during save attempts (its first words): count, seconds in execute.
+    by_statement: dict[str, list[float]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     tagged: set[int] = field(default_factory=set)  # members this animator's tag was added to
 
@@ -93,6 +106,7 @@ def animator(url: str, index: int, hot: list[int], seconds: float, start: Any, o
     directory = MemberDirectory(store)
     sent = [0]
     waited = [0.0, 0.0]  # total in execute, start of the current one
+    saving = [False]
 
     @sa.event.listens_for(store.engine, "before_cursor_execute")
     def _count(*_: Any) -> None:
@@ -100,8 +114,14 @@ def animator(url: str, index: int, hot: list[int], seconds: float, start: Any, o
         waited[1] = time.perf_counter()
 
     @sa.event.listens_for(store.engine, "after_cursor_execute")
-    def _done(*_: Any) -> None:
-        waited[0] += time.perf_counter() - waited[1]
+    def _done(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        took = time.perf_counter() - waited[1]
+        waited[0] += took
+        if saving[0]:
+            kind = statement_kind(statement)
+            seen = report.by_statement.setdefault(kind, [0.0, 0.0])
+            seen[0] += 1
+            seen[1] += took
 
     rng = random.Random(SEED + index)
     label = tag_label(index)
@@ -132,6 +152,7 @@ def animator(url: str, index: int, hot: list[int], seconds: float, start: Any, o
                     | ({"tags": card.tags} if tags_changed else {}),
                 }
                 before = sent[0]
+                saving[0] = True
                 try:
                     operations.run(store, Operation("member.update", args))
                 except EditConflict:
@@ -141,6 +162,7 @@ def animator(url: str, index: int, hot: list[int], seconds: float, start: Any, o
                     continue
                 report.statements.append(sent[0] - before)
                 break
+            saving[0] = False
             report.save_s.append(time.perf_counter() - began)
             report.cpu_s.append(time.process_time() - cpu)
             report.server_s.append(waited[0] - server_before)
@@ -324,6 +346,17 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"statements per save attempt: median {median(statements):.0f}, max {max(statements)}"
         )
+    if reports:
+        kinds: dict[str, list[float]] = {}
+        for r in reports:
+            for kind, (count, seconds) in r.by_statement.items():
+                total = kinds.setdefault(kind, [0.0, 0.0])
+                total[0] += count
+                total[1] += seconds
+        attempts = len(statements) or 1
+        print("statements of the save attempts (per attempt: count, mean time in execute):")
+        for kind, (count, seconds) in sorted(kinds.items(), key=lambda kv: -kv[1][1]):
+            print(f"  {kind}: {count / attempts:.2f} × {ms(seconds / count)}")
     if searches:
         print(
             f"search ({len(searches):,}): median {ms(median(searches))} · p95 {ms(p95(searches))}"
