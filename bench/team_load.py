@@ -21,10 +21,11 @@ moved by exactly the saves recorded on it, and every animator's tag is on each m
 saved. Reported: saves/s, conflicts retried, save latency (the first attempt to the success,
 retries included) median/p95/max, statements sent per save attempt, search median/p95.
 
-Reference, in the same run on the same server afterwards: the same change of the notes as
+References, in the same run on the same server afterwards: the same change of the notes as
 one raw UPDATE through psycopg (autocommit, each process its own animator login), in a loop
 by as many processes on the same hot set: its latency p95 (what the server itself needs to
-serialise saves of the same rows).
+serialise saves of the same rows); then the same again with each UPDATE after the same
+search as the animators' (its compiled SQL sent raw), so that the server is as loaded.
 """
 
 from __future__ import annotations
@@ -175,19 +176,41 @@ def animator(url: str, index: int, hot: list[int], seconds: float, start: Any, o
     out.put(report)
 
 
-def raw_saver(url: str, index: int, hot: list[int], seconds: float, start: Any, out: Any) -> None:
-    """The reference: the same change of the notes, one raw UPDATE a save (autocommit)."""
+def raw_search_sql(query: str) -> tuple[str, dict[str, Any]]:
+    """The statement `search_ids` sends for ``query`` (default sort), for psycopg."""
+    import sqlalchemy as sa
+    from sqlalchemy.dialects.postgresql import psycopg as dialect
+
+    from app.members.query import condition_for
+    from app.members.service import Sort
+    from app.store.schema import member
+
+    stmt = sa.select(member.c.id).where(condition_for(query)).order_by(*Sort().order_by())
+    compiled = stmt.compile(dialect=dialect.dialect(), compile_kwargs={"render_postcompile": True})
+    return str(compiled), dict(compiled.construct_params())
+
+
+def raw_saver(
+    url: str, index: int, hot: list[int], seconds: float, start: Any, out: Any, search: bool
+) -> None:
+    """The reference: the same change of the notes, one raw UPDATE a save (autocommit);
+    with ``search``, each save after the same search as the animators', its SQL sent raw
+    (the server as loaded as by the animators, without Amicale's statements)."""
     import psycopg
 
     rng = random.Random(SEED + 1000 + index)
     latencies: list[float] = []
     errors: list[str] = []
+    searches = [raw_search_sql(q) for q in QUERIES] if search else []
     with psycopg.connect(url, autocommit=True) as conn:
         start.wait()
         deadline = time.monotonic() + seconds
         serial = 0
         while time.monotonic() < deadline:
             serial += 1
+            if searches:
+                sql, params = searches[(index + serial) % len(searches)]
+                conn.execute(sql, params).fetchall()  # type: ignore[arg-type]
             began = time.perf_counter()
             try:
                 conn.execute(
@@ -202,13 +225,15 @@ def raw_saver(url: str, index: int, hot: list[int], seconds: float, start: Any, 
     out.put((index, latencies, errors))
 
 
-def _in_processes(target: Any, urls: list[str], hot: list[int], seconds: float) -> list[Any]:
+def _in_processes(
+    target: Any, urls: list[str], hot: list[int], seconds: float, *extra: Any
+) -> list[Any]:
     """Run ``target`` in one spawned process per url, all released at once; their reports."""
     context = multiprocessing.get_context("spawn")
     start = context.Barrier(len(urls) + 1)
     out = context.Queue()
     processes = [
-        context.Process(target=target, args=(url, i, hot, seconds, start, out))
+        context.Process(target=target, args=(url, i, hot, seconds, start, out, *extra))
         for i, url in enumerate(urls, start=1)
     ]
     for process in processes:
@@ -259,7 +284,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--animators", type=int, default=10)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--hot", type=int, default=20, help="members the saves share")
-    parser.add_argument("--reference-seconds", type=float, help="default: --seconds")
+    parser.add_argument(
+        "--reference-seconds", type=float, help="each of the two references (default: --seconds)"
+    )
     args = parser.parse_args(argv)
     source_path = args.store or DATA_DIR / f"demo-{args.members}-1.sqlite3"
     if not source_path.exists():
@@ -308,7 +335,9 @@ def main(argv: list[str] | None = None) -> int:
 
         raw_urls = [u.set(drivername="postgresql").render_as_string(hide_password=False)
                     for u in urls]  # fmt: skip
-        raw = _in_processes(raw_saver, raw_urls, hot, args.reference_seconds or args.seconds)
+        reference_s = args.reference_seconds or args.seconds
+        raw = _in_processes(raw_saver, raw_urls, hot, reference_s, False)
+        raw_searching = _in_processes(raw_saver, raw_urls, hot, reference_s, True)
         load_at_end = load_average()
         server.close()
     finally:
@@ -322,7 +351,8 @@ def main(argv: list[str] | None = None) -> int:
     errors = [e for r in reports for e in r.errors]
     conflicts = sum(r.conflicts for r in reports)
     raw_saves = [s for _i, latencies, _e in raw for s in latencies]
-    raw_errors = [e for _i, _l, errs in raw for e in errs]
+    raw_errors = [e for _i, _l, errs in raw + raw_searching for e in errs]
+    raw_searching_saves = [s for _i, latencies, _e in raw_searching for s in latencies]
     ok = not errors and not problems and bool(saves) and p95(saves) <= SAVE_TARGET_S
     print(
         f"\n{machine()}, PostgreSQL {version}; load average {load_at_start} at start, "
@@ -366,6 +396,13 @@ def main(argv: list[str] | None = None) -> int:
             f"reference, raw UPDATE × {len(raw)} processes: {len(raw_saves):,} saves, "
             f"median {ms(median(raw_saves))} · p95 {ms(p95(raw_saves))} · "
             f"max {ms(max(raw_saves))}; errors {len(raw_errors)}"
+        )
+    if raw_searching_saves:
+        print(
+            f"reference, the same searches raw then the raw UPDATE × {len(raw_searching)} "
+            f"processes: {len(raw_searching_saves):,} saves, "
+            f"median {ms(median(raw_searching_saves))} · p95 {ms(p95(raw_searching_saves))} · "
+            f"max {ms(max(raw_searching_saves))}"
         )
     for line in (errors + problems + raw_errors)[:20]:
         print(f"  {line}")
