@@ -87,7 +87,8 @@ class Report:
     # statement's execute, lock waits included) and this process's CPU seconds.
     server_s: list[float] = field(default_factory=list)
     cpu_s: list[float] = field(default_factory=list)
-    # Each statement sent during save attempts (its first words): count, seconds in execute.
+    # Each statement sent during save attempts and the re-reads after a conflict (its first
+    # words): count, seconds in execute.
     by_statement: dict[str, list[float]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     tagged: set[int] = field(default_factory=set)  # members this animator's tag was added to
@@ -384,7 +385,10 @@ def main(argv: list[str] | None = None) -> int:
                 total[0] += count
                 total[1] += seconds
         attempts = len(statements) or 1
-        print("statements of the save attempts (per attempt: count, mean time in execute):")
+        print(
+            "statements of the save attempts and of the re-reads after a conflict (per "
+            "attempt: count, mean time in execute):"
+        )
         for kind, (count, seconds) in sorted(kinds.items(), key=lambda kv: -kv[1][1]):
             print(f"  {kind}: {count / attempts:.2f} × {ms(seconds / count)}")
     if searches:
