@@ -4,6 +4,10 @@ Run by ``python -m bench`` as ``python -m bench.gui DB --out FILE`` in a process
 so that the resident memory it reports is the window's, not the benchmark driver's (which
 may just have built a million members). Writes a JSON list of result rows to FILE.
 
+DB is a file, or a team directory's ``postgresql://user@host:port/db`` address (issue 11):
+the window then opens the team store, and the raw references run the same compiled SQL
+through psycopg (autocommit) on the same server instead of Python's sqlite3.
+
 Order: the bare QApplication's memory (baseline) → the window shows the whole list → memory
 → scroll benchmark → memory → select benchmark → search benchmark (the raw-SQL references
 run last, so their result lists never count in the memory figures).
@@ -116,10 +120,33 @@ class SlotTimer:
         MembersPanel._on_search_finished = timed  # type: ignore[method-assign]
 
 
+def is_server(db: Path | str) -> bool:
+    """A team server's address rather than a file."""
+    return str(db).startswith(("postgresql:", "postgres:", "postgresql+"))
+
+
+def raw_connection(store: Any) -> Any:
+    """The physical reference's own connection, without SQLAlchemy or Qt: Python's sqlite3
+    on the same file, set up like the app's own connections (same pragmas and functions), or
+    psycopg in autocommit on the same server, as the same login. Both answer
+    ``execute(sql, params)`` with a cursor."""
+    if store.is_team:
+        import psycopg
+
+        from app.store.server import with_stored_password
+
+        url = with_stored_password(store.url).set(drivername="postgresql")
+        return psycopg.connect(url.render_as_string(hide_password=False), autocommit=True)
+    from app.store.sqlite import configure_connection
+
+    raw = sqlite3.connect(store.path)
+    configure_connection(raw)
+    return raw
+
+
 class WindowBench:
-    def __init__(self, app: QApplication, db: Path, runs: int) -> None:
+    def __init__(self, app: QApplication, db: Path | str, runs: int) -> None:
         from app.store import open_store
-        from app.store.sqlite import configure_connection
         from ui import i18n
         from ui.application import build_window, make_application
         from ui.models.member_table import PAGE_SIZE
@@ -138,10 +165,8 @@ class WindowBench:
         self.waiter = SearchWaiter(self.panel)
         if PAGE_SIZE != PAGE:
             raise RuntimeError(f"the table now fetches {PAGE_SIZE} rows a page, not {PAGE}")
-        # The physical reference: the same file through Python's sqlite3, set up like the
-        # app's own connections (same pragmas and functions), without SQLAlchemy or Qt.
-        self.raw = sqlite3.connect(db)
-        configure_connection(self.raw)
+        self.raw = raw_connection(self.store)
+        self.engine_label = "psycopg" if self.store.is_team else "sqlite3"
 
     def close(self) -> None:
         self.window.close()
@@ -216,8 +241,9 @@ class WindowBench:
 
         reference = self._page_reference(targets)
         log(f"scroll reference: one page of {PAGE} rows by id, {spread(reference)}")
-        ref_text = f"raw SQL, one page of {PAGE} rows by id (+ tags, communities): " + spread(
-            reference
+        ref_text = (
+            f"raw SQL ({self.engine_label}), one page of {PAGE} rows by id (+ tags, communities): "
+            + spread(reference)
         )
         return [
             Row(
@@ -238,8 +264,9 @@ class WindowBench:
             ),
         ], scrolled
 
-    def _captured_page_sql(self, ids: Sequence[int]) -> list[str]:
-        """The statements ``fetch_rows`` runs for one page, as the driver receives them."""
+    def _captured_page_sql(self, ids: Sequence[int]) -> list[tuple[str, list[str] | None]]:
+        """The statements ``fetch_rows`` runs for one page, as the driver receives them, each
+        with its parameters' names (psycopg's are named, sqlite3's positional: None)."""
         from sqlalchemy import event
 
         seen: list[tuple[str, Any]] = []
@@ -257,9 +284,11 @@ class WindowBench:
         for statement, parameters in seen:
             if statement.lstrip().upper().startswith(("BEGIN", "COMMIT", "ROLLBACK")):
                 continue
-            if list(parameters) != list(ids):
+            names = list(parameters) if isinstance(parameters, dict) else None
+            values = list(parameters.values()) if isinstance(parameters, dict) else parameters
+            if list(values) != list(ids):
                 raise RuntimeError(f"unexpected parameters for {statement!r}")
-            statements.append(statement)
+            statements.append((statement, names))
         return statements
 
     def _page_reference(self, rows: Sequence[int]) -> list[float]:
@@ -271,8 +300,9 @@ class WindowBench:
             start = min(row // PAGE * PAGE, len(ids) - PAGE)
             page = tuple(ids[start : start + PAGE])
             started = time.perf_counter()
-            for statement in statements:
-                self.raw.execute(statement, page).fetchall()
+            for statement, names in statements:
+                params = page if names is None else dict(zip(names, page, strict=True))
+                self.raw.execute(statement, params).fetchall()
             timings.append(time.perf_counter() - started)
         return timings
 
@@ -424,9 +454,9 @@ class WindowBench:
         return self.waiter.at - started
 
     def raw_search(self, query: str) -> tuple[Callable[[], int], str]:
-        """The app's search SQL, compiled once, run through sqlite3 (ids, then the total)."""
+        """The app's search SQL, compiled once for the store's engine, run through the raw
+        connection (sqlite3 or psycopg): the ids, then the total."""
         import sqlalchemy as sa
-        from sqlalchemy.dialects import sqlite as sqlite_dialect
 
         from app.members.query import compile_query
         from app.members.search import parse
@@ -437,14 +467,18 @@ class WindowBench:
             sa.select(member.c.id).where(compile_query(parse(query))).order_by(*Sort().order_by())
         )
         compiled = stmt.compile(
-            dialect=sqlite_dialect.dialect(), compile_kwargs={"render_postcompile": True}
+            dialect=self.store.engine.dialect, compile_kwargs={"render_postcompile": True}
         )
         params = compiled.construct_params()
-        positional = tuple(params[name] for name in compiled.positiontup or ())
+        bound: Any = (
+            dict(params)
+            if self.store.is_team
+            else tuple(params[name] for name in compiled.positiontup or ())
+        )
         sql = str(compiled)
 
         def run() -> int:
-            rows = self.raw.execute(sql, positional).fetchall()
+            rows = self.raw.execute(sql, bound).fetchall()
             self.raw.execute("SELECT count(*) FROM member").fetchone()
             return len(rows)
 
@@ -478,7 +512,7 @@ class WindowBench:
             rows.append(
                 Row(
                     f"search: `{query}` → {listed:,} rows",
-                    f"raw SQL (sqlite3) + `count(*)`: {spread(raw_times)}",
+                    f"raw SQL ({self.engine_label}) + `count(*)`: {spread(raw_times)}",
                     spread(app_times),
                     f"median ≤ {ms(limit)} and ≤ 1.5×raw+16 ms = {ms(bound)}",
                     result <= limit and result <= bound,
@@ -488,7 +522,7 @@ class WindowBench:
         return rows, notes
 
 
-def run(db: Path, only: set[str], runs: int) -> dict[str, Any]:
+def run(db: Path | str, only: set[str], runs: int) -> dict[str, Any]:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
     app.processEvents()
@@ -541,13 +575,14 @@ def run(db: Path, only: set[str], runs: int) -> dict[str, Any]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.gui")
-    parser.add_argument("db", type=Path)
+    parser.add_argument("db", help="a store file, or a team server's postgresql://… address")
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--only", default="search,scroll,memory")
     parser.add_argument("--runs", type=int, default=10)
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    result = run(args.db, set(args.only.split(",")), args.runs)
+    db: Path | str = args.db if is_server(args.db) else Path(args.db)
+    result = run(db, set(args.only.split(",")), args.runs)
     args.out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0
 

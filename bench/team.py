@@ -1,24 +1,33 @@
 """Team mode on PostgreSQL: a directory copied onto a throw-away server, then the search box's
 queries timed beside the raw SQL of the same statements on the same server, in one run.
 
-    python -m bench.team [--members N] [--store FILE]
+    python -m bench.team [--members N] [--store FILE] [--runs R] [--gui]
 
 The store is a demo file of bench/.data (made if missing: `python -m bench --members N
 --keep` does) copied row for row (app.store.copy); the reference for each query is its own
 compiled SQL sent by psycopg straight to the server, the rows fetched — what Amicale adds
 is the query building, the id array and the ordering. Target (issue 11): search ≤ 1.5× raw
 + 16 ms.
+
+``--gui``: then, on the same server, the search part of bench/gui.py in a process of its own
+(offscreen, as `python -m bench` runs it on a file): the real main window opened on the team
+store, from the last keystroke to the table repainted with its count, beside the same
+compiled SQL sent raw through psycopg (autocommit) in the same run. ``--runs``: timed runs
+per query (both parts; 7 by default).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
-from bench.common import DATA_DIR, median, ms, p90
+from bench.common import DATA_DIR, REPO, Row, median, ms, p90
 
 QUERIES = ("dup", "jean", "city:lyon", "lyon chimie", "promo:2000..2005 mar", "-has:email", "")
 RUNS = 7
@@ -28,6 +37,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.team")
     parser.add_argument("--members", type=int, default=100_000)
     parser.add_argument("--store", type=Path)
+    parser.add_argument("--runs", type=int, default=RUNS, help="timed runs per query")
+    parser.add_argument(
+        "--gui", action="store_true", help="then the window's keystroke → repaint search"
+    )
     args = parser.parse_args(argv)
     source_path = args.store or DATA_DIR / f"demo-{args.members}-1.sqlite3"
     if not source_path.exists():
@@ -56,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         rows = []
         for query in QUERIES:
             amicale, raw = [], []
-            for _ in range(RUNS):
+            for _ in range(args.runs):
                 t = time.perf_counter()
                 found = directory.search_ids(query, Sort())
                 amicale.append(time.perf_counter() - t)
@@ -71,7 +84,9 @@ def main(argv: list[str] | None = None) -> int:
             verdict = "ok" if median(amicale) <= target else "over"
             rows.append((query or "(everyone)", len(found), raw, amicale, target, verdict))
         load = os.getloadavg()
-        print(f"\nload average {load[0]:.2f}, {load[1]:.2f}, {load[2]:.2f}; {RUNS} runs each\n")
+        print(
+            f"\nload average {load[0]:.2f}, {load[1]:.2f}, {load[2]:.2f}; {args.runs} runs each\n"
+        )
         print(
             "| query | found | raw SQL (same statement, psycopg) | Amicale `search_ids` | "
             "target 1.5× raw + 16 ms | verdict |"
@@ -84,9 +99,36 @@ def main(argv: list[str] | None = None) -> int:
                 f"{verdict} |"
             )
         server.close()
+        if args.gui:
+            print(f"\nthe main window on the server (bench.gui, offscreen, {args.runs} runs):\n")
+            _print_rows(gui_search(cluster.url("bench"), args.runs))
     finally:
         cluster.stop()
     return 0
+
+
+def gui_search(url: str, runs: int) -> list[Row]:
+    """bench/gui.py's search rows for the team store at ``url``, from a process of its own."""
+    with tempfile.TemporaryDirectory(prefix="amicale-bench-") as tmp:
+        out = Path(tmp) / "gui.json"
+        env = dict(os.environ)
+        env["AMICALE_CONFIG_DIR"] = str(Path(tmp) / "config")
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+        command = [sys.executable, "-m", "bench.gui", url, "--out", str(out)]
+        command += ["--only", "search", "--runs", str(runs)]
+        subprocess.run(command, check=True, cwd=REPO, env=env)
+        data = json.loads(out.read_text(encoding="utf-8"))
+    for note in data["notes"]:
+        print(f"  SQL {note}", file=sys.stderr)
+    return [Row.from_json(r) for r in data["rows"]]
+
+
+def _print_rows(rows: list[Row]) -> None:
+    print("| benchmark | reference | result | target | verdict |")
+    print("|---|---|---|---|---|")
+    for row in rows:
+        cells = (row.benchmark, row.reference, row.result, row.target, row.verdict)
+        print("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
 
 
 def _compiled(directory: object, query: str, store: object) -> tuple[str, dict[str, object]]:

@@ -8,9 +8,10 @@ import json
 import pytest
 import sqlalchemy as sa
 
-from app import cli
+from app import cli, operations
 from app.members.service import EditConflict, MemberDirectory
 from app.members.validation import EDITABLE_FIELDS
+from app.operations import Operation
 from app.store import Store
 
 pytestmark = pytest.mark.engines
@@ -66,6 +67,66 @@ def test_different_fields_merge_and_the_same_field_is_a_conflict(store: Store) -
     # She chooses hers, from the version she was shown: saved.
     directory.update(member_id, {"city": "Paris"}, expected_version=3)
     assert directory.get(member_id).values["city"] == "Paris"
+
+
+def test_a_card_save_is_one_transaction_and_its_undo_puts_back_what_it_replaced(
+    store: Store,
+) -> None:
+    """On a server every statement is a round trip and ten animators saving at once wait on
+    each other's: a save reads what it replaces (for its undo) in its own transaction, and
+    does not look up again the tags the member already has."""
+    directory = MemberDirectory(store)
+    member_id = directory.create(
+        {"last_name": "Durand", "city": "Lyon", "notes": "a"},
+        ["Géographie/Lyon", "Métier/Chimie", "Bureau"],
+    )
+    card = directory.get(member_id)
+    # Someone else saves the city after the card was opened.
+    directory.update(member_id, {"city": "Grenoble"}, expected_version=card.version)
+    transactions: list[object] = []
+    lookups: list[str] = []
+
+    def begun(conn: sa.Connection) -> None:
+        transactions.append(conn)
+
+    def sent(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        if " ".join(statement.split()).startswith(("SELECT tag.id FROM tag ", "SELECT tag_cat")):
+            lookups.append(statement)
+
+    sa.event.listen(store.engine, "begin", begun)
+    sa.event.listen(store.engine, "before_cursor_execute", sent)
+    try:
+        done = operations.run(
+            store,
+            Operation(
+                "member.update",
+                {
+                    "member_id": member_id,
+                    "values": {"notes": "a b"},
+                    "tags": [*card.tags, "Promo/2005"],
+                    "expected_version": card.version,
+                    "original": {"notes": "a", "tags": card.tags},
+                },
+            ),
+        )
+    finally:
+        sa.event.remove(store.engine, "begin", begun)
+        sa.event.remove(store.engine, "before_cursor_execute", sent)
+    assert len(transactions) == 1
+    # The new "Promo/2005" is looked up (its category, then the tag, each again under the
+    # lock that makes it: 4) and "Bureau" (no category: any "Bureau" may be the one meant:
+    # 1); not the two the member has with their category (2 each before).
+    assert len(lookups) == 5
+    now = directory.get(member_id)
+    assert (now.values["city"], now.values["notes"]) == ("Grenoble", "a b")
+    assert sorted(now.tags) == sorted([*card.tags, "Promo/2005"])
+    assert done.undo is not None
+    assert done.undo.args["values"] == {"notes": "a"}
+    assert sorted(done.undo.args["tags"]) == sorted(card.tags)
+    operations.run(store, done.undo)
+    undone = directory.get(member_id)
+    assert (undone.values["city"], undone.values["notes"]) == ("Grenoble", "a")
+    assert sorted(undone.tags) == sorted(card.tags)
 
 
 def test_member_set_prints_the_new_version_and_refuses_stale_ones(

@@ -140,6 +140,17 @@ class Member:
 
 
 @dataclass(frozen=True)
+class Saved:
+    """What one save changed: the fields' names (``"tags"`` last, when they changed), and
+    what those held just before it — read in the save's own transaction from the row it
+    locked, so that an undo puts back what this save replaced, even when someone else saved
+    a moment before (``"tags"``: the labels)."""
+
+    names: list[str]
+    before: dict[str, Any]
+
+
+@dataclass(frozen=True)
 class DeletedMembers:
     """Everything needed to undo a deletion exactly (same ids, tags and communities)."""
 
@@ -381,15 +392,7 @@ class MemberDirectory:
 
     @staticmethod
     def _tag_labels(conn: sa.Connection, member_id: int) -> list[str]:
-        stmt = (
-            sa.select(tag_category.c.name, tag.c.name)
-            .select_from(member_tag)
-            .join(tag, tag.c.id == member_tag.c.tag_id)
-            .join(tag_category, tag_category.c.id == tag.c.category_id, isouter=True)
-            .where(member_tag.c.member_id == member_id)
-            .order_by(tag_category.c.position, tag.c.name_key)
-        )
-        return [f"{cat}/{name}" if cat else name for cat, name in conn.execute(stmt)]
+        return [t.label for t in _member_tags(conn, member_id)]
 
     # --- operations ----------------------------------------------------------------------
 
@@ -410,7 +413,7 @@ class MemberDirectory:
             )
             member_id = int(_new_id(result))
             if tags:
-                _set_tags(conn, member_id, tags)
+                _set_tags(conn, member_id, tags, current=[])  # a new member has none yet
             if clean.get("consent"):
                 consent.record(
                     conn, [member_id], {"newsletter": True}, "edit", mirror=False, log=False
@@ -433,6 +436,22 @@ class MemberDirectory:
         between, the fields both changed (``original``: the values the edit started from)
         raise EditConflict; fields only one side changed merge by themselves.
         """
+        return self.save(
+            member_id, values, tags, expected_version=expected_version, original=original
+        ).names
+
+    def save(
+        self,
+        member_id: int,
+        values: dict[str, Any],
+        tags: Sequence[str] | None = None,
+        *,
+        expected_version: int | None = None,
+        original: dict[str, Any] | None = None,
+    ) -> Saved:
+        """`update`, telling also what the changed fields held before (for its undo), in
+        the one write transaction: on a server every statement is a round trip, and ten
+        animators saving at once wait on each other's."""
         clean = normalise(values)
         with self.store.write() as conn:
             current = conn.execute(
@@ -446,11 +465,11 @@ class MemberDirectory:
             changed = {k: v for k, v in clean.items() if row[k] != v}
             merged = {**dict(row), **changed}
             require_identity(merged)
+            had_tags = _member_tags(conn, member_id) if tags is not None else []
             if tags is not None and original is not None and "tags" in original:
                 # Tags are a set: this edit's additions and removals, over what is saved now.
-                saved = self._tag_labels(conn, member_id)
-                tags = merge_tags(saved, original["tags"], tags)
-            tag_changed = tags is not None and _set_tags(conn, member_id, tags)
+                tags = merge_tags([t.label for t in had_tags], original["tags"], tags)
+            tag_changed = tags is not None and _set_tags(conn, member_id, tags, had_tags)
             if tag_changed and not changed:
                 # The member's version moves with its tags: a card opened before sees it.
                 conn.execute(
@@ -490,7 +509,10 @@ class MemberDirectory:
                 if tracked:
                     detail["changes"] = tracked
                 audit.record(conn, "update", "member", member_id, detail)
-        return names
+        before: dict[str, Any] = {k: row[k] for k in changed}
+        if tag_changed:
+            before["tags"] = [t.label for t in had_tags]
+        return Saved(names, before)
 
     def delete(self, ids: Sequence[int]) -> DeletedMembers:
         ids = list(ids)
@@ -568,8 +590,46 @@ def merge_tags(saved: Sequence[str], before: Sequence[str], mine: Sequence[str])
     return merged
 
 
-def _set_tags(conn: sa.Connection, member_id: int, labels: Sequence[str]) -> bool:
-    """Make the member's tags exactly ``labels`` ("Name" or "Category/Name"); True if changed."""
+@dataclass(frozen=True)
+class _MemberTag:
+    id: int
+    category_key: str | None
+    name_key: str
+    label: str  # "Category/Name", or "Name" for a tag without a category
+
+
+def _member_tags(conn: sa.Connection, member_id: int) -> list[_MemberTag]:
+    """The member's tags in the card's order (category, then name), in one statement."""
+    stmt = (
+        sa.select(
+            tag.c.id, tag_category.c.name_key, tag.c.name_key, tag_category.c.name, tag.c.name
+        )
+        .select_from(member_tag)
+        .join(tag, tag.c.id == member_tag.c.tag_id)
+        .join(tag_category, tag_category.c.id == tag.c.category_id, isouter=True)
+        .where(member_tag.c.member_id == member_id)
+        .order_by(tag_category.c.position, tag.c.name_key)
+    )
+    return [
+        _MemberTag(tag_id, category_key, name_key, f"{category}/{name}" if category else name)
+        for tag_id, category_key, name_key, category, name in conn.execute(stmt)
+    ]
+
+
+def _set_tags(
+    conn: sa.Connection,
+    member_id: int,
+    labels: Sequence[str],
+    current: Sequence[_MemberTag] | None = None,
+) -> bool:
+    """Make the member's tags exactly ``labels`` ("Name" or "Category/Name"); True if changed.
+
+    ``current``: the member's tags as just read (`_member_tags`); a "Category/Name" label
+    the member already has is then not looked up again (two statements a label on a server).
+    """
+    if current is None:
+        current = _member_tags(conn, member_id)
+    known = {(t.category_key, t.name_key): t.id for t in current if t.category_key is not None}
     wanted: set[int] = set()
     for label in labels:
         label = label.strip()
@@ -579,14 +639,12 @@ def _set_tags(conn: sa.Connection, member_id: int, labels: Sequence[str]) -> boo
         name = name.strip()
         if not name:
             raise ValidationError({"tags": f"'{label}' has no tag name"})
-        wanted.add(ensure_tag(conn, name, category_name.strip() if slash else None))
-    current = {
-        r[0]
-        for r in conn.execute(
-            sa.select(member_tag.c.tag_id).where(member_tag.c.member_id == member_id)
-        )
-    }
-    removed, added = current - wanted, wanted - current
+        category = category_name.strip() if slash else None
+        # The keys ensure_category and ensure_tag look the label up by.
+        had = known.get((fold(category).strip(), fold(name).strip())) if category else None
+        wanted.add(had if had is not None else ensure_tag(conn, name, category))
+    existing = {t.id for t in current}
+    removed, added = existing - wanted, wanted - existing
     if removed:
         conn.execute(
             member_tag.delete().where(

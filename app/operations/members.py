@@ -35,23 +35,23 @@ def update_member(
     values (and tags) the member had. ``expected_version`` and ``original``: the version
     and values the edit started from, so that a save made meanwhile by someone else is
     merged, or raises EditConflict for the fields both changed."""
-    directory = MemberDirectory(store)
-    before = directory.get(member_id)
-    changed = directory.update(
+    saved = MemberDirectory(store).save(
         member_id,
         values,
         list(tags) if tags is not None else None,
         expected_version=expected_version,
         original=original,
     )
+    changed = saved.names
     fields = [name for name in changed if name != "tags"]
     tags_changed = "tags" in changed
+    # What this save replaced, read in its own transaction from the row it locked.
     undo = Operation(
         "member.update",
         {
             "member_id": member_id,
-            "values": {name: before.values.get(name) for name in fields},
-            "tags": before.tags if tags_changed else None,
+            "values": {name: saved.before[name] for name in fields},
+            "tags": saved.before["tags"] if tags_changed else None,
         },
     )
     return Outcome(
