@@ -331,7 +331,7 @@ def test_the_server_roles_apply_to_replayed_operations(
         edit(local, claire, company="Arkema")
     assert cli.main(["--db", str(reader), "sync"]) == 0
     out = capsys.readouterr().out
-    assert "refused by the server: member.update: your role in this team does not allow" in out
+    assert "refused by the server: member.update: your reader role does not allow" in out
     with opened(reader) as local:
         assert sync.pending(local) == 1
         assert sync.refused(local)[0][1] == "member.update"

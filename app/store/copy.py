@@ -33,7 +33,7 @@ _DERIVED = (community_pair, community_spread)
 # The server's triggers that write the login into a row, off while copying that table.
 _AUTHOR_TRIGGERS = {
     "audit_event": (postgres.AUDIT_ACTOR_OFF, postgres.AUDIT_ACTOR_ON),
-    "member": (postgres.AUTHOR_OFF, postgres.AUTHOR_ON),
+    "member": (postgres.KEEP_AUTHORS_ON, postgres.KEEP_AUTHORS_OFF),
 }
 
 
@@ -134,10 +134,12 @@ def _loading(writing: sa.Connection) -> Iterator[Loader]:
     with sqlite.bulk_inserts(raw) as backlog:
 
         def insert(table: sa.Table, columns: list[str], values: list[list[Any]]) -> int:
-            done = sqlite.bulk_insert(raw, table.name, columns, values)
+            # Every row goes in or the statement fails; the driver's change count would also
+            # count what the counters' triggers update.
+            sqlite.bulk_insert(raw, table.name, columns, values)
             if table is member:
                 backlog.catch_up(sqlite.BULK_FTS_CHUNK)
-            return done
+            return len(values)
 
         yield insert
 

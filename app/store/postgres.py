@@ -244,16 +244,22 @@ VERSION_BUMP_WITH_AUTHOR = (
     "NEW.updated_by := session_user; RETURN NEW; END $$"
 )
 VERSION_BUMP_WITHOUT_AUTHOR = VERSION_TRIGGER[0]
+# A copy onto the server (`team import`) keeps each member's author as the source has it: the
+# owner's transaction says so (KEEP_AUTHORS_ON, undone at its end); for anyone else, or
+# without it, the login writes itself. (Not ALTER TABLE … DISABLE TRIGGER: the change log's
+# triggers at commit leave events pending on member, and PostgreSQL then refuses it.)
 AUTHOR_TRIGGER = (
     VERSION_BUMP_WITH_AUTHOR,
     "CREATE OR REPLACE FUNCTION member_author() RETURNS trigger LANGUAGE plpgsql AS $$ "
-    "BEGIN NEW.updated_by := session_user; RETURN NEW; END $$",
+    "BEGIN IF current_setting('amicale.keep_authors', true) = 'on' AND EXISTS ("
+    "SELECT 1 FROM pg_class c WHERE c.oid = TG_RELID "
+    "AND pg_has_role(session_user, c.relowner, 'MEMBER')) THEN RETURN NEW; END IF; "
+    "NEW.updated_by := session_user; RETURN NEW; END $$",
     "CREATE TRIGGER member_author_bi BEFORE INSERT ON member FOR EACH ROW "
     "EXECUTE FUNCTION member_author()",
 )
-# A copy keeps who wrote each member as the source has it, not the login that copies.
-AUTHOR_OFF = "ALTER TABLE member DISABLE TRIGGER member_author_bi"
-AUTHOR_ON = "ALTER TABLE member ENABLE TRIGGER member_author_bi"
+KEEP_AUTHORS_ON = "SET LOCAL amicale.keep_authors = 'on'"
+KEEP_AUTHORS_OFF = "SET LOCAL amicale.keep_authors = 'off'"
 AUTHOR_TRIGGER_DROP = (
     "DROP TRIGGER IF EXISTS member_author_bi ON member",
     "DROP FUNCTION IF EXISTS member_author()",
