@@ -691,8 +691,8 @@ class _Importer:
                 self._see(values.get("email"), incoming.linkedin)
             links += [(member_id, t) for t in self._tag_ids_of(incoming.tags)]
         self.load.insert("member", _MEMBER_COLUMNS, records)
-        if links:
-            self.load.insert("member_tag", _LINK_COLUMNS, links, or_ignore=True)
+        if links:  # new members, each tag once (a set): no link can be there already
+            self.load.insert("member_tag", _LINK_COLUMNS, links)
         self.report.created += len(records)
 
 
@@ -764,7 +764,7 @@ def import_file(
                             indexing = None
                         while ready:
                             importer.flush(ready.popleft())
-                        if load.due(bulk_load.SEARCH_CHUNK):
+                        if load.due():
                             indexing = indexer.submit(load.catch_up)
                     if progress is not None:  # rows read (the cancel is seen at the next batch)
                         progress(done, max(total, done))
