@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
+import string
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Protocol
 
@@ -49,6 +50,7 @@ _DEFERRED = (
 # The tags' member counters (migration 0007): a large import recounts the tags it used once
 # at its end instead of one counter update per link (3 per member in the bench's file).
 _COUNT_TRIGGERS = ("member_tag_count_ai",)
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 _BUILD_CACHE_KIB = 16_384  # the page cache while the deferred indexes are built
 # Members a text-indexing statement writes at once on SQLite (sqlite.BULK_FTS_CHUNK), and
 # on a server whose trigger is put aside: smaller, so that the server folds the words of one
@@ -72,6 +74,9 @@ class BulkLoad(Protocol):
 
     def was_empty(self) -> bool:
         """The directory had no member when the load began."""
+
+    def sql_lower(self, text: str) -> str:
+        """``text`` as the engine's lower() spells it (the key the email index holds)."""
 
     def new_id(self) -> int:
         """An id for a member to create (ascending)."""
@@ -171,6 +176,9 @@ class FileLoad:
 
     def was_empty(self) -> bool:
         return self._empty
+
+    def sql_lower(self, text: str) -> str:
+        return text.translate(_ASCII_LOWER)  # SQLite's lower() folds ASCII only
 
     def new_id(self) -> int:
         self._next += 1
@@ -298,7 +306,11 @@ class ServerLoad:
         ).fetchone()
         if expected < NAME_PROMO_INDEX_FROM or expected < 2 * int(existing) or not owner:
             return
+        # Nobody else writes members until the import ends (they still read them): what it
+        # has not written itself is what was there (the importer's shortcut for a new
+        # directory holds, as on a file).
         self._conn.execute("LOCK TABLE member, member_fts, member_tag IN SHARE ROW EXCLUSIVE MODE")
+        self.exclusive = True
         for name, definition in self._conn.execute(
             "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
             "AND indexname = ANY(%s) ORDER BY indexname",
@@ -333,6 +345,9 @@ class ServerLoad:
 
     def was_empty(self) -> bool:
         return bool(self._empty)
+
+    def sql_lower(self, text: str) -> str:
+        return text.lower()  # the server's lower() folds every letter
 
     def new_id(self) -> int:
         if not self._ids:
@@ -439,14 +454,12 @@ class ServerLoad:
 
     def finish(self) -> None:
         """What the load put aside, built again (the staging tables go with the
-        transaction), and the planner's statistics of a directory that just grew."""
+        transaction; the planner's statistics come from the server's autovacuum, which
+        analyses a table soon after this many new rows)."""
         self.catch_up()
         self._indexed = None
         for statement in self._deferred:
             self._conn.execute(statement)
-        if self._deferred:
-            for table in ("member", "member_fts", "member_tag"):
-                self._conn.execute(f"ANALYZE {table}")
         self._deferred = []
 
 
