@@ -410,9 +410,24 @@ def test_zero_members(open_new: Any) -> None:
     assert _rows(store, "SELECT count(*) FROM tag") == [(44,)]
 
 
-def test_a_server_gets_the_rows_a_file_gets(tmp_path: Path, request: pytest.FixtureRequest) -> None:
+@pytest.mark.parametrize("large", [False, True])
+def test_a_server_gets_the_rows_a_file_gets(
+    tmp_path: Path, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, large: bool
+) -> None:
     """`demo` on a team server: the same members, tags and communities as in a data file,
-    searched the same, and the server's sequences go on after them."""
+    searched the same, and the server's sequences go on after them; a large sample (its
+    search words and indexes built at the end) as a small one (row by row)."""
+    from app.store import bulk
+
+    monkeypatch.setattr(bulk, "NAME_PROMO_INDEX_FROM", 0 if large else 10**9)
+    rebuilt: list[int] = []
+    finish = bulk.ServerLoad.finish
+
+    def watched(self: bulk.ServerLoad) -> None:
+        rebuilt.append(len(self._deferred))
+        finish(self)
+
+    monkeypatch.setattr(bulk.ServerLoad, "finish", watched)
     file = _new_store("sqlite", tmp_path, "file", request)
     server = _new_store("postgresql", tmp_path, "server", request)
     try:
@@ -429,6 +444,10 @@ def test_a_server_gets_the_rows_a_file_gets(tmp_path: Path, request: pytest.Fixt
         assert authors == [server.url.username]
         for query in ("mar", "lef", "ville:lyon", "tag:lyon", "community:lyon", "ingenieure"):
             assert MemberDirectory(file).count(query) == MemberDirectory(server).count(query)
+        assert rebuilt == [9 if large else 0]
+        schema = _schema(server)
+        assert any("member_fts_ai" in name for _, name, _ in schema)
+        assert any("ix_member_fts_free" in name for _, name, _ in schema)
         new_id = MemberDirectory(server).create({"first_name": "Zébulon", "last_name": "Q"})
         assert new_id == 1201
     finally:

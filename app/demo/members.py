@@ -440,12 +440,15 @@ def _load_server(
 ) -> None:
     """The same rows onto a team server, each batch's members, tags and communities by
     COPY (app/store/bulk.py), in the caller's transaction. The server's triggers keep the
-    search words and the counts (once a COPY for the counts); nothing of the schema is
-    dropped, which a team login that owns no table could not do anyway."""
+    counts (once a COPY); the search words too, unless the sample is large and the login
+    owns the tables: then, as for a large import (bulk.ServerLoad), the search trigger, the
+    trigram index and the links' foreign keys are put aside and built once at the end."""
     from app.store import bulk
 
     rows = _Generator(seed, today, tag_ids, community_ids)
     watch = _Stopwatch()
+    load = bulk.ServerLoad(raw)
+    load.defer_for(total)
     # The members' ids from the table's sequence (the other animators' members take theirs
     # from it too); on a new directory they are 1..total, as in a data file.
     offset = bulk.reserve_member_ids(raw, total)
@@ -469,6 +472,7 @@ def _load_server(
             inserted += len(member_rows)
             if progress is not None:
                 progress(inserted, total)
+        load.finish()
         bulk.analyze(raw, ("member", "member_tag", "member_community", "member_fts"))
     log.debug("demo: %d members drawn and copied to the server in %.1fs", total, watch.lap())
 

@@ -27,7 +27,6 @@ import heapq
 import io
 import json
 import re
-import string
 import tempfile
 import time
 from collections import deque
@@ -61,7 +60,6 @@ from app.store.schema import import_journal, member, member_tag, tag
 from app.text import linkedin_key, sort_name
 
 BATCH_SIZE = 2000
-_SQL_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)  # lower() in SQLite
 _DUPLICATE_REASON = "same name and class year, no email"
 # How a note starts that keeps a cell's text the import could not use (search: notes:"to fix").
 TO_FIX = "To fix"
@@ -465,7 +463,7 @@ class _Importer:
     def _see(self, email: str | None, linkedin: str | None) -> None:
         assert self._keys_seen is not None
         if email:
-            self._keys_seen.add(email.translate(_SQL_LOWER))
+            self._keys_seen.add(self.load.sql_lower(email))
         if linkedin:
             self._keys_seen.add(linkedin)
 
@@ -691,8 +689,8 @@ class _Importer:
                 self._see(values.get("email"), incoming.linkedin)
             links += [(member_id, t) for t in self._tag_ids_of(incoming.tags)]
         self.load.insert("member", _MEMBER_COLUMNS, records)
-        if links:
-            self.load.insert("member_tag", _LINK_COLUMNS, links, or_ignore=True)
+        if links:  # new members, each tag once (a set): no link can be there already
+            self.load.insert("member_tag", _LINK_COLUMNS, links)
         self.report.created += len(records)
 
 
@@ -764,7 +762,7 @@ def import_file(
                             indexing = None
                         while ready:
                             importer.flush(ready.popleft())
-                        if load.due(bulk_load.SEARCH_CHUNK):
+                        if load.due():
                             indexing = indexer.submit(load.catch_up)
                     if progress is not None:  # rows read (the cancel is seen at the next batch)
                         progress(done, max(total, done))
