@@ -282,6 +282,12 @@ def cmd_team(args: argparse.Namespace) -> int:
         elif args.team_action == "remove-user":
             team.remove_user(store, args.name)
             print(f"team remove-user: {args.name}")
+        elif args.team_action == "export":
+            counts = team.export_to_file(store, Path(args.output))
+            print(f"team export: {args.output} ({counts.get('member', 0)} members)")
+        elif args.team_action == "import":
+            counts = team.import_from_file(store, args.file, _passphrase())
+            print(f"team import: {args.file} ({counts.get('member', 0)} members)")
     finally:
         store.close()
     return 0
@@ -961,6 +967,10 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--json", action="store_true")
     q = team_sub.add_parser("remove-user", help="remove a login from the team")
     q.add_argument("name")
+    q = team_sub.add_parser("export", help="the team directory as a new data file (solo)")
+    q.add_argument("-o", "--output", metavar="FILE", required=True)
+    q = team_sub.add_parser("import", help="a data file onto the empty team directory")
+    q.add_argument("file", metavar="FILE")
     p.set_defaults(func=cmd_team)
 
     p = sub.add_parser("check", help="integrity check of the store")

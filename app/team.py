@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import secrets
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -223,3 +224,80 @@ def try_connection(text: str, password: str = "") -> tuple[str, str]:
         return store.describe(), current_role(store)
     finally:
         store.close()
+
+
+# --- moving a directory: a team store as a solo file, and a solo file onto the server --------
+
+T_EXPORT_EXISTS = QT_TRANSLATE_NOOP(
+    "Messages", "{0} already exists: give the team export the name of a new file"
+)
+T_NOT_EMPTY = QT_TRANSLATE_NOOP(
+    "Messages",
+    "the team directory {0} is not empty ({1} members, {2} tags, {3} posts): a data file is "
+    "copied onto an empty directory only",
+)
+T_SOLO_ONLY = QT_TRANSLATE_NOOP(
+    "Messages", "{0} is a team directory, not a data file: team import copies a data file"
+)
+
+
+def export_to_file(store: Store, target: Path) -> dict[str, int]:
+    """The team directory as a new solo store at ``target`` (the same rows, verified): a
+    team can leave its server and go back to one person's file. Returns rows per table."""
+    from app import files
+    from app.store.copy import backup_to_file, verify_copy
+
+    _require_team(store)
+    if target.exists() or target.is_symlink():
+        raise AmicaleError(Message(T_EXPORT_EXISTS, str(target)))
+    files.check_output(target)
+    # Written beside it under another name, then renamed: no half file under ``target``.
+    partial = target.with_name(f".{target.name}.part")
+    for extra in ("", "-wal", "-shm"):
+        Path(f"{partial}{extra}").unlink(missing_ok=True)
+    try:
+        counts = backup_to_file(store, partial)
+        from app.store import open_store
+
+        copy = open_store(partial)
+        try:
+            verify_copy(counts, copy)
+        finally:
+            copy.close()
+        partial.replace(target)
+    finally:
+        for extra in ("", "-wal", "-shm"):
+            Path(f"{partial}{extra}").unlink(missing_ok=True)
+    return counts
+
+
+def import_from_file(
+    store: Store, source: Path | str, passphrase: str | None = None
+) -> dict[str, int]:
+    """Copy the solo store ``source`` onto the empty team directory ``store``, in one
+    transaction, then verify every table's rows. Returns rows per table."""
+    from app import files
+    from app.store import address, open_store
+    from app.store.copy import copy_store, verify_copy
+    from app.store.schema import member, post, tag
+
+    _require_team(store)
+    where = address.locate(source)
+    if isinstance(where, sa.URL):
+        raise AmicaleError(Message(T_SOLO_ONLY, address.display(where)))
+    source = where
+    files.check_input(source)
+    with store.read() as conn:
+        found = [
+            int(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar() or 0)
+            for t in (member, tag, post)
+        ]
+    if any(found):
+        raise AmicaleError(Message(T_NOT_EMPTY, store.describe(), *map(str, found)))
+    solo = open_store(source, passphrase=passphrase)  # an older file is upgraded (backed up)
+    try:
+        counts = copy_store(solo, store)
+    finally:
+        solo.close()
+    verify_copy(counts, store)
+    return counts

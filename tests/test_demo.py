@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import sqlite3
 from collections import Counter
@@ -20,24 +21,40 @@ from app.errors import AmicaleError, Cancelled
 from app.members.service import MemberDirectory
 from app.store import Store, open_store
 from app.store.cancel import CancelToken
-from app.store.schema import FREE_TEXT_COLUMNS
+from app.store.schema import FREE_TEXT_COLUMNS, community, member, member_community, member_tag, tag
 from app.store.sqlite import integrity_problems
 from app.text import fold, sort_name, words
 
-pytestmark = pytest.mark.clock  # dates, times and zones throughout
+# Dates, times and zones throughout; the stores on SQLite and on a PostgreSQL server (COPY).
+pytestmark = [pytest.mark.clock, pytest.mark.engines]
 
 TODAY = date(2026, 11, 26)
 N = 3000
 ISO_UTC = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00\+00:00$")
 
 
+_databases = itertools.count(1)
+
+
+def _new_store(engine: str, folder: Path, name: str, request: pytest.FixtureRequest) -> Store:
+    """A new store on ``engine``: a file in ``folder``, or a new database of the session's
+    PostgreSQL cluster (migrated: a copy of its template), dropped at the end."""
+    if engine == "sqlite":
+        return open_store(folder / f"{name}.sqlite3")
+    cluster = request.getfixturevalue("pg_cluster")
+    database = f"demo_{name}_{next(_databases)}"
+    cluster.admin(f"CREATE DATABASE {database} TEMPLATE amicale_template")
+    request.addfinalizer(lambda: cluster.admin(f"DROP DATABASE {database} WITH (FORCE)"))
+    return open_store(cluster.url(database))
+
+
 @pytest.fixture
-def open_new(tmp_path: Path) -> Iterator[Any]:
-    """Open fresh stores in tmp_path; all are closed at the end."""
+def open_new(tmp_path: Path, store_engine: str, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """Open fresh stores on the test's engine; all are closed at the end."""
     opened: list[Store] = []
 
     def _open(name: str = "x") -> Store:
-        store = open_store(tmp_path / f"{name}.sqlite3")
+        store = _new_store(store_engine, tmp_path, name, request)
         opened.append(store)
         return store
 
@@ -46,10 +63,12 @@ def open_new(tmp_path: Path) -> Iterator[Any]:
         store.close()
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, DemoReport]]:
-    """One demo store shared by the read-only tests."""
-    store = open_store(tmp_path_factory.mktemp("demo") / "x.sqlite3")
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def built(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[tuple[Store, DemoReport]]:
+    """One demo store per engine shared by the read-only tests."""
+    store = _new_store(request.param, tmp_path_factory.mktemp("demo"), "built", request)
     report = build_demo(store, members=N, seed=1, today=TODAY)
     yield store, report
     store.close()
@@ -70,6 +89,13 @@ def _members(store: Store) -> list[dict[str, Any]]:
 
 
 def _schema(store: Store) -> list[tuple[Any, ...]]:
+    if store.engine_name == "postgresql":
+        return _rows(
+            store,
+            "SELECT 'index', indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' "
+            "UNION ALL SELECT 'trigger', tgname, pg_get_triggerdef(oid) FROM pg_trigger "
+            "WHERE NOT tgisinternal ORDER BY 2",
+        )
     return _rows(
         store,
         "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') "
@@ -92,6 +118,7 @@ def test_same_seed_same_rows_other_seed_other_rows(open_new: Any) -> None:
     assert _rows(a, "SELECT * FROM member_tag") != _rows(c, "SELECT * FROM member_tag")
 
 
+@pytest.mark.sqlite_only  # FTS5's chunks and the second thread
 def test_chunked_text_indexing_changes_nothing(
     open_new: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -248,6 +275,8 @@ def test_constraints_and_integrity_hold(built: tuple[Store, DemoReport]) -> None
         "SELECT count(*) FROM member_community "
         "WHERE role NOT IN ('member', 'moderator', 'animator')",
     ) == [(0,)]
+    if store.engine_name == "postgresql":
+        return  # the server checked every row (nothing is skipped there)
     with store.read() as conn:
         assert integrity_problems(_raw(conn)) == []
         assert conn.exec_driver_sql("PRAGMA ignore_check_constraints").scalar() == 0
@@ -338,7 +367,9 @@ def test_cancel_leaves_the_store_as_it_was(
     for table in ("member", "member_tag", "member_community", "tag", "tag_category", "community"):
         assert _rows(store, f"SELECT count(*) FROM {table}") == [(0,)], table
     assert _rows(store, "SELECT count(*) FROM setting") == [(0,)]
-    assert _rows(store, "SELECT count(*) FROM member_fts_config WHERE k = 'hashsize'") == [(0,)]
+    if store.engine_name == "sqlite":
+        hashsize = "SELECT count(*) FROM member_fts_config WHERE k = 'hashsize'"
+        assert _rows(store, hashsize) == [(0,)]
     assert _schema(store) == schema
     # The store is still usable, and a demo can be built in it afterwards.
     assert build_demo(store, members=100, today=TODAY).members == 100
@@ -354,6 +385,7 @@ def test_an_already_cancelled_token_writes_nothing(open_new: Any) -> None:
     assert _rows(store, "SELECT count(*) FROM member") == [(0,)]
 
 
+@pytest.mark.sqlite_only  # SQLite's settings
 def test_pragmas_are_restored(open_new: Any) -> None:
     store = open_new()
     build_demo(store, members=100, today=TODAY)
@@ -376,3 +408,58 @@ def test_zero_members(open_new: Any) -> None:
     store = open_new()
     assert build_demo(store, members=0, today=TODAY).members == 0
     assert _rows(store, "SELECT count(*) FROM tag") == [(44,)]
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_a_server_gets_the_rows_a_file_gets(
+    tmp_path: Path, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, large: bool
+) -> None:
+    """`demo` on a team server: the same members, tags and communities as in a data file,
+    searched the same, and the server's sequences go on after them; a large sample (its
+    search words and indexes built at the end) as a small one (row by row)."""
+    from app.store import bulk
+
+    monkeypatch.setattr(bulk, "NAME_PROMO_INDEX_FROM", 0 if large else 10**9)
+    rebuilt: list[int] = []
+    finish = bulk.ServerLoad.finish
+
+    def watched(self: bulk.ServerLoad) -> None:
+        rebuilt.append(len(self._deferred))
+        finish(self)
+
+    monkeypatch.setattr(bulk.ServerLoad, "finish", watched)
+    file = _new_store("sqlite", tmp_path, "file", request)
+    server = _new_store("postgresql", tmp_path, "server", request)
+    try:
+        for store in (file, server):
+            build_demo(store, members=1200, seed=5, today=TODAY)
+        for table in (member, member_tag, member_community, tag, community):
+            query = sa.select(table).order_by(*table.primary_key.columns)
+            with file.read() as a, server.read() as b:
+                assert a.execute(query).all() == b.execute(query).all(), table.name
+        for query in ("mar", "lef", "ville:lyon", "tag:lyon", "community:lyon", "ingenieure"):
+            assert MemberDirectory(file).count(query) == MemberDirectory(server).count(query)
+        assert rebuilt == [9 if large else 0]
+        schema = _schema(server)
+        assert any("member_fts_ai" in name for _, name, _ in schema)
+        assert any("ix_member_fts_free" in name for _, name, _ in schema)
+        new_id = MemberDirectory(server).create({"first_name": "Zébulon", "last_name": "Q"})
+        assert new_id == 1201
+    finally:
+        file.close()
+        server.close()
+
+
+def test_cli_demo_then_a_second_one_refused(
+    open_new: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.cli import main
+
+    store = open_new()
+    assert main(["--db", store.address, "demo", "--members", "300", "--seed", "2"]) == 0
+    assert capsys.readouterr().out.startswith("demo: 300 members, 44 tags")
+    assert main(["--db", store.address, "count", "ville:strasbourg"]) == 0
+    assert int(capsys.readouterr().out) > 0
+    assert main(["--db", store.address, "demo", "--members", "10"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "already has members" in err

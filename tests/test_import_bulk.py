@@ -281,3 +281,93 @@ def test_cancel_while_indexing_leaves_the_store_as_before(
     assert seen == sorted(seen) and seen[-1] < 480
     assert MemberDirectory(store).total() == 0
     assert _schema(store) == schema
+
+
+def _server_schema(store: Store) -> list[tuple[Any, ...]]:
+    with store.read() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' "
+            "UNION ALL SELECT tgname, pg_get_triggerdef(oid) FROM pg_trigger "
+            "WHERE NOT tgisinternal ORDER BY 1"
+        )
+        return [tuple(r) for r in rows]
+
+
+def _server_words(store: Store) -> list[tuple[Any, ...]]:
+    with store.read() as conn:
+        return [tuple(r) for r in conn.exec_driver_sql("SELECT * FROM member_fts ORDER BY 1")]
+
+
+def test_a_large_server_load_gives_what_the_row_by_row_one_gives(
+    pg_cluster: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a server, a large load into a directory it mostly makes (its owner's login) puts
+    the search trigger and some indexes aside and builds them at the end: the same members,
+    search words, queue and counts as the plain path, and the schema as it was."""
+    from app.store import open_store
+
+    path = _write(tmp_path / "mixed.csv", _mixed_rows())
+    monkeypatch.setattr(importer, "BATCH_SIZE", 25)
+    stores = []
+    for name in ("plain_load", "bulk_load"):
+        pg_cluster.admin(f"CREATE DATABASE {name} TEMPLATE amicale_template")
+        stores.append(open_store(pg_cluster.url(name)))
+    plain, large = stores
+    try:
+        schema = _server_schema(large)
+        monkeypatch.setattr(bulk_load, "NAME_PROMO_INDEX_FROM", 10**9)
+        plain_counts = _import_twice(plain, path)
+        monkeypatch.setattr(bulk_load, "NAME_PROMO_INDEX_FROM", 0)
+        monkeypatch.setattr(bulk_load, "SERVER_SEARCH_CHUNK", 30)  # by the second thread
+        dropped: list[str] = []
+        execute = bulk_load.ServerLoad.defer_for
+
+        def watched(self: Any, expected: int) -> None:
+            execute(self, expected)
+            dropped.extend(self._deferred)
+
+        monkeypatch.setattr(bulk_load.ServerLoad, "defer_for", watched)
+        assert _import_twice(large, path) == plain_counts
+        assert len(dropped) == 2 * 9  # both imports (the second's file is 2× the directory)
+        assert sum("member_fts_ai" in d for d in dropped) == 2
+        assert _dump(large) == _dump(plain)
+        assert _server_words(large) == _server_words(plain)
+        assert _tag_counts(large) == _tag_counts(plain)
+        assert _server_schema(large) == schema
+        for query in ("nom7", "q7", "p3", "brest"):
+            assert MemberDirectory(large).count(query) == MemberDirectory(plain).count(query)
+    finally:
+        for store in stores:
+            store.close()
+        for name in ("plain_load", "bulk_load"):
+            pg_cluster.admin(f"DROP DATABASE {name} WITH (FORCE)")
+
+
+def test_a_large_server_load_that_fails_leaves_the_schema(
+    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.store import open_store
+
+    path = _write(tmp_path / "mixed.csv", _mixed_rows())
+    monkeypatch.setattr(importer, "BATCH_SIZE", 25)
+    monkeypatch.setattr(bulk_load, "NAME_PROMO_INDEX_FROM", 0)
+    monkeypatch.setattr(bulk_load, "SERVER_SEARCH_CHUNK", 30)
+    original = importer._Importer._write_queue
+    calls = {"n": 0}
+
+    def failing(self: importer._Importer, queued: list[tuple[int, int, str]]) -> None:
+        calls["n"] += 1
+        if calls["n"] == 4:
+            raise OSError("disk full")
+        original(self, queued)
+
+    monkeypatch.setattr(importer._Importer, "_write_queue", failing)
+    store = open_store(pg_url)
+    try:
+        schema = _server_schema(store)
+        with pytest.raises(OSError):
+            import_file(store, open_source(path))
+        assert _server_schema(store) == schema
+        assert MemberDirectory(store).total() == 0 and _server_words(store) == []
+    finally:
+        store.close()

@@ -132,17 +132,14 @@ def test_a_server_store_round_trips_to_and_from_a_file(
 
 
 @pytest.mark.sqlite_only
-def test_an_import_or_the_demo_into_a_team_store_is_refused_clearly(
+def test_an_import_and_the_demo_go_to_a_team_store(
     capsys: pytest.CaptureFixture[str], pg_url: str, tmp_path: Path
 ) -> None:
     source = tmp_path / "m.csv"
     source.write_text("Nom;Prénom\nDurand;Claire\n", encoding="utf-8")
-    code, out, err = run(capsys, "--db", pg_url, "import", str(source))
-    assert (code, out) == (1, "")
-    assert err.startswith("amicale: An import is not possible yet in a team directory")
     code, out, err = run(capsys, "--db", pg_url, "demo", "--members", "10")
-    assert (code, out) == (1, "")
-    assert "Building the sample association is not possible yet" in err
-    assert err.count("\n") == 1
-    code, out, _ = run(capsys, "--db", pg_url, "count")
-    assert (code, out) == (0, "0\n")  # nothing half-written
+    assert (code, err) == (0, "") and out.startswith("demo: 10 members")
+    code, out, err = run(capsys, "--db", pg_url, "import", str(source))
+    assert (code, err) == (0, "") and out.endswith("created: 1, updated: 0, rejected: 0\n")
+    code, out, _ = run(capsys, "--db", pg_url, "count", "durand claire")
+    assert (code, out) == (0, "1\n")

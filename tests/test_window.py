@@ -262,6 +262,23 @@ def test_first_start_sample_association(qtbot: QtBot, store: Store) -> None:
     assert association.load(store) is not None
 
 
+def test_first_start_sample_association_on_a_team_server(qtbot: QtBot, pg_url: str) -> None:
+    """An empty team directory gets the same offer, and the sample goes to the server."""
+    from app.store import open_store
+    from ui.dialogs.first_start import FirstStartDialog
+
+    store = open_store(pg_url)
+    try:
+        dialog = FirstStartDialog(store)
+        qtbot.addWidget(dialog)
+        with qtbot.waitSignal(dialog.accepted, timeout=60000):
+            qtbot.mouseClick(dialog.sample_button, Qt.MouseButton.LeftButton)
+        assert MemberDirectory(store).total() > 1000
+        assert association.load(store) is not None
+    finally:
+        store.close()
+
+
 def test_screenshot_is_not_blank(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     window.members.table.selectRow(1)
     image = window.grab().toImage()

@@ -44,7 +44,6 @@ from app.demo.names import (
 )
 from app.errors import AmicaleError, Cancelled
 from app.members.service import ensure_tag
-from app.messages import QT_TRANSLATE_NOOP, Message
 from app.store import Store
 from app.store.cancel import CancelToken, interruptible
 from app.store.schema import (
@@ -312,7 +311,6 @@ def build_demo(
     AmicaleError if the store already has members, Cancelled if ``cancel`` fires; either way
     nothing is written.
     """
-    store.require_file(Message(QT_TRANSLATE_NOOP("Messages", "Building the sample association")))
     started = time.perf_counter()
     if members < 0:
         raise ValueError("members must be >= 0")
@@ -325,20 +323,11 @@ def build_demo(
                 put_setting(conn, key, value)
         tag_ids = _make_tags(conn)
         community_ids = _make_communities(conn)
-        raw: sqlite3.Connection = conn.connection.dbapi_connection  # type: ignore[assignment]
-        (cache_size,) = raw.execute("PRAGMA cache_size").fetchone()
-        try:
-            # A bigger page cache keeps the index builds and the FTS merges off the disk.
-            raw.execute("PRAGMA cache_size = -262144")
-            # The CHECK constraints (status, verification, role) cost 40% of the member
-            # insert: SQLite evaluates each IN list through a small temporary table, per row.
-            # These rows are valid by construction (fixed literals, checked by the tests),
-            # and changing the flag expires compiled statements, so nothing else skips them.
-            raw.execute("PRAGMA ignore_check_constraints = ON")
-            _load(raw, members, seed, today, tag_ids, community_ids, progress, cancel)
-        finally:
-            raw.execute("PRAGMA ignore_check_constraints = OFF")
-            raw.execute(f"PRAGMA cache_size = {int(cache_size)}")
+        raw: Any = conn.connection.dbapi_connection
+        if store.is_team:
+            _load_server(raw, members, seed, today, tag_ids, community_ids, progress, cancel)
+        else:
+            _load_file(raw, members, seed, today, tag_ids, community_ids, progress, cancel)
         # The newsletter consents as answers recorded when the member was added.
         conn.execute(
             member_consent.insert().from_select(
@@ -411,6 +400,81 @@ def _make_communities(conn: sa.Connection) -> list[int]:
             community_id = conn.execute(insert.returning(community.c.id)).scalar_one()
         ids.append(int(community_id))
     return ids
+
+
+def _load_file(
+    raw: sqlite3.Connection,
+    total: int,
+    seed: int,
+    today: date,
+    tag_ids: dict[tuple[str, str], int],
+    community_ids: list[int],
+    progress: Callable[[int, int], None] | None,
+    cancel: CancelToken | None,
+) -> None:
+    """The SQLite load (_load) with its connection's settings for it, put back after."""
+    (cache_size,) = raw.execute("PRAGMA cache_size").fetchone()
+    try:
+        # A bigger page cache keeps the index builds and the FTS merges off the disk.
+        raw.execute("PRAGMA cache_size = -262144")
+        # The CHECK constraints (status, verification, role) cost 40% of the member
+        # insert: SQLite evaluates each IN list through a small temporary table, per row.
+        # These rows are valid by construction (fixed literals, checked by the tests),
+        # and changing the flag expires compiled statements, so nothing else skips them.
+        raw.execute("PRAGMA ignore_check_constraints = ON")
+        _load(raw, total, seed, today, tag_ids, community_ids, progress, cancel)
+    finally:
+        raw.execute("PRAGMA ignore_check_constraints = OFF")
+        raw.execute(f"PRAGMA cache_size = {int(cache_size)}")
+
+
+def _load_server(
+    raw: Any,
+    total: int,
+    seed: int,
+    today: date,
+    tag_ids: dict[tuple[str, str], int],
+    community_ids: list[int],
+    progress: Callable[[int, int], None] | None,
+    cancel: CancelToken | None,
+) -> None:
+    """The same rows onto a team server, each batch's members, tags and communities by
+    COPY (app/store/bulk.py), in the caller's transaction. The server's triggers keep the
+    counts (once a COPY); the search words too, unless the sample is large and the login
+    owns the tables: then, as for a large import (bulk.ServerLoad), the search trigger, the
+    trigram index and the links' foreign keys are put aside and built once at the end."""
+    from app.store import bulk
+
+    rows = _Generator(seed, today, tag_ids, community_ids)
+    watch = _Stopwatch()
+    load = bulk.ServerLoad(raw)
+    load.defer_for(total)
+    # The members' ids from the table's sequence (the other animators' members take theirs
+    # from it too); on a new directory they are 1..total, as in a data file.
+    offset = bulk.reserve_member_ids(raw, total)
+    inserted = 0
+    with interruptible(raw, cancel):
+        for start in range(0, total, BATCH):
+            if cancel is not None and cancel.cancelled:
+                raise Cancelled()
+            member_rows, tag_rows, community_rows = rows.batch(
+                start, min(BATCH, total - start), total
+            )
+            if offset:
+                member_rows = [(r[0] + offset, *r[1:]) for r in member_rows]
+                tag_rows = [(m + offset, t) for m, t in tag_rows]
+                community_rows = [(m + offset, c, r) for m, c, r in community_rows]
+            bulk.copy_rows(raw, "member", COLUMNS, member_rows)
+            bulk.copy_rows(raw, "member_tag", ("member_id", "tag_id"), tag_rows)
+            bulk.copy_rows(
+                raw, "member_community", ("member_id", "community_id", "role"), community_rows
+            )
+            inserted += len(member_rows)
+            if progress is not None:
+                progress(inserted, total)
+        load.finish()
+        bulk.analyze(raw, ("member", "member_tag", "member_community", "member_fts"))
+    log.debug("demo: %d members drawn and copied to the server in %.1fs", total, watch.lap())
 
 
 def _load(

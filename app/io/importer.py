@@ -27,7 +27,6 @@ import heapq
 import io
 import json
 import re
-import string
 import tempfile
 import time
 from collections import deque
@@ -61,7 +60,6 @@ from app.store.schema import import_journal, member, member_tag, tag
 from app.text import linkedin_key, sort_name
 
 BATCH_SIZE = 2000
-_SQL_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)  # lower() in SQLite
 _DUPLICATE_REASON = "same name and class year, no email"
 # How a note starts that keeps a cell's text the import could not use (search: notes:"to fix").
 TO_FIX = "To fix"
@@ -464,7 +462,7 @@ class _Importer:
     def _see(self, email: str | None, linkedin: str | None) -> None:
         assert self._keys_seen is not None
         if email:
-            self._keys_seen.add(email.translate(_SQL_LOWER))
+            self._keys_seen.add(self.load.sql_lower(email))
         if linkedin:
             self._keys_seen.add(linkedin)
 
@@ -668,6 +666,7 @@ class _Importer:
         reserved = self._reserved
         new_id = self.load.new_id
         seen = self._keys_seen
+        sql_lower = self.load.sql_lower
         tag_ids_of = self._tag_ids_of
         now = self.now
         for incoming in rows:
@@ -694,15 +693,15 @@ class _Importer:
             if seen is not None:
                 email = values.get("email")
                 if email:
-                    seen.add(email.translate(_SQL_LOWER))
+                    seen.add(sql_lower(email))
                 if incoming.linkedin:
                     seen.add(incoming.linkedin)
             tag_ids = tag_ids_of(incoming.tags)
             if tag_ids:
                 links += [(member_id, t) for t in tag_ids]
         self.load.insert("member", _MEMBER_COLUMNS, records)
-        if links:
-            self.load.insert("member_tag", _LINK_COLUMNS, links, or_ignore=True)
+        if links:  # new members, each tag once (a set): no link can be there already
+            self.load.insert("member_tag", _LINK_COLUMNS, links)
         self.report.created += len(records)
 
 
@@ -774,7 +773,7 @@ def import_file(
                             indexing = None
                         while ready:
                             importer.flush(ready.popleft())
-                        if load.due(bulk_load.SEARCH_CHUNK):
+                        if load.due():
                             indexing = indexer.submit(load.catch_up)
                     if progress is not None:  # rows read (the cancel is seen at the next batch)
                         progress(done, max(total, done))

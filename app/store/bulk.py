@@ -23,11 +23,14 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
+import string
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Protocol
 
 import sqlalchemy as sa
 
+from app.errors import StoreError
+from app.messages import QT_TRANSLATE_NOOP, Message
 from app.store import sqlite
 from app.store.schema import member
 
@@ -47,9 +50,13 @@ _DEFERRED = (
 # The tags' member counters (migration 0007): a large import recounts the tags it used once
 # at its end instead of one counter update per link (3 per member in the bench's file).
 _COUNT_TRIGGERS = ("member_tag_count_ai",)
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 _BUILD_CACHE_KIB = 16_384  # the page cache while the deferred indexes are built
-# Members a text-indexing statement writes at once on SQLite (sqlite.BULK_FTS_CHUNK).
+# Members a text-indexing statement writes at once on SQLite (sqlite.BULK_FTS_CHUNK), and
+# on a server whose trigger is put aside: smaller, so that the server folds the words of one
+# range while Python cleans the next batches (there is no segment merge to spare).
 SEARCH_CHUNK = sqlite.BULK_FTS_CHUNK
+SERVER_SEARCH_CHUNK = 20_000
 
 
 class BulkLoad(Protocol):
@@ -67,6 +74,9 @@ class BulkLoad(Protocol):
 
     def was_empty(self) -> bool:
         """The directory had no member when the load began."""
+
+    def sql_lower(self, text: str) -> str:
+        """``text`` as the engine's lower() spells it (the key the email index holds)."""
 
     def new_id(self) -> int:
         """An id for a member to create (ascending)."""
@@ -98,7 +108,9 @@ class BulkLoad(Protocol):
     # The search index: members inserted and not yet in it (SQLite only; the server's
     # trigger keeps it whole).
     def covers(self, member_id: int) -> bool: ...
-    def due(self, at_least: int) -> bool: ...
+    def due(self) -> bool:
+        """Enough members wait for the search index to write them in a second thread."""
+
     def catch_up(self) -> None: ...
 
     def finish(self) -> None:
@@ -165,6 +177,9 @@ class FileLoad:
     def was_empty(self) -> bool:
         return self._empty
 
+    def sql_lower(self, text: str) -> str:
+        return text.translate(_ASCII_LOWER)  # SQLite's lower() folds ASCII only
+
     def new_id(self) -> int:
         self._next += 1
         return self._next
@@ -206,8 +221,8 @@ class FileLoad:
     def covers(self, member_id: int) -> bool:
         return self._search is None or self._search.covers(member_id)
 
-    def due(self, at_least: int) -> bool:
-        return self._search is not None and self._search.due(at_least)
+    def due(self) -> bool:
+        return self._search is not None and self._search.due(SEARCH_CHUNK)
 
     def catch_up(self) -> None:
         if self._search is not None:
@@ -230,8 +245,44 @@ class FileLoad:
 _STAGE_FROM = 64
 
 
+# What a large server load into a directory it mostly makes puts aside and builds again at
+# its end: the row trigger that writes each member's search words (then written by ranges,
+# set-based, in a second thread), their trigram index (kept up row by row it was most of a
+# 100,000-row import: 86 s against 9 s for a bare COPY and the index builds), and the member
+# indexes the import never reads (it looks up emails, profiles and name + class year).
+_SERVER_DEFERRED_INDEXES = (
+    "ix_member_fts_free",
+    "ix_member_promo",
+    "ix_member_created_at",
+    "ix_member_birthday_md",
+    "ix_member_board",
+)
+_SERVER_DEFERRED_TRIGGERS = ("member_fts_ai",)
+# Foreign keys checked row by row as the links and the search words go in (two lookups a
+# link): dropped, then added again at the end, which checks every row in one join.
+_SERVER_DEFERRED_KEYS = ("member_tag", "member_fts")
+
+
+def _server_search_backfill() -> str:
+    from app.store.postgres import FREE_COLUMN
+    from app.store.schema import FREE_TEXT_COLUMNS, FTS_COLUMNS
+
+    words = ", ".join(f"amicale_words({c})" for c in FTS_COLUMNS)
+    free = " || ' | ' || ".join(f"amicale_words({c})" for c in FREE_TEXT_COLUMNS)
+    return (
+        f"INSERT INTO member_fts (rowid, {', '.join(FTS_COLUMNS)}, {FREE_COLUMN}) "
+        f"SELECT id, {words}, {free} FROM member WHERE id > %s AND id <= %s"
+    )
+
+
 class ServerLoad:
-    """PostgreSQL: COPY, array parameters, ids from the sequence; the schema untouched."""
+    """PostgreSQL: COPY, array parameters, ids from the sequence.
+
+    The schema is left alone, except for a large load into a directory it mostly makes and
+    whose tables the login owns (an animator's does not): then the search words and the
+    indexes above are built once at the end, in the same transaction (a rollback puts them
+    back), and the directory's tables are locked to the others until it ends.
+    """
 
     exclusive = False
     counters_deferred = False  # per statement on the server: once a COPY, not once a link
@@ -241,13 +292,52 @@ class ServerLoad:
         self._empty = conn.execute("SELECT NOT EXISTS (SELECT 1 FROM member)").fetchone()[0]
         self._ids: list[int] = []
         self._staged: set[str] = set()
+        self._deferred: list[str] = []  # the statements that build again what was dropped
+        self._indexed: int | None = None  # members up to this id have their search words
 
     @contextlib.contextmanager
     def open(self) -> Iterator[ServerLoad]:
         yield self
 
     def defer_for(self, expected: int) -> None:
-        """Nothing to defer: see the module's docstring."""
+        existing, owner = self._conn.execute(
+            "SELECT (SELECT count(*) FROM member), pg_has_role(current_user, relowner, 'USAGE') "
+            "FROM pg_class WHERE oid = 'member'::regclass"
+        ).fetchone()
+        if expected < NAME_PROMO_INDEX_FROM or expected < 2 * int(existing) or not owner:
+            return
+        # Nobody else writes members until the import ends (they still read them): what it
+        # has not written itself is what was there (the importer's shortcut for a new
+        # directory holds, as on a file).
+        self._conn.execute("LOCK TABLE member, member_fts, member_tag IN SHARE ROW EXCLUSIVE MODE")
+        self.exclusive = True
+        for name, definition in self._conn.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
+            "AND indexname = ANY(%s) ORDER BY indexname",
+            (list(_SERVER_DEFERRED_INDEXES),),
+        ).fetchall():
+            self._conn.execute(f'DROP INDEX "{name}"')
+            self._deferred.append(definition)
+        for name, definition in self._conn.execute(
+            "SELECT tgname, pg_get_triggerdef(oid) FROM pg_trigger WHERE tgrelid = "
+            "'member'::regclass AND tgname = ANY(%s) ORDER BY tgname",
+            (list(_SERVER_DEFERRED_TRIGGERS),),
+        ).fetchall():
+            self._conn.execute(f'DROP TRIGGER "{name}" ON member')
+            self._deferred.append(definition)
+        for table, name, definition in self._conn.execute(
+            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) "
+            "FROM pg_constraint WHERE contype = 'f' AND conrelid = ANY(%s::regclass[]) "
+            "ORDER BY 1, 2",
+            (list(_SERVER_DEFERRED_KEYS),),
+        ).fetchall():
+            self._conn.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
+            self._deferred.append(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
+        if any(name in d for d in self._deferred for name in _SERVER_DEFERRED_TRIGGERS):
+            self._indexed = self._max_id()
+
+    def _max_id(self) -> int:
+        return int(self._conn.execute("SELECT coalesce(max(id), 0) FROM member").fetchone()[0])
 
     @property
     def raw(self) -> Any:
@@ -255,6 +345,9 @@ class ServerLoad:
 
     def was_empty(self) -> bool:
         return bool(self._empty)
+
+    def sql_lower(self, text: str) -> str:
+        return text.lower()  # the server's lower() folds every letter
 
     def new_id(self) -> int:
         if not self._ids:
@@ -344,16 +437,68 @@ class ServerLoad:
             return int(cursor.rowcount)
 
     def covers(self, member_id: int) -> bool:
-        return True
+        return self._indexed is None or member_id <= self._indexed
 
-    def due(self, at_least: int) -> bool:
-        return False
+    def due(self) -> bool:
+        return self._indexed is not None and self._max_id() - self._indexed >= SERVER_SEARCH_CHUNK
 
     def catch_up(self) -> None:
-        """The server's trigger has indexed every member already."""
+        """The search words of the members inserted since the last call (when the trigger
+        is off; else the server's trigger wrote them already)."""
+        if self._indexed is None:
+            return
+        last = self._max_id()
+        if last > self._indexed:
+            self._conn.execute(_server_search_backfill(), (self._indexed, last))
+            self._indexed = last
 
     def finish(self) -> None:
-        """Nothing was taken away (the staging tables go with the transaction)."""
+        """What the load put aside, built again (the staging tables go with the
+        transaction; the planner's statistics come from the server's autovacuum, which
+        analyses a table soon after this many new rows)."""
+        self.catch_up()
+        self._indexed = None
+        for statement in self._deferred:
+            self._conn.execute(statement)
+        self._deferred = []
+
+
+def reserve_member_ids(dbapi_connection: Any, count: int) -> int:
+    """On a server: ``count`` member ids from the table's sequence, in one statement; returns
+    the offset that turns 1..count into them. They must be one run (nobody else creating
+    members at that instant, as on a new directory)."""
+    if count <= 0:
+        return 0
+    low, high = dbapi_connection.execute(
+        "SELECT min(n), max(n) FROM (SELECT nextval(pg_get_serial_sequence('member', 'id')) "
+        "AS n FROM generate_series(1, %s)) AS ids",
+        (count,),
+    ).fetchone()
+    if high - low + 1 != count:
+        raise StoreError(Message(T_BUSY))
+    return int(low) - 1
+
+
+def copy_rows(
+    dbapi_connection: Any, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> int:
+    """On a server: ``rows`` into ``table`` with one COPY."""
+    from app.store import postgres
+
+    return postgres.copy_rows(dbapi_connection, table, list(columns), rows)
+
+
+def analyze(dbapi_connection: Any, tables: Sequence[str]) -> None:
+    """On a server, after a bulk load: the planner's statistics of ``tables`` (a login that
+    does not own a table gets a notice and the autovacuum's later statistics)."""
+    for table in tables:
+        dbapi_connection.execute(f"ANALYZE {table}")
+
+
+T_BUSY = QT_TRANSLATE_NOOP(
+    "Messages",
+    "someone else is adding members to the team directory: try again when they have finished",
+)
 
 
 @contextlib.contextmanager

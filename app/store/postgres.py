@@ -176,6 +176,10 @@ AUDIT_ACTOR_TRIGGER = (
     "CREATE TRIGGER audit_event_actor_bi BEFORE INSERT OR UPDATE ON audit_event FOR EACH ROW "
     "EXECUTE FUNCTION audit_event_actor()",
 )
+# A copied store keeps its audit log's "who" (app/store/copy.py): the trigger is off for the
+# copy, inside its transaction (a table's owner only may).
+AUDIT_ACTOR_OFF = "ALTER TABLE audit_event DISABLE TRIGGER audit_event_actor_bi"
+AUDIT_ACTOR_ON = "ALTER TABLE audit_event ENABLE TRIGGER audit_event_actor_bi"
 # Each member's version (0013), bumped at every update unless the update sets it itself.
 VERSION_TRIGGER = (
     "CREATE OR REPLACE FUNCTION member_version_bump() RETURNS trigger LANGUAGE plpgsql AS $$ "

@@ -4255,11 +4255,6 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>votre rôle dans cette équipe ne permet pas cette modification ({0}) ; demandez à l’administrateur de l’équipe</translation>
     </message>
     <message>
-        <location filename="../../app/demo/members.py" line="+315"/>
-        <source>Building the sample association</source>
-        <translation>La création de l’association d’exemple</translation>
-    </message>
-    <message>
         <location filename="../../app/store/address.py" line="+24"/>
         <source>&apos;{0}&apos; is not a kind of store Amicale opens: give a data file&apos;s path, or a team server as postgresql://user@host/database</source>
         <translation>« {0} » n’est pas un type de stockage qu’Amicale sait ouvrir : indiquez le chemin d’un fichier de données, ou un serveur d’équipe sous la forme postgresql://utilisateur@hôte/base</translation>
@@ -4290,7 +4285,7 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <translation>le membre {0} a été modifié par quelqu’un d’autre entre-temps ({1}) : choisissez les valeurs à garder</translation>
     </message>
     <message>
-        <location filename="../../app/team.py" line="+37"/>
+        <location filename="../../app/team.py" line="+38"/>
         <source>this is a data file, not a team directory: team commands need postgresql://…</source>
         <translation>c’est un fichier de données, pas un annuaire d’équipe : les commandes team demandent postgresql://…</translation>
     </message>
@@ -4313,6 +4308,31 @@ Conçu avec Qt et PySide6 (LGPLv3), SQLAlchemy (MIT), Alembic (MIT), platformdir
         <location line="+1"/>
         <source>{0} is the team&apos;s only administrator</source>
         <translation>{0} est le seul administrateur de l’équipe</translation>
+    </message>
+    <message>
+        <location line="+184"/>
+        <source>{0} already exists: give the team export the name of a new file</source>
+        <translation>{0} existe déjà : donnez à l’export de l’équipe le nom d’un nouveau fichier</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the team directory {0} is not empty ({1} members, {2} tags, {3} posts): a data file is copied onto an empty directory only</source>
+        <translation>l’annuaire d’équipe {0} n’est pas vide ({1} membres, {2} étiquettes, {3} publications) : un fichier de données ne se copie que sur un annuaire vide</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0} is a team directory, not a data file: team import copies a data file</source>
+        <translation>{0} est un annuaire d’équipe, pas un fichier de données : team import copie un fichier de données</translation>
+    </message>
+    <message>
+        <location filename="../../app/store/bulk.py" line="+393"/>
+        <source>someone else is adding members to the team directory: try again when they have finished</source>
+        <translation>quelqu’un d’autre ajoute des membres à l’annuaire d’équipe : réessayez quand il aura fini</translation>
+    </message>
+    <message>
+        <location filename="../../app/store/copy.py" line="+121"/>
+        <source>the copy in {0} does not hold the same rows as its source (tables: {1})</source>
+        <translation>la copie dans {0} ne contient pas les mêmes lignes que sa source (tables : {1})</translation>
     </message>
 </context>
 <context>
