@@ -407,8 +407,7 @@ class _Importer:
     def flush(self, batch: list[_Incoming]) -> None:
         emails = {r.values["email"].lower() for r in batch if r.values.get("email")}
         by_email = self._existing("email", emails)
-        keys = {r.line: r.linkedin for r in batch}
-        by_linkedin = self._existing("linkedin", {k for k in keys.values() if k})
+        by_linkedin = self._existing("linkedin", {r.linkedin for r in batch if r.linkedin})
         local_email: dict[str, _Incoming] = {}
         local_linkedin: dict[str, _Incoming] = {}
         matched: list[tuple[_Incoming, int]] = []
@@ -416,7 +415,7 @@ class _Importer:
         nameless: list[_Incoming] = []
         for incoming in batch:
             email = (incoming.values.get("email") or "").lower()
-            key = keys[incoming.line]
+            key = incoming.linkedin  # a row is completed only once it has been looked at
             member_id = by_email.get(email) if email else None
             if member_id is None and key:
                 member_id = by_linkedin.get(key)
@@ -661,14 +660,20 @@ class _Importer:
     def _insert(self, rows: list[_Incoming]) -> None:
         if not rows:
             return
+        # Run once per created member: the attributes it reads are looked up once a batch.
         records = []
         links: list[tuple[int, int]] = []
+        reserved = self._reserved
+        new_id = self.load.new_id
+        seen = self._keys_seen
+        sql_lower = self.load.sql_lower
+        tag_ids_of = self._tag_ids_of
+        now = self.now
         for incoming in rows:
-            if incoming.member_id is None:
-                self._reserve_id(incoming)
             member_id = incoming.member_id
-            assert member_id is not None
-            if self._reserved.pop(member_id, None) is None:
+            if member_id is None:  # not reserved: its id now
+                member_id = incoming.member_id = new_id()
+            elif reserved.pop(member_id, None) is None:
                 continue  # inserted already (a queued duplicate's twin)
             values = incoming.values
             record = [member_id, *map(values.get, IMPORT_FIELDS)]
@@ -678,16 +683,22 @@ class _Importer:
                 self.consents[member_id] = consent
             record[_SOURCE_INDEX] = values.get("source") or self.source_label
             record += [
-                self._sort_name(values),
+                sort_name(values.get("first_name"), values.get("last_name")),
                 incoming.linkedin,
-                self.now if consent else None,
-                self.now,
-                self.now,
+                now if consent else None,
+                now,
+                now,
             ]
             records.append(record)
-            if self._keys_seen is not None:
-                self._see(values.get("email"), incoming.linkedin)
-            links += [(member_id, t) for t in self._tag_ids_of(incoming.tags)]
+            if seen is not None:
+                email = values.get("email")
+                if email:
+                    seen.add(sql_lower(email))
+                if incoming.linkedin:
+                    seen.add(incoming.linkedin)
+            tag_ids = tag_ids_of(incoming.tags)
+            if tag_ids:
+                links += [(member_id, t) for t in tag_ids]
         self.load.insert("member", _MEMBER_COLUMNS, records)
         if links:  # new members, each tag once (a set): no link can be there already
             self.load.insert("member_tag", _LINK_COLUMNS, links)
