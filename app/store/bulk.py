@@ -31,7 +31,7 @@ import sqlalchemy as sa
 
 from app.errors import StoreError
 from app.messages import QT_TRANSLATE_NOOP, Message
-from app.store import sqlite
+from app.store import postgres, sqlite
 from app.store.schema import member
 
 ALL_COLUMNS = tuple(c.name for c in member.columns)
@@ -311,6 +311,7 @@ class ServerLoad:
         # directory holds, as on a file).
         self._conn.execute("LOCK TABLE member, member_fts, member_tag IN SHARE ROW EXCLUSIVE MODE")
         self.exclusive = True
+        postgres.fire_deferred(self._conn)
         for name, definition in self._conn.execute(
             "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
             "AND indexname = ANY(%s) ORDER BY indexname",
@@ -458,6 +459,8 @@ class ServerLoad:
         analyses a table soon after this many new rows)."""
         self.catch_up()
         self._indexed = None
+        if self._deferred:
+            postgres.fire_deferred(self._conn)
         for statement in self._deferred:
             self._conn.execute(statement)
         self._deferred = []

@@ -517,6 +517,17 @@ CHANGE_LOG_FUNCTION = (
     "INSERT INTO public.change_log (table_name, row_key, op) "
     "VALUES (TG_TABLE_NAME, k::text, left(TG_OP, 1)); RETURN NULL; END $$",
 )
+
+
+def fire_deferred(dbapi_connection: Any) -> None:
+    """Run now the change log's triggers waiting for the commit, before DDL on the tables
+    they watch (PostgreSQL refuses ALTER TABLE or CREATE INDEX on a table with pending
+    trigger events). Their lock is the transaction's until it ends, so the positions still
+    follow commit order; the statements after this are deferred again."""
+    dbapi_connection.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    dbapi_connection.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
 CHANGE_LOG_TRIGGERS = (
     *CHANGE_LOG_FUNCTION,
     *(
