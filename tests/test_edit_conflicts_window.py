@@ -182,12 +182,9 @@ def claire(pg_url: str, pg_cluster: Any) -> Iterator[str]:
 
 @pytest.mark.sqlite_only  # the store is claire's own on the server, not the fixture's
 def test_the_card_says_who_saved_last_and_when(
-    qtbot: Any, claire: str, freeze: Any, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, claire: str, freeze: Any, local_zone: Any
 ) -> None:
-    monkeypatch.setenv("TZ", "Europe/Paris")
-    import time
-
-    time.tzset()
+    local_zone("Europe/Paris")  # the zone the suite runs under comes back afterwards
     saved_at = datetime(2026, 12, 2, 17, 5, tzinfo=UTC)  # 18:05 in Paris
     freeze(saved_at)
     store = open_store(claire)
@@ -208,8 +205,6 @@ def test_the_card_says_who_saved_last_and_when(
         assert "updated on " in card.history.text()
     finally:
         store.close()
-    monkeypatch.delenv("TZ")
-    time.tzset()
 
 
 @pytest.mark.sqlite_only
